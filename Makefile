@@ -1,0 +1,38 @@
+# The commands the README shows. Each target installs what it needs first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test bench lint schema clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+## site: validate the sample agreements and build the demo catalogue
+site: $(STAMP)
+	$(BIN)/sitegen validate agreements/
+
+## test: every test
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: speed and memory figures, printed as a table
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.run
+
+## lint: ruff and mypy on the package
+lint: $(STAMP)
+	$(BIN)/ruff check sitegen tests
+	$(BIN)/ruff format --check sitegen tests
+	$(BIN)/mypy sitegen
+
+## schema: refresh the published JSON Schema from the model
+schema: $(STAMP)
+	$(BIN)/sitegen schema -o sitegen/schema/agreement.schema.json
+
+clean:
+	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache

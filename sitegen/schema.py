@@ -1,0 +1,57 @@
+"""The agreement's JSON Schema, as editors' YAML support reads it (draft-07)."""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from sitegen.model import Agreement
+
+SCHEMA_ID = "https://sitegen.invalid/schema/agreement.schema.json"
+
+
+def json_schema() -> dict[str, Any]:
+    """Draft-07: definitions under `definitions`, no 2020-12-only keywords."""
+    schema = Agreement.model_json_schema(ref_template="#/definitions/{model}")
+    definitions = schema.pop("$defs", {})
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        **schema,
+        "definitions": definitions,
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def known_keys(path: tuple[Any, ...]) -> list[str]:
+    """The keys a mapping at `path` may hold (for "did you mean" hints)."""
+    model: Any = Agreement
+    for part in path:
+        if isinstance(part, int):
+            continue
+        fields = _model_of(model).model_fields if _model_of(model) else {}
+        if part not in fields:
+            return []
+        model = fields[part].annotation
+    found = _model_of(model)
+    return list(found.model_fields) if found else []
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `X`, `X | None`, `list[X]` or `Annotated[X, …]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for argument in typing.get_args(annotation):
+            found = _model_of(argument)
+            if found:
+                return found
+    return None

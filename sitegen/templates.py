@@ -1,0 +1,116 @@
+"""Contract templates on disk: `templates/<name>/v<N>/template.yaml` plus its clause texts.
+
+Templates are trusted (reviewed like code); this module only finds them and reads their
+manifest: the template's version and its ordered sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from sitegen.errors import UserError
+from sitegen.model import Bilingual
+
+MANIFEST = "template.yaml"
+_VERSION_DIR = re.compile(r"v([1-9][0-9]*)")
+
+
+class SectionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: Bilingual
+    optional: bool = Field(default=False, description="An agreement may omit it")
+    needs: list[str] = Field(
+        default_factory=list, description="Agreement fields the section cannot do without"
+    )
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    version: int
+    title: Bilingual
+    sections: list[SectionSpec]
+
+    @property
+    def section_ids(self) -> list[str]:
+        return [s.id for s in self.sections]
+
+
+@dataclass(frozen=True)
+class Template:
+    folder: Path
+    manifest: Manifest
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    @property
+    def version(self) -> int:
+        return self.manifest.version
+
+
+@dataclass(frozen=True)
+class TemplateIndex:
+    """Every template version under one `templates/` folder, read once."""
+
+    root: Path
+
+    @cached_property
+    def _versions(self) -> dict[str, dict[int, Path]]:
+        found: dict[str, dict[int, Path]] = {}
+        if not self.root.is_dir():
+            return found
+        for folder in sorted(self.root.glob(f"*/v*/{MANIFEST}")):
+            match = _VERSION_DIR.fullmatch(folder.parent.name)
+            if match:
+                found.setdefault(folder.parent.parent.name, {})[int(match[1])] = folder.parent
+        return found
+
+    def names(self) -> list[str]:
+        return sorted(self._versions)
+
+    def versions(self, name: str) -> list[int]:
+        return sorted(self._versions.get(name, {}))
+
+    def get(self, name: str, version: int | None = None) -> Template | None:
+        """A template version; the newest when `version` is None. None when not there."""
+        versions = self._versions.get(name, {})
+        if not versions:
+            return None
+        chosen = max(versions) if version is None else version
+        if chosen not in versions:
+            return None
+        return self._read(versions[chosen])
+
+    def _read(self, folder: Path) -> Template:
+        return _read_template(folder)
+
+
+_CACHE: dict[Path, Template] = {}
+
+
+def _read_template(folder: Path) -> Template:
+    if folder not in _CACHE:
+        path = folder / MANIFEST
+        try:
+            data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+            manifest = Manifest.model_validate(data)
+        except (OSError, YAMLError) as error:
+            raise UserError(f"cannot read the template manifest: {error}", path=path) from None
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise UserError(f"{where}: {first['msg']}", path=path) from None
+        _CACHE[folder] = Template(folder, manifest)
+    return _CACHE[folder]
