@@ -156,10 +156,9 @@ def _compose(text: str) -> CommentedMap:
     except DuplicateKeyError as error:
         mark = error.problem_mark
         key = str(error.problem).split('"')[1] if '"' in str(error.problem) else "?"
-        first = error.context_mark
         raise _Refused(
             "SG102",
-            f"duplicate key {key!r} (first defined on line {first.line + 1}): "
+            f"duplicate key {key!r}{_first_definition(text, key, mark.line, mark.column)}: "
             "keep one, a YAML reader would silently drop the other",
             mark.line, mark.column,
         ) from None
@@ -170,6 +169,16 @@ def _compose(text: str) -> CommentedMap:
     if not isinstance(root, CommentedMap):
         raise _Refused("SG107", "an agreement file must be a mapping of keys (id:, version:, …)")
     return root
+
+
+def _first_definition(text: str, key: str, line: int, column: int) -> str:
+    """' (first defined on line N)' when an earlier line holds the key at the same indent."""
+    lines = text.splitlines()
+    indent = lines[line][:column] if line < len(lines) else ""
+    for number in range(line - 1, -1, -1):
+        if lines[number].startswith(f"{indent}{key}:") and not lines[number][:column].strip("- "):
+            return f" (first defined on line {number + 1})"
+    return ""
 
 
 def _syntax(error: MarkedYAMLError) -> _Refused:
@@ -191,12 +200,13 @@ def _short_tag(tag: str) -> str:
 def _schema_finding(document: Document, error: ErrorDetails) -> Finding:
     loc = tuple(error["loc"])
     if error["type"] == "missing":
-        code, message, key = "SG201", f"required key {loc[-1]!r} is missing", False
+        code, message, key = "SG201", f"required key {loc[-1]!r} is missing", True
+        loc = loc[:-1]
     elif error["type"] == "extra_forbidden":
         code, message, key = "SG202", f"unknown key {loc[-1]!r}{_did_you_mean(loc)}", True
     else:
         code, message, key = "SG203", _value_message(error), False
-    line, column = document.locate(loc, key=key)
+    line, column = document.locate(loc, key=key) if loc else (1, 1)
     field_path = document.present(loc)
     return Finding(document.path, line, column, code, Severity.ERROR, message, field_path)
 
