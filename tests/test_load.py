@@ -112,7 +112,7 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     assert findings_of(tmp_path, "id: SLA-2024-001\ntitle: {zh: a, en: b\nversion: 1\n") == [
-        "F:3:8: SG101 not valid YAML: expected ',' or '}', but got ':' while parsing a flow "
+        "F:3:8: SG101 not valid YAML: did not find expected ',' or '}' while parsing a flow "
         "mapping"
     ]
 
