@@ -3,10 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEBIAN := $(VENV)/.debian-packages
 
 .PHONY: site test bench lint schema clean
 
-$(STAMP): pyproject.toml
+$(DEBIAN): .ci/debian-packages scripts/ensure-debian-packages
+	scripts/ensure-debian-packages .ci/debian-packages
+	mkdir -p $(VENV) && touch $@
+
+$(STAMP): pyproject.toml $(DEBIAN)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'

@@ -64,6 +64,8 @@ def summary(report: Report) -> str:
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     if not errors and not warnings:
         return f"{files} checked: no problems"
-    parts = [f"{errors} error{'s' if errors != 1 else ''}",
-             f"{warnings} warning{'s' if warnings != 1 else ''}"]
+    parts = [
+        f"{errors} error{'s' if errors != 1 else ''}",
+        f"{warnings} warning{'s' if warnings != 1 else ''}",
+    ]
     return f"{files} checked: {', '.join(parts)}"

@@ -54,5 +54,13 @@ def relative(finding: Finding, base: Path) -> Finding:
         shown = finding.path.resolve().relative_to(base.resolve())
     except ValueError:
         return finding
-    return Finding(shown, finding.line, finding.column, finding.code, finding.severity,
-                   finding.message, finding.field, finding.context)
+    return Finding(
+        shown,
+        finding.line,
+        finding.column,
+        finding.code,
+        finding.severity,
+        finding.message,
+        finding.field,
+        finding.context,
+    )

@@ -1,0 +1,44 @@
+"""`sitegen validate`: check agreement files and print every finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sitegen import output
+from sitegen.config import Settings
+from sitegen.errors import ValidationFailed
+from sitegen.findings import Severity
+from sitegen.validate import relative, validate
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for workflow annotations.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also print notes (such as allowed downtime).")
+def validate_command(paths: tuple[Path, ...], strict: bool, fmt: str, verbose: bool) -> None:
+    """Check agreement files (default: the agreements/ folder) and print every finding."""
+    settings, root = Settings.find(Path.cwd())
+    targets = list(paths) or [root / settings.agreements_dir]
+    report, _ = validate(targets, settings, root)
+    report.findings = [relative(f, Path.cwd()) for f in report.findings]
+    shown = [f for f in report.sorted() if verbose or f.severity is not Severity.INFO]
+    if fmt == "json":
+        click.echo(output.as_json(report))
+    else:
+        render = output.as_github if fmt == "github" else output.as_text
+        for finding in shown:
+            click.echo(render(finding))
+    click.echo(output.summary(report), err=True)
+    failing = report.errors + (report.warnings if strict else 0)
+    if failing:
+        raise ValidationFailed(errors=failing, files=report.files)
