@@ -20,6 +20,7 @@ from sitegen.findings import Finding, Severity
 from sitegen.model import Agreement
 from sitegen.yamltree import Limits, Refused, parse_tree
 
+
 @dataclass
 class Loaded:
     """The result of loading one file: an agreement when there were no errors."""
@@ -38,13 +39,17 @@ def load_agreement(path: Path, settings: LoadSettings | None = None) -> Loaded:
         text = _read_text(path, settings)
         tree = parse_tree(text, Limits(settings.max_aliases, settings.max_depth))
         if not isinstance(tree.data, dict):
-            raise Refused(
-                "SG107", "an agreement file must be a mapping of keys (id:, version:, …)"
-            )
+            raise Refused("SG107", "an agreement file must be a mapping of keys (id:, version:, …)")
     except Refused as refusal:
         loaded.findings.append(
-            Finding(path, refusal.line + 1, refusal.column + 1, refusal.code,
-                    Severity.ERROR, refusal.message)
+            Finding(
+                path,
+                refusal.line + 1,
+                refusal.column + 1,
+                refusal.code,
+                Severity.ERROR,
+                refusal.message,
+            )
         )
         return loaded
     loaded.document = Document(path, text, tree.data, tree.positions)

@@ -92,7 +92,9 @@ def _reader_error(text: str, error: YAMLError) -> Refused:
     if isinstance(position, int):
         before = text[:position]
         line = before.count("\n")
-        return Refused("SG101", f"not valid YAML: {reason}", line, position - before.rfind("\n") - 1)
+        return Refused(
+            "SG101", f"not valid YAML: {reason}", line, position - before.rfind("\n") - 1
+        )
     return Refused("SG101", f"not valid YAML: {reason}")
 
 
@@ -164,8 +166,12 @@ class _Builder:
         if (isinstance(event, MappingStartEvent) and event.tag == CORE + "seq") or (
             isinstance(event, SequenceStartEvent) and event.tag == CORE + "map"
         ):
-            raise Refused("SG103", f"tag {event.tag} does not fit this node",
-                          event.start_mark.line, event.start_mark.column)
+            raise Refused(
+                "SG103",
+                f"tag {event.tag} does not fit this node",
+                event.start_mark.line,
+                event.start_mark.column,
+            )
         path = self._place(value, event)
         if event.anchor:
             self.anchors[event.anchor] = value
@@ -193,12 +199,14 @@ class _Builder:
                 mark.column,
             )
         if event.anchor not in self.anchors:
-            raise Refused("SG101", f"not valid YAML: unknown alias *{event.anchor}",
-                          mark.line, mark.column)
+            raise Refused(
+                "SG101", f"not valid YAML: unknown alias *{event.anchor}", mark.line, mark.column
+            )
         value = self.anchors[event.anchor]
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
-            raise Refused("SG101", "not valid YAML: an alias cannot be a key",
-                          mark.line, mark.column)
+            raise Refused(
+                "SG101", "not valid YAML: an alias cannot be a key", mark.line, mark.column
+            )
         self._place(value, event)
 
     def _key(self, event: ScalarEvent, value: Any) -> None:
@@ -227,8 +235,9 @@ class _Builder:
         top = self.stack[-1]
         if isinstance(top.value, dict):
             if top.key is None:
-                raise Refused("SG101", "not valid YAML: a key must be plain text",
-                              mark.line, mark.column)
+                raise Refused(
+                    "SG101", "not valid YAML: a key must be plain text", mark.line, mark.column
+                )
             path = (*top.path, top.key)
             top.value[top.key] = value
             key_line, key_col = top.key_mark
