@@ -1,0 +1,1 @@
+"""Comparing two versions of an agreement: term changes, clause redlines, reports."""

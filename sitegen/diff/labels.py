@@ -1,0 +1,71 @@
+"""Readable names, in both languages, of the fields a term change can touch."""
+
+from __future__ import annotations
+
+from sitegen.contract import Text
+
+_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("协议名称", "Title"),
+    "template": ("合同模板", "Template"),
+    "prevailing_language": ("优先文本", "Prevailing language"),
+    "visibility": ("可见范围", "Visibility"),
+    "parties.customer.name": ("客户方名称", "Customer name"),
+    "parties.customer.uscc": ("客户方统一社会信用代码", "Customer USCC"),
+    "parties.customer.unit": ("客户方部门", "Customer unit"),
+    "parties.provider.name": ("服务方名称", "Provider name"),
+    "parties.provider.uscc": ("服务方统一社会信用代码", "Provider USCC"),
+    "parties.provider.unit": ("服务方部门", "Provider unit"),
+    "dates.effective": ("生效日期", "Effective date"),
+    "dates.terminated": ("终止日期", "Termination date"),
+    "term.months": ("协议期限", "Term"),
+    "term.auto_renew": ("自动续签", "Automatic renewal"),
+    "term.auto_renew.months": ("续签期限", "Renewal term"),
+    "term.auto_renew.objection_days": ("异议期", "Objection period"),
+    "scope.included": ("服务内容", "Included service"),
+    "scope.excluded": ("不包含的内容", "Excluded item"),
+    "service_hours": ("服务时间", "Service hours"),
+    "slos.availability.target": ("可用性目标", "Availability target"),
+    "slos.availability.window": ("可用性统计窗口", "Availability window"),
+    "slos.availability.exclusions": ("可用性除外情形", "Availability exclusion"),
+    "slos.priorities": ("故障级别", "Priority"),
+    "slos.priorities.response": ("响应时间", "response time"),
+    "slos.priorities.resolution": ("解决时间", "resolution time"),
+    "slos.priorities.name": ("级别名称", "name"),
+    "slos.priorities.definition": ("级别定义", "definition"),
+    "measurement.period": ("统计周期", "Measurement period"),
+    "measurement.report": ("服务报告频率", "Service report"),
+    "measurement.report_due_days": ("报告提交期限", "Report due"),
+    "measurement.sources": ("数据来源", "Data source"),
+    "measurement.pass_criteria": ("达标判定标准", "Pass criteria"),
+    "fees": ("服务费", "Service fee"),
+    "credits": ("服务补偿", "Service credits"),
+    "credits.cap_percent": ("补偿上限", "Credit cap"),
+    "credits.claim_days": ("补偿申请期限", "Credit claim period"),
+    "credits.bands": ("补偿比例", "Credit"),
+    "obligations.provider": ("服务方责任", "Provider duty"),
+    "obligations.customer": ("客户方责任", "Customer duty"),
+    "review.cadence": ("评审周期", "Review cadence"),
+    "review.participants": ("评审参与方", "Review participant"),
+    "review.records": ("评审记录", "Review record"),
+    "contacts": ("联系角色", "Contact role"),
+    "signatories": ("签署代表", "Signatory"),
+    "clauses": ("补充条款", "Additional clause"),
+    "omit_sections": ("省略的章节", "Omitted sections"),
+}
+
+
+def label(key: str, zh_detail: str = "", en_detail: str = "") -> Text:
+    """The label of a field; a detail (P1, a scope id, a band) is put where each language wants it.
+
+    `label("slos.priorities.response", "P1")` → P1 响应时间 / P1 response time;
+    `label("scope.included", "monitoring")` → 服务内容 monitoring / Included service monitoring.
+    """
+    zh, en = _LABELS.get(key, (key, key))
+    en_detail = en_detail or zh_detail
+    if not zh_detail:
+        return Text(zh, en)
+    if key.startswith("slos.priorities."):
+        return Text(f"{zh_detail} {zh}", f"{en_detail} {en}")
+    if key == "credits.bands":
+        return Text(f"可用性低于 {zh_detail} 时的{zh}", f"{en} below {en_detail} availability")
+    return Text(f"{zh}「{zh_detail}」", f"{en} “{en_detail}”")

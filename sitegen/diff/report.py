@@ -1,0 +1,240 @@
+"""A set of agreement diffs as terminal text, as a pull-request comment (Markdown), or JSON.
+
+The Markdown is safe to post: every value from an agreement sits in a code span whose fence
+is longer than any run of backticks inside it, table pipes are escaped, newlines flattened;
+redlines are one-line HTML with every character that HTML or Markdown could read escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from sitegen.contract import LANGS, Lang, Text
+from sitegen.diff.fields import Change
+from sitegen.diff.model import AgreementDiff, Side
+from sitegen.diff.redline import ClauseRedline
+
+_ARROW = "→"
+_DIRECTION = {
+    "stricter": ("更严（对客户有利）", "stricter on the provider"),
+    "looser": ("放宽（对客户不利）", "looser on the provider"),
+}
+_LANG_NAME = {"zh": "中文", "en": "English"}
+
+
+def summary(diffs: Sequence[AgreementDiff]) -> str:
+    changed = [d for d in diffs if d.differs]
+    attention = sum(len(d.attention) for d in changed)
+    material = sum(d.material for d in changed)
+    noun = "agreement" if len(changed) == 1 else "agreements"
+    text = f"{len(changed)} {noun} differ: {material} material term changes"
+    return text + (f", {attention} need attention" if attention else "")
+
+
+# Terminal text.
+
+
+def as_text(diffs: Sequence[AgreementDiff]) -> str:
+    """Plain lines; styled with ANSI colours that click strips when not on a terminal."""
+    out: list[str] = [summary(diffs)]
+    for diff in diffs:
+        if not diff.differs:
+            continue
+        out += ["", click.style(f"{diff.agreement_id} {diff.title} [{diff.kind}]", bold=True)]
+        out += [f"  {line}" for line in _sides(diff)]
+        for change in diff.changes:
+            out.append("  " + _change_line(change))
+        for lang in LANGS:
+            for clause in diff.redlines.get(lang, ()):
+                out.append(f"  [{lang}] {clause.number} {clause.title} ({clause.kind})")
+                out.append("    " + _styled(clause).replace("\n", "\n    "))
+    return "\n".join(out) + "\n"
+
+
+def _change_line(change: Change) -> str:
+    flag = click.style("! ", fg="red", bold=True) if change.attention else "  "
+    weight = "material" if change.material else "editorial"
+    direction = f", {change.direction} on the provider" if change.direction else ""
+    values = f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
+    return f"{flag}{change.label.zh} / {change.label.en}: {values} ({weight}{direction})"
+
+
+def _pair(change: Change, lang: Lang) -> str:
+    before = change.before.get(lang) if change.before else "—"
+    after = change.after.get(lang) if change.after else "—"
+    return f"{before} {_ARROW} {after}"
+
+
+def _styled(clause: ClauseRedline) -> str:
+    parts = []
+    for segment in clause.segments:
+        if segment.op == "delete":
+            parts.append(click.style(f"[-{segment.text}-]", fg="red"))
+        elif segment.op == "insert":
+            parts.append(click.style(f"{{+{segment.text}+}}", fg="green"))
+        else:
+            parts.append(segment.text)
+    return "".join(parts)
+
+
+def _sides(diff: AgreementDiff) -> list[str]:
+    def describe(side: Side | None) -> str:
+        if side is None:
+            return "—"
+        facts = [f"v{side.version}" if side.version else "", side.status, side.template]
+        if side.changed_by:
+            facts.append(f"changed by {side.changed_by} on {side.changed_at}")
+        return f"{side.label} ({', '.join(f for f in facts if f)})"
+
+    return [f"from {describe(diff.old)}", f"to   {describe(diff.new)}"]
+
+
+# Markdown for a pull-request comment.
+
+
+def as_markdown(diffs: Sequence[AgreementDiff]) -> str:
+    changed = [d for d in diffs if d.differs]
+    out = [f"### SLA changes: {summary(diffs)}", ""]
+    flagged = [(d, c) for d in changed for c in d.attention]
+    if flagged:
+        out += ["**Needs attention** (looser on the provider):", ""]
+        out += [f"- ⚠️ {code(d.agreement_id)} {_md_change(c)}" for d, c in flagged]
+        out.append("")
+    for diff in changed:
+        out += _md_agreement(diff)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_agreement(diff: AgreementDiff) -> list[str]:
+    head = f"{html.escape(diff.agreement_id)} {_entities(diff.title)} ({diff.kind})"
+    out = ["<details open>" if diff.attention else "<details>", f"<summary>{head}</summary>", ""]
+    out += ["| | before | after |", "| --- | --- | --- |"]
+    for name, attr in (
+        ("version", "version"),
+        ("status", "status"),
+        ("template", "template"),
+        ("effective", "effective"),
+        ("signed", "signed"),
+        ("changed by", "changed_by"),
+        ("changed on", "changed_at"),
+    ):
+        a, b = _side_value(diff.old, attr), _side_value(diff.new, attr)
+        if a or b:
+            out.append(f"| {name} | {code(a)} | {code(b)} |")
+    out.append("")
+    if diff.changes:
+        out += ["| | term | before | after | |", "| --- | --- | --- | --- | --- |"]
+        out += [_md_row(change) for change in diff.changes]
+        out.append("")
+    for lang in LANGS:
+        clauses = diff.redlines.get(lang, ())
+        if clauses:
+            out += [f"**Clauses ({_LANG_NAME[lang]})**", ""]
+            out += [_md_redline(clause) for clause in clauses]
+            out.append("")
+    return [*out, "</details>", ""]
+
+
+def _side_value(side: Side | None, attr: str) -> str:
+    value = getattr(side, attr, "") if side else ""
+    return "" if value is None else str(value)
+
+
+def _md_row(change: Change) -> str:
+    flag = "⚠️" if change.attention else ""
+    label = f"{code(change.label.zh)} {code(change.label.en)}"
+    before = _md_values(change.before)
+    after = _md_values(change.after)
+    return f"| {flag} | {label} | {before} | {after} | {_md_kind(change)} |"
+
+
+def _md_change(change: Change) -> str:
+    return (
+        f"{code(change.label.en)}: {_md_values(change.before)} {_ARROW} {_md_values(change.after)}"
+    )
+
+
+def _md_values(text: Text | None) -> str:
+    return "—" if text is None else f"{code(text.zh)}<br>{code(text.en)}"
+
+
+def _md_kind(change: Change) -> str:
+    weight = "material" if change.material else "editorial"
+    return weight + (f", {_DIRECTION[change.direction][1]}" if change.direction else "")
+
+
+def _md_redline(clause: ClauseRedline) -> str:
+    parts = []
+    for segment in clause.segments:
+        text = _entities(segment.text).replace("\n", "<br>")
+        parts.append(
+            {"delete": f"<del>{text}</del>", "insert": f"<ins>{text}</ins>"}.get(segment.op, text)
+        )
+    title = _entities(f"{clause.number} {clause.title}".strip())
+    return f"<p><b>{title}</b> ({clause.kind})<br>{''.join(parts)}</p>"
+
+
+def code(value: str) -> str:
+    """A value as an inline code span nothing can break out of, fit for a table cell."""
+    if not value:
+        return ""
+    flat = re.sub(r"\s*[\r\n]+\s*", " ", value).replace("|", "\\|")
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def _entities(text: str) -> str:
+    """HTML-escape, then make every Markdown-significant character an entity too."""
+    escaped = html.escape(text, quote=True)
+    return re.sub(r"[\\`*_{}\[\]()#+\-.!|~:@$]", lambda m: f"&#{ord(m.group())};", escaped)
+
+
+# JSON for tools.
+
+
+def as_json(diffs: Sequence[AgreementDiff]) -> str:
+    return json.dumps([_json_diff(d) for d in diffs if d.differs], ensure_ascii=False, indent=2)
+
+
+def _json_diff(diff: AgreementDiff) -> dict[str, Any]:
+    def side(value: Side | None) -> dict[str, Any] | None:
+        return None if value is None else {k: getattr(value, k) for k in value.__slots__}
+
+    return {
+        "id": diff.agreement_id,
+        "kind": diff.kind,
+        "old": side(diff.old),
+        "new": side(diff.new),
+        "changes": [
+            {
+                "path": c.path,
+                "label": {"zh": c.label.zh, "en": c.label.en},
+                "before": c.before and {"zh": c.before.zh, "en": c.before.en},
+                "after": c.after and {"zh": c.after.zh, "en": c.after.en},
+                "material": c.material,
+                "direction": c.direction,
+                "attention": c.attention,
+            }
+            for c in diff.changes
+        ],
+        "redlines": {
+            lang: [
+                {
+                    "clause": r.clause_id,
+                    "number": r.number,
+                    "kind": r.kind,
+                    "segments": [[s.op, s.text] for s in r.segments],
+                }
+                for r in clauses
+            ]
+            for lang, clauses in diff.redlines.items()
+        },
+    }
