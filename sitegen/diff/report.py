@@ -1,8 +1,8 @@
 """A set of agreement diffs as terminal text, as a pull-request comment (Markdown), or JSON.
 
-The Markdown is safe to post: every value from an agreement sits in a code span whose fence
-is longer than any run of backticks inside it, table pipes are escaped, newlines flattened;
-redlines are one-line HTML with every character that HTML or Markdown could read escaped.
+The Markdown is safe to post: every value from an agreement is one line of `<code>` with every
+character that HTML or Markdown could act on written as an entity (so `|` cannot end a table
+cell and a newline cannot start a block); redlines are one-line HTML escaped the same way.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ def summary(diffs: Sequence[AgreementDiff]) -> str:
     changed = [d for d in diffs if d.differs]
     attention = sum(len(d.attention) for d in changed)
     material = sum(d.material for d in changed)
-    noun = "agreement" if len(changed) == 1 else "agreements"
-    text = f"{len(changed)} {noun} differ: {material} material term changes"
-    return text + (f", {attention} need attention" if attention else "")
+    noun = "agreement differs" if len(changed) == 1 else "agreements differ"
+    text = f"{len(changed)} {noun}: {material} material term change{'s' * (material != 1)}"
+    return text + (
+        f", {attention} {'needs' if attention == 1 else 'need'} attention" if attention else ""
+    )
 
 
 # Terminal text.
@@ -181,14 +183,16 @@ def _md_redline(clause: ClauseRedline) -> str:
 
 
 def code(value: str) -> str:
-    """A value as an inline code span nothing can break out of, fit for a table cell."""
+    """A value as inline `<code>` that neither Markdown nor HTML can read anything into.
+
+    Every character HTML or Markdown could act on becomes a numeric entity, newlines become
+    spaces and `|` an entity, so the value stays inside its table cell, whether the renderer
+    treats the surrounding block as Markdown (GitHub) or as raw HTML (Python-Markdown).
+    """
     if not value:
         return ""
-    flat = re.sub(r"\s*[\r\n]+\s*", " ", value).replace("|", "\\|")
-    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
+    flat = re.sub(r"\s*[\r\n]+\s*", " ", value)
+    return f"<code>{_entities(flat)}</code>"
 
 
 def _entities(text: str) -> str:
