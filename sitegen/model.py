@@ -21,6 +21,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -128,11 +129,21 @@ def _days(value: Any) -> Any:
     return value
 
 
+_DAYS_SCHEMA = {
+    "description": "Days, as a list ([mon, tue]) or a range such as mon-fri",
+    "anyOf": [
+        {"type": "array", "items": {"enum": list(WEEKDAYS)}, "minItems": 1},
+        {
+            "type": "string",
+            "pattern": "^(mon|tue|wed|thu|fri|sat|sun)(-(mon|tue|wed|thu|fri|sat|sun))?$",
+        },
+    ],
+}
 _CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
 
 
 class Window(Strict):
-    days: Annotated[list[Weekday], BeforeValidator(_days)] = Field(
+    days: Annotated[list[Weekday], BeforeValidator(_days), WithJsonSchema(_DAYS_SCHEMA)] = Field(
         min_length=1, description="Days, as a list or a range such as mon-fri"
     )
     start: str = Field(pattern=_CLOCK, description="Local time HH:MM")
@@ -288,9 +299,7 @@ Visibility = Literal["internal", "restricted"]
 class Agreement(Strict):
     """One service-level agreement: `agreements/<ID>/agreement.yaml`."""
 
-    id: str = Field(
-        pattern=r"^[A-Z]{2,10}-[0-9]{4}-[0-9]{3,6}$", description="e.g. SLA-2024-001"
-    )
+    id: str = Field(pattern=r"^[A-Z]{2,10}-[0-9]{4}-[0-9]{3,6}$", description="e.g. SLA-2024-001")
     version: Count = Field(ge=1, description="Counts amendments and renewals")
     status: Status
     template: str = Field(
