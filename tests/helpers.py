@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sitegen.config import Settings
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "agreements"
 GUIDE_SAMPLE = SAMPLES / "SLA-2024-001" / "agreement.yaml"
@@ -37,3 +39,55 @@ def line_of(text: str, needle: str) -> int:
     lines = [i for i, line in enumerate(text.splitlines(), 1) if needle in line]
     assert len(lines) == 1, f"{needle!r} is on lines {lines}"
     return lines[0]
+
+
+# A template manifest for lint tests, kept here so they do not depend on templates/ edits.
+LINT_TEMPLATE = """\
+name: it-service-sla
+version: 1
+title: {zh: IT 服务水平协议, en: IT Service Level Agreement}
+sections:
+  - {id: basic-information, title: {zh: 协议基本信息, en: Basic Information}}
+  - {id: definitions, title: {zh: 定义, en: Definitions}, optional: true}
+  - {id: scope, title: {zh: 服务范围, en: Scope of Services}}
+  - {id: service-levels, title: {zh: 服务等级目标, en: Service Level Objectives}}
+  - id: credits
+    title: {zh: 服务补偿, en: Service Credits}
+    optional: true
+    needs: [credits, fees]
+  - {id: signatures, title: {zh: 签署, en: Signatures}}
+"""
+
+
+def lint_lines(
+    root: Path,
+    files: dict[str, str | bytes],
+    *,
+    settings: Settings | None = None,
+    infos: bool = True,
+) -> list[str]:
+    """Write a project (with LINT_TEMPLATE as it-service-sla v1), validate it, and return every
+    finding as the text line a user sees, with paths relative to the project."""
+    from sitegen.findings import Severity
+    from sitegen.output import as_text
+    from sitegen.validate import relative, validate
+
+    tree = {"templates/it-service-sla/v1/template.yaml": LINT_TEMPLATE, **files}
+    build_file_tree(root, tree)
+    report, _ = validate([root / "agreements"], settings or Settings(), root)
+    shown = [f for f in report.sorted() if infos or f.severity is not Severity.INFO]
+    return [as_text(relative(f, root)) for f in shown]
+
+
+def lint_sample(root: Path, text: str, *, settings: Settings | None = None) -> list[str]:
+    """Lint one agreement text as agreements/SLA-2024-001/agreement.yaml; infos left out."""
+    files: dict[str, str | bytes] = {"agreements/SLA-2024-001/agreement.yaml": text}
+    return lint_lines(root, files, settings=settings, infos=False)
+
+
+def where(text: str, line_needle: str, word: str | None = None, *, path: str = "") -> str:
+    """`path:line:column` of `word` (default: line_needle) on the single line holding
+    line_needle, 1-based, as findings print it."""
+    line = line_of(text, line_needle)
+    column = text.splitlines()[line - 1].index(word or line_needle) + 1
+    return f"{path or 'agreements/SLA-2024-001/agreement.yaml'}:{line}:{column}"

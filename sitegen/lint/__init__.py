@@ -1,7 +1,20 @@
-"""Rules the schema cannot say. Each rule has a code, a severity and a fix in its message."""
+"""Rules the schema cannot say. Each rule has a code, a severity and a fix in its message.
+
+Importing the rule modules registers their rules (see `registry`); `RULES` lists them all.
+"""
 
 from __future__ import annotations
 
-from sitegen.lint.registry import LintContext, lint_agreement, lint_catalogue
+from sitegen.lint import (  # noqa: F401  (imported to register their rules)
+    bilingual,
+    catalogue,
+    credits,
+    dates,
+    identity,
+    levels,
+    personal,
+    wording,
+)
+from sitegen.lint.registry import RULES, LintContext, Rule, lint_agreement, lint_catalogue
 
-__all__ = ["LintContext", "lint_agreement", "lint_catalogue"]
+__all__ = ["RULES", "LintContext", "Rule", "lint_agreement", "lint_catalogue"]

@@ -1,14 +1,29 @@
-"""The rule registry and the two entry points: one agreement, the whole catalogue."""
+"""The rule registry and the two entry points: one agreement, the whole catalogue.
+
+A rule is a function registered with `@rule(code, severity, summary)`. It receives the
+`Subject` (one loaded agreement and the lint context) and yields `Hit`s: a field path and a
+message. The registry turns hits into findings with the rule's code and severity, placed at
+the field's line and column, so a rule never repeats its own code or severity.
+
+Catalogue rules (`@catalogue_rule`) see every loaded agreement at once and yield
+`(Loaded, Hit)` pairs. `RULES` lists every rule, in registration order, for the docs.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from sitegen.config import Settings
-from sitegen.findings import Finding
+from sitegen.document import Document
+from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
+from sitegen.model import Agreement
 from sitegen.templates import TemplateIndex
+
+Scope = Literal["agreement", "catalogue"]
 
 
 @dataclass(frozen=True)
@@ -18,9 +33,113 @@ class LintContext:
     templates: TemplateIndex
 
 
+@dataclass(frozen=True)
+class Subject:
+    """What an agreement rule looks at."""
+
+    agreement: Agreement
+    document: Document
+    context: LintContext
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One problem a rule found: where (a field, a word in it, or a character offset) and why.
+
+    `offset` moves the column right by that many characters from the needle (or the value),
+    for a character inside a plain value such as a code.
+    """
+
+    field: FieldPath
+    message: str
+    needle: str = ""
+    context: str = ""
+    key: bool = False
+    offset: int = 0
+
+
+AgreementCheck = Callable[[Subject], Iterable[Hit]]
+CatalogueCheck = Callable[[list[Loaded], LintContext], Iterable[tuple[Loaded, Hit]]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    scope: Scope
+
+
+RULES: list[Rule] = []
+_AGREEMENT_CHECKS: list[tuple[Rule, AgreementCheck]] = []
+_CATALOGUE_CHECKS: list[tuple[Rule, CatalogueCheck]] = []
+
+
+def _register(code: str, severity: Severity, summary: str, scope: Scope) -> Rule:
+    if any(r.code == code for r in RULES):
+        raise ValueError(f"rule {code} is registered twice")
+    registered = Rule(code, severity, summary, scope)
+    RULES.append(registered)
+    return registered
+
+
+def rule(code: str, severity: Severity, summary: str) -> Callable[[AgreementCheck], AgreementCheck]:
+    """Register a rule that checks one agreement."""
+
+    def decorate(check: AgreementCheck) -> AgreementCheck:
+        _AGREEMENT_CHECKS.append((_register(code, severity, summary, "agreement"), check))
+        return check
+
+    return decorate
+
+
+def catalogue_rule(
+    code: str, severity: Severity, summary: str
+) -> Callable[[CatalogueCheck], CatalogueCheck]:
+    """Register a rule that checks all agreements together."""
+
+    def decorate(check: CatalogueCheck) -> CatalogueCheck:
+        _CATALOGUE_CHECKS.append((_register(code, severity, summary, "catalogue"), check))
+        return check
+
+    return decorate
+
+
+def to_finding(document: Document, registered: Rule, hit: Hit) -> Finding:
+    line, column = document.locate(hit.field, key=hit.key, needle=hit.needle)
+    return Finding(
+        document.path,
+        line,
+        column + hit.offset,
+        registered.code,
+        registered.severity,
+        hit.message,
+        hit.field,
+        hit.context,
+    )
+
+
 def lint_agreement(loaded: Loaded, context: LintContext) -> list[Finding]:
-    return []
+    """Every finding of every agreement rule for one loaded file (none if it did not load)."""
+    if loaded.agreement is None or loaded.document is None:
+        return []
+    subject = Subject(loaded.agreement, loaded.document, context)
+    findings: list[Finding] = []
+    for registered, check in _AGREEMENT_CHECKS:
+        findings.extend(to_finding(subject.document, registered, hit) for hit in check(subject))
+    return findings
 
 
 def lint_catalogue(loaded: list[Loaded], context: LintContext) -> list[Finding]:
-    return []
+    """Findings of the rules that compare agreements with each other."""
+    usable = [item for item in loaded if item.agreement is not None and item.document]
+    findings: list[Finding] = []
+    for registered, check in _CATALOGUE_CHECKS:
+        for item, hit in check(usable, context):
+            assert item.document is not None
+            findings.append(to_finding(item.document, registered, hit))
+    return findings

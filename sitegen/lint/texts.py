@@ -1,0 +1,69 @@
+"""Every text of an agreement, found by walking the model rather than listed field by field.
+
+A text pair is any model with `zh` and `en` string fields (`Bilingual`, `ScopeItem`, and
+whatever is added later), so a new text field is checked by every text rule at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from sitegen.findings import FieldPath
+
+LANGUAGES = ("zh", "en")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+PLACEHOLDERS = re.compile(r"待填写|待补充|待定|to be completed|\bTODO\b|\bTBD\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One bilingual text: the path of the mapping holding `zh` and `en`."""
+
+    field: FieldPath
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in one language, at `field` (the path ends with the language)."""
+
+    field: FieldPath
+    lang: str
+    value: str
+
+
+def pairs(model: BaseModel, field: FieldPath = ()) -> Iterator[Pair]:
+    """Every bilingual text under `model`, in field order."""
+    zh, en = getattr(model, "zh", None), getattr(model, "en", None)
+    if isinstance(zh, str) and isinstance(en, str):
+        yield Pair(field, zh, en)
+        return
+    for name in type(model).model_fields:
+        yield from _values(getattr(model, name), (*field, name))
+
+
+def _values(value: object, field: FieldPath) -> Iterator[Pair]:
+    if isinstance(value, BaseModel):
+        yield from pairs(value, field)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _values(item, (*field, index))
+
+
+def texts(model: BaseModel) -> Iterator[Text]:
+    """Every text in each language, zh before en."""
+    for pair in pairs(model):
+        for lang in LANGUAGES:
+            yield Text((*pair.field, lang), lang, pair.get(lang))
+
+
+def has_placeholder(text: str) -> bool:
+    return PLACEHOLDERS.search(text) is not None
