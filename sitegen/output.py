@@ -48,7 +48,8 @@ def as_github(finding: Finding) -> str:
         )
     )
     context = f" ({finding.context})" if finding.context else ""
-    return f"::{_GITHUB_LEVEL[finding.severity]} {properties}::{_escape_data(finding.message + context)}"
+    message = _escape_data(finding.message + context)
+    return f"::{_GITHUB_LEVEL[finding.severity]} {properties}::{message}"
 
 
 def _escape_data(text: str) -> str:

@@ -36,7 +36,8 @@ def known_keys(path: tuple[Any, ...]) -> list[str]:
     for part in path:
         if isinstance(part, int):
             continue
-        fields = _model_of(model).model_fields if _model_of(model) else {}
+        found = _model_of(model)
+        fields = found.model_fields if found else {}
         if part not in fields:
             return []
         model = fields[part].annotation

@@ -43,7 +43,9 @@ def test_character_mutations(data: st.DataObject) -> None:
     for _ in range(data.draw(st.integers(1, 5))):
         at = data.draw(st.integers(0, len(text)))
         action = data.draw(st.sampled_from(["insert", "delete", "replace"]))
-        piece = data.draw(st.text(alphabet=":-[]{}&*!|>'\"#\n\t %@`,?0123456789mMhd尽快", max_size=3))
+        piece = data.draw(
+            st.text(alphabet=":-[]{}&*!|>'\"#\n\t %@`,?0123456789mMhd尽快", max_size=3)
+        )
         if action == "insert":
             text = text[:at] + piece + text[at:]
         elif action == "delete":

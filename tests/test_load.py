@@ -37,7 +37,9 @@ def test_duplicate_key_names_both_lines(tmp_path: Path) -> None:
 
 
 def test_python_tag_is_refused_before_anything_is_built(tmp_path: Path) -> None:
-    text = replace_once(sample_text(), "version: 1", "version: !!python/object/apply:os.system [id]")
+    text = replace_once(
+        sample_text(), "version: 1", "version: !!python/object/apply:os.system [id]"
+    )
     assert findings_of(tmp_path, text) == [
         f"F:{line_of(text, 'python/object')}:10: SG103 tag !!python/object/apply:os.system is not "
         "allowed: agreements hold plain text, numbers, dates, lists and mappings only"
@@ -82,8 +84,10 @@ def test_alias_limit_is_a_setting(tmp_path: Path) -> None:
 
 
 def test_bad_encoding_names_the_place_of_the_byte(tmp_path: Path) -> None:
-    data = sample_text().encode("utf-8").replace(
-        "核心业务系统运维".encode(), "核心".encode() + b"\xff"
+    data = (
+        sample_text()
+        .encode("utf-8")
+        .replace("核心业务系统运维".encode(), "核心".encode() + b"\xff")
     )
     line = line_of(sample_text(), "核心业务系统运维")
     assert findings_of(tmp_path, data) == [
@@ -112,8 +116,7 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 def test_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     assert findings_of(tmp_path, "id: SLA-2024-001\ntitle: {zh: a, en: b\nversion: 1\n") == [
-        "F:3:8: SG101 not valid YAML: did not find expected ',' or '}' while parsing a flow "
-        "mapping"
+        "F:3:8: SG101 not valid YAML: did not find expected ',' or '}' while parsing a flow mapping"
     ]
 
 
@@ -195,8 +198,8 @@ def test_invalid_date_is_placed_at_the_date(tmp_path: Path) -> None:
 def test_capital_m_duration_says_which_is_meant(tmp_path: Path) -> None:
     text = replace_once(sample_text(), "response: 15m", "response: 15M")
     assert findings_of(tmp_path, text) == [
-        f"F:{line_of(text, 'response: 15M')}:17: SG203 slos.priorities[0].response: '15M' uses capital "
-        "M, which some SLO formats read as months and others as minutes: write minutes as "
+        f"F:{line_of(text, 'response: 15M')}:17: SG203 slos.priorities[0].response: "
+        "'15M' uses capital M, which some SLO formats read as months and others as minutes: write minutes as "
         "lower-case m (15m); periods of months belong in `term.months`"
     ]
 
@@ -205,8 +208,11 @@ def test_capital_m_duration_says_which_is_meant(tmp_path: Path) -> None:
     ("value", "message"),
     [
         ("15", "a duration must be text such as 15m, 4h or 2d, not a number"),
-        ("15 min", "'15 min' is not a duration: write a whole number and a unit, m (minutes), "
-         "h (hours) or d (days), e.g. 15m, 4h, 2d or 1h30m"),
+        (
+            "15 min",
+            "'15 min' is not a duration: write a whole number and a unit, m (minutes), "
+            "h (hours) or d (days), e.g. 15m, 4h, 2d or 1h30m",
+        ),
         ("30m1h", "'30m1h': give each unit once, largest first (e.g. 1d4h, 1h30m)"),
         ("0m", "'0m': a duration must be longer than zero"),
     ],
@@ -215,8 +221,7 @@ def test_bad_durations(tmp_path: Path, value: str, message: str) -> None:
     text = replace_once(sample_text(), "response: 15m", f"response: {value}")
     found = findings_of(tmp_path, text)
     assert found == [
-        f"F:{line_of(text, 'response: ' + value)}:17: SG203 slos.priorities[0].response: "
-        + message
+        f"F:{line_of(text, 'response: ' + value)}:17: SG203 slos.priorities[0].response: " + message
     ]
 
 

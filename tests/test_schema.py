@@ -23,7 +23,9 @@ def test_schema_is_valid_draft07() -> None:
     jsonschema.Draft7Validator.check_schema(json.loads(schema_text()))
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*/agreement.yaml")), ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "path", sorted(SAMPLES.glob("*/agreement.yaml")), ids=lambda p: p.parent.name
+)
 def test_samples_match_the_published_schema(path: Path) -> None:
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     data = json.loads(json.dumps(data, default=str))  # dates as editors see them: strings
