@@ -1,0 +1,241 @@
+"""Values as contract text, per language: dates, durations, percentages, money, lists, hours.
+
+Every function is pure and takes the language last (`"zh"` or `"en"`). Templates never
+format anything: the view-model calls these and hands the template finished strings.
+Date and downtime arithmetic comes from `sitegen.terms`, so the contract states the same
+dates and minutes as lint and the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from sitegen.contract import Lang
+from sitegen.values import Duration
+
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_ZH = dict(zip(WEEKDAYS, ("周一", "周二", "周三", "周四", "周五", "周六", "周日"), strict=True))
+_DAY_EN = dict(
+    zip(
+        WEEKDAYS,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
+_ZONE_ZH = {"Asia/Shanghai": "北京时间", "Asia/Hong_Kong": "香港时间", "Asia/Macau": "澳门时间"}
+_CURRENCY_ZH = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币"}
+_CURRENCY_EN = {"CNY": "RMB", "USD": "USD", "EUR": "EUR", "HKD": "HKD"}
+_UNITS = {  # unit: (zh, en singular, en plural)
+    "d": ("天", "day", "days"),
+    "h": ("小时", "hour", "hours"),
+    "m": ("分钟", "minute", "minutes"),
+    "s": ("秒", "second", "seconds"),
+}
+
+
+def date(day: dt.date, lang: Lang) -> str:
+    """2024年3月15日 / 15 March 2024."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def count(number: int, zh_unit: str, en_one: str, en_many: str, lang: Lang) -> str:
+    """12 个月 / 12 months; 1 month. The unit follows the number in both languages."""
+    if lang == "zh":
+        return f"{number} {zh_unit}"
+    return f"{number} {en_one if number == 1 else en_many}"
+
+
+def _parts(seconds: int, days_unit: bool) -> list[tuple[int, str]]:
+    days, rest = divmod(seconds, 86400) if days_unit else (0, seconds)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    found = [(n, u) for n, u in ((days, "d"), (hours, "h"), (minutes, "m"), (secs, "s")) if n]
+    return found or [(0, "s")]
+
+
+def span(seconds: int, lang: Lang, *, days: bool = True) -> str:
+    """A length of time in whole seconds: 43 分钟 12 秒 / 43 minutes 12 seconds.
+
+    With `days=False` hours are the largest unit (a weekly total of 47 小时 30 分钟)."""
+    words = []
+    for number, unit in _parts(seconds, days):
+        zh, one, many = _UNITS[unit]
+        words.append(count(number, zh, one, many, lang))
+    return " ".join(words)
+
+
+def duration(value: Duration, lang: Lang) -> str:
+    """15 分钟 / 15 minutes; 1 小时 30 分钟 / 1 hour 30 minutes; 2 天 / 2 days."""
+    return span(value.minutes * 60, lang)
+
+
+def number(value: Decimal) -> str:
+    """99.90 -> 99.9, 100 -> 100: no exponent, no trailing zeros."""
+    text = f"{value.normalize():f}"
+    return text
+
+
+def percent(value: Decimal, lang: Lang) -> str:
+    """99.9% in both languages."""
+    return f"{number(value)}%"
+
+
+def amount(value: Decimal) -> str:
+    """80,000.00: grouped thousands, two decimals, rounded half up."""
+    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+
+
+def money(value: Decimal, currency: str, lang: Lang) -> str:
+    """人民币 80,000.00 元 / RMB 80,000.00; 美元 1,000.00 元 / USD 1,000.00."""
+    if lang == "zh":
+        return f"{_CURRENCY_ZH[currency]} {amount(value)} 元"
+    return f"{_CURRENCY_EN[currency]} {amount(value)}"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_SMALL = ("", "拾", "佰", "仟")
+_LARGE = ("", "万", "亿", "万亿")
+
+
+def _group_words(group: int) -> str:
+    """0–9999 in capital numerals, with 零 for inner gaps (1005 -> 壹仟零伍)."""
+    digits = f"{group:04d}"
+    words, zero = "", False
+    for i, char in enumerate(digits):
+        value = int(char)
+        if value == 0:
+            zero = bool(words)
+            continue
+        if zero:
+            words += "零"
+            zero = False
+        words += _DIGITS[value] + _SMALL[3 - i]
+    return words
+
+
+def capital(value: Decimal) -> str:
+    """The amount in Chinese capital numerals, as contracts write it: 捌万元整."""
+    cents = int(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
+    yuan, fraction = divmod(cents, 100)
+    groups: list[int] = []
+    while yuan:
+        yuan, group = divmod(yuan, 10000)
+        groups.append(group)
+    text, gap = "", False
+    for index in reversed(range(len(groups))):
+        group = groups[index]
+        if group == 0:
+            gap = bool(text)
+            continue
+        if text and (gap or group < 1000):
+            text += "零"
+        text += _group_words(group) + _LARGE[index]
+        gap = False
+    jiao, fen = divmod(fraction, 10)
+    text = text + "元" if text else ""
+    if not fraction:
+        return (text or "零元") + "整"
+    if jiao:
+        text += _DIGITS[jiao] + "角"
+    elif text:
+        text += "零"
+    return text + (_DIGITS[fen] + "分" if fen else "")
+
+
+def join(items: Sequence[str], lang: Lang) -> str:
+    """a、b、c (，between items that hold 、 themselves) / a, b and c (; when items hold commas)."""
+    items = list(items)
+    if lang == "zh":
+        return ("，" if any("、" in item for item in items) else "、").join(items)
+    if len(items) < 2:
+        return "".join(items)
+    sep = "; " if any("," in item for item in items) else ", "
+    last = "; and " if sep == "; " else " and "
+    return sep.join(items[:-1]) + last + items[-1]
+
+
+def _runs(days: Sequence[str]) -> list[list[str]]:
+    runs: list[list[str]] = []
+    for day in sorted(set(days), key=WEEKDAYS.index):
+        if runs and WEEKDAYS.index(runs[-1][-1]) == WEEKDAYS.index(day) - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def weekdays(days: Sequence[str], lang: Lang) -> str:
+    """周一至周五 / Monday to Friday; 周六、周日 / Saturday and Sunday; 每天 / every day."""
+    names = _DAY_ZH if lang == "zh" else _DAY_EN
+    if len(set(days)) == 7:
+        return "每天" if lang == "zh" else "every day"
+    parts: list[str] = []
+    for run in _runs(days):
+        if len(run) >= 3:
+            to = "至" if lang == "zh" else " to "
+            parts.append(f"{names[run[0]]}{to}{names[run[-1]]}")
+        else:
+            parts.extend(names[day] for day in run)
+    return join(parts, lang)
+
+
+def timezone(zone: str, lang: Lang) -> str:
+    """（北京时间） / (Asia/Shanghai)."""
+    if lang == "zh":
+        return f"（{_ZONE_ZH.get(zone, zone + ' 时间')}）"
+    return f"({zone})"
+
+
+def window(days: Sequence[str], start: str, end: str, lang: Lang) -> str:
+    """周一至周五 08:30–18:00 / Monday to Friday 08:30–18:00."""
+    return f"{weekdays(days, lang)} {start}–{end}"
+
+
+def schedule(windows: Sequence[tuple[Sequence[str], str, str]], zone: str, lang: Lang) -> str:
+    """周一至周五 08:30–18:00（北京时间） / Monday to Friday 08:30–18:00 (Asia/Shanghai)."""
+    parts = [window(days, start, end, lang) for days, start, end in windows]
+    if lang == "zh":
+        return "；".join(parts) + timezone(zone, lang)
+    return "; ".join(parts) + " " + timezone(zone, lang)
+
+
+def weekly_minutes(windows: Sequence[tuple[Sequence[str], str, str]]) -> int:
+    """Service minutes in one week (24:00 counts as the end of the day)."""
+    total = 0
+    for days, start, end in windows:
+        total += len(set(days)) * (_clock(end) - _clock(start))
+    return total
+
+
+def _clock(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+_WORDS = {
+    "zh": {
+        "month": "自然月", "quarter": "自然季度", "year": "自然年",
+        "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
+        "half_yearly": "每半年", "yearly": "每年",
+        "per_month": "每月", "per_quarter": "每季度", "per_year": "每年",
+    },
+    "en": {
+        "month": "calendar month", "quarter": "calendar quarter", "year": "calendar year",
+        "weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly",
+        "half_yearly": "every six months", "yearly": "yearly",
+        "per_month": "per month", "per_quarter": "per quarter", "per_year": "per year",
+    },
+}  # fmt: skip
+
+
+def word(key: str, lang: Lang) -> str:
+    """A fixed word of the vocabulary: periods (month), frequencies (quarterly), fee bases."""
+    return _WORDS[lang][key.removeprefix("calendar_")]

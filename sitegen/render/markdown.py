@@ -1,0 +1,149 @@
+"""Contract → Markdown for the site (Python-Markdown / mkdocs-material).
+
+Three views: `zh`, `en`, and `parallel`, where each clause is a pair of blocks side by side
+(`<div class="sg-parallel">` holding a `sg-zh` and a `sg-en` div, both `markdown="1"` so
+md_in_html reads their Markdown). Divs rather than a two-column HTML table: a clause holds
+lists and tables, which Markdown inside a table cell cannot hold, and two divs stack
+readably on a narrow screen or without the stylesheet (Chinese first, then English).
+
+Every text of the Contract goes through `sitegen.markup.escape`; the only markup here is
+this module's own (headings, list markers, table rules, the divs, the draft notice).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+from sitegen.contract import (
+    Block,
+    Clause,
+    Contract,
+    ItemList,
+    Lang,
+    Paragraph,
+    Section,
+    Signatures,
+    Table,
+    Text,
+)
+from sitegen.markup import escape
+
+View = Literal["zh", "en", "parallel"]
+VIEWS: tuple[View, ...] = ("zh", "en", "parallel")
+
+_ID = re.compile(r"^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")
+_HTML_LANG = {"zh": "zh-CN", "en": "en"}
+_DRAFT = {
+    "zh": ("草稿", "本文本为草稿，尚未经双方签署，不具有约束力。"),
+    "en": (
+        "Draft",
+        "This text is a draft: the parties have not signed it and it does not bind them.",
+    ),
+}
+
+
+def to_markdown(contract: Contract, lang: View) -> str:
+    """The whole contract as one Markdown page."""
+    if lang not in VIEWS:
+        raise ValueError(f"lang must be one of {', '.join(VIEWS)}, not {lang!r}")
+    parts = [f"# {_label(contract.title, lang)}"]
+    if not contract.meta.signed:
+        parts.append(_draft_notice(lang))
+    for section in contract.sections:
+        parts.extend(_section(section, lang))
+    return "\n\n".join(parts) + "\n"
+
+
+def _label(text: Text, lang: View) -> str:
+    """A heading's text: one language, or both joined by a slash."""
+    if lang == "parallel":
+        return f"{escape(text.zh)} / {escape(text.en)}"
+    return escape(text.get(lang))
+
+
+def _anchor(identifier: str) -> str:
+    """` {#id}` for attr_list, only for ids that cannot carry anything else."""
+    return f" {{#{identifier}}}" if _ID.match(identifier) else ""
+
+
+def _draft_notice(lang: View) -> str:
+    langs: tuple[Lang, ...] = ("zh", "en") if lang == "parallel" else (lang,)
+    title = " / ".join(_DRAFT[one][0] for one in langs)
+    body = "\n\n".join(f"    {escape(_DRAFT[one][1])}" for one in langs)
+    return f'!!! warning "{title}"\n\n{body}'
+
+
+def _section(section: Section, lang: View) -> Iterator[str]:
+    yield f"## {escape(section.number)} {_label(section.title, lang)}{_anchor(section.id)}"
+    for clause in section.clauses:
+        yield from _clause(clause, lang)
+
+
+def _clause(clause: Clause, lang: View) -> Iterator[str]:
+    title = f" {_label(clause.title, lang)}" if clause.title else ""
+    yield f"### {escape(clause.number)}{title}{_anchor(clause.id)}"
+    if lang != "parallel":
+        yield from (_block(block, lang) for block in clause.blocks)
+        return
+    yield '<div class="sg-parallel" markdown="1">'
+    for one in ("zh", "en"):
+        yield f'<div class="sg-{one}" lang="{_HTML_LANG[one]}" markdown="1">'
+        yield from (_block(block, one) for block in clause.blocks)
+        yield "</div>"
+    yield "</div>"
+
+
+def _block(block: Block, lang: Lang) -> str:
+    writer: Callable[[Block, Lang], str] = _WRITERS[type(block)]
+    return writer(block, lang)
+
+
+def _paragraph(block: Block, lang: Lang) -> str:
+    assert isinstance(block, Paragraph)
+    return escape(block.text.get(lang))
+
+
+def _list(block: Block, lang: Lang) -> str:
+    assert isinstance(block, ItemList)
+    lines = []
+    for number, item in enumerate(block.items, 1):
+        marker = f"{number}." if block.ordered else "-"
+        lines.append(f"{marker} {escape(item.get(lang))}")
+    return "\n".join(lines)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cell or " " for cell in cells) + " |"
+
+
+def _table(block: Block, lang: Lang) -> str:
+    assert isinstance(block, Table)
+    lines = [
+        _row([escape(head.get(lang)) for head in block.header]),
+        _row(["---"] * len(block.header)),
+    ]
+    lines += [_row([escape(cell.get(lang)) for cell in row]) for row in block.rows]
+    return "\n".join(lines)
+
+
+def _signatures(block: Block, lang: Lang) -> str:
+    """One column per signing party: label, name, signature, seal and date rows."""
+    assert isinstance(block, Signatures)
+    parties = block.parties
+    lines = [
+        _row([escape(p.label.get(lang)) for p in parties]),
+        _row(["---"] * len(parties)),
+    ]
+    for field in ("name", "role", "seal", "date"):
+        lines.append(_row([escape(getattr(p, field).get(lang)) for p in parties]))
+    return "\n".join(lines)
+
+
+_WRITERS: dict[type, Callable[[Block, Lang], str]] = {
+    Paragraph: _paragraph,
+    ItemList: _list,
+    Table: _table,
+    Signatures: _signatures,
+}
