@@ -1,0 +1,100 @@
+"""`sitegen render`: an agreement (or all of them) as Markdown, PDF or Word."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import cast
+
+import click
+
+from sitegen import output
+from sitegen.config import Settings
+from sitegen.errors import UserError, ValidationFailed
+from sitegen.files import write_atomic
+from sitegen.model import Agreement
+from sitegen.outputs import (
+    FORMATS,
+    LANG_VIEWS,
+    Format,
+    LangView,
+    contract_of,
+    file_name,
+    render,
+)
+from sitegen.validate import AGREEMENT_FILE, relative, validate
+
+
+@click.command("render")
+@click.argument("agreement_id", required=False)
+@click.option("--all", "everything", is_flag=True, help="Render every agreement into -o DIR.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANG_VIEWS),
+    default="bilingual",
+    show_default=True,
+    help="One language, or both (PDF and Word: clause by clause; Markdown: side by side).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="md, pdf or docx. Default: md for one agreement, all three with --all.",
+)
+@click.option("-o", "--output", "target", type=click.Path(path_type=Path),
+              help="File to write (folder with --all). Default: Markdown to the terminal, "
+              "PDF and Word to ID.pdf / ID.docx here.")  # fmt: skip
+def render_command(
+    agreement_id: str | None, everything: bool, lang: str, fmt: str | None, target: Path | None
+) -> None:
+    """Render the working version of an agreement (checked first) as a contract."""
+    settings, root = Settings.find(Path.cwd())
+    if everything == bool(agreement_id):
+        raise click.UsageError("give one agreement ID, or --all with -o DIR")
+    if everything:
+        if target is None:
+            raise click.UsageError("--all needs -o DIR")
+        formats = [cast(Format, fmt)] if fmt else list(FORMATS)
+        _render_all(root, settings, target, formats, cast(LangView, lang))
+        return
+    assert agreement_id is not None
+    agreement = _checked(root, settings, [_agreement_file(root, settings, agreement_id)])[0]
+    chosen, view = cast(Format, fmt or "md"), cast(LangView, lang)
+    data = render(contract_of(agreement, root, settings), chosen, view)
+    if target is None and chosen == "md":
+        sys.stdout.buffer.write(data)
+        return
+    path = target or Path(file_name(agreement.id, chosen, view))
+    write_atomic(path, data)
+    click.echo(f"wrote {path}", err=True)
+
+
+def _agreement_file(root: Path, settings: Settings, agreement_id: str) -> Path:
+    path = root / settings.agreements_dir / agreement_id / AGREEMENT_FILE
+    if not path.is_file():
+        raise UserError(f"no agreement {agreement_id!r}: {path} does not exist")
+    return path
+
+
+def _checked(root: Path, settings: Settings, paths: list[Path]) -> list[Agreement]:
+    """Validate first: errors are printed with their places and stop the render."""
+    report, loaded = validate(paths, settings, root)
+    if report.errors:
+        for finding in report.sorted():
+            click.echo(output.as_text(relative(finding, Path.cwd())), err=True)
+        raise ValidationFailed(errors=report.errors, files=report.files)
+    return [item.agreement for item in loaded if item.agreement is not None]
+
+
+def _render_all(
+    root: Path, settings: Settings, folder: Path, formats: list[Format], lang: LangView
+) -> None:
+    agreements = _checked(root, settings, [root / settings.agreements_dir])
+    jobs = [(a, f) for a in agreements for f in formats]
+    with click.progressbar(jobs, label="rendering", file=sys.stderr,
+                           item_show_func=lambda job: job and job[0].id) as bar:  # fmt: skip
+        for agreement, fmt in bar:
+            contract = contract_of(agreement, root, settings)
+            write_atomic(folder / file_name(agreement.id, fmt, lang), render(contract, fmt, lang))
+    click.echo(f"wrote {len(jobs)} files to {folder}", err=True)
