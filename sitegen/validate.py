@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sitegen.config import Settings
@@ -13,6 +16,7 @@ from sitegen.load import Loaded, load_agreement
 from sitegen.templates import TemplateIndex
 
 AGREEMENT_FILE = "agreement.yaml"
+Checked = tuple[Loaded, list[Finding]]
 
 
 def find_agreement_files(paths: Iterable[Path]) -> list[Path]:
@@ -28,20 +32,43 @@ def find_agreement_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load_all(files: list[Path], settings: Settings) -> list[Loaded]:
-    return [load_agreement(path, settings.load) for path in files]
+# Below this many files one process is quicker than starting workers.
+PARALLEL_FROM = 200
+
+
+def check_files(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
+    """Load and lint each file on its own (everything but the catalogue rules)."""
+    context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
+    checked: list[Checked] = []
+    for path in files:
+        item = load_agreement(path, settings.load)
+        findings = item.findings + (lint_agreement(item, context) if item.agreement else [])
+        checked.append((item, findings))
+    return checked
+
+
+def check_all(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
+    """`check_files` over every file, on every core for a large catalogue; order is kept."""
+    workers = min(len(os.sched_getaffinity(0)), 8)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return check_files(files, settings, root)
+    size = -(-len(files) // (workers * 4))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        results = pool.map(check_files, chunks, [settings] * len(chunks), [root] * len(chunks))
+        return [item for chunk in results for item in chunk]
 
 
 def validate(paths: Iterable[Path], settings: Settings, root: Path) -> tuple[Report, list[Loaded]]:
     """Every finding of every file, collected before anything is reported."""
     files = find_agreement_files(paths)
-    context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
-    loaded = load_all(files, settings)
+    checked = check_all(files, settings, root)
+    loaded = [item for item, _ in checked]
     report = Report(files=len(files))
-    for item in loaded:
-        report.extend(item.findings)
-        if item.agreement is not None:
-            report.extend(lint_agreement(item, context))
+    for _, findings in checked:
+        report.extend(findings)
+    context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
     report.extend(lint_catalogue([i for i in loaded if i.agreement is not None], context))
     ignored = set(settings.lint.ignore)
     report.findings = [f for f in report.findings if f.code not in ignored]

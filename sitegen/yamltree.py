@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
+from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -39,6 +39,10 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = re.compile(r"([-+]?)\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+
+# First characters of plain scalars that may resolve to something other than text.
+_MAY_BE_CORE = frozenset("~nNtTfF.+-0123456789")
 
 
 class Refused(Exception):
@@ -70,8 +74,9 @@ def parse_tree(text: str, limits: Limits) -> Tree:
     """Build the tree of one YAML document, or raise Refused with the place of the problem."""
     builder = _Builder(limits)
     try:
-        for event in YAML(typ="safe", pure=False).parse(text):
-            builder.feed(event)
+        parser = CParser(text)
+        while parser.check_event():
+            builder.feed(parser.get_event())
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         context = f" {error.context}" if error.context else ""
@@ -119,8 +124,11 @@ class _Builder:
         self.documents = 0
 
     def feed(self, event: Event) -> None:
-        mark = event.start_mark
-        if isinstance(event, DocumentStartEvent):
+        kind = type(event)
+        if kind is ScalarEvent:  # most events: test it first
+            self._scalar(event)  # type: ignore[arg-type]
+        elif isinstance(event, DocumentStartEvent):
+            mark = event.start_mark
             self.documents += 1
             if self.documents > 1:
                 raise Refused(
@@ -129,8 +137,6 @@ class _Builder:
                     mark.line,
                     mark.column,
                 )
-        elif isinstance(event, ScalarEvent):
-            self._scalar(event)
         elif isinstance(event, MappingStartEvent | SequenceStartEvent):
             self._start(event)
         elif isinstance(event, MappingEndEvent | SequenceEndEvent):
@@ -178,11 +184,14 @@ class _Builder:
         self.stack.append(_Open(value, path))
 
     def _scalar(self, event: ScalarEvent) -> None:
-        self._check_tag(event)
-        value = _resolve(event)
-        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
+        if event.tag is not None:
+            self._check_tag(event)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.key is None and isinstance(top.value, dict):
+            value = _resolve(event) if event.tag is not None else event.value
             self._key(event, value)
             return
+        value = _resolve(event)
         self._place(value, event)
         if event.anchor:
             self.anchors[event.anchor] = value
@@ -254,6 +263,8 @@ def _resolve(event: ScalarEvent) -> Any:
     """YAML 1.2 core schema for plain scalars; quoted and block scalars are text."""
     text: str = event.value
     tag = str(event.tag) if event.tag else None
+    if tag is None and text and text[0] not in _MAY_BE_CORE:
+        return text  # cannot be a number, bool or null: most scalars stop here
     plain = event.style in (None, "") and tag is None
     if tag == CORE + "str" or (not plain and tag is None):
         return text

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.lint.texts import HAN, LANGUAGES, Pair, has_placeholder, pairs
+from sitegen.lint.texts import HAN, LANGUAGES, Pair, has_placeholder
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
 _MULTIPLIER = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -45,6 +45,8 @@ _ZH_NUMERAL_UNIT = re.compile(
     r"(?<!第)[零一二两三四五六七八九十百千]+\s*(?:个)?\s*"
     r"(?:工作日|自然日|日|天|小时|分钟|秒|周|星期|个月|月|年|次|倍|%|％)"
 )
+_DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -58,12 +60,17 @@ def _month_number(name: str) -> int | None:
 
 def numbers(text: str) -> set[Decimal]:
     """The Arabic numbers of a text: '99.9%' -> 99.9, '80,000' -> 80000, '8万' -> 80000."""
-    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     found: set[Decimal] = set()
+    if not _DIGIT.search(text):
+        return found
     for match in _NUMBER.finditer(text):
         value = Decimal(match.group().replace(",", ""))
         value *= _MULTIPLIER.get(text[match.end() : match.end() + 1], Decimal(1))
         found.add(value.normalize())
+    if not _LATIN.search(text):
+        return found
     for match in _DATE_MONTH.finditer(text):
         month = _month_number(match.group("a") or match.group("b"))
         if month is not None:
@@ -83,7 +90,7 @@ def _names_only(text: str) -> bool:
 
 @rule("SG701", Severity.ERROR, "a text is empty in one language")
 def both_present(subject: Subject) -> Iterator[Hit]:
-    for pair in pairs(subject.agreement):
+    for pair in subject.pairs:
         for lang in LANGUAGES:
             if not pair.get(lang).strip():
                 other = "en" if lang == "zh" else "zh"
@@ -96,7 +103,7 @@ def both_present(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG702", Severity.WARNING, "the zh text has no Chinese characters")
 def zh_is_chinese(subject: Subject) -> Iterator[Hit]:
-    for pair in pairs(subject.agreement):
+    for pair in subject.pairs:
         zh = pair.zh.strip()
         if zh and zh != pair.en.strip() and not HAN.search(zh) and not _names_only(zh):
             yield Hit(
@@ -108,7 +115,7 @@ def zh_is_chinese(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG703", Severity.WARNING, "the en text has Chinese characters")
 def en_is_english(subject: Subject) -> Iterator[Hit]:
-    for pair in pairs(subject.agreement):
+    for pair in subject.pairs:
         match = HAN.search(pair.en)
         if match and pair.en.strip() != pair.zh.strip():
             yield Hit(
@@ -121,7 +128,7 @@ def en_is_english(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG704", Severity.WARNING, "zh and en texts are identical (untranslated)")
 def translated(subject: Subject) -> Iterator[Hit]:
-    for pair in pairs(subject.agreement):
+    for pair in subject.pairs:
         text = pair.zh.strip()
         if not text or text != pair.en.strip():
             continue
@@ -139,7 +146,7 @@ def _differences(pair: Pair) -> tuple[set[Decimal], set[Decimal]]:
 
 @rule("SG705", Severity.ERROR, "zh and en texts give different numbers")
 def same_numbers(subject: Subject) -> Iterator[Hit]:
-    for pair in pairs(subject.agreement):
+    for pair in subject.pairs:
         if has_placeholder(pair.zh) or has_placeholder(pair.en):
             continue
         only_zh, only_en = _differences(pair)
@@ -159,7 +166,7 @@ def same_numbers(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG706", Severity.WARNING, "Chinese numeral with a unit (三十日): write digits")
 def digits_not_numerals(subject: Subject) -> Iterator[Hit]:
-    for pair in pairs(subject.agreement):
+    for pair in subject.pairs:
         match = _ZH_NUMERAL_UNIT.search(pair.zh)
         if match:
             yield Hit(

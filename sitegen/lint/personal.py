@@ -10,7 +10,7 @@ from stdnum.cn import ric
 
 from sitegen.findings import FieldPath, Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.lint.texts import has_placeholder, texts
+from sitegen.lint.texts import has_placeholder
 from sitegen.model import Bilingual
 
 _SEP = r"[\s-]?"
@@ -119,7 +119,7 @@ def _resident_ids(text: str) -> Iterator[str]:
 
 @rule("SG405", Severity.ERROR, "phone number in a text: contacts are roles only")
 def phone_numbers(subject: Subject) -> Iterator[Hit]:
-    for text in texts(subject.agreement):
+    for text in subject.texts:
         without_ids = ID_CANDIDATE.sub(" ", text.value)
         for number in _phones(without_ids):
             yield Hit(
@@ -132,7 +132,7 @@ def phone_numbers(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG406", Severity.ERROR, "e-mail address in a text: contacts are roles only")
 def email_addresses(subject: Subject) -> Iterator[Hit]:
-    for text in texts(subject.agreement):
+    for text in subject.texts:
         for match in EMAIL.finditer(text.value):
             yield Hit(
                 text.field,
@@ -144,7 +144,7 @@ def email_addresses(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG407", Severity.ERROR, "resident ID number (身份证号) in a text")
 def resident_ids(subject: Subject) -> Iterator[Hit]:
-    for text in texts(subject.agreement):
+    for text in subject.texts:
         for number in _resident_ids(text.value):
             yield Hit(
                 text.field,

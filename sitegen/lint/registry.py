@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from sitegen.config import Settings
 from sitegen.document import Document
 from sitegen.findings import FieldPath, Finding, Severity
+from sitegen.lint.texts import Pair, Text, pairs, texts_of
 from sitegen.load import Loaded
 from sitegen.model import Agreement
 from sitegen.templates import TemplateIndex
@@ -35,7 +37,7 @@ class LintContext:
 
 @dataclass(frozen=True)
 class Subject:
-    """What an agreement rule looks at."""
+    """What an agreement rule looks at. Its texts are found once and shared by every rule."""
 
     agreement: Agreement
     document: Document
@@ -44,6 +46,16 @@ class Subject:
     @property
     def path(self) -> Path:
         return self.document.path
+
+    @cached_property
+    def pairs(self) -> list[Pair]:
+        """Every bilingual text of the agreement, in field order."""
+        return list(pairs(self.agreement))
+
+    @cached_property
+    def texts(self) -> list[Text]:
+        """Every text in each language, zh before en."""
+        return list(texts_of(self.pairs))
 
 
 @dataclass(frozen=True)

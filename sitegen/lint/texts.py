@@ -7,7 +7,7 @@ whatever is added later), so a new text field is checked by every text rule at o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -42,11 +42,13 @@ class Text:
 
 def pairs(model: BaseModel, field: FieldPath = ()) -> Iterator[Pair]:
     """Every bilingual text under `model`, in field order."""
-    zh, en = getattr(model, "zh", None), getattr(model, "en", None)
-    if isinstance(zh, str) and isinstance(en, str):
-        yield Pair(field, zh, en)
-        return
-    for name in type(model).model_fields:
+    fields = type(model).model_fields
+    if "zh" in fields and "en" in fields:  # not getattr: pydantic's miss path raises inside
+        zh, en = model.__dict__["zh"], model.__dict__["en"]
+        if isinstance(zh, str) and isinstance(en, str):
+            yield Pair(field, zh, en)
+            return
+    for name in fields:
         yield from _values(getattr(model, name), (*field, name))
 
 
@@ -60,7 +62,11 @@ def _values(value: object, field: FieldPath) -> Iterator[Pair]:
 
 def texts(model: BaseModel) -> Iterator[Text]:
     """Every text in each language, zh before en."""
-    for pair in pairs(model):
+    return texts_of(pairs(model))
+
+
+def texts_of(found: Iterable[Pair]) -> Iterator[Text]:
+    for pair in found:
         for lang in LANGUAGES:
             yield Text((*pair.field, lang), lang, pair.get(lang))
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from sitegen.config import VagueWords
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.lint.texts import PLACEHOLDERS, texts
+from sitegen.lint.texts import PLACEHOLDERS
 
 VAGUE_ZH: tuple[str, ...] = (
     "尽快",
@@ -54,46 +55,56 @@ VAGUE_EN: tuple[str, ...] = (
     "and so on",
 )
 # 左右 is vague only after a quantity ("30 分钟左右"); "左右两侧" is not a qualifier.
-_ABOUT_ZH = r"(?<=[0-9０-９一二两三四五六七八九十百千万半])\s*[^\s，。；、,;]{0,4}?\s*左右"
+_ABOUT = re.compile(r"(?<=[0-9０-９一二两三四五六七八九十百千万半])\s*[^\s，。；、,;]{0,4}?\s*左右")
+
+
+@dataclass(frozen=True)
+class VaguePatterns:
+    """One pattern per language: Chinese words in zh texts, English phrases in en texts."""
+
+    zh: re.Pattern[str]
+    en: re.Pattern[str]
+    about: bool  # whether 左右 after a quantity counts
+
+    def words(self, lang: str, text: str) -> Iterator[str]:
+        """Each vague word of a text once, as written."""
+        pattern = self.zh if lang == "zh" else self.en
+        seen: set[str] = set()
+        matches = [m.group() for m in pattern.finditer(text)]
+        if lang == "zh" and self.about and "左右" in text and _ABOUT.search(text):
+            matches.append("左右")
+        for word in matches:
+            if word.casefold() not in seen:
+                seen.add(word.casefold())
+                yield word
 
 
 @lru_cache(maxsize=8)
-def _patterns(zh: tuple[str, ...], en: tuple[str, ...], allow: tuple[str, ...]) -> re.Pattern[str]:
+def _patterns(zh: tuple[str, ...], en: tuple[str, ...], allow: tuple[str, ...]) -> VaguePatterns:
     allowed = {word.casefold() for word in allow}
-    parts = [
-        _ABOUT_ZH if word == "左右" else re.escape(word)
-        for word in sorted(set(VAGUE_ZH + zh), key=len, reverse=True)
-        if word.casefold() not in allowed
-    ]
-    parts += [
-        r"(?<![\w])" + r"\s+".join(map(re.escape, word.split())) + r"(?![\w])"
-        if not word.endswith(".")
-        else r"(?<![\w])" + re.escape(word)
-        for word in sorted(set(VAGUE_EN + en), key=len, reverse=True)
-        if word.casefold() not in allowed
-    ]
-    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+    zh_words = [w for w in set(VAGUE_ZH + zh) if w.casefold() not in allowed and w != "左右"]
+    en_words = [w for w in set(VAGUE_EN + en) if w.casefold() not in allowed]
+    zh_part = "|".join(re.escape(w) for w in sorted(zh_words, key=len, reverse=True))
+    en_part = "|".join(
+        r"\s+".join(map(re.escape, w.split())) for w in sorted(en_words, key=len, reverse=True)
+    )
+    return VaguePatterns(
+        zh=re.compile(zh_part or r"(?!)"),
+        en=re.compile(rf"(?<!\w)(?:{en_part})(?!(?<=\w)\w)" if en_part else r"(?!)", re.I),
+        about="左右" not in allowed,
+    )
 
 
-def vague_pattern(words: VagueWords) -> re.Pattern[str]:
+def vague_patterns(words: VagueWords) -> VaguePatterns:
     """The built-in lists plus a project's additions, less what it allows."""
     return _patterns(tuple(words.zh), tuple(words.en), tuple(words.allow))
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> Iterator[str]:
-    seen: set[str] = set()
-    for match in pattern.finditer(text):
-        word = "左右" if match.group().endswith("左右") else match.group()
-        if word.casefold() not in seen:
-            seen.add(word.casefold())
-            yield word
-
-
 @rule("SG301", Severity.ERROR, "vague wording (尽快, as soon as possible, …) in any text")
 def vague_wording(subject: Subject) -> Iterator[Hit]:
-    pattern = vague_pattern(subject.context.settings.lint.vague_words)
-    for text in texts(subject.agreement):
-        for word in _matches(pattern, text.value):
+    patterns = vague_patterns(subject.context.settings.lint.vague_words)
+    for text in subject.texts:
+        for word in patterns.words(text.lang, text.value):
             shown = word.strip()
             yield Hit(
                 text.field,
@@ -105,7 +116,7 @@ def vague_wording(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG302", Severity.WARNING, "placeholder (待填写, to be completed, TODO, TBD) left in a text")
 def placeholder_left(subject: Subject) -> Iterator[Hit]:
-    for text in texts(subject.agreement):
+    for text in subject.texts:
         match = PLACEHOLDERS.search(text.value)
         if match:
             yield Hit(

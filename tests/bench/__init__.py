@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`) and the synthetic catalogue they and other tests share."""

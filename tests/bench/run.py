@@ -1,0 +1,329 @@
+"""Speed and memory figures, printed as a table: `make bench`.
+
+    python -m tests.bench.run [--only NAME …] [--agreements N] [--keep]
+
+Each benchmark is a function of a `Workspace` (a temporary folder that makes synthetic
+catalogues on demand and keeps them for the next benchmark) returning a `Result`: rows of
+the table and notes on where the time goes. Add one by appending it to `BENCHMARKS`.
+
+A missed target prints MISSED and still exits 0; a benchmark that cannot run (an exception,
+a command that fails) prints ERROR and makes the exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import math
+import os
+import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.bench.synth import REPO, write_catalogue
+
+REPEATS = 3  # timed runs after one warm-up; the best wall time counts
+
+
+# ---------------------------------------------------------------- the frame
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table. `target` is an upper bound; None means only a figure."""
+
+    name: str
+    figure: float
+    unit: str
+    target: float | None = None
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        return "pass" if self.figure < self.target else "MISSED"
+
+
+@dataclass
+class Result:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class BenchError(Exception):
+    """The benchmark could not run: its figures would mean nothing."""
+
+
+@dataclass
+class Workspace:
+    """A temporary folder and the synthetic catalogues made in it, made once each."""
+
+    root: Path
+    agreements: int
+    made: dict[tuple[int, int], Path] = field(default_factory=dict)
+
+    def catalogue(self, agreements: int | None = None, versions: int = 0) -> Path:
+        count = agreements or self.agreements
+        key = (count, versions)
+        if key not in self.made:
+            folder = self.root / f"catalogue-{count}-v{versions}"
+            start = time.perf_counter()
+            write_catalogue(folder, count, versions=versions)
+            took = time.perf_counter() - start
+            history = f" with {versions} commits" if versions else ""
+            print(f"  (made {count:,} synthetic agreements{history} in {took:.1f} s)")
+            self.made[key] = folder
+        return self.made[key]
+
+
+Benchmark = Callable[[Workspace], Result]
+
+
+# ---------------------------------------------------------------- measuring a command
+
+
+@dataclass(frozen=True)
+class Usage:
+    wall: float  # seconds
+    cpu: float  # user + system seconds
+    rss_mb: float  # peak resident set size
+
+
+def sitegen_command(*args: str) -> list[str]:
+    """The installed `sitegen` script next to this Python, or the CLI through `-c`."""
+    script = Path(sys.executable).with_name("sitegen")
+    if script.is_file():
+        return [str(script), *args]
+    return [sys.executable, "-c", "from sitegen.cli import main; main()", *args]
+
+
+def measure(argv: Sequence[str], cwd: Path) -> Usage:
+    """Run a command once; its own rusage comes from wait4, so no other child counts."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            err.seek(0)
+            out.seek(0)
+            shown = (out.read(1500) + err.read(1500)).decode("utf-8", "replace")
+            raise BenchError(f"`{' '.join(argv)}` exited with {process.returncode}:\n{shown}")
+    return Usage(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def best_of(argv: Sequence[str], cwd: Path, repeats: int = REPEATS) -> tuple[Usage, float]:
+    """Best wall time (and that run's CPU) of `repeats` after a warm-up; the peak RSS."""
+    measure(argv, cwd)
+    runs = [measure(argv, cwd) for _ in range(repeats)]
+    return min(runs, key=lambda u: u.wall), max(u.rss_mb for u in runs)
+
+
+# ---------------------------------------------------------------- benchmarks
+
+
+def bench_validate(ws: Workspace) -> Result:
+    """`sitegen validate` on the whole synthetic catalogue, as a user runs it."""
+    folder = ws.catalogue()
+    label = f"validate {ws.agreements:,} agreements"
+    best, peak = best_of(sitegen_command("validate", "agreements"), folder)
+    startup, _ = best_of(sitegen_command("--version"), folder)
+    return Result(
+        rows=[
+            Row(f"{label}: wall, best of {REPEATS}", best.wall, "s", 3.0),
+            Row(f"{label}: CPU (user+sys)", best.cpu, "s"),
+            Row(f"{label}: peak RSS", peak, "MB", 300.0),
+            Row("sitegen --version (start-up and imports)", startup.wall, "s"),
+        ],
+        notes=[f"start-up is {startup.wall / best.wall:.0%} of the validate wall time"],
+    )
+
+
+def bench_stages(ws: Workspace) -> Result:
+    """Per-agreement cost of load (parse), schema and lint, in-process; then a profile."""
+    from sitegen.config import Settings
+    from sitegen.lint import LintContext, lint_agreement, lint_catalogue
+    from sitegen.load import load_agreement
+    from sitegen.model import Agreement
+    from sitegen.templates import TemplateIndex
+    from sitegen.validate import find_agreement_files, validate
+
+    folder = ws.catalogue()
+    settings, root = Settings.find(folder)
+    context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
+    files = find_agreement_files([root / settings.agreements_dir])
+    load = schema = lint = 0.0
+    loaded = []
+    for path in files:
+        start = time.perf_counter()
+        item = load_agreement(path, settings.load)
+        load += time.perf_counter() - start
+        if item.agreement is None or item.document is None:
+            raise BenchError(f"{path}: does not load: {item.findings[:3]}")
+        start = time.perf_counter()
+        Agreement.model_validate(item.document.root)
+        schema += time.perf_counter() - start
+        start = time.perf_counter()
+        lint_agreement(item, context)
+        lint += time.perf_counter() - start
+        loaded.append(item)
+    start = time.perf_counter()
+    lint_catalogue(loaded, context)
+    catalogue = time.perf_counter() - start
+
+    per = 1000 / len(files)  # seconds in total -> ms per agreement
+    profile = _profile(lambda: validate([root / settings.agreements_dir], settings, root))
+    return Result(
+        rows=[
+            Row("per agreement: YAML read, scan, compose", (load - schema) * per, "ms"),
+            Row("per agreement: schema (pydantic)", schema * per, "ms"),
+            Row("per agreement: lint rules", lint * per, "ms"),
+            Row(f"catalogue lint, {len(files):,} agreements", catalogue * 1000, "ms"),
+        ],
+        notes=profile,
+    )
+
+
+def _profile(work: Callable[[], object], top: int = 10) -> list[str]:
+    """Where in-process time goes: own time per module, then sitegen's costliest functions."""
+    profiler = cProfile.Profile()
+    profiler.runcall(work)
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    by_module: dict[str, float] = {}
+    for (filename, _, _), (_, _, own, _, _) in stats.items():
+        module = _module_of(filename)
+        by_module[module] = by_module.get(module, 0.0) + own
+    total = max([sum(by_module.values()), *(row[3] for row in stats.values())]) or 1.0
+    lines = [f"in-process validate under cProfile: {total:.2f} s. Own time by module:"]
+    for module, own in sorted(by_module.items(), key=lambda kv: -kv[1])[:top]:
+        lines.append(f"  {own / total:6.1%} {own:6.2f} s  {module}")
+    lines.append("sitegen functions by cumulative time (calls):")
+    ours = [(key, row) for key, row in stats.items() if _module_of(key[0]).startswith("sitegen")]
+    for (filename, line, name), (_, calls, _, cumulative, _) in sorted(
+        ours, key=lambda kv: -kv[1][3]
+    )[: top + 4]:
+        where = f"{_module_of(filename)}:{line} {name}"
+        lines.append(f"  {cumulative / total:6.1%} {cumulative:6.2f} s  {where} ({calls:,})")
+    return lines
+
+
+def _module_of(filename: str) -> str:
+    """`…/site-packages/ruamel/yaml/scanner.py` -> `ruamel.yaml.scanner`; builtins as is."""
+    path = Path(filename)
+    if "site-packages" in path.parts:
+        parts = path.parts[path.parts.index("site-packages") + 1 :]
+    elif path.is_relative_to(REPO) and ".venv" not in path.parts:
+        parts = path.relative_to(REPO).parts
+    else:
+        return "built-in functions (C)" if filename == "~" else filename
+    return ".".join(parts).removesuffix(".py")
+
+
+BENCHMARKS: list[tuple[str, Benchmark]] = [
+    ("validate", bench_validate),
+    ("stages", bench_stages),
+    # Later: ("pdf", bench_pdf), ("history", bench_history), ("site", bench_site).
+]
+
+
+# ---------------------------------------------------------------- the table
+
+
+def _table(rows: list[tuple[str, Row | str]]) -> str:
+    lines = [f"{'benchmark':<52} {'figure':>10}  {'target':<10} result"]
+    lines.append("-" * len(lines[0]))
+    for _, row in rows:
+        if isinstance(row, str):
+            lines.append(f"{row[:52]:<52} {'':>10}  {'':<10} ERROR")
+            continue
+        figure = f"{_number(row.figure)} {row.unit}"
+        target = f"< {row.target:g} {row.unit}" if row.target is not None else ""
+        lines.append(f"{row.name:<52} {figure:>10}  {target:<10} {row.verdict}")
+    return "\n".join(lines)
+
+
+def _number(value: float) -> str:
+    """Three significant digits, without switching to exponents: 0.489, 2.09, 11.0, 170."""
+    if value >= 100:
+        return f"{value:.0f}"
+    return f"{value:.{max(0, 2 - math.floor(math.log10(value)))}f}" if value > 0 else "0"
+
+
+def _environment() -> str:
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, load average {load}"
+    )
+
+
+def run(names: Sequence[str], agreements: int, keep: bool) -> int:
+    chosen = [(n, b) for n, b in BENCHMARKS if not names or n in names]
+    root = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
+    ws = Workspace(root, agreements)
+    table: list[tuple[str, Row | str]] = []
+    notes: list[str] = []
+    failed = 0
+    print(_environment())
+    try:
+        for name, benchmark in chosen:
+            print(f"running {name} …", flush=True)
+            try:
+                result = benchmark(ws)
+            except Exception as error:  # one broken benchmark must not hide the others
+                failed += 1
+                table.append((name, f"{name}: {type(error).__name__}"))
+                notes.append(f"{name} failed:\n" + "".join(traceback.format_exception(error)))
+                continue
+            table.extend((name, row) for row in result.rows)
+            notes.extend(f"[{name}] {line}" for line in result.notes)
+    finally:
+        if keep:
+            print(f"catalogues kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    print()
+    print(_table(table))
+    print()
+    print("\n".join(notes))
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.bench.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    names = [name for name, _ in BENCHMARKS]
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=names,
+        default=[],
+        help="run only this benchmark (repeatable)",
+    )
+    parser.add_argument(
+        "--agreements",
+        "-n",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="size of the synthetic catalogue (default 1000)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    sys.exit(run(args.only, args.agreements, args.keep))
+
+
+if __name__ == "__main__":
+    main()
