@@ -9,9 +9,11 @@ import sys
 
 import click
 
+from sitegen.commands.diff import diff_command
 from sitegen.commands.new import new_command
 from sitegen.commands.render import render_command
 from sitegen.commands.schema import schema_command
+from sitegen.commands.sign import attach_command, sign_command
 from sitegen.commands.validate import validate_command
 
 
@@ -21,7 +23,15 @@ def cli() -> None:
     """Service-level agreements as code: validate, render, sign, diff and publish them."""
 
 
-for command in (validate_command, new_command, render_command, schema_command):
+for command in (
+    validate_command,
+    new_command,
+    render_command,
+    sign_command,
+    attach_command,
+    diff_command,
+    schema_command,
+):
     cli.add_command(command)
 
 

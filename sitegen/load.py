@@ -34,23 +34,34 @@ class Loaded:
 def load_agreement(path: Path, settings: LoadSettings | None = None) -> Loaded:
     """Load one agreement file. Never raises for bad content: problems become findings."""
     settings = settings or LoadSettings()
-    loaded = Loaded(path)
     try:
         text = _read_text(path, settings)
+    except Refused as refusal:
+        return Loaded(path, findings=[_refusal_finding(path, refusal)])
+    return load_agreement_text(text, path, settings)
+
+
+def load_agreement_bytes(data: bytes, path: Path, settings: LoadSettings | None = None) -> Loaded:
+    """Load an agreement from bytes read elsewhere (a git blob); `path` names it in findings."""
+    settings = settings or LoadSettings()
+    try:
+        _check_size(len(data), settings)
+        text = _decode(data)
+    except Refused as refusal:
+        return Loaded(path, findings=[_refusal_finding(path, refusal)])
+    return load_agreement_text(text, path, settings)
+
+
+def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = None) -> Loaded:
+    """Load an agreement from text already read; `path` names it in findings."""
+    settings = settings or LoadSettings()
+    loaded = Loaded(path)
+    try:
         tree = parse_tree(text, Limits(settings.max_aliases, settings.max_depth))
         if not isinstance(tree.data, dict):
             raise Refused("SG107", "an agreement file must be a mapping of keys (id:, version:, …)")
     except Refused as refusal:
-        loaded.findings.append(
-            Finding(
-                path,
-                refusal.line + 1,
-                refusal.column + 1,
-                refusal.code,
-                Severity.ERROR,
-                refusal.message,
-            )
-        )
+        loaded.findings.append(_refusal_finding(path, refusal))
         return loaded
     loaded.document = Document(path, text, tree.data, tree.positions)
     try:
@@ -60,18 +71,31 @@ def load_agreement(path: Path, settings: LoadSettings | None = None) -> Loaded:
     return loaded
 
 
+def _refusal_finding(path: Path, refusal: Refused) -> Finding:
+    return Finding(
+        path, refusal.line + 1, refusal.column + 1, refusal.code, Severity.ERROR, refusal.message
+    )
+
+
+def _check_size(size: int, settings: LoadSettings) -> None:
+    if size > settings.max_bytes:
+        raise Refused(
+            "SG106",
+            f"file is {size:,} bytes, over the limit of {settings.max_bytes:,}: "
+            "an agreement is text, split attachments out",
+        )
+
+
 def _read_text(path: Path, settings: LoadSettings) -> str:
     try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            raise Refused(
-                "SG106",
-                f"file is {size:,} bytes, over the limit of {settings.max_bytes:,}: "
-                "an agreement is text, split attachments out",
-            )
+        _check_size(path.stat().st_size, settings)
         data = path.read_bytes()
     except OSError as error:
         raise Refused("SG100", f"cannot read the file: {error.strerror}") from None
+    return _decode(data)
+
+
+def _decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

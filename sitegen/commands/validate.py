@@ -25,11 +25,31 @@ from sitegen.validate import relative, validate
     help="text for people, json for tools, github for workflow annotations.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also print notes (such as allowed downtime).")
-def validate_command(paths: tuple[Path, ...], strict: bool, fmt: str, verbose: bool) -> None:
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Also check the signed archives are intact and append-only (what CI runs).",
+)
+@click.option(
+    "--base",
+    "base",
+    metavar="REV",
+    help="With --history: compare the archives with REV "
+    "(default: the merge base with main, else the root commit).",
+)
+def validate_command(
+    paths: tuple[Path, ...], strict: bool, fmt: str, verbose: bool, history: bool, base: str | None
+) -> None:
     """Check agreement files (default: the agreements/ folder) and print every finding."""
+    if base is not None and not history:
+        raise click.UsageError("--base needs --history")
     settings, root = Settings.find(Path.cwd())
     targets = list(paths) or [root / settings.agreements_dir]
     report, _ = validate(targets, settings, root)
+    if history:
+        from sitegen.archive import check_archive
+
+        report.extend(check_archive(root, settings, base))
     report.findings = [relative(f, Path.cwd()) for f in report.findings]
     shown = [f for f in report.sorted() if verbose or f.severity is not Severity.INFO]
     if fmt == "json":

@@ -46,10 +46,13 @@ class ClauseRedline:
     segments: tuple[Segment, ...]
 
 
-def redline(old: Contract, new: Contract, lang: Lang) -> list[ClauseRedline]:
-    """Changed, added and removed clauses in `lang`; unchanged clauses are left out."""
-    before = {clause.id: clause for clause in old.clauses()}
-    after = {clause.id: clause for clause in new.clauses()}
+def redline(old: Contract | None, new: Contract | None, lang: Lang) -> list[ClauseRedline]:
+    """Changed, added and removed clauses in `lang`; unchanged clauses are left out.
+
+    A missing contract (an added or removed agreement) counts as one with no clauses.
+    """
+    before = {clause.id: clause for clause in (old.clauses() if old else [])}
+    after = {clause.id: clause for clause in (new.clauses() if new else [])}
     result: list[ClauseRedline] = []
     for clause_id in dict.fromkeys([*after, *before]):
         a, b = before.get(clause_id), after.get(clause_id)
@@ -70,7 +73,29 @@ def redline(old: Contract, new: Contract, lang: Lang) -> list[ClauseRedline]:
 
 
 def compare(old: str, new: str, lang: Lang) -> tuple[Segment, ...]:
-    """Token-level differences; neighbouring segments of the same kind are merged."""
+    """Line by line first, so a changed table row is compared with its own old row; then
+    token by token inside each pair of changed lines. Neighbouring segments of the same kind
+    are merged."""
+    a, b = old.split("\n"), new.split("\n")
+    segments: list[Segment] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            _push(segments, "equal", "\n".join(a[i1:i2]) + "\n")
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                for segment in _tokens(x, y, lang):
+                    _push(segments, segment.op, segment.text)
+                _push(segments, "equal", "\n")
+        else:
+            if i2 > i1:
+                _push(segments, "delete", "\n".join(a[i1:i2]) + "\n")
+            if j2 > j1:
+                _push(segments, "insert", "\n".join(b[j1:j2]) + "\n")
+    return _trimmed(segments)
+
+
+def _tokens(old: str, new: str, lang: Lang) -> list[Segment]:
     a, b = _TOKENS[lang].findall(old), _TOKENS[lang].findall(new)
     segments: list[Segment] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -81,6 +106,16 @@ def compare(old: str, new: str, lang: Lang) -> tuple[Segment, ...]:
             _push(segments, "insert", "".join(b[j1:j2]))
         if tag == "equal":
             _push(segments, "equal", "".join(a[i1:i2]))
+    return segments
+
+
+def _trimmed(segments: list[Segment]) -> tuple[Segment, ...]:
+    """Without the newline the line-by-line pass adds after the last line."""
+    if segments and segments[-1].text.endswith("\n"):
+        last = segments[-1]
+        segments[-1] = Segment(last.op, last.text[:-1])
+        if not segments[-1].text:
+            segments.pop()
     return tuple(segments)
 
 

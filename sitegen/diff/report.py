@@ -90,8 +90,10 @@ def _sides(diff: AgreementDiff) -> list[str]:
         if side is None:
             return "—"
         facts = [f"v{side.version}" if side.version else "", side.status, side.template]
-        if side.changed_by:
+        if side.changed_at:
             facts.append(f"changed by {side.changed_by} on {side.changed_at}")
+        elif side.changed_by:
+            facts.append(side.changed_by)
         return f"{side.label} ({', '.join(f for f in facts if f)})"
 
     return [f"from {describe(diff.old)}", f"to   {describe(diff.new)}"]

@@ -1,0 +1,160 @@
+"""Which versions to compare, and the comparison of two: the pipeline behind `sitegen diff`.
+
+- two named versions (`ID@v1 ID@v2`, `ID@main ID`);
+- one agreement: its working version against its last signed version (the renewal review);
+- a base revision: every agreement that differs between it and the working tree, added and
+  removed ones included (the pull-request review).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.config import Settings
+from sitegen.contract import LANGS
+from sitegen.diff.fields import diff_terms
+from sitegen.diff.model import AgreementDiff, Side
+from sitegen.diff.redline import redline
+from sitegen.errors import UserError
+from sitegen.history import (
+    AGREEMENT_FILE,
+    Project,
+    changes_since,
+    open_project,
+    resolve_base,
+)
+from sitegen.model import Agreement
+from sitegen.output import as_text
+from sitegen.outputs import contract_of
+from sitegen.versions import (
+    VersionText,
+    agreement_folder,
+    load_version,
+    parse_spec,
+    signed_versions,
+)
+
+
+class Compared:
+    """One end of a comparison: the version's text, its agreement, and how to name it."""
+
+    def __init__(self, version: VersionText, agreement: Agreement, side: Side) -> None:
+        self.version, self.agreement, self.side = version, agreement, side
+
+
+def diff_specs(old: str, new: str, root: Path, settings: Settings) -> AgreementDiff:
+    """Two named versions of one agreement."""
+    a, b = _open(old, root, settings), _open(new, root, settings)
+    if a.agreement.id != b.agreement.id:
+        raise UserError(f"{old} and {new} are different agreements: compare versions of one")
+    return compare(a, b, root, settings)
+
+
+def diff_renewal(agreement_id: str, root: Path, settings: Settings) -> AgreementDiff:
+    """The working version against the last signed one."""
+    signed = signed_versions(agreement_folder(root, settings, agreement_id))
+    if not signed:
+        raise UserError(
+            f"{agreement_id} has no signed version yet: name two versions "
+            f"(e.g. {agreement_id}@main {agreement_id}) or use --base"
+        )
+    return diff_specs(f"{agreement_id}@v{signed[-1]}", agreement_id, root, settings)
+
+
+def diff_since(base: str | None, root: Path, settings: Settings) -> list[AgreementDiff]:
+    """Every agreement that differs between `base` and the working tree."""
+    project = open_project(root)
+    resolved = resolve_base(project, base)
+    if resolved is None:
+        raise UserError("the repository has no commit yet: nothing to compare with")
+    pattern = f"{settings.agreements_dir}/*/{AGREEMENT_FILE}"
+    ids = sorted(
+        Path(change.path).parent.name for change in changes_since(project, resolved, pattern)
+    )
+    ids += _untracked(project, root, settings)
+    diffs = []
+    for agreement_id in sorted(set(ids)):
+        old = _maybe(f"{agreement_id}@{resolved.sha}", root, settings)
+        new = _maybe(agreement_id, root, settings)
+        if old is None and new is None:
+            continue
+        diffs.append(compare(old, new, root, settings))
+    return diffs
+
+
+def compare(
+    old: Compared | None, new: Compared | None, root: Path, settings: Settings
+) -> AgreementDiff:
+    """Term changes and clause redlines of two versions (either may be absent)."""
+    shown = new or old
+    assert shown is not None
+    title = f"{shown.agreement.title.zh} / {shown.agreement.title.en}"
+    changes = diff_terms(old.agreement, new.agreement) if old and new else []
+    before = contract_of(old.agreement, root, settings) if old else None
+    after = contract_of(new.agreement, root, settings) if new else None
+    redlines = {lang: tuple(redline(before, after, lang)) for lang in LANGS}
+    return AgreementDiff(
+        shown.agreement.id,
+        title,
+        old.side if old else None,
+        new.side if new else None,
+        tuple(changes),
+        redlines,
+    )
+
+
+def _open(spec: str, root: Path, settings: Settings) -> Compared:
+    version, loaded = load_version(spec, root, settings)
+    if loaded.agreement is None:
+        first = as_text(loaded.findings[0]) if loaded.findings else "it does not load"
+        raise UserError(f"{version.label} cannot be compared: {first}")
+    agreement = loaded.agreement
+    side = Side(
+        version.label,
+        agreement.version,
+        agreement.status,
+        agreement.dates.effective.isoformat(),
+        agreement.dates.signed.isoformat() if agreement.dates.signed else "",
+        agreement.template,
+        *_last_change(spec, root, settings),
+    )
+    return Compared(version, agreement, side)
+
+
+def _maybe(spec: str, root: Path, settings: Settings) -> Compared | None:
+    """A version that may not exist (an added or removed agreement)."""
+    parsed = parse_spec(spec)
+    folder = agreement_folder(root, settings, parsed.agreement_id)
+    if parsed.revision is None and not (folder / AGREEMENT_FILE).is_file():
+        return None
+    try:
+        return _open(spec, root, settings)
+    except UserError as error:
+        if parsed.revision is not None and "has no" in str(error):
+            return None
+        raise
+
+
+def _last_change(spec: str, root: Path, settings: Settings) -> tuple[str, str]:
+    """Who last committed the file, and when (ISO date), at the revision the spec names."""
+    parsed = parse_spec(spec)
+    if parsed.signed is not None:
+        return "", ""
+    project = open_project(root)
+    name = project.repo_path(f"{settings.agreements_dir}/{parsed.agreement_id}/{AGREEMENT_FILE}")
+    out = project.repo.git.log("-1", "--format=%an%x1f%as", parsed.revision or "HEAD", "--", name)
+    author, _, date = out.partition("\x1f")
+    if parsed.revision is None and _dirty(project, name):
+        return "(uncommitted changes)", ""
+    return author, date
+
+
+def _dirty(project: Project, name: str) -> bool:
+    return bool(project.repo.git.status("--porcelain", "--", name))
+
+
+def _untracked(project: Project, root: Path, settings: Settings) -> list[str]:
+    """New agreement folders not yet added to git: they are part of the change too."""
+    pattern = project.repo_path(f"{settings.agreements_dir}/*/{AGREEMENT_FILE}")
+    out = project.repo.git.ls_files("--others", "--exclude-standard", "--", f":(glob){pattern}")
+    return [Path(line).parent.name for line in out.splitlines()]

@@ -1,0 +1,413 @@
+"""`sitegen sign` and `sitegen attach`: how a version enters the append-only archive.
+
+Signing reads like its steps: refuse unless the agreement is valid, committed and not yet
+signed at this version; mark it signed (a round-trip YAML edit that keeps comments and
+layout); render the PDF; write the agreement, its archived copy, the PDF and the manifest
+all at once; commit; tag. Everything that can fail runs before the first file is written,
+and a failed write or commit puts every file back as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+
+from sitegen import output
+from sitegen.archive import (
+    MANIFEST,
+    SCAN_EXTENSIONS,
+    Entry,
+    Manifest,
+    ManifestError,
+    parse_manifest,
+    render_manifest,
+    sha256_hex,
+)
+from sitegen.config import Settings
+from sitegen.errors import SitegenError, UserError
+from sitegen.findings import Severity
+from sitegen.history import AGREEMENT_FILE, Project, open_project
+from sitegen.lint import LintContext, lint_agreement
+from sitegen.load import load_agreement_text
+from sitegen.model import Agreement
+from sitegen.templates import TemplateIndex
+from sitegen.validate import relative, validate
+from sitegen.versions import SIGNED_DIR, agreement_folder, parse_spec
+
+Renderer = Callable[[Agreement, Path, Settings], bytes]
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What `sign` or `attach` did: the commit, the tag (sign only) and the files written."""
+
+    agreement_id: str
+    version: int
+    commit: str
+    files: tuple[Path, ...]
+    tag: str | None = None
+
+
+def sign(
+    root: Path,
+    settings: Settings,
+    agreement_id: str,
+    date: dt.date | None = None,
+    render: Renderer | None = None,
+) -> Signed:
+    """Sign the current version of an agreement: archive, commit and tag it."""
+    project, folder = _open(root, settings, agreement_id)
+    refuse = _refusal(f"cannot sign {agreement_id}")
+    _require_clean(project, folder, refuse)
+    agreement, text = _require_valid(folder, root, settings, refuse)
+    manifest = _read_manifest(folder, agreement_id, refuse)
+    tag = f"{agreement_id}/v{agreement.version}"
+    _require_new_version(project, agreement.version, manifest, tag, refuse)
+    when = date or _existing_date(agreement) or dt.date.today()
+    pin = _pinned_template(agreement, root, settings, refuse)
+    signed_text = mark_signed(text, when, pin, refuse)
+    signed = _require_valid_text(signed_text, folder, root, settings, refuse)
+    pdf = _render(render, signed, root, settings, refuse)
+    version = agreement.version
+    files = _archive_files(folder, signed, signed_text.encode("utf-8"), pdf, when, manifest)
+    message = f"Sign {agreement_id} v{version} ({when.isoformat()})"
+    commit = _commit(project, files, message, refuse)
+    _tag(project, tag, commit, f"{agreement_id} v{version}, signed {when.isoformat()}", refuse)
+    return Signed(agreement_id, version, commit, tuple(files), tag)
+
+
+def attach(root: Path, settings: Settings, agreement_id: str, version: str, scan: Path) -> Signed:
+    """Archive the scan of the executed paper copy of a signed version, and commit it."""
+    project, folder = _open(root, settings, agreement_id)
+    refuse = _refusal(f"cannot attach to {agreement_id} {version}")
+    number = _version_number(version, refuse)
+    _require_clean(project, folder / SIGNED_DIR, refuse)
+    manifest = _read_manifest(folder, agreement_id, refuse)
+    entry = manifest.entry(number) if manifest else None
+    if manifest is None or entry is None:
+        listed = ", ".join(f"v{e.version}" for e in manifest.signed) if manifest else ""
+        raise refuse(f"v{number} is not signed (signed versions: {listed or 'none'})")
+    if entry.scan is not None:
+        raise refuse(f"v{number} already has a scan ({entry.scan}); the archive is append-only")
+    extension = scan.suffix.lower().removeprefix(".")
+    if extension not in SCAN_EXTENSIONS:
+        allowed = ", ".join(f".{e}" for e in SCAN_EXTENSIONS)
+        raise refuse(f"{scan.name} is not a scan: the file must end in {allowed}")
+    try:
+        data = scan.read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", path=scan) from None
+    name = f"v{number}-scan.{extension}"
+    updated = entry.model_copy(update={"files": {**entry.files, name: sha256_hex(data)}})
+    entries = [updated if e.version == number else e for e in manifest.signed]
+    files = {
+        folder / SIGNED_DIR / name: data,
+        folder / SIGNED_DIR / MANIFEST: render_manifest(
+            manifest.model_copy(update={"signed": entries})
+        ).encode("utf-8"),
+    }
+    commit = _commit(project, files, f"Attach the signed scan of {agreement_id} v{number}", refuse)
+    return Signed(agreement_id, number, commit, tuple(files))
+
+
+# --- the checks before anything is written ----------------------------------------------
+
+
+def _refusal(prefix: str) -> Callable[[str], UserError]:
+    return lambda reason: UserError(f"{prefix}: {reason}")
+
+
+def _open(root: Path, settings: Settings, agreement_id: str) -> tuple[Project, Path]:
+    spec = parse_spec(agreement_id)
+    if spec.revision or spec.signed:
+        raise UserError(f"name the agreement without a version: {spec.agreement_id}")
+    folder = agreement_folder(root, settings, agreement_id)
+    if not (folder / AGREEMENT_FILE).is_file():
+        shown = f"{settings.agreements_dir}/{agreement_id}/{AGREEMENT_FILE}"
+        raise UserError(f"unknown agreement {agreement_id}: no {shown}")
+    return open_project(root), folder.resolve()
+
+
+def _require_clean(project: Project, folder: Path, refuse: Callable[[str], UserError]) -> None:
+    where = project.repo_path(folder.relative_to(project.root))
+    status = project.repo.git.status("--porcelain", "--untracked-files=all", "--", where)
+    if status.strip():
+        raise refuse(f"{where} has uncommitted changes; commit or stash them first")
+
+
+def _require_valid(
+    folder: Path, root: Path, settings: Settings, refuse: Callable[[str], UserError]
+) -> tuple[Agreement, str]:
+    path = folder / AGREEMENT_FILE
+    report, loaded = validate([path], settings, root)
+    if report.errors or loaded[0].agreement is None or loaded[0].document is None:
+        noun = "error" if report.errors == 1 else "errors"
+        shown = path.relative_to(root.resolve())
+        raise refuse(f"{AGREEMENT_FILE} has {report.errors} {noun}; run `sitegen validate {shown}`")
+    return loaded[0].agreement, loaded[0].document.text
+
+
+def _require_valid_text(
+    text: str, folder: Path, root: Path, settings: Settings, refuse: Callable[[str], UserError]
+) -> Agreement:
+    """The agreement as it will be signed must validate too (a signing date after the
+    effective date, for one, is an error only once it is set)."""
+    loaded = load_agreement_text(text, folder / AGREEMENT_FILE, settings.load)
+    context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
+    errors = [
+        f
+        for f in [*loaded.findings, *lint_agreement(loaded, context)]
+        if f.severity is Severity.ERROR
+    ]
+    errors = [f for f in errors if f.code not in settings.lint.ignore]
+    if errors or loaded.agreement is None:
+        shown = output.as_text(relative(errors[0], root)) if errors else "it does not load"
+        raise refuse(f"signed, it would not validate: {shown}")
+    return loaded.agreement
+
+
+def _read_manifest(
+    folder: Path, agreement_id: str, refuse: Callable[[str], UserError]
+) -> Manifest | None:
+    path = folder / SIGNED_DIR / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        return parse_manifest(path.read_bytes())
+    except (ManifestError, OSError) as error:
+        raise refuse(f"{SIGNED_DIR}/{MANIFEST} cannot be read: {error}") from None
+
+
+def _require_new_version(
+    project: Project,
+    version: int,
+    manifest: Manifest | None,
+    tag: str,
+    refuse: Callable[[str], UserError],
+) -> None:
+    last = manifest.last.version if manifest and manifest.last else 0
+    if manifest and manifest.entry(version):
+        raise refuse(
+            f"version {version} is already signed ({SIGNED_DIR}/v{version}.yaml); "
+            "raise `version` in agreement.yaml to sign an amendment"
+        )
+    if version < last:
+        raise refuse(f"version {version} is lower than the last signed version {last}")
+    if any(t.name == tag for t in project.repo.tags):
+        raise refuse(f"tag {tag} already exists")
+
+
+def _existing_date(agreement: Agreement) -> dt.date | None:
+    """An agreement marked signed before it was archived keeps its recorded date."""
+    return agreement.dates.signed if agreement.status == "signed" else None
+
+
+def _pinned_template(
+    agreement: Agreement, root: Path, settings: Settings, refuse: Callable[[str], UserError]
+) -> str:
+    name = agreement.template_name
+    if agreement.template_version is not None:
+        return agreement.template
+    versions = TemplateIndex(root / settings.templates_dir).versions(name)
+    if not versions:
+        raise refuse(f"template {name} not found under {settings.templates_dir}/")
+    return f"{name}@{max(versions)}"
+
+
+def _version_number(text: str, refuse: Callable[[str], UserError]) -> int:
+    match = re.fullmatch(r"v?([1-9][0-9]*)", text)
+    if not match:
+        raise refuse(f"{text!r} is not a version: write it as v1, v2, …")
+    return int(match[1])
+
+
+def _render(
+    render: Renderer | None,
+    agreement: Agreement,
+    root: Path,
+    settings: Settings,
+    refuse: Callable[[str], UserError],
+) -> bytes:
+    if render is None:
+        from sitegen.publish import signed_pdf
+
+        render = signed_pdf
+    try:
+        return render(agreement, root, settings)
+    except SitegenError as error:
+        raise refuse(f"the PDF could not be made: {error}") from None
+
+
+def _archive_files(
+    folder: Path,
+    agreement: Agreement,
+    text: bytes,
+    pdf: bytes,
+    date: dt.date,
+    manifest: Manifest | None,
+) -> dict[Path, bytes]:
+    """Every file signing writes: the agreement, its archived copy, the PDF, the manifest."""
+    archived = {f"v{agreement.version}.yaml": text, f"v{agreement.version}.pdf": pdf}
+    entry = Entry(
+        version=agreement.version,
+        date=date,
+        template=agreement.template,
+        files={name: sha256_hex(data) for name, data in archived.items()},
+    )
+    entries = [*(manifest.signed if manifest else []), entry]
+    listed = render_manifest(Manifest(agreement=agreement.id, signed=entries))
+    return {
+        folder / AGREEMENT_FILE: text,
+        **{folder / SIGNED_DIR / name: data for name, data in archived.items()},
+        folder / SIGNED_DIR / MANIFEST: listed.encode("utf-8"),
+    }
+
+
+# --- the round-trip edit -----------------------------------------------------------------
+
+# Layouts ruamel.yaml can write back (mapping indent, sequence indent, dash offset); the
+# first that reproduces the file unchanged is used, so only the edited lines change.
+_LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
+_EDITED = re.compile(r"^\s*(status|signed|template):")
+
+
+def mark_signed(text: str, date: dt.date, template: str, refuse: Callable[[str], UserError]) -> str:
+    """The agreement text with status signed, the signing date and the pinned template.
+
+    A round-trip edit: comments, key order, quoting and layout stay as they were. The text
+    has passed the hardened loader already (no foreign tags, no alias bombs).
+    """
+    yaml = _round_trip_yaml(text)
+    if yaml is None:
+        raise refuse(
+            "agreement.yaml's layout cannot be kept when it is edited: indent mappings by 2 "
+            "and lists by 4 with the dash at 2, as the samples do"
+        )
+    data = yaml.load(text)
+    data["status"] = "signed"
+    data["template"] = template
+    dates = data["dates"]
+    assert isinstance(dates, CommentedMap)
+    if "signed" in dates:
+        dates["signed"] = date
+    else:
+        dates.insert(0, "signed", date)
+    edited = _dump(yaml, data)
+    _require_only_edited_lines(text, edited, refuse)
+    return edited
+
+
+def _round_trip_yaml(text: str) -> YAML | None:
+    for mapping, sequence, offset in _LAYOUTS:
+        yaml = YAML(typ="rt")
+        yaml.preserve_quotes = True
+        yaml.width = 4096
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        if _dump(yaml, yaml.load(text)) == text:
+            return yaml
+    return None
+
+
+def _dump(yaml: YAML, data: object) -> str:
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def _require_only_edited_lines(before: str, after: str, refuse: Callable[[str], UserError]) -> None:
+    diff = difflib.ndiff(before.splitlines(), after.splitlines())
+    changed = [line[2:] for line in diff if line[:2] in ("- ", "+ ")]
+    stray = [line for line in changed if not _EDITED.match(line)]
+    if stray:
+        raise refuse(f"marking it signed would also change the line {stray[0].strip()!r}")
+
+
+# --- writing, committing, tagging --------------------------------------------------------
+
+
+def _commit(
+    project: Project, files: dict[Path, bytes], message: str, refuse: Callable[[str], UserError]
+) -> str:
+    """Write every file, then commit exactly those; on any failure put everything back.
+
+    Only the named paths are committed (whatever else is staged stays staged), and commit
+    hooks are skipped: a hook that reformats a file would break the byte-identity of the
+    agreement and its archived copy.
+    """
+    names = [project.repo_path(path.relative_to(project.root)) for path in files]
+    restore = write_all(files)
+    try:
+        project.repo.git.add("--", *names)
+        project.repo.git.commit("--quiet", "--no-verify", "-m", message, "--", *names)
+    except Exception as error:
+        restore()
+        project.repo.git.reset("--quiet", "--", *names)
+        detail = getattr(error, "stderr", "") or str(error)
+        raise refuse(f"git commit failed, nothing was changed: {detail.strip()}") from None
+    return str(project.repo.head.commit.hexsha)
+
+
+def _tag(
+    project: Project, tag: str, commit: str, message: str, refuse: Callable[[str], UserError]
+) -> None:
+    try:
+        project.repo.create_tag(tag, ref=commit, message=message)
+    except Exception as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise refuse(
+            f"committed {commit[:12]} but could not create tag {tag}: {detail.strip()}; "
+            f"create it with `git tag -a {tag} {commit[:12]}`"
+        ) from None
+
+
+def write_all(files: dict[Path, bytes]) -> Callable[[], None]:
+    """Write files all or nothing (temp file, then rename); return a function undoing it."""
+    originals = {path: path.read_bytes() if path.exists() else None for path in files}
+    staged: dict[Path, Path] = {}
+    done: list[Path] = []
+
+    def undo() -> None:
+        for temp in staged.values():
+            temp.unlink(missing_ok=True)
+        for path in done:
+            old = originals[path]
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                _atomic_write(path, old)
+
+    try:
+        for path, data in files.items():
+            staged[path] = _temp_copy(path, data)
+        for path, temp in staged.items():
+            os.replace(temp, path)
+            done.append(path)
+    except BaseException:
+        undo()
+        raise
+    staged.clear()
+    return undo
+
+
+def _temp_copy(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return Path(name)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    os.replace(_temp_copy(path, data), path)
