@@ -61,8 +61,10 @@ def test_unknown_template_version(tmp_path: Path) -> None:
     ]
 
 
-def test_unpinned_template_is_fine(tmp_path: Path) -> None:
+def test_unpinned_template_is_fine_for_a_draft(tmp_path: Path) -> None:
     text = replace_once(sample_text(), "template: it-service-sla@1", "template: it-service-sla")
+    text = replace_once(text, "status: signed", "status: draft")
+    text = replace_once(text, "  signed: 2024-03-15\n", "")
     assert lint_sample(tmp_path, text) == []
 
 
@@ -124,3 +126,12 @@ def test_omitted_section_needs_nothing(tmp_path: Path) -> None:
     start, end = sample_text().index("fees:\n"), sample_text().index("obligations:\n")
     text = sample_text()[:start] + sample_text()[end:] + "omit_sections: [credits]\n"
     assert lint_sample(tmp_path, text) == []
+
+
+def test_signed_agreement_must_pin_its_template(tmp_path: Path) -> None:
+    text = replace_once(sample_text(), "template: it-service-sla@1", "template: it-service-sla")
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'template: it-service-sla', 'it-service-sla')}: SG811 template: a signed "
+        "agreement is always rendered with the template version it was signed with: pin it, "
+        "e.g. it-service-sla@1"
+    ]

@@ -90,6 +90,19 @@ def template_exists(subject: Subject) -> Iterator[Hit]:
         yield Hit(("template",), problem)
 
 
+@rule("SG811", Severity.ERROR, "a signed or terminated agreement names its template unpinned")
+def template_pinned(subject: Subject) -> Iterator[Hit]:
+    agreement = subject.agreement
+    if agreement.status in ("signed", "terminated") and agreement.template_version is None:
+        versions = subject.context.templates.versions(agreement.template_name)
+        example = f"{agreement.template_name}@{versions[-1] if versions else 1}"
+        yield Hit(
+            ("template",),
+            f"a {agreement.status} agreement is always rendered with the template version it "
+            f"was signed with: pin it, e.g. {example}",
+        )
+
+
 @rule("SG805", Severity.ERROR, "omit_sections names a section the template does not have")
 def omit_known(subject: Subject) -> Iterator[Hit]:
     template = _template(subject)[0]

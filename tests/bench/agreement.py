@@ -44,7 +44,7 @@ def build_agreement(seed: int, index: int) -> Spec:
         "id": ID_FORMAT.format(index),
         "version": 1,
         "status": status,
-        "template": rng.choice(["it-service-sla@1", "it-service-sla@1", "it-service-sla"]),
+        "template": "it-service-sla@1",
         "prevailing_language": rng.choices(["zh", "en"], weights=[6, 1])[0],
         "visibility": rng.choices(["internal", "restricted"], weights=[9, 1])[0],
         "title": {"zh": f"{system[0]}{kind[0]}", "en": f"{kind[1]} {system[1]}"},
