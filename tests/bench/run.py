@@ -228,9 +228,37 @@ def _module_of(filename: str) -> str:
     return ".".join(parts).removesuffix(".py")
 
 
+def bench_history(ws: Workspace) -> Result:
+    """Versions from git: every revision in one pass, `validate --history`, the PR diff."""
+    from tests.bench import history
+
+    count = ws.agreements
+    start = time.perf_counter()
+    root = history.signed_repository(ws.root / f"history-{count}", count)
+    made = time.perf_counter() - start
+    reads = [history.read_all_revisions(root) for _ in range(REPEATS)]
+    read, revisions = min(r[0] for r in reads), reads[0][1]
+    loop = history.per_file_log_loop(root)
+    checked, _ = best_of(sitegen_command("validate", "--history", "--base", "main"), root)
+    history.change_some(root, history.CHANGED)
+    diffed, _ = best_of(sitegen_command("diff", "--base", "main", "--format", "md"), root)
+    label = f"{count:,} agreements × {history.VERSIONS} revisions"
+    return Result(
+        rows=[
+            Row(f"read all revisions ({revisions:,}), one pass", read, "s", 2.0),
+            Row("per-file `git log` loop, same files", loop, "s"),
+            Row("  ratio: loop / one pass", loop / read, "×"),
+            Row("validate --history, wall", checked.wall, "s", 5.0),
+            Row(f"diff --base, {history.CHANGED} changed, md", diffed.wall, "s", 5.0),
+        ],
+        notes=[f"{label}, 1 signed version each: repository made in {made:.1f} s"],
+    )
+
+
 BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("validate", bench_validate),
     ("stages", bench_stages),
+    ("history", bench_history),
     # Later: ("pdf", bench_pdf), ("history", bench_history), ("site", bench_site).
 ]
 

@@ -1,0 +1,143 @@
+"""Contract → Word (.docx) through pandoc, from the same JSON AST the PDF's pandoc route uses.
+
+pandoc reads its JSON AST, never Markdown, so no value is read as markup. The reference
+document is pandoc's own with one change: East Asian text is set in Noto Serif CJK SC
+(headings in Noto Sans CJK SC) instead of the theme's East Asian font, so Chinese renders
+in the same faces as the PDF wherever Word has them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import tempfile
+import threading
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pypandoc  # type: ignore[import-untyped]
+
+from sitegen.contract import Contract, Text
+from sitegen.errors import SitegenError
+from sitegen.fonts import SANS, SERIF
+from sitegen.render.layout import View, langs_of, view_langs
+from sitegen.render.pandoc_ast import (
+    AstBuilder,
+    Json,
+    document,
+    meta_inlines,
+    meta_list,
+)
+from sitegen.render.pdf_source import run_pandoc
+
+__all__ = ["reference_docx", "render_docx"]
+
+_STYLE_FONTS = {
+    'w:eastAsiaTheme="minorEastAsia"': f'w:eastAsia="{SERIF}"',
+    'w:eastAsiaTheme="majorEastAsia"': f'w:eastAsia="{SANS}"',
+}
+_CREATED = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+_reference: dict[str, Path] = {}
+_lock = threading.Lock()
+
+
+def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
+    """The contract as a .docx (bilingual: each clause in Chinese, then in English)."""
+    build = AstBuilder(lang, typst=False)
+    blocks = _draft_notice(build) if not contract.meta.signed else []
+    blocks += build.contract(contract)
+    ast = document(_metadata(contract, lang, build), blocks)
+    with tempfile.TemporaryDirectory(prefix="sitegen-docx-") as folder:
+        out = Path(folder) / "contract.docx"
+        run_pandoc(
+            json.dumps(ast, ensure_ascii=False),
+            "docx",
+            extra=[f"--reference-doc={reference_docx()}"],
+            outputfile=out,
+        )
+        return _reproducible(out.read_bytes(), contract.meta.date)
+
+
+def _metadata(contract: Contract, lang: View, build: AstBuilder) -> dict[str, Json]:
+    langs = view_langs(lang)
+    meta = contract.meta
+
+    def joined(text: Text) -> Json:
+        return meta_inlines(build.inlines(" / ".join(text.get(x) for x in langs_of(text, langs))))
+
+    return {
+        "title": joined(contract.title),
+        "subtitle": meta_inlines(build.inlines(f"{meta.agreement_id} · v{meta.version}")),
+        "subject": joined(meta.parties),
+        "author": meta_list([joined(meta.parties)]),
+        "keywords": meta_list(
+            meta_inlines(build.inlines(k)) for k in (meta.agreement_id, *meta.keywords)
+        ),
+    }
+
+
+def _reproducible(docx: bytes, day: str) -> bytes:
+    """The document date from `Meta.date`, not the clock, in the properties and the zip, so
+    identical input gives identical bytes."""
+    stamp = f"{day}T00:00:00Z"
+    when = (*(int(part) for part in day.split("-")), 0, 0, 0)
+    return _rewrite(
+        docx,
+        {"docProps/core.xml": lambda xml: _CREATED.sub(rf"\g<1>{stamp}\g<2>", xml)},
+        date_time=when,
+    )
+
+
+def _draft_notice(build: AstBuilder) -> list[Json]:
+    notice = Text(zh="草稿，未签署", en="DRAFT, not signed")
+    return [{"t": "Para", "c": [{"t": "Strong", "c": build.text(notice)}]}]
+
+
+def reference_docx() -> Path:
+    """pandoc's reference.docx with the CJK fonts set, written once per process."""
+    with _lock:
+        if "path" not in _reference:
+            folder = Path(tempfile.mkdtemp(prefix="sitegen-docx-ref-"))
+            path = folder / "reference.docx"
+            path.write_bytes(_with_cjk_fonts(_default_reference()))
+            _reference["path"] = path
+        return _reference["path"]
+
+
+def _default_reference() -> bytes:
+    command = [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"]
+    result = subprocess.run(command, capture_output=True, check=False)
+    if result.returncode != 0:
+        raise SitegenError(f"pandoc could not give its reference.docx: {result.stderr!r}")
+    return result.stdout
+
+
+def _with_cjk_fonts(docx: bytes) -> bytes:
+    def fonts(xml: str) -> str:
+        for old, new in _STYLE_FONTS.items():
+            xml = xml.replace(old, new)
+        return xml
+
+    return _rewrite(docx, {"word/styles.xml": fonts})
+
+
+def _rewrite(
+    docx: bytes,
+    edits: dict[str, Callable[[str], str]],
+    date_time: tuple[int, ...] | None = None,
+) -> bytes:
+    """The zip with some XML parts edited, and every entry dated `date_time` if given."""
+    source = zipfile.ZipFile(io.BytesIO(docx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in edits:
+                data = edits[info.filename](data.decode("utf-8")).encode("utf-8")
+            if date_time is not None:
+                info.date_time = date_time  # type: ignore[assignment]
+            target.writestr(info, data)
+    return out.getvalue()

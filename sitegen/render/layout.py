@@ -1,0 +1,44 @@
+"""Layout decisions shared by the PDF and Word writers, made in Python, not in templates."""
+
+from __future__ import annotations
+
+from typing import Literal
+from unicodedata import east_asian_width
+
+from sitegen.contract import Lang, Table, Text
+
+View = Literal["zh", "en", "bilingual"]
+VIEWS: tuple[View, ...] = ("bilingual", "zh", "en")
+
+
+def view_langs(view: View) -> tuple[Lang, ...]:
+    if view not in VIEWS:
+        raise ValueError(f"unknown language view {view!r}: use zh, en or bilingual")
+    return ("zh", "en") if view == "bilingual" else (view,)
+
+
+def langs_of(text: Text, langs: tuple[Lang, ...]) -> tuple[Lang, ...]:
+    """The view's languages, once only when both say the same (codes, numbers)."""
+    return langs[:1] if text.zh == text.en else langs
+
+
+def display_width(text: str) -> int:
+    """Width of the longest line, counting East Asian wide characters twice."""
+    return max(
+        sum(2 if east_asian_width(c) in "WF" else 1 for c in line) for line in text.split("\n")
+    )
+
+
+def column_widths(table: Table, langs: tuple[Lang, ...]) -> list[float]:
+    """Relative column widths from the longest line in each column, so a table spans the
+    page, short columns (numbers, codes) stay narrow and a header word is never split."""
+
+    def longest(text: Text) -> float:
+        return float(max(display_width(text.get(lang)) for lang in langs_of(text, langs)))
+
+    weights = [min(2.0 + longest(h), 40.0) for h in table.header]
+    for row in table.rows:
+        for i, cell in enumerate(row[: len(weights)]):
+            weights[i] = max(weights[i], min(longest(cell), 40.0))
+    total = sum(weights)
+    return [round(w / total, 4) for w in weights]

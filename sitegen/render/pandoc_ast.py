@@ -1,0 +1,235 @@
+"""A Contract as pandoc's JSON AST, built directly: no value is ever read as markup.
+
+pandoc's Markdown readers pass raw Typst through (raw attributes, `typst:` attributes), so
+the PDF and Word writers never hand pandoc Markdown. Every text from the Contract becomes
+`Str`/`Space`/`LineBreak` nodes here and pandoc's writers escape it for their format.
+
+Two gaps in pandoc 3.9's Typst writer are closed here for the Typst target: it leaves
+`-?` (Typst's soft hyphen), `...` (an ellipsis) and `-` before a digit (a minus sign)
+unescaped, so the PDF would not show them literally. Those characters get a constant
+Typst escape (`\\-`, `\\.`) as a raw inline: the raw text is ours and never holds a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sitegen.contract import (
+    Block,
+    Clause,
+    Contract,
+    ItemList,
+    Lang,
+    Paragraph,
+    Section,
+    SignatureParty,
+    Signatures,
+    Table,
+    Text,
+)
+from sitegen.render.layout import View, column_widths, langs_of, view_langs
+
+Json = dict[str, Any]
+API_VERSION = [1, 23, 1]
+
+_SPACES = re.compile(r"[ \t]+")
+_TYPST_UNSAFE = re.compile(r"-(?=[\d?])|\.(?=\.\.)")
+_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9._-]{0,80}")
+_NO_ATTR: list[Any] = ["", [], []]
+_LANG_TAG = {"zh": "zh-CN", "en": "en"}
+
+
+class AstBuilder:
+    """Builds blocks for one language view; `typst=True` adds the Typst escapes above."""
+
+    def __init__(self, view: View, *, typst: bool) -> None:
+        self.langs = view_langs(view)
+        self.typst = typst
+
+    # -- inlines --------------------------------------------------------------------
+
+    def inlines(self, text: str) -> list[Json]:
+        """Plain text as pandoc inlines: words, spaces, and line breaks for newlines."""
+        out: list[Json] = []
+        for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+            if n:
+                out.append({"t": "LineBreak"})
+            for m, word in enumerate(_SPACES.split(line)):
+                if m:
+                    out.append({"t": "Space"})
+                if word:
+                    out.extend(self._word(word))
+        return out
+
+    def _word(self, word: str) -> list[Json]:
+        if not self.typst or not _TYPST_UNSAFE.search(word):
+            return [{"t": "Str", "c": word}]
+        out: list[Json] = []
+        start = 0
+        for match in _TYPST_UNSAFE.finditer(word):
+            if match.start() > start:
+                out.append({"t": "Str", "c": word[start : match.start()]})
+            out.append({"t": "RawInline", "c": ["typst", "\\" + match.group()]})
+            start = match.end()
+        if start < len(word):
+            out.append({"t": "Str", "c": word[start:]})
+        return out
+
+    def text(self, text: Text, *, sep: str = " / ") -> list[Json]:
+        """Both languages of the view on one line, joined by `sep`."""
+        out: list[Json] = []
+        for n, lang in enumerate(langs_of(text, self.langs)):
+            if n:
+                out.extend(self.inlines(sep))
+            out.extend(self.inlines(text.get(lang)))
+        return out
+
+    def stacked(self, text: Text) -> list[Json]:
+        """The view's languages one under the other (table cells, signature lines)."""
+        out: list[Json] = []
+        for n, lang in enumerate(langs_of(text, self.langs)):
+            if n:
+                out.append({"t": "LineBreak"})
+            out.extend(self.inlines(text.get(lang)))
+        return out
+
+    # -- blocks ---------------------------------------------------------------------
+
+    def contract(self, contract: Contract) -> list[Json]:
+        return [block for section in contract.sections for block in self.section(section)]
+
+    def section(self, section: Section) -> list[Json]:
+        title = self.inlines(f"{section.number}\u2003") + self.text(section.title, sep="\u2003")
+        blocks: list[Json] = [{"t": "Header", "c": [1, self._anchor(section.id), title]}]
+        for clause in section.clauses:
+            blocks.extend(self.clause(clause))
+        return blocks
+
+    def clause(self, clause: Clause) -> list[Json]:
+        blocks: list[Json] = []
+        if clause.title is not None:
+            title = self.inlines(f"{clause.number}\u2003") + self.text(clause.title, sep="\u2003")
+            blocks.append({"t": "Header", "c": [2, self._anchor(clause.id), title]})
+        prose = [b for b in clause.blocks if isinstance(b, Paragraph | ItemList)]
+        if len(prose) == len(clause.blocks):
+            # Each language of the clause as a whole: the Chinese text, then the English.
+            for lang in self.langs:
+                blocks.append(self._lang_div(lang, [self._prose(b, lang) for b in prose]))
+            return blocks
+        for block in clause.blocks:
+            blocks.extend(self.block(block))
+        return blocks
+
+    def block(self, block: Block) -> list[Json]:
+        if isinstance(block, Paragraph | ItemList):
+            return [self._lang_div(lang, [self._prose(block, lang)]) for lang in self.langs]
+        if isinstance(block, Table):
+            return [self.table(block)]
+        return [self.signatures(block)]
+
+    def _prose(self, block: Paragraph | ItemList, lang: Lang) -> Json:
+        if isinstance(block, Paragraph):
+            return {"t": "Para", "c": self.inlines(block.text.get(lang))}
+        items = [[{"t": "Plain", "c": self.inlines(item.get(lang))}] for item in block.items]
+        if block.ordered:
+            return {"t": "OrderedList", "c": [[1, {"t": "Decimal"}, {"t": "Period"}], items]}
+        return {"t": "BulletList", "c": items}
+
+    def _lang_div(self, lang: Lang, blocks: list[Json]) -> Json:
+        """Blocks in one language. The inner Div keeps a list off the line where pandoc's
+        Typst writer puts `#set text(lang: …);` (a list marker there would be plain text)."""
+        inner = {"t": "Div", "c": [_NO_ATTR, blocks]}
+        return {"t": "Div", "c": [["", [f"lang-{lang}"], [["lang", _LANG_TAG[lang]]]], [inner]]}
+
+    def _anchor(self, ident: str) -> list[Any]:
+        """Clause ids as anchors, only when they are plain identifiers."""
+        return [ident if _LABEL.fullmatch(ident) else "", [], []]
+
+    def table(self, table: Table) -> Json:
+        specs = [
+            [{"t": "AlignDefault"}, {"t": "ColWidth", "c": w}]
+            for w in column_widths(table, self.langs)
+        ]
+        head = [_NO_ATTR, [self._row(table.header, strong=True)]]
+        body = [[_NO_ATTR, 0, [], [self._row(row) for row in table.rows]]]
+        return {
+            "t": "Table",
+            "c": [self._table_attr(), [None, []], specs, head, body, [_NO_ATTR, []]],
+        }
+
+    def _table_attr(self, **typst_props: str) -> list[Any]:
+        """No figure around tables (a figure would centre and not break across pages)."""
+        if not self.typst:
+            return _NO_ATTR
+        return ["", ["typst:no-figure"], [[f"typst:{k}", v] for k, v in typst_props.items()]]
+
+    def _row(self, cells: Sequence[Text], *, strong: bool = False) -> list[Any]:
+        row = []
+        for cell in cells:
+            inlines = self.stacked(cell)
+            if strong:
+                inlines = [{"t": "Strong", "c": inlines}]
+            row.append(self._cell([{"t": "Plain", "c": inlines}]))
+        return [_NO_ATTR, row]
+
+    def _cell(self, blocks: list[Json]) -> list[Any]:
+        return [_NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
+
+    def signatures(self, signatures: Signatures) -> Json:
+        """One column per party, kept on one page (`typst:breakable`; Word ignores it)."""
+        columns = [self._cell(self._party(party)) for party in signatures.parties]
+        width = max(len(columns), 1)
+        specs = [
+            [{"t": "AlignDefault"}, {"t": "ColWidth", "c": 0.92 / width}] for _ in range(width)
+        ]
+        body = [[_NO_ATTR, 0, [], [[_NO_ATTR, columns]]]]
+        attr = self._table_attr(stroke="none", inset="(x: 0pt, y: 2pt)", gutter="2em")
+        table = {"t": "Table", "c": [attr, [None, []], specs, [_NO_ATTR, []], body, [_NO_ATTR, []]]}
+        attrs = [["typst:breakable", "false"]] if self.typst else []
+        return {"t": "Div", "c": [["", ["signatures"], attrs], [table]]}
+
+    def _party(self, party: SignatureParty) -> list[Json]:
+        """Label, name, then room to sign, seal and date. The vertical space is a constant
+        raw Typst block (no value in it); Word drops it and keeps the lines."""
+        line = [{"t": "Str", "c": "_" * 24}]
+        room = [{"t": "RawBlock", "c": ["typst", "#v(2.2em)"]}] if self.typst else []
+        return [
+            {"t": "Para", "c": [{"t": "Strong", "c": self.stacked(party.label)}]},
+            {"t": "Para", "c": self.stacked(party.name)},
+            {"t": "Para", "c": self.stacked(party.role)},
+            *room,
+            {"t": "Para", "c": line},
+            {"t": "Para", "c": self.stacked(party.seal)},
+            *room,
+            {"t": "Para", "c": [*self.stacked(party.date), {"t": "Space"}, *line]},
+        ]
+
+
+def meta_string(value: str) -> Json:
+    return {"t": "MetaString", "c": value}
+
+
+def meta_inlines(inlines: list[Json]) -> Json:
+    return {"t": "MetaInlines", "c": inlines}
+
+
+def meta_blocks(blocks: list[Json]) -> Json:
+    return {"t": "MetaBlocks", "c": blocks}
+
+
+def meta_bool(value: bool) -> Json:
+    return {"t": "MetaBool", "c": value}
+
+
+def meta_list(values: Iterable[Json]) -> Json:
+    return {"t": "MetaList", "c": list(values)}
+
+
+def meta_map(values: dict[str, Json]) -> Json:
+    return {"t": "MetaMap", "c": values}
+
+
+def document(meta: dict[str, Json], blocks: list[Json]) -> Json:
+    return {"pandoc-api-version": API_VERSION, "meta": meta, "blocks": blocks}

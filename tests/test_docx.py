@@ -1,0 +1,88 @@
+"""The Word writer, read back from the .docx (word/document.xml, docProps/core.xml)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+
+import pytest
+
+from sitegen.render.docx import render_docx
+from tests.contract_factory import HOSTILE_VALUES, factory_contract, hostile_contract
+
+pytestmark = pytest.mark.slow
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def part(docx: bytes, name: str) -> str:
+    return zipfile.ZipFile(io.BytesIO(docx)).read(name).decode("utf-8")
+
+
+def paragraphs(docx: bytes) -> list[str]:
+    """The text of each paragraph, line breaks as newlines."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(part(docx, "word/document.xml"))
+    out = []
+    for p in root.iter(f"{W}p"):
+        chunks = []
+        for node in p.iter():
+            if node.tag == f"{W}t":
+                chunks.append(node.text or "")
+            elif node.tag == f"{W}br":
+                chunks.append("\n")
+        out.append("".join(chunks))
+    return out
+
+
+@pytest.fixture(scope="module")
+def draft() -> bytes:
+    return render_docx(factory_contract())
+
+
+def test_the_clause_texts_in_both_languages(draft: bytes) -> None:
+    text = paragraphs(draft)
+    assert "本协议以中文和英文书就，两种文本具有同等效力；如有不一致，以中文文本为准。" in text
+    assert any(p.startswith("This agreement is written in Chinese and English") for p in text)
+    assert "5.2\u2003响应与解决时间\u2003Response and resolution times" in text
+    assert "严重故障\nCritical" in text  # a table cell, both languages
+
+
+def test_a_draft_says_so_and_a_signed_one_does_not(draft: bytes) -> None:
+    assert "草稿，未签署 / DRAFT, not signed" in paragraphs(draft)[:4]
+    assert "DRAFT" not in "".join(paragraphs(render_docx(factory_contract(signed=True))))
+
+
+def test_properties_and_cjk_fonts(draft: bytes) -> None:
+    core = part(draft, "docProps/core.xml")
+    assert "<dc:title>核心业务系统运维服务水平协议 / Service Level Agreement" in core
+    assert "<cp:keywords>SLA-2024-001, SLA, 服务水平协议, IT operations</cp:keywords>" in core
+    assert ">2024-03-15T00:00:00Z</dcterms:created>" in core
+    styles = part(draft, "word/styles.xml")
+    assert 'w:eastAsia="Noto Serif CJK SC"' in styles and "eastAsiaTheme" not in styles
+
+
+def test_two_renders_are_byte_identical(draft: bytes) -> None:
+    assert (
+        hashlib.sha256(render_docx(factory_contract())).digest() == hashlib.sha256(draft).digest()
+    )
+
+
+def test_one_language_views() -> None:
+    zh = "".join(paragraphs(render_docx(factory_contract(), "zh")))
+    en = "".join(paragraphs(render_docx(factory_contract(), "en")))
+    assert "服务目录" in zh and "Service catalogue" not in zh
+    assert "Service catalogue" in en and "服务目录" not in en
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+def test_hostile_values_are_literal_text(value: str) -> None:
+    docx = render_docx(hostile_contract(value))
+    text = "\n".join(paragraphs(docx))
+    assert text.count(value) >= 12
+    document = part(docx, "word/document.xml")
+    assert "<w:hyperlink" not in document and "instrText" not in document
+    assert re.search(r"<w:t[^>]*>[^<]*#read\(", document) or "#read" not in value
