@@ -1,15 +1,13 @@
 """Signing and attaching: the files, the manifest, the commit, the tag, and every refusal.
 
 Most tests render the PDF with a stand-in (`fake_pdf`): they are about the archive, not the
-PDF. `test_the_real_pdf_*` use `sitegen.publish.signed_pdf` and are skipped, saying so,
-while `sitegen.render.pdf` is not there.
+PDF. The command tests and `test_the_real_pdf_*` render the real PDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -39,8 +37,6 @@ def sample_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 
 SIGNED = f"agreements/{SAMPLE_ID}/signed"
 DATE = dt.date(2024, 3, 15)
-HAS_PDF = importlib.util.find_spec("sitegen.render.pdf") is not None
-needs_pdf = pytest.mark.skipif(not HAS_PDF, reason="sitegen.render.pdf is not written yet")
 
 
 def fake_pdf(agreement: Agreement, root: Path, settings: Settings) -> bytes:
@@ -317,14 +313,6 @@ def test_attach_before_any_signature(sample_repo: GitRepo, tmp_path: Path) -> No
 # --- the commands -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def pdf_stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The commands render the real PDF; the stand-in only while there is none."""
-    if not HAS_PDF:
-        monkeypatch.setattr("sitegen.publish.signed_pdf", fake_pdf)
-
-
-@pytest.mark.usefixtures("pdf_stand_in")
 def test_sign_command(sample_repo: GitRepo) -> None:
     result = CliRunner().invoke(sign_command, [SAMPLE_ID, "--date", "2024-03-15"])
     assert result.exit_code == 0, result.output
@@ -337,7 +325,6 @@ def test_sign_command(sample_repo: GitRepo) -> None:
     ]
 
 
-@pytest.mark.usefixtures("pdf_stand_in")
 def test_sign_command_refusal_exits_2(sample_repo: GitRepo) -> None:
     sample_repo.write({SAMPLE_PATH: "changed\n"})
     result = CliRunner().invoke(sign_command, [SAMPLE_ID, "--date", "2024-03-15"])
@@ -354,7 +341,6 @@ def test_sign_command_rejects_a_bad_date(sample_repo: GitRepo) -> None:
     assert "'15.03.2024' does not match the format '%Y-%m-%d'" in result.output
 
 
-@pytest.mark.usefixtures("pdf_stand_in")
 def test_attach_command(sample_repo: GitRepo, tmp_path: Path) -> None:
     signed(sample_repo)
     scan = tmp_path / "scan.jpg"
@@ -371,7 +357,6 @@ def test_attach_command(sample_repo: GitRepo, tmp_path: Path) -> None:
 # --- the real PDF -----------------------------------------------------------------------
 
 
-@needs_pdf
 @pytest.mark.slow
 def test_the_real_pdf_is_archived_and_reproducible(sample_repo: GitRepo) -> None:
     from sitegen.publish import signed_pdf
