@@ -12,6 +12,7 @@ import click
 from sitegen.commands.diff import diff_command
 from sitegen.commands.new import new_command
 from sitegen.commands.render import render_command
+from sitegen.commands.renewals import renewals_command
 from sitegen.commands.schema import schema_command
 from sitegen.commands.sign import attach_command, sign_command
 from sitegen.commands.validate import validate_command
@@ -30,6 +31,7 @@ for command in (
     sign_command,
     attach_command,
     diff_command,
+    renewals_command,
     schema_command,
 ):
     cli.add_command(command)

@@ -8,11 +8,10 @@ from typing import cast
 
 import click
 
-from sitegen import output
+from sitegen.commands.common import checked_agreements
 from sitegen.config import Settings
-from sitegen.errors import UserError, ValidationFailed
+from sitegen.errors import UserError
 from sitegen.files import write_atomic
-from sitegen.model import Agreement
 from sitegen.outputs import (
     FORMATS,
     LANG_VIEWS,
@@ -22,7 +21,7 @@ from sitegen.outputs import (
     file_name,
     render,
 )
-from sitegen.validate import AGREEMENT_FILE, relative, validate
+from sitegen.validate import AGREEMENT_FILE
 
 
 @click.command("render")
@@ -59,7 +58,9 @@ def render_command(
         _render_all(root, settings, target, formats, cast(LangView, lang))
         return
     assert agreement_id is not None
-    agreement = _checked(root, settings, [_agreement_file(root, settings, agreement_id)])[0]
+    agreement = checked_agreements([_agreement_file(root, settings, agreement_id)], settings, root)[
+        0
+    ]
     chosen, view = cast(Format, fmt or "md"), cast(LangView, lang)
     data = render(contract_of(agreement, root, settings), chosen, view)
     if target is None and chosen == "md":
@@ -77,20 +78,10 @@ def _agreement_file(root: Path, settings: Settings, agreement_id: str) -> Path:
     return path
 
 
-def _checked(root: Path, settings: Settings, paths: list[Path]) -> list[Agreement]:
-    """Validate first: errors are printed with their places and stop the render."""
-    report, loaded = validate(paths, settings, root)
-    if report.errors:
-        for finding in report.sorted():
-            click.echo(output.as_text(relative(finding, Path.cwd())), err=True)
-        raise ValidationFailed(errors=report.errors, files=report.files)
-    return [item.agreement for item in loaded if item.agreement is not None]
-
-
 def _render_all(
     root: Path, settings: Settings, folder: Path, formats: list[Format], lang: LangView
 ) -> None:
-    agreements = _checked(root, settings, [root / settings.agreements_dir])
+    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
     jobs = [(a, f) for a in agreements for f in formats]
     with click.progressbar(jobs, label="rendering", file=sys.stderr,
                            item_show_func=lambda job: job and job[0].id) as bar:  # fmt: skip

@@ -1,0 +1,42 @@
+"""The catalogue: rows, states, renewal deadlines, the ICS calendar and the JSON export.
+
+Every output is a pure function of the agreements and a day (`today`, never the clock), and
+leaves out `visibility: restricted` agreements unless `include_restricted` is set.
+
+- `standing`: where one agreement stands on a day (state, current term, deadlines).
+- `rows`: `Row` and `catalogue_rows`, one catalogue line per agreement.
+- `due`: `Due` and `renewals`, what falls due soon or is overdue.
+- `ics`: `to_ics`, the renewals calendar (RFC 5545).
+- `records`: `to_json` and `CATALOGUE_JSON_FIELDS`, the documented JSON export.
+"""
+
+from __future__ import annotations
+
+from sitegen.catalogue.due import Due, Kind, due_records, renewals
+from sitegen.catalogue.ics import to_ics
+from sitegen.catalogue.records import CATALOGUE_JSON_FIELDS, JsonField, to_json
+from sitegen.catalogue.rows import ROW_FIELDS, Row, catalogue_rows
+from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, STATES, Standing, State, standing
+from sitegen.catalogue.words import KIND_NAMES, STATE_NAMES, STATUS_NAMES
+
+__all__ = [
+    "CATALOGUE_JSON_FIELDS",
+    "KIND_NAMES",
+    "RENEWAL_WINDOW_DAYS",
+    "ROW_FIELDS",
+    "STATES",
+    "STATE_NAMES",
+    "STATUS_NAMES",
+    "Due",
+    "JsonField",
+    "Kind",
+    "Row",
+    "Standing",
+    "State",
+    "catalogue_rows",
+    "due_records",
+    "renewals",
+    "standing",
+    "to_ics",
+    "to_json",
+]

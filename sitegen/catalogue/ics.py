@@ -1,0 +1,132 @@
+"""The renewals calendar as iCalendar (RFC 5545): one all-day event per deadline.
+
+Reproducible: the same agreements and day give the same bytes. UIDs are derived from the
+agreement id, the kind of deadline and its date (`SLA-2024-001-objection-20250301@sitegen`),
+so a calendar that subscribes keeps each event, and DTSTAMP comes from the agreement's own
+dates, never the clock.
+
+Agreement text is untrusted: every TEXT value is escaped (backslash, semicolon, comma, line
+breaks) and stripped of control characters, so no value can end its line or start a
+property or component of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from sitegen import fmt
+from sitegen.catalogue.due import Due, all_deadlines
+from sitegen.catalogue.rows import party_name
+from sitegen.catalogue.standing import standing
+from sitegen.catalogue.words import KIND_NAMES
+from sitegen.model import Agreement
+
+PRODID = "-//sitegen//Agreement renewals//EN"
+UID_DOMAIN = "sitegen"
+UID_KINDS = {"objection_deadline": "objection", "expiry": "expiry", "review": "review"}
+LINE_OCTETS = 75
+_BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def escape_text(value: str) -> str:
+    """A TEXT value: line breaks become \\n, control characters go, \\ ; , are escaped."""
+    for brk in _BREAKS:
+        value = value.replace(brk, "\n")
+    kept = "".join(
+        char for char in value if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
+    )
+    return kept.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line into parts of at most 75 octets, never inside a UTF-8 character;
+    each continuation starts with one space."""
+    if len(line.encode("utf-8")) <= LINE_OCTETS:
+        return line
+    parts: list[str] = []
+    current, size = "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > LINE_OCTETS:
+            parts.append(current)
+            current, size = " ", 1
+        current += char
+        size += octets
+    parts.append(current)
+    return "\r\n".join(parts)
+
+
+def uid(due: Due) -> str:
+    """`SLA-2024-001-objection-20250301@sitegen`: stable for the same deadline."""
+    return f"{due.agreement_id}-{UID_KINDS[due.kind]}-{due.date:%Y%m%d}@{UID_DOMAIN}"
+
+
+def stamp(agreement: Agreement) -> str:
+    """DTSTAMP from the data: the latest date written in the agreement, at 00:00 UTC."""
+    dates = agreement.dates
+    written = [dates.signed, dates.effective, dates.terminated]
+    written += [record.date for record in agreement.review.records]
+    latest = max(day for day in written if day is not None)
+    return f"{latest:%Y%m%d}T000000Z"
+
+
+def _summary(agreement: Agreement, due: Due) -> str:
+    kind = KIND_NAMES[due.kind]
+    title = agreement.title
+    return f"{kind.zh} / {kind.en}: {agreement.id} {title.zh} / {title.en}"
+
+
+def _description(agreement: Agreement, due: Due, today: dt.date) -> str:
+    now = standing(agreement, today)
+    customer, provider = (
+        party_name(agreement.parties.customer),
+        party_name(agreement.parties.provider),
+    )
+    lines = [
+        f"{agreement.title.zh}\n{agreement.title.en}",
+        f"客户方 / Customer: {customer.zh} / {customer.en}",
+        f"服务方 / Provider: {provider.zh} / {provider.en}",
+    ]
+    if due.kind == "objection_deadline" and now.renews_for and now.expiry:
+        months = now.renews_for
+        lines.append(
+            f"最后一天可提出不续签异议；否则协议于{fmt.date(now.expiry, 'zh')}到期后自动续签 "
+            f"{months} 个月。 / Last day to object to the renewal; otherwise the agreement "
+            f"renews for {fmt.count(months, '个月', 'month', 'months', 'en')} after "
+            f"{fmt.date(now.expiry, 'en')}."
+        )
+    return "\n".join(lines)
+
+
+def _event(agreement: Agreement, due: Due, today: dt.date) -> Iterator[str]:
+    yield "BEGIN:VEVENT"
+    yield f"UID:{uid(due)}"
+    yield f"DTSTAMP:{stamp(agreement)}"
+    yield f"DTSTART;VALUE=DATE:{due.date:%Y%m%d}"
+    yield f"DTEND;VALUE=DATE:{due.date + dt.timedelta(days=1):%Y%m%d}"
+    yield f"SUMMARY:{escape_text(_summary(agreement, due))}"
+    yield f"DESCRIPTION:{escape_text(_description(agreement, due, today))}"
+    yield f"CATEGORIES:{UID_KINDS[due.kind].upper()}"
+    yield "TRANSP:TRANSPARENT"
+    yield "END:VEVENT"
+
+
+def to_ics(
+    agreements: Iterable[Agreement], today: dt.date, *, include_restricted: bool = False
+) -> str:
+    """The calendar: every objection deadline, expiry and next review of the agreements in
+    force on `today` (restricted ones only when asked for), CRLF line endings."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text('协议续签 / Agreement renewals')}",
+    ]
+    for agreement, due in all_deadlines(agreements, today, include_restricted=include_restricted):
+        lines.extend(_event(agreement, due, today))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,130 @@
+"""Where an agreement stands on a given day: its state, current term and next deadlines.
+
+Pure date arithmetic over the model (no I/O, no clock): every output of the catalogue (rows,
+renewals, calendar, JSON) asks this module, so they all state the same dates.
+
+- A term renews (when `term.auto_renew` is set) until the current term contains `today`:
+  term k ends on `effective + months + k * renew.months - 1 day`, counted from the effective
+  date each time, so a term starting on the 31st does not drift to the 28th.
+- The objection deadline is that of the current term; it stays (passed) until the term ends.
+- Drafts and agreements in review are not in force: no term, no deadlines.
+- A terminated agreement has no deadlines; its expiry is its last day (`dates.terminated`).
+  A signed agreement with `dates.terminated` has been given notice: it ends on that day and
+  does not renew.
+- Reviews are due `cadence` after the last review held on or before `today` (or after the
+  effective date when none was), while the agreement is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sitegen import terms
+from sitegen.model import Agreement, Term
+
+State = Literal[
+    "draft", "in_review", "upcoming", "active", "in_renewal_window", "expired", "terminated"
+]
+STATES: tuple[State, ...] = (
+    "upcoming", "active", "in_renewal_window", "expired", "terminated", "draft", "in_review"
+)  # fmt: skip
+# An agreement is in its renewal window when its next objection deadline or its expiry
+# falls within this many days; the renewals page uses the same default.
+RENEWAL_WINDOW_DAYS = 90
+CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """An agreement as of one day. Dates are None where they do not apply."""
+
+    state: State
+    term_start: dt.date | None = None
+    expiry: dt.date | None = None  # last day of the current term (or of the agreement)
+    objection_deadline: dt.date | None = None  # last day to object to the next renewal
+    next_review: dt.date | None = None
+    renews_for: int | None = None  # months the term renews for when nobody objects
+
+    @property
+    def in_force(self) -> bool:
+        """Signed, not ended: its deadlines are real (upcoming agreements included)."""
+        return self.state in ("upcoming", "active", "in_renewal_window")
+
+
+def term_end(effective: dt.date, term: Term, index: int) -> dt.date:
+    """Last day of term `index` (0: the initial term, 1: the first renewal, …)."""
+    renew = term.auto_renew.months if term.auto_renew and index else 0
+    return terms.add_months(effective, term.months + index * renew) - dt.timedelta(days=1)
+
+
+def current_term(effective: dt.date, term: Term, today: dt.date) -> tuple[dt.date, dt.date]:
+    """First and last day of the term holding `today`: the initial term before it starts,
+    the initial term after it ends when there is no renewal."""
+    end = term_end(effective, term, 0)
+    if term.auto_renew is None or today <= end:
+        return effective, end
+    renew = term.auto_renew.months
+    elapsed = (today.year - effective.year) * 12 + today.month - effective.month
+    index = max(1, (elapsed - term.months) // renew)  # never past the term holding today
+    while term_end(effective, term, index) < today:
+        index += 1
+    start = term_end(effective, term, index - 1) + dt.timedelta(days=1)
+    return start, term_end(effective, term, index)
+
+
+def last_review(agreement: Agreement, today: dt.date) -> dt.date | None:
+    """The latest review held on or before `today`."""
+    held = [record.date for record in agreement.review.records if record.date <= today]
+    return max(held, default=None)
+
+
+def next_review(agreement: Agreement, today: dt.date) -> dt.date:
+    """One cadence after the last review held (or after the effective date)."""
+    base = last_review(agreement, today) or agreement.dates.effective
+    return terms.add_months(base, CADENCE_MONTHS[agreement.review.cadence])
+
+
+def standing(
+    agreement: Agreement, today: dt.date, window_days: int = RENEWAL_WINDOW_DAYS
+) -> Standing:
+    """Where `agreement` stands on `today`."""
+    status = agreement.status
+    if status in ("draft", "in_review"):
+        return Standing(status)
+    if status == "terminated":
+        return Standing("terminated", expiry=agreement.dates.terminated)
+    return _signed(agreement, today, window_days)
+
+
+def _signed(agreement: Agreement, today: dt.date, window_days: int) -> Standing:
+    dates, term = agreement.dates, agreement.term
+    start, end = current_term(dates.effective, term, today)
+    renew = term.auto_renew
+    if dates.terminated is not None:  # notice given: ends then, never renews
+        if today > dates.terminated:
+            return Standing("terminated", expiry=dates.terminated)
+        end, renew = min(end, dates.terminated), None
+    if today > end:
+        return Standing("expired", start, end)
+    deadline = terms.objection_deadline(end, renew.objection_days) if renew else None
+    review: dt.date | None = next_review(agreement, today)
+    if renew is None and review is not None and review > end:
+        review = None  # no review is due after the agreement has ended
+    state = _state(today, dates.effective, end, deadline, window_days)
+    return Standing(state, start, end, deadline, review, renew.months if renew else None)
+
+
+def _state(
+    today: dt.date,
+    effective: dt.date,
+    end: dt.date,
+    deadline: dt.date | None,
+    window_days: int,
+) -> State:
+    if today < effective:
+        return "upcoming"
+    horizon = today + dt.timedelta(days=window_days)
+    pending = deadline is not None and today <= deadline <= horizon
+    return "in_renewal_window" if pending or end <= horizon else "active"

@@ -1,0 +1,27 @@
+"""What several commands share: validate first, and stop with the findings on errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from sitegen import output
+from sitegen.config import Settings
+from sitegen.errors import ValidationFailed
+from sitegen.findings import Severity
+from sitegen.model import Agreement
+from sitegen.validate import relative, validate
+
+
+def checked_agreements(paths: list[Path], settings: Settings, root: Path) -> list[Agreement]:
+    """The agreements under `paths`, validated first: errors stop the command, printed with
+    their places (and the warnings, as `sitegen validate` shows them) and a summary."""
+    report, loaded = validate(paths, settings, root)
+    if report.errors:
+        for finding in report.sorted():
+            if finding.severity is not Severity.INFO:
+                click.echo(output.as_text(relative(finding, Path.cwd())), err=True)
+        click.echo(output.summary(report), err=True)
+        raise ValidationFailed(errors=report.errors, files=report.files)
+    return [item.agreement for item in loaded if item.agreement is not None]

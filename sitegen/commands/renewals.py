@@ -1,0 +1,113 @@
+"""`sitegen renewals`: what falls due (objection deadlines, expiries, reviews), and the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
+from sitegen.commands.common import checked_agreements
+from sitegen.config import Settings
+from sitegen.files import write_atomic
+
+MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
+LAST_DAY = dt.datetime(9000, 1, 1)
+KIND_WORDS = {"objection_deadline": "objection deadline", "expiry": "expiry", "review": "review"}
+
+
+def _not_too_far(
+    context: click.Context, param: click.Parameter, value: dt.datetime | None
+) -> dt.datetime | None:
+    if value is not None and value >= LAST_DAY:
+        raise click.BadParameter(f"{value:%Y-%m-%d} is too far ahead: give a day before 9000")
+    return value
+
+
+@click.command("renewals")
+@click.option(
+    "--within",
+    "within",
+    type=click.IntRange(min=0, max=MAX_DAYS),
+    default=RENEWAL_WINDOW_DAYS,
+    show_default=True,
+    metavar="DAYS",
+    help="Show what falls due in the next DAYS days (overdue items are always shown).",
+)
+@click.option(
+    "--today",
+    "today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_not_too_far,
+    metavar="DATE",
+    help="Count from this day, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--ics",
+    "ics",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="FILE",
+    help="Also write every deadline of the agreements in force as an iCalendar file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools.",
+)
+@click.option(
+    "--include-restricted", is_flag=True, help="Include agreements with visibility: restricted."
+)
+def renewals_command(
+    within: int, today: dt.datetime | None, ics: Path | None, fmt: str, include_restricted: bool
+) -> None:
+    """Print the objection deadlines, expiries and reviews due soon, overdue ones first
+    (agreements are checked first)."""
+    settings, root = Settings.find(Path.cwd())
+    day = today.date() if today else dt.date.today()
+    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
+    items = renewals(agreements, day, within, include_restricted=include_restricted)
+    if fmt == "json":
+        document = {"as_of": day.isoformat(), "within_days": within, "due": due_records(items)}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        for line in text_lines(items, day, within):
+            click.echo(line)
+    if ics is not None:
+        calendar = to_ics(agreements, day, include_restricted=include_restricted)
+        write_atomic(ics, calendar.encode("utf-8"))
+        click.echo(f"wrote {ics}", err=True)
+
+
+def when(days: int) -> str:
+    """`today`, `in 1 day`, `in 14 days`, `229 days ago`."""
+    if days == 0:
+        return "today"
+    count = f"{abs(days)} day{'s' if abs(days) != 1 else ''}"
+    return f"in {count}" if days > 0 else f"{count} ago"
+
+
+def text_lines(items: list[Due], today: dt.date, within: int) -> list[str]:
+    """One aligned line per item (overdue ones flagged OVERDUE), then a summary line."""
+    if not items:
+        return [f"nothing overdue or due within {within} days of {today}"]
+    width_id = max(len(due.agreement_id) for due in items)
+    width_when = max(len(when(due.days)) for due in items)
+    lines = [
+        f"{'OVERDUE' if due.overdue else '':7}  {due.date}  {KIND_WORDS[due.kind]:18}  "
+        f"{due.agreement_id:{width_id}}  {when(due.days):{width_when}}  "
+        f"{_one_line(due.title.zh)} / {_one_line(due.title.en)}"
+        for due in items
+    ]
+    overdue = sum(due.overdue for due in items)
+    lines.append(f"{overdue} overdue, {len(items) - overdue} due within {within} days of {today}")
+    return lines
+
+
+def _one_line(value: str) -> str:
+    """Agreement text on one terminal line: line breaks and control characters as spaces."""
+    return "".join(char if char.isprintable() else " " for char in value)
