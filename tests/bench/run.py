@@ -255,10 +255,38 @@ def bench_history(ws: Workspace) -> Result:
     )
 
 
+def bench_pdf(ws: Workspace) -> Result:
+    """Bilingual PDFs of 200 different agreements: CPU per PDF, the typst floor, both cores."""
+    from tests.bench import pdf
+
+    found = pdf.measure(ws.catalogue(200))
+    per = 1000  # seconds -> ms
+    end_to_end = found.compose_cpu + found.render_cpu
+    return Result(
+        rows=[
+            Row(f"PDF end to end, CPU per PDF ({found.count} PDFs)", end_to_end * per, "ms", 70),
+            Row("  compose (agreement → contract)", found.compose_cpu * per, "ms"),
+            Row("  render (prepare, glyph check, compile)", found.render_cpu * per, "ms"),
+            Row("  typst compile alone (the floor)", found.floor_cpu * per, "ms"),
+            Row("  ratio: end to end / floor", end_to_end / found.floor_cpu, "×"),
+            Row("PDFs per second, one core", found.count / found.serial_wall, "/s"),
+            Row("PDFs per second, every core", found.count / found.parallel_wall, "/s"),
+            Row("pandoc → typst route, CPU per PDF", found.pandoc_cpu * per, "ms"),
+            Row("pandoc → xelatex (known figure)", pdf.XELATEX_SECONDS * per, "ms"),
+            Row("weasyprint (known figure)", pdf.WEASYPRINT_SECONDS * per, "ms"),
+        ],
+        notes=[
+            "The JSON route hands typst the contract as data for a constant layout; pandoc's "
+            "typst writer alone costs more than the whole JSON route's overhead."
+        ],
+    )
+
+
 BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("validate", bench_validate),
     ("stages", bench_stages),
     ("history", bench_history),
+    ("pdf", bench_pdf),
     # Later: ("pdf", bench_pdf), ("history", bench_history), ("site", bench_site).
 ]
 

@@ -1,0 +1,101 @@
+"""PDF rendering figures: CPU per document end to end, the typst-only floor, both cores.
+
+Measured on a batch of synthetic agreements (each a different ~8-page bilingual contract).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.contract import Contract
+
+# Known figures for the same contract through other engines (not installed here).
+XELATEX_SECONDS = 2.1
+WEASYPRINT_SECONDS = 1.2
+
+
+@dataclass(frozen=True)
+class Figures:
+    count: int
+    compose_cpu: float  # seconds per contract
+    render_cpu: float  # seconds per PDF, warm renderer, prepare + check + compile
+    floor_cpu: float  # seconds per PDF, typst compile alone of the same prepared input
+    pandoc_cpu: float  # seconds per PDF through the pandoc route (own + child CPU)
+    serial_wall: float  # seconds for the batch on one core (from its first half)
+    parallel_wall: float  # seconds for the batch on every core
+
+
+def contracts(root: Path) -> list[Contract]:
+    from sitegen.config import Settings
+    from sitegen.outputs import contract_of
+    from sitegen.validate import validate
+
+    settings, found = Settings.find(root)
+    _, loaded = validate([found / settings.agreements_dir], settings, found)
+    return [contract_of(i.agreement, found, settings) for i in loaded if i.agreement]
+
+
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
+def _children_cpu() -> float:
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def measure(root: Path, pandoc_sample: int = 20) -> Figures:
+    from sitegen.render.pdf import PdfRenderer
+    from sitegen.render.pdf_model import contract_json
+
+    start = _cpu()
+    batch = contracts(root)
+    compose = (_cpu() - start) / len(batch)
+    # Typst memoises across compiles: every figure is taken on documents not compiled before
+    # in this process, the end-to-end ones on the first half, the floor on the second.
+    half = len(batch) // 2
+    with PdfRenderer() as renderer:
+        renderer.render(batch[-1])  # warm: fonts and compiler caches
+        wall, start = time.perf_counter(), _cpu()
+        for contract in batch[:half]:
+            renderer.render(contract)
+        render, serial = (_cpu() - start) / half, (time.perf_counter() - wall) * 2
+        prepared = [contract_json(c, "bilingual") for c in batch[half:-1]]
+        start = _cpu()
+        for contract, data in zip(batch[half:-1], prepared, strict=True):
+            renderer.compile(contract, data=data)
+        floor = (_cpu() - start) / len(prepared)
+    with PdfRenderer(route="pandoc") as renderer:
+        sample = [(c, "bilingual") for c in batch[half : half + pandoc_sample]]
+        renderer.render_many(sample[:1])
+        own, child = _cpu(), _children_cpu()
+        renderer.render_many(sample)  # type: ignore[arg-type]
+        pandoc = (_cpu() - own + _children_cpu() - child) / len(sample)
+    return Figures(len(batch), compose, render, floor, pandoc, serial, parallel_batch(batch))
+
+
+def _render_chunk(chunk: list[Contract]) -> int:
+    from sitegen.render.pdf import shared_renderer
+
+    renderer = shared_renderer()
+    return sum(len(renderer.render(contract)) for contract in chunk)
+
+
+def parallel_batch(batch: list[Contract]) -> float:
+    """Wall time of the batch on every core: one warm renderer per worker process."""
+    workers = len(os.sched_getaffinity(0))
+    chunks = [batch[i::workers] for i in range(workers)]
+    # spawn, not fork: this process holds a typst compiler (threads), and a forked child
+    # of a threaded process can hang on a lock held by a thread it did not inherit.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        list(pool.map(_render_chunk, [c[:1] for c in chunks]))  # start and warm the workers
+        start = time.perf_counter()
+        list(pool.map(_render_chunk, chunks))
+        return time.perf_counter() - start
