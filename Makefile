@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEBIAN := $(VENV)/.debian-packages
 
-.PHONY: site test bench lint schema clean
+.PHONY: site serve test bench lint schema clean
 
 $(DEBIAN): .ci/debian-packages scripts/ensure-debian-packages
 	scripts/ensure-debian-packages .ci/debian-packages
@@ -17,9 +17,13 @@ $(STAMP): pyproject.toml $(DEBIAN)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-## site: validate the sample agreements and build the demo catalogue
+## site: validate the sample agreements and build the demo catalogue into site/
 site: $(STAMP)
-	$(BIN)/sitegen validate agreements/
+	$(BIN)/sitegen build
+
+## serve: the catalogue at http://127.0.0.1:8000/, rebuilt when an agreement changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
 
 ## test: every test
 test: $(STAMP)
@@ -40,4 +44,4 @@ schema: $(STAMP)
 	$(BIN)/sitegen schema -o sitegen/schema/agreement.schema.json
 
 clean:
-	rm -rf $(VENV) site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site build .cache .pytest_cache .mypy_cache .ruff_cache

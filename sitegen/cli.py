@@ -15,6 +15,7 @@ from sitegen.commands.render import render_command
 from sitegen.commands.renewals import renewals_command
 from sitegen.commands.schema import schema_command
 from sitegen.commands.sign import attach_command, sign_command
+from sitegen.commands.site import build_command, generate_command
 from sitegen.commands.validate import validate_command
 
 
@@ -32,6 +33,8 @@ for command in (
     attach_command,
     diff_command,
     renewals_command,
+    generate_command,
+    build_command,
     schema_command,
 ):
     cli.add_command(command)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sitegen.config import Settings
@@ -14,6 +11,7 @@ from sitegen.findings import Finding, Report
 from sitegen.lint import LintContext, lint_agreement, lint_catalogue
 from sitegen.load import Loaded, load_agreement
 from sitegen.templates import TemplateIndex
+from sitegen.workers import cores, process_pool
 
 AGREEMENT_FILE = "agreement.yaml"
 Checked = tuple[Loaded, list[Finding]]
@@ -49,13 +47,12 @@ def check_files(files: list[Path], settings: Settings, root: Path) -> list[Check
 
 def check_all(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
     """`check_files` over every file, on every core for a large catalogue; order is kept."""
-    workers = min(len(os.sched_getaffinity(0)), 8)
+    workers = cores()
     if len(files) < PARALLEL_FROM or workers < 2:
         return check_files(files, settings, root)
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with process_pool(workers) as pool:
         results = pool.map(check_files, chunks, [settings] * len(chunks), [root] * len(chunks))
         return [item for chunk in results for item in chunk]
 

@@ -199,8 +199,8 @@ def test_capital_m_duration_says_which_is_meant(tmp_path: Path) -> None:
     text = replace_once(sample_text(), "response: 15m", "response: 15M")
     assert findings_of(tmp_path, text) == [
         f"F:{line_of(text, 'response: 15M')}:17: SG203 slos.priorities[0].response: "
-        "'15M' uses capital M, which some SLO formats read as months and others as minutes: write minutes as "
-        "lower-case m (15m); periods of months belong in `term.months`"
+        "'15M' uses capital M, which some SLO formats read as months and others as minutes: "
+        "write minutes as lower-case m (15m); periods of months belong in `term.months`"
     ]
 
 

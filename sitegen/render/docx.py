@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import pypandoc  # type: ignore[import-untyped]
+import pypandoc
 
 from sitegen.contract import Contract, Text
 from sitegen.errors import SitegenError

@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
-import pypandoc  # type: ignore[import-untyped]
+import pypandoc
 
 from sitegen.contract import Contract, Text
 from sitegen.errors import SitegenError

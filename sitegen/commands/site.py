@@ -1,0 +1,162 @@
+"""`sitegen generate` (the docs folder alone) and `sitegen build` (the whole site)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitegen.catalogue import RENEWAL_WINDOW_DAYS
+from sitegen.commands.common import checked_agreements
+from sitegen.commands.renewals import MAX_DAYS, _not_too_far
+from sitegen.config import Settings
+from sitegen.errors import UserError
+from sitegen.site import DEFAULT_OUT, Progress, generate
+
+TODAY = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_not_too_far,
+    metavar="DATE",
+    help="Count deadlines and states from this day, YYYY-MM-DD (default: today).",
+)
+RESTRICTED = click.option(
+    "--include-restricted",
+    is_flag=True,
+    help="Include agreements with visibility: restricted (for a site only they may read).",
+)
+
+
+class TerminalProgress(Progress):
+    """Stages as lines on stderr; rendering documents as a progress bar."""
+
+    def __init__(self) -> None:
+        self._bar: Any = None
+
+    def stage(self, message: str) -> None:
+        click.echo(f"sitegen: {message}", err=True)
+
+    def begin(self, label: str, total: int) -> None:
+        self._bar = click.progressbar(length=total, label=f"sitegen: {label}", file=sys.stderr)
+        self._bar.__enter__()
+
+    def step(self, item: str) -> None:
+        if self._bar is not None:
+            self._bar.update(1, item)
+
+    def end(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+
+@click.command("generate")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_OUT,
+    show_default=True,
+    metavar="DIR",
+    help="The docs folder to write (only a folder sitegen made is ever replaced).",
+)
+@TODAY
+@RESTRICTED
+@click.option("--within", type=click.IntRange(0, MAX_DAYS), default=RENEWAL_WINDOW_DAYS,
+              show_default=True, metavar="DAYS",
+              help="The renewals page lists what falls due in the next DAYS days.")  # fmt: skip
+def generate_command(
+    out: Path, today: dt.datetime | None, include_restricted: bool, within: int
+) -> None:
+    """Write the catalogue as Markdown pages and files into a docs folder (agreements are
+    checked first); rewrites only what changed."""
+    settings, root = Settings.find(Path.cwd())
+    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
+    summary = generate(
+        root,
+        settings,
+        out,
+        today=today.date() if today else dt.date.today(),
+        include_restricted=include_restricted,
+        within_days=within,
+        agreements=agreements,
+        progress=TerminalProgress(),
+    )
+    click.echo(f"sitegen: {summary.describe()}", err=True)
+
+
+@click.command("build")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="The site folder to write (default: site_dir of mkdocs.yml, site/).",
+)
+@TODAY
+@RESTRICTED
+@click.option("-f", "--config-file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("mkdocs.yml"), show_default=True, metavar="FILE",
+              help="The mkdocs configuration.")  # fmt: skip
+def build_command(
+    out: Path | None, today: dt.datetime | None, include_restricted: bool, config_file: Path
+) -> None:
+    """Check the agreements, then build the catalogue site with mkdocs (both languages)."""
+    settings, root = Settings.find(Path.cwd())
+    progress = TerminalProgress()
+    progress.stage("checking the agreements")
+    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
+    started = time.monotonic()
+    config = _mkdocs_config(config_file, out)
+    plugin = config.plugins.get("sitegen")
+    if plugin is None:
+        raise UserError("mkdocs.yml does not use the sitegen plugin", path=config_file)
+    plugin.agreements, plugin.root, plugin.progress = agreements, root, progress
+    if include_restricted:
+        plugin.config.include_restricted = True
+    if today is not None:
+        plugin.config.today = today.date().isoformat()
+    progress.stage("building the site with mkdocs")
+    _mkdocs_build(config)
+    elapsed = time.monotonic() - started
+    click.echo(f"sitegen: built {config.site_dir} in {elapsed:.1f} s", err=True)
+
+
+def _mkdocs_config(config_file: Path, out: Path | None) -> Any:
+    """mkdocs' configuration, with its docs folder created first: mkdocs refuses a
+    docs_dir that does not exist before any plugin can write it."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle) or {}
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", path=config_file) from None
+    docs = config_file.parent / str(raw.get("docs_dir", "docs"))
+    docs.mkdir(parents=True, exist_ok=True)
+    try:
+        return load_config(str(config_file), site_dir=str(out.resolve()) if out else None)
+    except ConfigurationError as error:
+        raise UserError(f"mkdocs configuration: {error}", path=config_file) from None
+
+
+def _mkdocs_build(config: Any) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        build(config)
+    except MkDocsException as error:
+        raise UserError(f"the site build failed: {error}") from None
+    finally:
+        logger.removeHandler(handler)

@@ -1,0 +1,129 @@
+"""The mkdocs plugin: glue only. It runs `sitegen.site.generate` before mkdocs reads its
+docs folder, and makes `mkdocs serve` watch the agreements and templates.
+
+    plugins:
+      - sitegen:
+          include_restricted: false
+          today: 2025-02-10      # default: the day of the build
+          within_days: 90
+      - i18n: …                  # after sitegen: it reads the files sitegen writes
+
+`on_config` runs at a high priority, so the files exist before any other plugin (such as
+mkdocs-static-i18n) looks at the folder. The docs folder is mkdocs' own `docs_dir` unless
+`docs_dir` is set here (it must then be the same folder).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+
+from sitegen.catalogue import RENEWAL_WINDOW_DAYS
+from sitegen.config import Settings
+from sitegen.errors import SitegenError, UserError
+from sitegen.model import Agreement
+from sitegen.site.progress import Progress
+
+log = logging.getLogger("mkdocs.plugins.sitegen")
+
+
+class SitegenConfig(base.Config):  # type: ignore[no-untyped-call]
+    include_restricted = c.Type(bool, default=False)
+    today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: the day of the build
+    docs_dir = c.Optional(c.Type(str))  # default: mkdocs' docs_dir
+    within_days = c.Type(int, default=RENEWAL_WINDOW_DAYS)
+    documents = c.Type(bool, default=True)  # the working version's PDF and Word downloads
+
+
+class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        super().__init__()
+        # Set by `sitegen build`, which validates first: no second validation here.
+        self.agreements: list[Agreement] | None = None
+        self.root: Path | None = None
+        self.progress: Progress | None = None
+        # mkdocs-static-i18n builds each further language by running the build again with
+        # the same config object: the folder is already generated for it then.
+        self._generated_for: MkDocsConfig | None = None
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._generated_for is config:
+            return config
+        _quiet_jieba()
+        self._generate(config)
+        self._generated_for = config
+        return config
+
+    def _generate(self, config: MkDocsConfig) -> None:
+        from sitegen.site import generate
+
+        root, settings = self._project(config)
+        out = self._docs_dir(config)
+        try:
+            summary = generate(
+                root,
+                settings,
+                out,
+                today=self._today(),
+                include_restricted=self.config.include_restricted,
+                within_days=self.config.within_days,
+                agreements=self.agreements,
+                render_documents=self.config.documents,
+                progress=self.progress,
+            )
+        except (SitegenError, UserError) as error:
+            raise PluginError(f"sitegen: {error}") from None
+        log.info(f"sitegen: {summary.describe()}")
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        root, settings = self._project(config)
+        for name in (settings.agreements_dir, settings.templates_dir):
+            if (root / name).is_dir():
+                server.watch(str(root / name))
+        return server
+
+    def _project(self, config: MkDocsConfig) -> tuple[Path, Settings]:
+        start = Path(config.config_file_path or ".").resolve().parent
+        settings, root = Settings.find(self.root or start)
+        return root, settings
+
+    def _docs_dir(self, config: MkDocsConfig) -> Path:
+        mkdocs_dir = Path(config.docs_dir).resolve()
+        if self.config.docs_dir is None:
+            return mkdocs_dir
+        chosen = (Path(config.config_file_path or ".").parent / self.config.docs_dir).resolve()
+        if chosen != mkdocs_dir:
+            raise PluginError(
+                f"sitegen: docs_dir {chosen} differs from mkdocs' docs_dir {mkdocs_dir}: "
+                "mkdocs would not read what sitegen writes"
+            )
+        return chosen
+
+    def _today(self) -> dt.date:
+        if self.config.today is None:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(self.config.today)
+        except ValueError:
+            raise PluginError(f"sitegen: today: {self.config.today!r} is not YYYY-MM-DD") from None
+
+
+def _quiet_jieba() -> None:
+    """Material's search loads jieba for Chinese; keep its loading chatter off the terminal."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - a dependency, but search works without it
+        return
+    jieba.setLogLevel(logging.WARNING)

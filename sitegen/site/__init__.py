@@ -1,0 +1,16 @@
+"""The catalogue site as a generated docs folder (see `generate`).
+
+- `generate`: the pipeline, from agreements to a synced folder of Markdown and files.
+- `catalogue_page`, `agreement_page`, `diff_page`: one writer per kind of page.
+- `versions`: the signed archive, comparisons and git history as the pages show them.
+- `documents`: the working version's PDF and Word file, cached by content hash.
+- `tree`: writing only what changed, deleting what is no longer generated.
+- `markup`, `words`: escaping values, and the interface words in both languages.
+"""
+
+from __future__ import annotations
+
+from sitegen.site.generate import DEFAULT_OUT, Summary, generate, load_agreements
+from sitegen.site.progress import Progress
+
+__all__ = ["DEFAULT_OUT", "Progress", "Summary", "generate", "load_agreements"]

@@ -1,0 +1,216 @@
+"""One page per agreement: summary card, contract text in three tabs, versions, history.
+
+The summary card is raw HTML with every value escaped by `h`; the rest is Markdown with
+every value escaped by `md`. The contract text is `to_markdown`'s output (already escaped),
+placed in Material's content tabs (pymdownx.tabbed) with its headings moved one level down
+and its anchors prefixed per tab, so the three views do not repeat one another's ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sitegen import fmt
+from sitegen.catalogue import STATUS_NAMES, Row
+from sitegen.contract import Contract, Lang
+from sitegen.diff import show as labels
+from sitegen.history import Revision
+from sitegen.model import Agreement
+from sitegen.render.markdown import View, to_markdown
+from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.markup import front_matter, h, md, md_link, md_table, page_file
+from sitegen.site.versions import Comparison, SignedVersion
+from sitegen.site.words import word
+
+TABS: tuple[tuple[str, View], ...] = (
+    ("tab_zh", "zh"),
+    ("tab_en", "en"),
+    ("tab_parallel", "parallel"),
+)
+# Tab labels name the language of the text they hold: 中文 and English on both pages.
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+_ANCHOR = re.compile(r" \{#([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)\}$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    """Everything one agreement's page shows, prepared before any text is written."""
+
+    agreement: Agreement
+    row: Row
+    contract: Contract
+    signed: list[SignedVersion]
+    comparisons: list[Comparison]
+    revisions: list[Revision]
+    documents: bool  # the working version's PDF and Word file are published
+
+    @property
+    def id(self) -> str:
+        return self.agreement.id
+
+
+def download(agreement_id: str, name: str) -> str:
+    return f"downloads/{agreement_id}/{name}"
+
+
+def signed_pdf_name(agreement_id: str, version: int) -> str:
+    return f"{agreement_id}-v{version}.pdf"
+
+
+def scan_name(agreement_id: str, version: SignedVersion) -> str:
+    assert version.scan is not None
+    return f"{agreement_id}-v{version.version}-scan{version.scan.path.suffix.lower()}"
+
+
+def working_name(agreement_id: str, kind: str) -> str:
+    return f"{agreement_id}-working.{kind}"
+
+
+def agreement_page(view: AgreementView, lang: Lang) -> str:
+    title = view.row.title.get(lang)
+    source = page_file(agreement_stem(view.id), lang)
+    parts = [
+        front_matter(f"{view.id} {title}", hide=["toc"]),
+        f"# {md(title)}",
+        f"{md_link(word('back', lang), source, page_file('index', lang))}",
+        _card(view, lang),
+        f"## {md(word('contract', lang))}",
+        _tabs(view.contract, lang),
+        f"## {md(word('versions', lang))}",
+        *_versions(view, lang, source),
+        f"## {md(word('history', lang))}",
+        _history(view.revisions, lang),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _card(view: AgreementView, lang: Lang) -> str:
+    agreement, row = view.agreement, view.row
+    term = agreement.term
+    renewal = labels.renewal(term.auto_renew, lang) if term.auto_renew else word("no_renewal", lang)
+    renewal = renewal[:1].upper() + renewal[1:]
+    signed = fmt.date(agreement.dates.signed, lang) if agreement.dates.signed else "—"
+    state = f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
+    facts = [
+        ("id", h(view.id)),
+        ("status", state),
+        ("customer", h(row.label("customer", lang))),
+        ("provider", h(row.label("provider", lang))),
+        ("signed_on", h(signed)),
+        ("effective", h(row.label("effective", lang))),
+        ("expiry", h(row.label("expiry", lang))),
+        ("objection_deadline", h(row.label("objection_deadline", lang))),
+        ("term", h(labels.months(term.months, lang))),
+        ("renewal", h(renewal)),
+        ("version", h(agreement.version)),
+        ("template", h(agreement.template)),
+        ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
+        ("availability", h(row.label("availability", lang))),
+    ]
+    items = "".join(f"<dt>{h(word(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
+    return "\n".join(
+        [
+            '<div class="sg-card">',
+            f'<dl class="sg-facts">{items}</dl>',
+            _slo_table(agreement, lang),
+            "</div>",
+        ]
+    )
+
+
+def _slo_table(agreement: Agreement, lang: Lang) -> str:
+    head = "".join(
+        f"<th>{h(word(key, lang))}</th>"
+        for key in ("priority", "priority_name", "response", "resolution")
+    )
+    rows = "".join(
+        f"<tr><td>{h(p.level)}</td><td>{h(p.name.get(lang))}</td>"
+        f"<td>{h(fmt.duration(p.response, lang))}</td>"
+        f"<td>{h(fmt.duration(p.resolution, lang))}</td></tr>"
+        for p in agreement.slos.priorities
+    )
+    caption = f'<p class="sg-caption">{h(word("slos", lang))}</p>'
+    return f"{caption}<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _tabs(contract: Contract, lang: Lang) -> str:
+    """Three content tabs (pymdownx.tabbed): 中文, English, and both side by side; the
+    page's own language comes first, so it is the one shown when the page opens."""
+    blocks = []
+    tabs = TABS if lang == "zh" else (TABS[1], TABS[0], TABS[2])  # own language first
+    for key, view in tabs:
+        text = to_markdown(contract, view)
+        text = _HEADING.sub(lambda m: "#" + m[1] + " ", text)
+        text = _ANCHOR.sub(rf" {{#{view}-\1}}", text)
+        body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
+        blocks.append(f'=== "{word(key, lang)}"\n\n{body}')
+    return "\n\n".join(blocks)
+
+
+def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
+    yield f"### {md(word('signed_versions', lang))}"
+    if view.signed:
+        head = [md(word(k, lang)) for k in ("version", "signing_date", "pdf", "sha256", "scan")]
+        yield md_table(head, [_signed_row(view.id, v, lang, source) for v in view.signed])
+    else:
+        yield md(word("no_signed", lang))
+    yield f"### {md(word('working', lang))}"
+    yield md(word("working_note", lang))
+    if view.documents:
+        links = [
+            md_link(word(key, lang), source, download(view.id, working_name(view.id, kind)))
+            for key, kind in (("working_pdf", "pdf"), ("working_docx", "docx"))
+        ]
+        yield "\n".join(f"- {one}" for one in links)
+    yield f"### {md(word('changes', lang))}"
+    if not view.comparisons:
+        yield md(word("no_changes", lang))
+        return
+    yield "\n".join(f"- {_comparison_link(c, lang, source)}" for c in view.comparisons)
+
+
+def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: str) -> list[str]:
+    pdf = scan = sha = "—"
+    if version.pdf is not None:
+        target = download(agreement_id, signed_pdf_name(agreement_id, version.version))
+        pdf = md_link(word("download", lang), source, target)
+        sha = f"`{version.pdf.sha256}`"  # hex digits only, checked against the manifest
+    if version.scan is not None:
+        target = download(agreement_id, scan_name(agreement_id, version))
+        scan = md_link(word("scan", lang), source, target)
+    return [f"v{version.version}", md(fmt.date(version.date, lang)), pdf, sha, scan]
+
+
+def version_word(name: str, lang: Lang) -> str:
+    return word("draft_word", lang) if name == "draft" else name
+
+
+def _comparison_link(comparison: Comparison, lang: Lang, source: str) -> str:
+    text = word("compare", lang, old=comparison.old, new=version_word(comparison.new, lang))
+    return md_link(text, source, page_file(comparison.stem, lang))
+
+
+def _history(revisions: list[Revision], lang: Lang) -> str:
+    if not revisions:
+        return md(word("no_history", lang))
+    head = [
+        md(word(k, lang))
+        for k in ("date", "author", "version", "status", "commit_subject", "commit")
+    ]
+    rows = []
+    for rev in revisions:
+        status = STATUS_NAMES[rev.status].get(lang) if rev.status in STATUS_NAMES else ""
+        subject = rev.subject + (" " + word("deleted", lang) if rev.deleted else "")
+        rows.append(
+            [
+                md(fmt.date(rev.date.date(), lang)),
+                md(rev.author),
+                md(f"v{rev.version}" if rev.version else ""),
+                md(status),
+                md(subject),
+                f"`{rev.commit[:12]}`" if re.fullmatch(r"[0-9a-f]{40}", rev.commit) else "",
+            ]
+        )
+    return md_table(head, rows)

@@ -1,0 +1,155 @@
+"""The catalogue home page (one table row per agreement) and the renewals page.
+
+The catalogue table is our own raw HTML: each row carries data attributes (`data-state`,
+`data-parties`, `data-text`) and each cell a `data-sort` value, which the small script in
+`site_overrides/assets/sitegen/catalogue.js` filters and sorts, keeping the filter in the
+address. Without the script the page is a plain, complete table. Every value goes through
+`h` (HTML text and attribute escaping).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Iterator
+
+from sitegen.catalogue import STATE_NAMES, STATES, Due, Row
+from sitegen.contract import Lang, Text
+from sitegen.markup import one_line
+from sitegen.site.markup import front_matter, h, md, md_link, md_table, page_file, url
+from sitegen.site.words import word
+from sitegen.values import Duration
+
+COLUMNS = (
+    "id", "title", "customer", "provider", "status", "effective", "expiry",
+    "objection_deadline", "availability", "p1_response",
+)  # fmt: skip
+JSON_FILE, ICS_FILE = "catalogue.json", "renewals.ics"
+
+
+def agreement_stem(agreement_id: str) -> str:
+    return f"agreements/{agreement_id}"
+
+
+def _sort_key(row: Row, column: str, lang: Lang) -> str:
+    """What a column sorts by: ISO dates, plain numbers, minutes; "" sorts last."""
+    if column == "status":
+        return f"{STATES.index(row.state):02d}" if row.state in STATES else ""
+    value = getattr(row, column)
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Duration):
+        return str(value.minutes)
+    if isinstance(value, Text):
+        return value.get(lang)
+    return str(value)
+
+
+def _cell(row: Row, column: str, lang: Lang) -> str:
+    sort = h(_sort_key(row, column, lang))
+    if column == "id":
+        href = url(f"{agreement_stem(row.id)}/")
+        return f'<td data-sort="{sort}"><a href="{href}">{h(row.id)}</a></td>'
+    if column == "title":
+        href = url(f"{agreement_stem(row.id)}/")
+        return f'<td data-sort="{sort}"><a href="{href}">{h(row.title.get(lang))}</a></td>'
+    label = row.label("state" if column == "status" else column, lang)
+    state = f' class="sg-state sg-state-{h(row.state)}"' if column == "status" else ""
+    return f'<td data-sort="{sort}"><span{state}>{h(label)}</span></td>'
+
+
+def _row(row: Row, lang: Lang) -> str:
+    names = [one_line(party.get(lang)) for party in (row.customer, row.provider)]
+    parties = html.escape(json.dumps(names, ensure_ascii=False), quote=True)
+    words = [
+        row.id,
+        *(t.get(one) for t in (row.title, row.customer, row.provider) for one in ("zh", "en")),
+    ]
+    text = " ".join(words).lower()
+    cells = "".join(_cell(row, column, lang) for column in COLUMNS)
+    return (
+        f'<tr data-state="{h(row.state)}" data-parties="{parties}" '
+        f'data-text="{h(text)}">{cells}</tr>'
+    )
+
+
+def _filters(rows: list[Row], lang: Lang) -> Iterator[str]:
+    """The filter form: hidden until the script runs (it has nothing to do without it)."""
+    states = [s for s in STATES if any(r.state == s for r in rows)]
+    parties = sorted({p.get(lang) for r in rows for p in (r.customer, r.provider)})
+    everything = f'<option value="">{h(word("filter_all", lang))}</option>'
+    yield '<form class="sg-filters" data-sg-filters hidden>'
+    yield f'<label>{h(word("filter_status", lang))} <select name="status">{everything}'
+    yield "".join(f'<option value="{h(s)}">{h(STATE_NAMES[s].get(lang))}</option>' for s in states)
+    yield "</select></label>"
+    yield f'<label>{h(word("filter_party", lang))} <select name="party">{everything}'
+    yield "".join(f'<option value="{h(p)}">{h(p)}</option>' for p in parties)
+    yield "</select></label>"
+    yield f'<label>{h(word("filter_text", lang))} <input type="search" name="text"></label>'
+    yield f'<button type="reset">{h(word("filter_reset", lang))}</button>'
+    template = h(word("shown", lang, shown="{shown}", total="{total}"))
+    yield f'<output class="sg-count" data-template="{template}"></output>'
+    yield "</form>"
+
+
+def catalogue_table(rows: list[Row], lang: Lang) -> str:
+    """The whole table as one raw HTML block (no blank line inside it)."""
+    head = "".join(
+        f'<th data-column="{column}" aria-sort="none">{h(word(column, lang))}</th>'
+        for column in COLUMNS
+    )
+    lines = ['<div class="sg-catalogue" data-sg-catalogue>', *_filters(rows, lang)]
+    lines += ['<div class="sg-table-wrap"><table>', f"<thead><tr>{head}</tr></thead>"]
+    lines += ["<tbody>", *(_row(row, lang) for row in rows), "</tbody></table></div>", "</div>"]
+    return "\n".join(lines)
+
+
+def catalogue_page(rows: list[Row], lang: Lang) -> str:
+    source = page_file("index", lang)
+    parts = [
+        front_matter(word("catalogue", lang), hide=["navigation", "toc"]),
+        f"# {md(word('catalogue', lang))}",
+        md(word("catalogue_intro", lang)),
+        catalogue_table(rows, lang) if rows else md(word("no_agreements", lang)),
+        f"## {md(word('downloads', lang))}",
+        f"- {md_link(word('json_link', lang), source, JSON_FILE)}\n"
+        f"- {md_link(word('ics_link', lang), source, ICS_FILE)}",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _when(due: Due, lang: Lang) -> str:
+    if due.days == 0:
+        return word("today", lang)
+    if due.overdue:
+        return f"**{md(word('days_ago', lang, n=-due.days))}**"
+    return md(word("in_days", lang, n=due.days))
+
+
+def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
+    from sitegen import fmt
+
+    source = page_file("renewals", lang)
+    rows = [
+        [
+            md(fmt.date(due.date, lang)),
+            md(due.kind_label(lang)),
+            md_link(due.agreement_id, source, page_file(agreement_stem(due.agreement_id), lang)),
+            md(due.title.get(lang)),
+            _when(due, lang),
+        ]
+        for due in items
+    ]
+    head = [md(word(key, lang)) for key in ("date", "kind", "id", "agreement", "when")]
+    ics = md_link(ICS_FILE, source, ICS_FILE)
+    parts = [
+        front_matter(word("renewals", lang), hide=["toc"]),
+        f"# {md(word('renewals', lang))}",
+        md(word("renewals_intro", lang, today=fmt.date(today, lang), days=within_days)),
+        md_table(head, rows) if rows else md(word("renewals_none", lang)),
+        word("subscribe", lang, link=ics),
+    ]
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,79 @@
+"""Writing values into the generated pages: every value is text, never markup.
+
+Two contexts, two functions:
+
+- `h`: a value inside our own raw HTML (the catalogue table, the summary card), including
+  attribute values: one line, then `& < > " '` as entities. Python-Markdown passes raw HTML
+  blocks through untouched, so an escaped value stays text.
+- `md`: a value inside Markdown (tables, headings, link texts): `sitegen.markup.escape`.
+
+Links are built from agreement ids (schema-checked) and our own file names; `url` still
+percent-encodes them so no id can leave its attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from sitegen.contract import Lang
+from sitegen.markup import escape, one_line
+
+LANGS: tuple[Lang, Lang] = ("zh", "en")
+DEFAULT_LANG: Lang = "zh"
+
+
+def h(value: object) -> str:
+    """Plain text as HTML text or attribute value (quoted with double quotes)."""
+    return html.escape(one_line(str(value)), quote=True)
+
+
+def md(value: object) -> str:
+    """Plain text as Markdown that shows exactly that text."""
+    return escape(str(value))
+
+
+def url(path: str) -> str:
+    """A relative URL path, percent-encoded (slashes kept)."""
+    return quote(path, safe="/-._~")
+
+
+def page_file(stem: str, lang: Lang) -> str:
+    """The docs file of a page in one language (mkdocs-static-i18n's suffix structure):
+    `agreements/SLA-2024-001.md` (Chinese, the default) or `….en.md`."""
+    return f"{stem}.md" if lang == DEFAULT_LANG else f"{stem}.{lang}.md"
+
+
+def link(source: str, target: str) -> str:
+    """A Markdown link target from docs file `source` to docs file `target`; mkdocs checks
+    and rewrites it into the URL of the built page."""
+    return url(posixpath.relpath(target, posixpath.dirname(source) or "."))
+
+
+def md_link(text: str, source: str, target: str) -> str:
+    return f"[{md(text)}]({link(source, target)})"
+
+
+def md_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A Markdown table from cells that are already Markdown (escaped values, our links)."""
+    head = list(head)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def front_matter(title: str, hide: Iterable[str] = ()) -> str:
+    """YAML front matter with a title and the Material `hide` list.
+
+    mkdocs hands a front-matter title to the theme as HTML (its templates do not escape
+    it: `<title>`, the header, the navigation), so the title is HTML-escaped here, then
+    JSON-quoted, which makes any text a valid YAML string."""
+    lines = ["---", f"title: {json.dumps(h(title), ensure_ascii=False)}"]
+    hidden = list(hide)
+    if hidden:
+        lines.append("hide:")
+        lines += [f"  - {name}" for name in hidden]
+    return "\n".join([*lines, "---", ""])

@@ -1,0 +1,137 @@
+"""What the site shows of an agreement's versions: the signed archive, the diffs between
+consecutive versions, and the git history.
+
+Signed PDFs and scans are published exactly as archived, after checking each file's SHA-256
+against the manifest: a file changed after signing stops the build instead of being
+published as the signed text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.archive import Entry, is_scan, read_folder, sha256_hex
+from sitegen.config import Settings
+from sitegen.diff.compare import diff_specs
+from sitegen.diff.model import AgreementDiff
+from sitegen.errors import UserError
+from sitegen.history import AGREEMENT_FILE, Revision, open_project, read_history
+from sitegen.versions import SIGNED_DIR, agreement_folder
+
+
+@dataclass(frozen=True)
+class SignedFile:
+    name: str  # as archived: v1.pdf, v1-scan.pdf
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
+class SignedVersion:
+    version: int
+    date: dt.date
+    template: str
+    pdf: SignedFile | None
+    scan: SignedFile | None
+
+
+def signed_versions(root: Path, settings: Settings, agreement_id: str) -> list[SignedVersion]:
+    """The archive's signed versions, oldest first, each file checked against its hash."""
+    folder = agreement_folder(root, settings, agreement_id)
+    if not (folder / SIGNED_DIR).is_dir():
+        return []
+    read, problems = read_folder(folder)
+    if problems:
+        first = problems[0]
+        raise UserError(f"{first.code} {first.message}", path=first.path)
+    manifest = read.manifest
+    return [_version(folder / SIGNED_DIR, entry) for entry in manifest.signed] if manifest else []
+
+
+def _version(signed: Path, entry: Entry) -> SignedVersion:
+    pdf = scan = None
+    for name, expected in entry.files.items():
+        if name == f"v{entry.version}.pdf":
+            pdf = _checked(signed / name, expected)
+        elif is_scan(name):
+            scan = _checked(signed / name, expected)
+    return SignedVersion(entry.version, entry.date, entry.template, pdf, scan)
+
+
+def _checked(path: Path, expected: str) -> SignedFile:
+    try:
+        actual = sha256_hex(path.read_bytes())
+    except OSError as error:
+        raise UserError(f"cannot read the signed file: {error.strerror}", path=path) from None
+    if actual != expected:
+        raise UserError(
+            f"SG903 SHA-256 differs from the manifest (recorded {expected[:12]}…, file "
+            f"{actual[:12]}…): not publishing a signed file changed after signing",
+            path=path,
+        )
+    return SignedFile(path.name, path, actual)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A diff page: `old` and `new` are `v1`, `v2`… or `draft` (the working version)."""
+
+    agreement_id: str
+    old: str
+    new: str
+    diff: AgreementDiff
+
+    @property
+    def stem(self) -> str:
+        return f"diffs/{self.agreement_id}/{self.old}-{self.new}"
+
+
+def comparisons(
+    root: Path, settings: Settings, agreement_id: str, signed: list[SignedVersion]
+) -> list[Comparison]:
+    """Consecutive signed versions, then the last signed one against the working version
+    when that differs from it (inside a git repository, which names who changed it)."""
+    found = []
+    for old, new in itertools.pairwise(signed):
+        a, b = f"v{old.version}", f"v{new.version}"
+        diff = diff_specs(f"{agreement_id}@{a}", f"{agreement_id}@{b}", root, settings)
+        found.append(Comparison(agreement_id, a, b, diff))
+    if (
+        signed
+        and in_git(root)
+        and _working_differs(root, settings, agreement_id, signed[-1].version)
+    ):
+        last = f"v{signed[-1].version}"
+        diff = diff_specs(f"{agreement_id}@{last}", agreement_id, root, settings)
+        if diff.differs:
+            found.append(Comparison(agreement_id, last, "draft", diff))
+    return found
+
+
+def _working_differs(root: Path, settings: Settings, agreement_id: str, version: int) -> bool:
+    folder = agreement_folder(root, settings, agreement_id)
+    try:
+        working = (folder / AGREEMENT_FILE).read_bytes()
+        return working != (folder / SIGNED_DIR / f"v{version}.yaml").read_bytes()
+    except OSError:
+        return False
+
+
+def in_git(root: Path) -> bool:
+    try:
+        open_project(root)
+    except UserError:
+        return False
+    return True
+
+
+def history(root: Path, settings: Settings) -> dict[str, list[Revision]]:
+    """Every agreement's git revisions, newest first; none outside a git repository."""
+    try:
+        project = open_project(root)
+    except UserError:
+        return {}
+    return read_history(project, settings)

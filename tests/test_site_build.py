@@ -1,0 +1,191 @@
+"""A real `mkdocs build` of the catalogue, both languages, as `sitegen build` runs it.
+
+One build (module scope) of the samples plus a restricted agreement with unique strings and
+an agreement whose every field holds hostile text; the tests read the built `site/`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from sitegen.load import load_agreement
+from sitegen.markup import one_line
+from tests.helpers import REPO, replace_once, sample_text
+from tests.test_markdown import HOSTILE_AGREEMENT
+from tests.test_site_fixtures import RESTRICTED_ID, SECRETS, site_project
+
+pytestmark = pytest.mark.slow
+
+HOSTILE = '<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) {: onclick="alert(4)" } a | b ~~s~~'  # noqa: E501
+HOSTILE_ID = "SLA-2099-001"
+
+
+def hostile_text() -> str:
+    quoted = '"' + HOSTILE.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    text = replace_once(sample_text(), "id: SLA-2024-001", f"id: {HOSTILE_ID}")
+    text = replace_once(text, "  zh: 核心业务系统运维服务水平协议", f"  zh: {quoted}")
+    text = replace_once(
+        text,
+        "  en: Service Level Agreement for the Operation of Core Business Systems",
+        f"  en: {quoted}",
+    )
+    for old, new in HOSTILE_AGREEMENT.items():
+        text = replace_once(text, old, new.format(v=quoted))
+    return text
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        root = tmp_path_factory.mktemp("site") / "project"
+        repo = site_project(root, monkeypatch)
+        repo.commit(
+            "Add a hostile agreement", {f"agreements/{HOSTILE_ID}/agreement.yaml": hostile_text()}
+        )
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(REPO / "site_overrides", root / "site_overrides")
+        (root / "build" / "docs").mkdir(parents=True)
+        config = load_config(str(root / "mkdocs.yml"))
+        plugin = config.plugins["sitegen"]
+        loaded = [load_agreement(p) for p in sorted(root.glob("agreements/*/agreement.yaml"))]
+        plugin.agreements = [item.agreement for item in loaded if item.agreement is not None]
+        assert len(plugin.agreements) == 5
+        plugin.config.today = "2025-02-10"
+        build(config)
+        yield root / "site"
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def every_file(site: Path) -> Iterator[tuple[Path, bytes]]:
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            yield path, gzip.decompress(data) if path.suffix == ".gz" else data
+
+
+def test_both_languages_are_built(site: Path) -> None:
+    assert '<html lang="zh"' in read(site, "index.html")
+    assert '<html lang="en"' in read(site, "en/index.html")
+    zh = read(site, "agreements/SLA-2024-001/index.html")
+    en = read(site, "en/agreements/SLA-2024-001/index.html")
+    assert "核心业务系统运维服务水平协议" in zh and "<dt>编号</dt>" in zh
+    assert "<dt>Number</dt>" in en and "Service Level Agreement for the Operation" in en
+    # the language switcher leads to the same page in the other language
+    assert 'href="en/agreements/SLA-2024-001/" hreflang="en"' in zh.replace("../../", "")
+    assert "Agreement catalogue" in read(site, "en/index.html")
+    assert "续签与到期" in read(site, "renewals/index.html")
+
+
+def test_agreement_page_parts(site: Path) -> None:
+    page = read(site, "agreements/SLA-2024-001/index.html")
+    assert page.count('class="tabbed-set tabbed-alternate"') == 1
+    labels = re.findall(r'<label for="__tabbed_1_\d">([^<]*)</label>', page)
+    assert labels == ["中文", "English", "对照"]
+    assert page.count('<div class="sg-parallel"') > 10
+    assert 'href="../../downloads/SLA-2024-001/SLA-2024-001-v1.pdf"' in page
+    assert 'href="../../downloads/SLA-2024-001/SLA-2024-001-working.pdf"' in page
+    assert 'href="../../diffs/SLA-2024-001/v1-draft/"' in page
+    archived = (site.parent / "agreements/SLA-2024-001/signed/v1.pdf").read_bytes()
+    assert (site / "downloads/SLA-2024-001/SLA-2024-001-v1.pdf").read_bytes() == archived
+    assert (site / "downloads/SLA-2024-001/SLA-2024-001-working.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_diff_page_is_rendered(site: Path) -> None:
+    page = read(site, "en/diffs/SLA-2024-001/v1-draft/index.html")
+    assert "<details open" in page and "<table>" in page
+    assert "|" not in re.sub(r"<[^>]+>", "", page.split("<details", 1)[1])[:2000]
+
+
+def test_restricted_agreements_leave_no_trace(site: Path) -> None:
+    needles = [*SECRETS, RESTRICTED_ID, "SLA-2024-002"]
+    for path, data in every_file(site):
+        assert not any(n in path.as_posix() for n in needles), path
+        for needle in needles:
+            assert needle.encode() not in data, (path.relative_to(site), needle)
+
+
+def test_search_index_has_chinese_words_and_no_restricted_agreement(site: Path) -> None:
+    index = json.loads(read(site, "search/search_index.json"))
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert "核心\u200b业务\u200b系统" in texts  # jieba split the Chinese words
+    assert "Core Business Systems" in texts
+    assert RESTRICTED_ID not in texts and SECRETS[0] not in texts
+
+
+# Material's bundled JavaScript names these hosts in code our configuration never runs:
+# a ResizeObserver polyfill for browsers without one and mermaid for diagrams (unpkg), the
+# repository facts shown only with `repo_url` (GitHub), and licence comments of lunr.
+THEME_JS_HOSTS = {
+    "unpkg.com", "api.github.com", "github.com", "www.mozilla.org", "snowball.tartarus.org",
+    "code.google.com", "en.wikipedia.org", "developer.mozilla.org", "clipboardjs.com",
+    "bit.ly", "wiki.ecmascript.org", "wiki.commonjs.org", "underscorejs.org", "tartarus.org",
+    "people.mozilla.org", "narwhaljs.org", "msdn.microsoft.com", "lunrjs.com",
+    "docs.python.org", "chasen.org", "fontawesome.com",
+}  # fmt: skip
+URL = re.compile(rb"https?://([A-Za-z0-9.-]+)")
+NAMESPACE = re.compile(rb"http://www\.(w3\.org/[0-9]{4}/|sitemaps\.org/schemas/)")
+
+
+def test_nothing_refers_to_another_host(site: Path) -> None:
+    for path, data in every_file(site):
+        if path.suffix not in {".html", ".css", ".js", ".json", ".xml"}:
+            continue
+        hosts = {m.group(1).decode() for m in URL.finditer(NAMESPACE.sub(b"", data))}
+        ours = "sitegen" in path.parts or path.suffix in {".html", ".json", ".xml"}
+        if ours:
+            assert not hosts, (path.relative_to(site), hosts)
+        elif path.suffix == ".css":
+            assert not re.search(rb"url\(\s*['\"]?https?:|@import\s+['\"]?https?:", data), path
+        else:
+            assert hosts <= THEME_JS_HOSTS, (path.relative_to(site), hosts - THEME_JS_HOSTS)
+    assert "fonts.googleapis.com" not in read(site, "index.html")
+
+
+class Markup(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)
+
+
+@pytest.mark.parametrize(
+    "page", [f"agreements/{HOSTILE_ID}/index.html", f"en/agreements/{HOSTILE_ID}/index.html",
+             "index.html", "en/index.html"],
+)  # fmt: skip
+def test_hostile_values_show_as_text(site: Path, page: str) -> None:
+    parsed = Markup()
+    parsed.feed(read(site, page))
+    for tag, attrs in parsed.tags:
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        assert not (tag == "img" and attrs.get("src") == "x"), attrs
+        urls = [attrs.get(name) or "" for name in ("href", "src", "action", "formaction")]
+        assert not [url for url in urls if "javascript:" in url.lower()], attrs
+    assert not [s for s in parsed.scripts if "alert(" in s]
+    shown = "".join(parsed.text)
+    assert one_line(HOSTILE) in shown

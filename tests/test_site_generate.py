@@ -1,0 +1,179 @@
+"""`sitegen.site.generate`: the docs folder, its pages and files, and how it is rewritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitegen.config import Settings
+from sitegen.errors import UserError
+from sitegen.site import Summary, generate
+from sitegen.site import documents as documents_module
+from tests.gitrepo import GitRepo
+from tests.test_site_fixtures import CHANGED_ID, RESTRICTED_ID, SECRETS, site_project
+
+TODAY = dt.date(2025, 2, 10)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    return site_project(tmp_path / "project", monkeypatch)
+
+
+def run(repo: GitRepo, **options: object) -> tuple[Path, Summary]:
+    out = repo.root / "build" / "docs"
+    options.setdefault("render_documents", False)
+    summary = generate(repo.root, Settings(), out, today=TODAY, **options)  # type: ignore[arg-type]
+    return out, summary
+
+
+def files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_pages_and_files_of_both_languages(repo: GitRepo) -> None:
+    out, summary = run(repo)
+    for stem in ("index", "renewals", "agreements/SLA-2024-001", "diffs/SLA-2024-001/v1-draft"):
+        assert {f"{stem}.md", f"{stem}.en.md"} <= files(out), stem
+    assert {"catalogue.json", "renewals.ics", "downloads/SLA-2024-001/SLA-2024-001-v1.pdf"} <= (
+        files(out)
+    )
+    archived = repo.root / "agreements/SLA-2024-001/signed/v1.pdf"
+    published = out / "downloads/SLA-2024-001/SLA-2024-001-v1.pdf"
+    assert published.read_bytes() == archived.read_bytes()  # copied as is, never rendered
+    assert summary.agreements == 2  # SLA-2024-002 and the OLA are restricted
+    assert summary.pages == len([f for f in files(out) if f.endswith(".md")])
+
+
+def test_catalogue_rows_carry_data_for_the_script(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    page = (out / "index.md").read_text(encoding="utf-8")
+    assert '<tr data-state="in_review" data-parties="[&quot;上海澄川科技有限公司&quot;' in page
+    assert '<td data-sort="2024-04-01"><span>2024年4月1日</span></td>' in page
+    assert '<a href="agreements/SLA-2024-001/">核心业务系统运维服务水平协议</a>' in page
+    english = (out / "index.en.md").read_text(encoding="utf-8")
+    assert '<th data-column="objection_deadline" aria-sort="none">Objection deadline</th>' in (
+        english
+    )
+    assert "<span>1 April 2024</span>" in english
+
+
+def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
+    assert "<dt>编号</dt><dd>SLA-2024-001</dd>" in page
+    assert [line for line in page.splitlines() if line.startswith("=== ")] == [
+        '=== "中文"', '=== "English"', '=== "对照"'
+    ]  # fmt: skip
+    assert "{#parallel-basic-information}" in page and "{#zh-basic-information}" in page
+    assert "| v1 | 2024年3月15日 | [下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf) |" in page
+    assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page
+    assert "Restrict the OLA; amend SLA\\-2024\\-001 \\(P1 response 30m\\)" in page
+    english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
+    assert english.index('=== "English"') < english.index('=== "中文"')  # own language first
+    assert "- [v1 → working version](../diffs/SLA-2024-001/v1-draft.en.md)" in english
+
+
+def test_diff_page_shows_the_term_change(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    page = (out / "diffs/SLA-2024-001/v1-draft.en.md").read_text(encoding="utf-8")
+    assert '<details open markdown="1">' in page
+    assert "15&#32;minutes" in page or "15 minutes" in page
+    assert "30" in page
+
+
+def test_restricted_agreement_leaves_nothing(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    assert not [name for name in files(out) if RESTRICTED_ID in name or "SLA-2024-002" in name]
+    for path in out.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for needle in (*SECRETS, RESTRICTED_ID, "SLA-2024-002"):
+                assert needle.encode() not in data, (path, needle)
+
+
+def test_include_restricted_publishes_it(repo: GitRepo) -> None:
+    out, summary = run(repo, include_restricted=True)
+    assert f"agreements/{RESTRICTED_ID}.md" in files(out)
+    assert SECRETS[0] in (out / "index.md").read_text(encoding="utf-8")
+    assert summary.agreements == 4
+
+
+def test_second_run_rewrites_nothing(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    before = {name: (out / name).stat().st_mtime_ns for name in files(out)}
+    _, again = run(repo)
+    assert again.written == () and again.deleted == ()
+    assert {name: (out / name).stat().st_mtime_ns for name in files(out)} == before
+
+
+def test_a_changed_agreement_rewrites_only_its_pages(repo: GitRepo) -> None:
+    _out, _ = run(repo)
+    path = repo.root / "agreements/SLA-2025-004/agreement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("99.5", "99.6", 1), encoding="utf-8")
+    _, again = run(repo)
+    assert set(again.written) >= {"agreements/SLA-2025-004.md", "index.md", "catalogue.json"}
+    assert "agreements/SLA-2024-001.md" not in again.written
+
+
+def test_removed_agreement_disappears(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    repo.remove("agreements/SLA-2025-004")
+    _, again = run(repo)
+    assert {"agreements/SLA-2025-004.md", "agreements/SLA-2025-004.en.md"} <= set(again.deleted)
+    assert not [name for name in files(out) if "SLA-2025-004" in name]
+    assert "SLA-2025-004" not in (out / "index.md").read_text(encoding="utf-8")
+
+
+def test_documents_are_cached_by_content(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake(agreement: object, kind: str, root: Path, settings: Settings) -> bytes:
+        return f"{kind} of {getattr(agreement, 'id', '')}".encode()
+
+    monkeypatch.setattr(documents_module, "render_document", fake)
+    # In this process, where the stand-in is: worker processes would not all inherit it.
+    monkeypatch.setattr(documents_module, "PARALLEL_FROM", 1_000)
+    out, first = run(repo, render_documents=True)
+    assert (first.rendered, first.cached) == (4, 0)
+    assert (out / "downloads/SLA-2025-004/SLA-2025-004-working.pdf").read_bytes() == (
+        b"pdf of SLA-2025-004"
+    )
+    _, second = run(repo, render_documents=True)
+    assert (second.rendered, second.cached) == (0, 4)
+    path = repo.root / "agreements/SLA-2025-004/agreement.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    _, third = run(repo, render_documents=True)
+    assert (third.rendered, third.cached) == (2, 2)
+
+
+def test_a_signed_pdf_changed_after_signing_stops_generation(repo: GitRepo) -> None:
+    (repo.root / "agreements/SLA-2024-001/signed/v1.pdf").write_bytes(b"%PDF-1.7 forged\n")
+    with pytest.raises(UserError) as caught:
+        run(repo)
+    assert "SG903 SHA-256 differs from the manifest" in caught.value.message
+    assert "v1.pdf" in caught.value.message
+
+
+def test_refuses_to_empty_a_folder_it_did_not_generate(repo: GitRepo) -> None:
+    out = repo.root / "build" / "docs"
+    out.mkdir(parents=True)
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        run(repo)
+    assert "not a folder sitegen generated (no .sitegen-generated)" in caught.value.message
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_generates_without_git(tmp_path: Path, repo: GitRepo) -> None:
+    """A plain folder (no repository): no history and no diffs, every page still there."""
+    import shutil
+
+    plain = tmp_path / "plain"
+    for name in ("agreements", "templates"):
+        shutil.copytree(repo.root / name, plain / name)
+    out = plain / "docs"
+    summary = generate(plain, Settings(), out, today=TODAY, render_documents=False)
+    assert summary.agreements == 2
+    page = (out / "agreements/SLA-2024-001.en.md").read_text(encoding="utf-8")
+    assert "No git history\\." in page
