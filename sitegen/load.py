@@ -16,9 +16,9 @@ from pydantic_core import ErrorDetails
 
 from sitegen.config import LoadSettings
 from sitegen.document import Document
-from sitegen.findings import Finding, Severity
+from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.model import Agreement
-from sitegen.yamltree import Limits, Refused, parse_tree
+from sitegen.yamltree import Limits, Position, Refused, parse_tree
 
 
 @dataclass
@@ -29,6 +29,20 @@ class Loaded:
     agreement: Agreement | None = None
     document: Document | None = None
     findings: list[Finding] = field(default_factory=list)
+
+    def slim(self) -> Loaded:
+        """The same, its document cut to what the catalogue rules read: the place of `id`.
+
+        Worker processes send this back instead of the whole document (text, data and
+        every position), which would cost more to pickle than to check.
+        """
+        if self.document is None:
+            return self
+        kept: dict[FieldPath, Position] = {
+            key: value for key, value in self.document.positions.items() if key == ("id",)
+        }
+        document = Document(self.path, "", {}, kept)
+        return Loaded(self.path, self.agreement, document, self.findings)
 
 
 def load_agreement(path: Path, settings: LoadSettings | None = None) -> Loaded:

@@ -34,14 +34,17 @@ def find_agreement_files(paths: Iterable[Path]) -> list[Path]:
 PARALLEL_FROM = 200
 
 
-def check_files(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
-    """Load and lint each file on its own (everything but the catalogue rules)."""
+def check_files(
+    files: list[Path], settings: Settings, root: Path, *, slim: bool = False
+) -> list[Checked]:
+    """Load and lint each file on its own (everything but the catalogue rules). `slim`
+    keeps of each document only what the catalogue rules read (for workers to send back)."""
     context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
     checked: list[Checked] = []
     for path in files:
         item = load_agreement(path, settings.load)
         findings = item.findings + (lint_agreement(item, context) if item.agreement else [])
-        checked.append((item, findings))
+        checked.append((item.slim() if slim else item, findings))
     return checked
 
 
@@ -53,8 +56,12 @@ def check_all(files: list[Path], settings: Settings, root: Path) -> list[Checked
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with process_pool(workers) as pool:
-        results = pool.map(check_files, chunks, [settings] * len(chunks), [root] * len(chunks))
+        results = pool.map(_check_slim, chunks, [settings] * len(chunks), [root] * len(chunks))
         return [item for chunk in results for item in chunk]
+
+
+def _check_slim(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
+    return check_files(files, settings, root, slim=True)
 
 
 def validate(paths: Iterable[Path], settings: Settings, root: Path) -> tuple[Report, list[Loaded]]:
