@@ -30,6 +30,7 @@ from pydantic import Strict as PydanticStrict
 
 from sitegen.config import LoadSettings, Settings
 from sitegen.findings import Finding, Severity
+from sitegen.lifecycle import same_terms
 from sitegen.history import (
     AGREEMENT_FILE,
     Base,
@@ -311,7 +312,10 @@ def check_living(folder: Folder) -> list[Finding]:
     if version < last:
         return [_error(living, "SG910", line, version=version, last=last)]
     if version == last and _signed_text_differs(folder, last, data):
-        return [_error(living, "SG911", line, last=last)]
+        signed = folder.signed / f"v{last}.yaml"
+        signed_text = signed.read_text("utf-8", errors="replace") if signed.is_file() else ""
+        if not same_terms(signed_text, text):  # reviews and termination may be added
+            return [_error(living, "SG911", line, last=last)]
     return []
 
 

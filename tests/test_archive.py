@@ -318,3 +318,27 @@ def test_base_needs_history() -> None:
     result = CliRunner().invoke(validate_command, ["--base", "main"])
     assert result.exit_code == 2
     assert "--base needs --history" in result.output
+
+
+def test_review_records_and_termination_need_no_new_version(repo: GitRepo) -> None:
+    text = replace_once(
+        repo.read(SAMPLE_PATH),
+        "  records:\n",
+        "  records:\n    - date: 2024-07-05\n"
+        "      summary: {zh: 第 1 季度评审：全部达标, en: 'Review of quarter 1: all targets met'}\n",
+    )
+    text = text.replace("status: signed", "status: terminated").replace(
+        "  effective: 2024-04-01\n", "  effective: 2024-04-01\n  terminated: 2025-03-31\n"
+    )
+    repo.commit("Review held; agreement terminated", {SAMPLE_PATH: text})
+    assert found(repo) == []
+
+
+def test_a_term_changed_together_with_a_review_record_is_caught(repo: GitRepo) -> None:
+    text = replace_once(
+        repo.read(SAMPLE_PATH).replace("response: 15m", "response: 30m"),
+        "  records:\n",
+        "  records:\n    - date: 2024-07-05\n      summary: {zh: 评审, en: Review}\n",
+    )
+    repo.commit("Review and a quiet change", {SAMPLE_PATH: text})
+    assert [code for _, _, code in found(repo)] == ["SG911"]

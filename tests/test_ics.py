@@ -80,7 +80,7 @@ def test_events_of_the_guide_agreement() -> None:
     objection = events[1]
     assert objection["DTSTART"] == [("VALUE=DATE", "20250301")]
     assert objection["DTEND"] == [("VALUE=DATE", "20250302")]
-    assert one(objection, "DTSTAMP") == "20240401T000000Z"  # the latest date in the file
+    assert one(objection, "DTSTAMP") == "20261012T000000Z"  # the latest date in the file
     assert unescape(one(objection, "SUMMARY")) == (
         "续签异议截止 / Objection deadline: SLA-2024-001 核心业务系统运维服务水平协议 / "
         "Service Level Agreement for the Operation of Core Business Systems"
