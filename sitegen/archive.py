@@ -30,7 +30,6 @@ from pydantic import Strict as PydanticStrict
 
 from sitegen.config import LoadSettings, Settings
 from sitegen.findings import Finding, Severity
-from sitegen.lifecycle import same_terms
 from sitegen.history import (
     AGREEMENT_FILE,
     Base,
@@ -43,6 +42,7 @@ from sitegen.history import (
     scan_header,
     tag_names,
 )
+from sitegen.lifecycle import same_terms
 from sitegen.versions import SIGNED_DIR, signed_versions
 from sitegen.yamltree import Limits, Refused, parse_tree
 

@@ -325,7 +325,7 @@ def test_review_records_and_termination_need_no_new_version(repo: GitRepo) -> No
         repo.read(SAMPLE_PATH),
         "  records:\n",
         "  records:\n    - date: 2024-07-05\n"
-        "      summary: {zh: 第 1 季度评审：全部达标, en: 'Review of quarter 1: all targets met'}\n",
+        "      summary: {zh: 第 1 季度评审：全部达标, en: 'Review of quarter 1: all met'}\n",
     )
     text = text.replace("status: signed", "status: terminated").replace(
         "  effective: 2024-04-01\n", "  effective: 2024-04-01\n  terminated: 2025-03-31\n"
