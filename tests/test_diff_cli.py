@@ -120,7 +120,7 @@ def test_markdown_comment_of_hostile_values_stays_text(repo: GitRepo) -> None:
     code, out, _ = run("diff", SAMPLE_ID, "--format", "md")
     assert code == 0
     assert "<script" not in out and "javascript:" not in out
-    assert "&lt;script&gt;alert&#40;1&#41;&lt;/script&gt;" in out
+    assert "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;" in out
 
 
 def test_a_renamed_clause_shows_as_removed_and_added(repo: GitRepo) -> None:

@@ -68,7 +68,8 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
         '=== "中文"', '=== "English"', '=== "对照"'
     ]  # fmt: skip
     assert "{#parallel-basic-information}" in page and "{#zh-basic-information}" in page
-    assert "| v1 | 2024年3月15日 | [下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf) |" in page
+    link = "[下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf){: download }"
+    assert f"| v1 | 2024年3月15日 | {link} |" in page
     assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page
     assert "Restrict the OLA; amend SLA\\-2024\\-001 \\(P1 response 30m\\)" in page
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")

@@ -72,7 +72,7 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
     title = view.row.title.get(lang)
     source = page_file(agreement_stem(view.id), lang)
     parts = [
-        front_matter(f"{view.id} {title}", hide=["toc"]),
+        front_matter(f"{view.id} {title}", hide=["navigation", "toc"]),
         f"# {md(title)}",
         f"{md_link(word('back', lang), source, page_file('index', lang))}",
         _card(view, lang),
@@ -175,7 +175,9 @@ def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: s
     pdf = scan = sha = "—"
     if version.pdf is not None:
         target = download(agreement_id, signed_pdf_name(agreement_id, version.version))
-        pdf = md_link(word("download", lang), source, target)
+        # `download` (attr_list): the link says "download", so the browser saves the
+        # archived file instead of opening it in its PDF viewer
+        pdf = md_link(word("download", lang), source, target) + "{: download }"
         sha = f"`{version.pdf.sha256}`"  # hex digits only, checked against the manifest
     if version.scan is not None:
         target = download(agreement_id, scan_name(agreement_id, version))

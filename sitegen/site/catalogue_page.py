@@ -146,7 +146,7 @@ def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang
     head = [md(word(key, lang)) for key in ("date", "kind", "id", "agreement", "when")]
     ics = md_link(ICS_FILE, source, ICS_FILE)
     parts = [
-        front_matter(word("renewals", lang), hide=["toc"]),
+        front_matter(word("renewals", lang), hide=["navigation", "toc"]),
         f"# {md(word('renewals', lang))}",
         md(word("renewals_intro", lang, today=fmt.date(today, lang), days=within_days)),
         md_table(head, rows) if rows else md(word("renewals_none", lang)),

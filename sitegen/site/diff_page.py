@@ -45,7 +45,7 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
         page_file(agreement_stem(comparison.agreement_id), lang),
     )
     parts = [
-        front_matter(title, hide=["toc"]),
+        front_matter(title, hide=["navigation", "toc"]),
         f"# {md(title)}",
         back,
         md(word("diff_intro", lang)),

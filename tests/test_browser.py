@@ -1,0 +1,421 @@
+"""The catalogue as a person uses it: a real, headless Chromium driven by Playwright.
+
+One build of the samples (the `site` fixture of test_site_build: the samples in a git
+repository, a restricted agreement with unique strings, an amended agreement with a diff
+page, and an agreement whose every field holds hostile text), served on 127.0.0.1 by a
+small threaded HTTP server. Each test opens its own browser context, which records every
+request, failed response, script error and dialog; after each test none may have left
+127.0.0.1, no page or file may have failed to load, no script may have thrown, and no
+dialog (a hostile value run as script) may have opened.
+
+Debian's `chromium` is the browser (`playwright install` downloads its own, which the CI
+machines cannot). Set SITEGEN_SCREENSHOTS=DIR to keep full-page screenshots of what the
+tests looked at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Dialog, Locator, Page, Response, expect, sync_playwright
+
+from tests import test_site_build
+from tests.test_site_build import HOSTILE_ID
+from tests.test_site_fixtures import CHANGED_ID, RESTRICTED_ID, SECRETS
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+built_site = test_site_build.site  # its build of the samples, once for this module
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SHOTS = os.environ.get("SITEGEN_SCREENSHOTS")
+DRAFT_ID = "SLA-2025-004"  # a draft; its title holds 桌面运维 (desktop support)
+ALL_IDS = [CHANGED_ID, DRAFT_ID, HOSTILE_ID]  # the catalogue's rows, by number
+ANSWERED = re.compile("结果|matching document")
+HIDDEN = [*SECRETS, RESTRICTED_ID, "SLA-2024-002"]  # the restricted agreements
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The built site on http://127.0.0.1:<a free port>/."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make` installs .ci/debian-packages")
+    with sync_playwright() as driver:
+        launched = driver.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Traffic:
+    """What one browser context did besides what the test looked at."""
+
+    requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def outside(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob")
+            and urlsplit(url).hostname != "127.0.0.1"
+        ]
+
+
+def _response(traffic: Traffic, response: Response) -> None:
+    # Material fetches sitemap.xml under each <link rel="alternate"> to map pages across
+    # languages; mkdocs-static-i18n makes those links the page itself in each language,
+    # where there is no sitemap. Material falls back to the plain link: nothing breaks.
+    if response.status >= 400 and not response.url.endswith("/sitemap.xml"):
+        traffic.failed.append(f"{response.status} {response.url}")
+
+
+def _dialog(traffic: Traffic, dialog: Dialog) -> None:
+    traffic.dialogs.append(f"{dialog.type}: {dialog.message}")
+    dialog.dismiss()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh browser context's page; what it did besides is checked when the test ends."""
+    traffic = Traffic()
+    context = browser.new_context(
+        base_url=base_url,
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+        service_workers="block",
+    )
+    context.set_default_timeout(10_000)
+    context.on("request", lambda request: traffic.requests.append(request.url))
+    context.on("response", lambda response: _response(traffic, response))
+    context.on("weberror", lambda error: traffic.errors.append(str(error.error)))
+    context.on("dialog", lambda dialog: _dialog(traffic, dialog))
+    opened = context.new_page()
+    yield opened
+    context.close()
+    assert traffic.requests, "the browser made no request at all"
+    assert not traffic.outside(), traffic.outside()
+    assert not traffic.failed, traffic.failed
+    assert not traffic.errors, traffic.errors
+    assert not traffic.dialogs, traffic.dialogs
+
+
+def heading(text: str) -> re.Pattern[str]:
+    """A heading's text, with or without the permalink mark after it."""
+    return re.compile(rf"^\s*{re.escape(text)}\s*¶?\s*$")
+
+
+def shot(page: Page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def shown_ids(page: Page) -> list[str]:
+    """The numbers of the catalogue rows on screen, top to bottom."""
+    return page.locator("[data-sg-catalogue] tbody tr:visible td:first-child").all_inner_texts()
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def open_catalogue(page: Page, path: str = "") -> None:
+    page.goto(path)
+    expect(page.locator("form[data-sg-filters]")).to_be_visible()  # the script has run
+
+
+def test_catalogue_filters_by_status_party_and_chinese_word(page: Page) -> None:
+    open_catalogue(page)
+    shot(page, "catalogue-zh")
+    assert shown_ids(page) == ALL_IDS
+    count = page.locator(".sg-count")
+    expect(count).to_have_text("显示 3 / 3 份协议")
+    form = page.locator("form[data-sg-filters]")
+
+    form.locator("select[name=status]").select_option("draft")
+    assert shown_ids(page) == [DRAFT_ID]
+    expect(count).to_have_text("显示 1 / 3 份协议")
+    assert query(page) == {"status": ["draft"]}
+
+    form.locator("select[name=status]").select_option("")
+    form.locator("select[name=party]").select_option("杭州云衡信息技术有限公司")
+    assert shown_ids(page) == [CHANGED_ID, HOSTILE_ID]
+    form.locator("select[name=party]").select_option("")
+
+    form.locator("input[name=text]").fill("桌面")
+    assert shown_ids(page) == [DRAFT_ID]
+    form.locator("select[name=status]").select_option("in_review")
+    assert shown_ids(page) == []
+    expect(count).to_have_text("显示 0 / 3 份协议")
+    form.locator("select[name=status]").select_option("draft")
+    assert query(page) == {"status": ["draft"], "text": ["桌面"]}
+
+    page.reload()  # the address holds the filter: the same view comes back
+    expect(form).to_be_visible()
+    expect(form.locator("select[name=status]")).to_have_value("draft")
+    expect(form.locator("input[name=text]")).to_have_value("桌面")
+    assert shown_ids(page) == [DRAFT_ID]
+
+    form.locator("button[type=reset]").click()
+    expect(count).to_have_text("显示 3 / 3 份协议")
+    assert shown_ids(page) == ALL_IDS
+    assert query(page) == {}
+
+
+def test_catalogue_filters_english_words_in_english(page: Page) -> None:
+    open_catalogue(page, "en/?text=desktop")
+    shot(page, "catalogue-en")
+    assert shown_ids(page) == [DRAFT_ID]
+    expect(page.locator(".sg-count")).to_have_text("1 of 3 agreements shown")
+    expect(page.locator("th[data-column=p1_response]")).to_have_text("P1 response")
+
+
+def test_catalogue_sorts_by_a_column_and_back(page: Page) -> None:
+    open_catalogue(page)
+    p1 = page.locator("th[data-column=p1_response]")
+    p1.get_by_role("button").click()  # 10, 15, 30 minutes
+    assert shown_ids(page) == [DRAFT_ID, HOSTILE_ID, CHANGED_ID]
+    expect(p1).to_have_attribute("aria-sort", "ascending")
+    assert query(page) == {"sort": ["p1_response"], "order": ["asc"]}
+    p1.get_by_role("button").click()
+    assert shown_ids(page) == [CHANGED_ID, HOSTILE_ID, DRAFT_ID]
+    expect(p1).to_have_attribute("aria-sort", "descending")
+    assert query(page) == {"sort": ["p1_response"], "order": ["desc"]}
+    page.reload()
+    assert shown_ids(page) == [CHANGED_ID, HOSTILE_ID, DRAFT_ID]
+
+    expiry = page.locator("th[data-column=expiry]")  # one expiry; no date stays last
+    expiry.get_by_role("button").click()
+    assert shown_ids(page)[0] == HOSTILE_ID
+    expect(p1).to_have_attribute("aria-sort", "none")
+    expiry.get_by_role("button").click()
+    assert shown_ids(page)[0] == HOSTILE_ID
+
+    number = page.locator("th[data-column=id]")
+    number.get_by_role("button").click()
+    assert shown_ids(page) == ALL_IDS
+    number.get_by_role("button").click()
+    assert shown_ids(page) == ALL_IDS[::-1]
+    page.locator("form[data-sg-filters] button[type=reset]").click()
+    expect(number).to_have_attribute("aria-sort", "none")
+    assert shown_ids(page) == ALL_IDS
+    assert query(page) == {}
+
+
+def open_agreement(page: Page) -> None:
+    open_catalogue(page)
+    page.get_by_role("link", name="核心业务系统运维服务水平协议").click()
+    page.wait_for_url(f"**/agreements/{CHANGED_ID}/")
+    expect(page.locator("h1")).to_have_text(heading("核心业务系统运维服务水平协议"))
+
+
+def visible_tab(page: Page) -> Locator:
+    return page.locator(".tabbed-set .tabbed-block:visible")
+
+
+def test_agreement_tabs_show_each_text(page: Page) -> None:
+    open_agreement(page)
+    labels = page.locator(".tabbed-set .tabbed-labels label")
+    expect(labels).to_have_text(["中文", "English", "对照"])
+    expect(visible_tab(page)).to_have_count(1)
+    expect(visible_tab(page).locator("h3").first).to_have_text(heading("1 协议基本信息"))
+    expect(page.get_by_text("1 Basic Information", exact=True)).to_be_hidden()
+    shot(page, "agreement-zh-tab-zh")
+
+    labels.get_by_text("English", exact=True).click()
+    expect(visible_tab(page).locator("h3").first).to_have_text(heading("1 Basic Information"))
+    expect(page.get_by_text("1 协议基本信息", exact=True)).to_be_hidden()
+    shot(page, "agreement-zh-tab-en")
+
+    labels.get_by_text("对照", exact=True).click()
+    parallel = visible_tab(page)
+    expect(parallel.locator("h3").first).to_have_text(heading("1 协议基本信息 / Basic Information"))
+    first = parallel.locator(".sg-parallel").first
+    expect(first.locator(".sg-zh")).to_be_visible()
+    expect(first.locator(".sg-en")).to_be_visible()
+    zh_box, en_box = first.locator(".sg-zh").bounding_box(), first.locator(".sg-en").bounding_box()
+    assert zh_box and en_box and zh_box["x"] < en_box["x"]  # side by side, Chinese left
+    shot(page, "agreement-zh-tab-parallel")
+
+
+def test_signed_pdf_download_is_the_archived_file(
+    page: Page, built_site: Path, tmp_path: Path
+) -> None:
+    open_agreement(page)
+    signed = page.locator("table", has=page.get_by_role("columnheader", name="SHA-256"))
+    row = signed.locator("tbody tr", has=page.get_by_role("cell", name="v1", exact=True))
+    with page.expect_download() as downloading:
+        row.get_by_role("link", name="下载").click()
+    download = downloading.value
+    assert download.suggested_filename == f"{CHANGED_ID}-v1.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    archived = built_site.parent / "agreements" / CHANGED_ID / "signed" / "v1.pdf"
+    digest = hashlib.sha256(saved.read_bytes()).hexdigest()
+    assert digest == hashlib.sha256(archived.read_bytes()).hexdigest()
+    expect(row.locator("code")).to_have_text(digest)  # the page shows the file's SHA-256
+
+
+def test_diff_page_shows_the_flagged_change(page: Page) -> None:
+    open_agreement(page)
+    page.get_by_role("link", name="v1 → 工作版本").click()
+    page.wait_for_url(f"**/diffs/{CHANGED_ID}/v1-draft/")
+    expect(page.locator("h1")).to_have_text(heading(f"{CHANGED_ID} 版本比较：v1 → 工作版本"))
+    flagged = page.locator("tr", has_text="P1 响应时间")
+    expect(flagged).to_be_visible()
+    expect(flagged.locator("td").first).to_have_text("⚠️")
+    expect(flagged).to_contain_text("15 分钟")
+    expect(flagged).to_contain_text("30 分钟")
+    redline = page.locator("p", has_text="5.3 故障级别与处理时限")
+    expect(redline.locator("del")).to_have_text("15")
+    expect(redline.locator("ins")).to_have_text("30")
+    shot(page, "diff-zh")
+    page.get_by_role("link", name="返回协议").click()
+    page.wait_for_url(f"**/agreements/{CHANGED_ID}/")
+
+
+def test_diff_page_shows_apostrophes_as_text(page: Page) -> None:
+    page.goto(f"en/diffs/{CHANGED_ID}/v1-draft/")
+    shown = page.locator("article").inner_text()
+    assert "the customer's business volume grew" in shown
+    assert "&#x27;" not in shown
+
+
+def switch_language(page: Page, name: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(".md-select__link", has_text=name).click()
+
+
+def test_language_switch_stays_on_the_agreement(page: Page, base_url: str) -> None:
+    open_agreement(page)
+    switch_language(page, "English")
+    page.wait_for_url(f"{base_url}en/agreements/{CHANGED_ID}/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    title = "Service Level Agreement for the Operation of Core Business Systems"
+    expect(page.locator("h1")).to_have_text(heading(title))
+    labels = page.locator(".tabbed-set .tabbed-labels label")
+    expect(labels).to_have_text(["English", "中文", "Side by side"])
+    expect(visible_tab(page).locator("h3").first).to_have_text(heading("1 Basic Information"))
+    expect(page.locator(".sg-facts dt").first).to_have_text("Number")
+    shot(page, "agreement-en-tab-en")
+    labels.get_by_text("Side by side", exact=True).click()
+    shot(page, "agreement-en-tab-parallel")
+
+    page.get_by_role("link", name="→ working version").click()
+    page.wait_for_url(f"**/en/diffs/{CHANGED_ID}/v1-draft/")
+    shot(page, "diff-en")
+    page.get_by_role("link", name="Back to the agreement").click()
+
+    switch_language(page, "中文")
+    page.wait_for_url(f"{base_url}agreements/{CHANGED_ID}/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("h1")).to_have_text(heading("核心业务系统运维服务水平协议"))
+
+
+def search(page: Page, words: str) -> Locator:
+    """Type into Material's search; the result links once the index has answered."""
+    box, meta = page.locator("input.md-search__input"), page.locator(".md-search-result__meta")
+    box.fill("")  # no answer to an earlier search left on screen
+    box.press("End")
+    expect(meta).not_to_have_text(ANSWERED)
+    box.fill(words)  # as an input method commits Chinese text: no key per character,
+    box.press("End")  # then the key that commits it; Material searches on keyup
+    # "找到 1 个符合条件的结果", "没有找到符合条件的结果", "1 matching document", …
+    expect(meta).to_have_text(ANSWERED)
+    return page.locator(".md-search-result__list > li a")
+
+
+def page_of(href: str) -> str:
+    """A search result's page: without the words to highlight (?h=) and the heading."""
+    return urlsplit(href)._replace(query="", fragment="").geturl()
+
+
+@pytest.mark.parametrize(
+    ("start", "words", "lands_on", "title"),
+    [
+        ("", "桌面运维", f"agreements/{DRAFT_ID}/", "桌面运维与 IT 服务台外包服务水平协议"),
+        ("en/", "desktop support", f"en/agreements/{DRAFT_ID}/",
+         "Service Level Agreement for Outsourced Desktop Support and IT Service Desk"),
+    ],
+)  # fmt: skip
+def test_search_lands_on_the_agreement(
+    page: Page, base_url: str, start: str, words: str, lands_on: str, title: str
+) -> None:
+    open_catalogue(page, start)
+    results = search(page, words)
+    expect(results.first).to_be_visible()
+    shot(page, f"search-{start.strip('/') or 'zh'}")
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert page_of(hrefs[0]) == base_url + lands_on, hrefs  # the best match comes first
+    results.first.click()
+    page.wait_for_url(lambda url: page_of(url) == base_url + lands_on)
+    expect(page.locator("h1")).to_have_text(heading(title))
+
+
+def test_renewals_page_links_to_the_agreements(page: Page, base_url: str) -> None:
+    page.goto("renewals/")
+    expect(page.locator("h1")).to_have_text(heading("续签与到期"))
+    rows = page.locator("article table tbody tr")
+    expect(rows).to_have_count(3)
+    shot(page, "renewals-zh")
+    page.goto("en/renewals/")
+    expect(page.locator("h1")).to_have_text(heading("Renewals"))
+    shot(page, "renewals-en")
+    rows.first.get_by_role("link", name=HOSTILE_ID).click()
+    page.wait_for_url(f"{base_url}en/agreements/{HOSTILE_ID}/")
+
+
+def test_restricted_agreements_appear_nowhere(page: Page, base_url: str) -> None:
+    for start in ("", "en/"):
+        open_catalogue(page, start)
+        shown = page.locator("body").inner_text()
+        options = page.locator("form[data-sg-filters] option").all_inner_texts()
+        for needle in HIDDEN:
+            assert needle not in shown and needle not in " ".join(options), (start, needle)
+        for words in ("鸬鹚", "Quokka", "庚辛", "Xylophone", "云主机", "Cloud Hosting"):
+            expect(search(page, words)).to_have_count(0)  # the restricted agreements' words
+        for words in (RESTRICTED_ID, "SLA-2024-002"):  # found by "2024", "001"…, not theirs
+            hrefs = search(page, words).evaluate_all("links => links.map(a => a.href)")
+            assert not [href for href in hrefs if RESTRICTED_ID in href or "2024-002" in href]
+    for path in (f"agreements/{RESTRICTED_ID}/", f"en/agreements/{RESTRICTED_ID}/"):
+        response = page.request.get(base_url + path)
+        assert response.status == 404, path
