@@ -106,3 +106,13 @@ def test_json_report_is_complete() -> None:
     assert record["id"] == "SLA-2024-001"
     assert record["changes"][0]["attention"] is True
     assert record["redlines"]["en"][0]["segments"] == [["delete", "x"], ["insert", "safe"]]
+
+
+def test_chinese_words_for_the_chinese_site() -> None:
+    text = as_markdown([hostile_diff("plain")], "zh")
+    lines = text.splitlines()
+    assert lines[0] == "### SLA 变更: 1 份协议有变更：实质性条款变更 1 处，其中 1 处需关注"
+    assert lines[2] == "**需关注**（对服务方放宽）："
+    assert "| 状态 | <code>已签署</code> | <code>草稿</code> |" in lines
+    assert "实质性，对服务方放宽（对客户不利）" in text
+    assert "(修改)" in text

@@ -8,10 +8,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from sitegen.config import Settings
-from sitegen.contract import LANGS
+from sitegen.contract import LANGS, Contract
 from sitegen.diff.fields import diff_terms
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import redline
@@ -42,12 +43,27 @@ class Compared:
         self.version, self.agreement, self.side = version, agreement, side
 
 
-def diff_specs(old: str, new: str, root: Path, settings: Settings) -> AgreementDiff:
-    """Two named versions of one agreement."""
-    a, b = _open(old, root, settings), _open(new, root, settings)
+def diff_specs(
+    old: str,
+    new: str,
+    root: Path,
+    settings: Settings,
+    *,
+    last_changes: Mapping[str, tuple[str, str]] | None = None,
+    contracts: Mapping[str, Contract] | None = None,
+) -> AgreementDiff:
+    """Two named versions of one agreement.
+
+    What the caller already has, it may pass, keyed by spec: `last_changes`, who last
+    committed the file and when (ISO date), as the history (`sitegen.history.read_history`)
+    says, so no git process is started; `contracts`, the version composed."""
+    known = last_changes or {}
+    a = _open(old, root, settings, known.get(old))
+    b = _open(new, root, settings, known.get(new))
     if a.agreement.id != b.agreement.id:
         raise UserError(f"{old} and {new} are different agreements: compare versions of one")
-    return compare(a, b, root, settings)
+    composed = contracts or {}
+    return compare(a, b, root, settings, contracts=(composed.get(old), composed.get(new)))
 
 
 def diff_renewal(agreement_id: str, root: Path, settings: Settings) -> AgreementDiff:
@@ -83,15 +99,21 @@ def diff_since(base: str | None, root: Path, settings: Settings) -> list[Agreeme
 
 
 def compare(
-    old: Compared | None, new: Compared | None, root: Path, settings: Settings
+    old: Compared | None,
+    new: Compared | None,
+    root: Path,
+    settings: Settings,
+    *,
+    contracts: tuple[Contract | None, Contract | None] = (None, None),
 ) -> AgreementDiff:
-    """Term changes and clause redlines of two versions (either may be absent)."""
+    """Term changes and clause redlines of two versions (either may be absent);
+    `contracts`: either version already composed, if the caller has it."""
     shown = new or old
     assert shown is not None
     title = f"{shown.agreement.title.zh} / {shown.agreement.title.en}"
     changes = diff_terms(old.agreement, new.agreement) if old and new else []
-    before = contract_of(old.agreement, root, settings) if old else None
-    after = contract_of(new.agreement, root, settings) if new else None
+    before = (contracts[0] or contract_of(old.agreement, root, settings)) if old else None
+    after = (contracts[1] or contract_of(new.agreement, root, settings)) if new else None
     redlines = {lang: tuple(redline(before, after, lang)) for lang in LANGS}
     return AgreementDiff(
         shown.agreement.id,
@@ -103,7 +125,9 @@ def compare(
     )
 
 
-def _open(spec: str, root: Path, settings: Settings) -> Compared:
+def _open(
+    spec: str, root: Path, settings: Settings, last_change: tuple[str, str] | None = None
+) -> Compared:
     version, loaded = load_version(spec, root, settings)
     if loaded.agreement is None:
         first = as_text(loaded.findings[0]) if loaded.findings else "it does not load"
@@ -116,7 +140,7 @@ def _open(spec: str, root: Path, settings: Settings) -> Compared:
         agreement.dates.effective.isoformat(),
         agreement.dates.signed.isoformat() if agreement.dates.signed else "",
         agreement.template,
-        *_last_change(spec, root, settings),
+        *(last_change or _last_change(spec, root, settings)),
     )
     return Compared(version, agreement, side)
 

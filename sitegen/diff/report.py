@@ -7,7 +7,6 @@ cell and a newline cannot start a block); redlines are one-line HTML escaped the
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections.abc import Sequence
@@ -19,24 +18,17 @@ from sitegen.contract import LANGS, Lang, Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
+from sitegen.diff.words import status, summary_line, word
 
 _ARROW = "→"
-_DIRECTION = {
-    "stricter": ("更严（对客户有利）", "stricter on the provider"),
-    "looser": ("放宽（对客户不利）", "looser on the provider"),
-}
 _LANG_NAME = {"zh": "中文", "en": "English"}
 
 
-def summary(diffs: Sequence[AgreementDiff]) -> str:
+def summary(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
     changed = [d for d in diffs if d.differs]
     attention = sum(len(d.attention) for d in changed)
     material = sum(d.material for d in changed)
-    noun = "agreement differs" if len(changed) == 1 else "agreements differ"
-    text = f"{len(changed)} {noun}: {material} material term change{'s' * (material != 1)}"
-    return text + (
-        f", {attention} {'needs' if attention == 1 else 'need'} attention" if attention else ""
-    )
+    return summary_line(len(changed), material, attention, lang)
 
 
 # Terminal text.
@@ -102,78 +94,77 @@ def _sides(diff: AgreementDiff) -> list[str]:
 # Markdown for a pull-request comment.
 
 
-def as_markdown(diffs: Sequence[AgreementDiff]) -> str:
+def as_markdown(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
+    """The comment; `lang` is the language of its own words (values show both languages)."""
     changed = [d for d in diffs if d.differs]
-    out = [f"### SLA changes: {summary(diffs)}", ""]
+    out = [f"### {word('heading', lang)}: {summary(diffs, lang)}", ""]
     flagged = [(d, c) for d in changed for c in d.attention]
     if flagged:
-        out += ["**Needs attention** (looser on the provider):", ""]
-        out += [f"- ⚠️ {code(d.agreement_id)} {_md_change(c)}" for d, c in flagged]
+        out += [word("attention", lang), ""]
+        out += [f"- ⚠️ {code(d.agreement_id)} {_md_change(c, lang)}" for d, c in flagged]
         out.append("")
     for diff in changed:
-        out += _md_agreement(diff)
+        out += _md_agreement(diff, lang)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _md_agreement(diff: AgreementDiff) -> list[str]:
-    head = f"{html.escape(diff.agreement_id)} {_entities(diff.title)} ({diff.kind})"
+_SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed_by", "changed_at")
+
+
+def _md_agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
+    head = f"{_entities(diff.agreement_id)} {_entities(diff.title)} ({word(diff.kind, lang)})"
     out = ["<details open>" if diff.attention else "<details>", f"<summary>{head}</summary>", ""]
-    out += ["| | before | after |", "| --- | --- | --- |"]
-    for name, attr in (
-        ("version", "version"),
-        ("status", "status"),
-        ("template", "template"),
-        ("effective", "effective"),
-        ("signed", "signed"),
-        ("changed by", "changed_by"),
-        ("changed on", "changed_at"),
-    ):
-        a, b = _side_value(diff.old, attr), _side_value(diff.new, attr)
+    out += [f"| | {word('before', lang)} | {word('after', lang)} |", "| --- | --- | --- |"]
+    for attr in _SIDE_FIELDS:
+        a, b = _side_value(diff.old, attr, lang), _side_value(diff.new, attr, lang)
         if a or b:
-            out.append(f"| {name} | {code(a)} | {code(b)} |")
+            out.append(f"| {word(attr, lang)} | {code(a)} | {code(b)} |")
     out.append("")
     if diff.changes:
-        out += ["| | term | before | after | |", "| --- | --- | --- | --- | --- |"]
-        out += [_md_row(change) for change in diff.changes]
+        heads = f"| | {word('term', lang)} | {word('before', lang)} | {word('after', lang)} | |"
+        out += [heads, "| --- | --- | --- | --- | --- |"]
+        out += [_md_row(change, lang) for change in diff.changes]
         out.append("")
-    for lang in LANGS:
-        clauses = diff.redlines.get(lang, ())
+    for text_lang in LANGS:
+        clauses = diff.redlines.get(text_lang, ())
         if clauses:
-            out += [f"**Clauses ({_LANG_NAME[lang]})**", ""]
-            out += [_md_redline(clause) for clause in clauses]
+            out += [f"**{word('clauses', lang)} ({_LANG_NAME[text_lang]})**", ""]
+            out += [_md_redline(clause, lang) for clause in clauses]
             out.append("")
     return [*out, "</details>", ""]
 
 
-def _side_value(side: Side | None, attr: str) -> str:
+def _side_value(side: Side | None, attr: str, lang: Lang) -> str:
     value = getattr(side, attr, "") if side else ""
+    if attr == "status" and value:
+        return status(str(value), lang)
     return "" if value is None else str(value)
 
 
-def _md_row(change: Change) -> str:
+def _md_row(change: Change, lang: Lang) -> str:
     flag = "⚠️" if change.attention else ""
     label = f"{code(change.label.zh)} {code(change.label.en)}"
     before = _md_values(change.before)
     after = _md_values(change.after)
-    return f"| {flag} | {label} | {before} | {after} | {_md_kind(change)} |"
+    return f"| {flag} | {label} | {before} | {after} | {_md_kind(change, lang)} |"
 
 
-def _md_change(change: Change) -> str:
-    return (
-        f"{code(change.label.en)}: {_md_values(change.before)} {_ARROW} {_md_values(change.after)}"
-    )
+def _md_change(change: Change, lang: Lang) -> str:
+    name = change.label.get(lang)
+    return f"{code(name)}: {_md_values(change.before)} {_ARROW} {_md_values(change.after)}"
 
 
 def _md_values(text: Text | None) -> str:
     return "—" if text is None else f"{code(text.zh)}<br>{code(text.en)}"
 
 
-def _md_kind(change: Change) -> str:
-    weight = "material" if change.material else "editorial"
-    return weight + (f", {_DIRECTION[change.direction][1]}" if change.direction else "")
+def _md_kind(change: Change, lang: Lang) -> str:
+    weight = word("material" if change.material else "editorial", lang)
+    separator = "，" if lang == "zh" else ", "
+    return weight + (f"{separator}{word(change.direction, lang)}" if change.direction else "")
 
 
-def _md_redline(clause: ClauseRedline) -> str:
+def _md_redline(clause: ClauseRedline, lang: Lang) -> str:
     parts = []
     for segment in clause.segments:
         text = _entities(segment.text).replace("\n", "<br>")
@@ -181,7 +172,7 @@ def _md_redline(clause: ClauseRedline) -> str:
             {"delete": f"<del>{text}</del>", "insert": f"<ins>{text}</ins>"}.get(segment.op, text)
         )
     title = _entities(f"{clause.number} {clause.title}".strip())
-    return f"<p><b>{title}</b> ({clause.kind})<br>{''.join(parts)}</p>"
+    return f"<p><b>{title}</b> ({word(clause.kind, lang)})<br>{''.join(parts)}</p>"
 
 
 def code(value: str) -> str:

@@ -1,0 +1,55 @@
+"""The words of a diff report in each language (the values come from the agreements)."""
+
+from __future__ import annotations
+
+from sitegen.contract import Lang
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "heading": ("SLA 变更", "SLA changes"),
+    "attention": ("**需关注**（对服务方放宽）：", "**Needs attention** (looser on the provider):"),
+    "before": ("变更前", "before"),
+    "after": ("变更后", "after"),
+    "term": ("条款", "term"),
+    "version": ("版本", "version"),
+    "status": ("状态", "status"),
+    "template": ("合同模板", "template"),
+    "effective": ("生效日期", "effective"),
+    "signed": ("签署日期", "signed"),
+    "changed_by": ("修改人", "changed by"),
+    "changed_at": ("修改日期", "changed on"),
+    "clauses": ("条款对照", "Clauses"),
+    "changed": ("修改", "changed"),
+    "added": ("新增", "added"),
+    "removed": ("删除", "removed"),
+    "material": ("实质性", "material"),
+    "editorial": ("文字性", "editorial"),
+    "stricter": ("对服务方更严（对客户有利）", "stricter on the provider"),
+    "looser": ("对服务方放宽（对客户不利）", "looser on the provider"),
+}
+_STATUS: dict[str, tuple[str, str]] = {
+    "draft": ("草稿", "draft"),
+    "in_review": ("审核中", "in review"),
+    "signed": ("已签署", "signed"),
+    "terminated": ("已终止", "terminated"),
+}
+
+
+def word(key: str, lang: Lang) -> str:
+    zh, en = _WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def status(value: str, lang: Lang) -> str:
+    zh, en = _STATUS.get(value, (value, value))
+    return zh if lang == "zh" else en
+
+
+def summary_line(agreements: int, material: int, attention: int, lang: Lang) -> str:
+    if lang == "zh":
+        text = f"{agreements} 份协议有变更：实质性条款变更 {material} 处"
+        return text + (f"，其中 {attention} 处需关注" if attention else "")
+    noun = "agreement differs" if agreements == 1 else "agreements differ"
+    text = f"{agreements} {noun}: {material} material term change{'s' * (material != 1)}"
+    if attention:
+        text += f", {attention} {'needs' if attention == 1 else 'need'} attention"
+    return text
