@@ -16,10 +16,10 @@ from sitegen.site.versions import Comparison
 from sitegen.site.words import word
 
 
-def report_markdown(comparison: Comparison) -> str:
-    """The report with its collapsible block opened and read as Markdown; its own heading
-    (a pull-request comment's) is dropped, as the page has one."""
-    lines = as_markdown([comparison.diff]).splitlines()
+def report_markdown(comparison: Comparison, lang: Lang) -> str:
+    """The report, in the page's language, with its collapsible block opened and read as
+    Markdown; its own heading (a pull-request comment's) is dropped, as the page has one."""
+    lines = as_markdown([comparison.diff], lang).splitlines()
     if lines and lines[0].startswith("### "):
         lines = lines[1:]
     shown = []
@@ -49,6 +49,6 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
         f"# {md(title)}",
         back,
         md(word("diff_intro", lang)),
-        report_markdown(comparison),
+        report_markdown(comparison, lang),
     ]
     return "\n\n".join(parts)
