@@ -1,0 +1,68 @@
+"""`mkdocs serve` builds the catalogue and rebuilds it when an agreement changes."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_editing_an_agreement_refreshes_its_page(tmp_path: Path) -> None:
+    for name in ("agreements", "templates", "site_overrides", "build"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for extra in (tmp_path / "build").iterdir():
+        if extra.name != "docs":
+            shutil.rmtree(extra)
+    port = free_port()
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    server = subprocess.Popen(
+        [str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    page = f"http://127.0.0.1:{port}/agreements/OLA-2025-001/"
+    try:
+        if not wait_for(page, "销售运营业务系统内部运营级别协议"):
+            server.terminate()
+            pytest.fail(f"the first build did not serve:\n{server.communicate()[1][-2000:]}")
+        path = tmp_path / "agreements/OLA-2025-001/agreement.yaml"
+        text = path.read_text(encoding="utf-8")
+        edited = text.replace("内部运营级别协议\n", "内部运营级别协议（修订）\n", 1)
+        path.write_text(edited, encoding="utf-8")
+        assert wait_for(page, "内部运营级别协议（修订）"), "the edit was not picked up"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
