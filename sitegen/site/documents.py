@@ -1,23 +1,36 @@
-"""Downloads of the working version: a draft PDF and a Word file, cached by content hash.
+"""Downloads of the working version (a draft PDF and a Word file) and the pages of each
+agreement, both cached by content hash.
 
 A document's cache key is the SHA-256 of everything it is made from: the agreement file,
 every file of its template, and the writer's own layout files. An unchanged agreement is
 never rendered again; a changed template renders every agreement using it. Missing
 documents are rendered on every core (`sitegen.workers`), each process keeping its own warm
 Typst compiler.
+
+An agreement's pages (its own in both languages, and its diff pages) are cached the same
+way in `.cache/pages/KEY/`, one file per page, the key hashing the agreement file, its
+template, its signed archive as checked, its git history, its catalogue row (which depends
+on the day), the build's options, and every file of the sitegen package. A run deletes the
+entries it did not use, so a restricted agreement's pages leave the cache with it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import Future, as_completed
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from sitegen.catalogue import Row
 from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
+from sitegen.history import Revision
 from sitegen.model import Agreement
 from sitegen.site.progress import Progress
 from sitegen.workers import cores, process_pool
@@ -26,6 +39,8 @@ Kind = Literal["pdf", "docx"]
 KINDS: tuple[Kind, ...] = ("pdf", "docx")
 CACHE_VERSION = b"sitegen-document-cache 1\n"
 WRITER_FILES = (Path(__file__).parent.parent / "render").resolve()
+PAGE_CACHE_VERSION = b"sitegen-page-cache 1\n"
+PACKAGE_FILES = Path(__file__).parent.parent.resolve()
 # Below this many missing documents, one process is quicker than starting workers.
 PARALLEL_FROM = 4
 
@@ -70,6 +85,73 @@ class Keys:
         return digest.hexdigest()
 
 
+class PageKeys:
+    """Page cache keys: what one agreement's pages are made from, hashed."""
+
+    def __init__(
+        self, root: Path, settings: Settings, with_documents: bool, *, in_git: bool
+    ) -> None:
+        self.root, self.settings = root, settings
+        self._templates: dict[str, bytes] = {}
+        common = hashlib.sha256(PAGE_CACHE_VERSION + _folder_digest(PACKAGE_FILES))
+        common.update(repr((settings, with_documents, in_git)).encode())
+        self._common = common.digest()
+
+    def key(
+        self, agreement: Agreement, row: Row, revisions: Sequence[Revision], signed: object
+    ) -> str:
+        folder = self.root / self.settings.agreements_dir / agreement.id
+        name = agreement.template.partition("@")[0]
+        if name not in self._templates:
+            self._templates[name] = _folder_digest(self.root / self.settings.templates_dir / name)
+        digest = hashlib.sha256(self._common + self._templates[name])
+        digest.update(hashlib.sha256((folder / "agreement.yaml").read_bytes()).digest())
+        for path in sorted((folder / "signed").glob("*.yaml")):  # manifest and texts
+            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        for part in (row, list(revisions), signed):  # frozen dataclasses of plain values
+            digest.update(repr(part).encode() + b"\0")
+        return digest.hexdigest()
+
+
+class PageCache:
+    """`folder/KEY/` holds the pages of one key, as files named by their docs path."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, key: str) -> dict[str, Path] | None:
+        entry = self.folder / key
+        if not entry.is_dir():
+            return None
+        self.used.add(key)
+        return {p.relative_to(entry).as_posix(): p for p in entry.rglob("*.md")}
+
+    def put(self, key: str, pages: dict[str, str]) -> dict[str, Path]:
+        """Store the pages (written to a new folder, then renamed into place)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
+        for name, text in pages.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        try:
+            os.rename(staging, self.folder / key)
+        except OSError:  # another run stored the same key first: same content
+            shutil.rmtree(staging, ignore_errors=True)
+        found = self.get(key)
+        assert found is not None
+        return found
+
+    def prune(self) -> None:
+        """Delete the entries this run did not use (and any left half-written)."""
+        if not self.folder.is_dir():
+            return
+        for entry in self.folder.iterdir():
+            if entry.name not in self.used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
 def render_document(agreement: Agreement, kind: Kind, root: Path, settings: Settings) -> bytes:
     """One bilingual document of the working version (PDF drafts carry their watermark)."""
     from sitegen.outputs import contract_of, render
@@ -104,37 +186,76 @@ def documents(
     progress: Progress,
 ) -> Rendered:
     """Every agreement's PDF and Word file, from the cache or freshly rendered."""
+    return start_documents(agreements, root, settings, cache, progress).wait()
+
+
+def start_documents(
+    agreements: list[Agreement],
+    root: Path,
+    settings: Settings,
+    cache: Path,
+    progress: Progress,
+) -> Pending:
+    """Start rendering the documents missing from the cache (on every core, when there are
+    enough to pay for the workers); the caller does other work, then `wait`s."""
     keys = Keys(root, settings)
     jobs = [Job(a, kind, keys.key(a, kind)) for a in agreements for kind in KINDS]
     missing = [job for job in jobs if not (cache / job.name).is_file()]
     cache.mkdir(parents=True, exist_ok=True)
-    _render_missing(missing, root, settings, cache, progress)
-    paths = {(job.agreement.id, job.kind): cache / job.name for job in jobs}
-    return Rendered(paths, len(missing), len(jobs) - len(missing))
+    return Pending(jobs, missing, Target(root, settings, cache), progress)
 
 
-def _render_missing(
-    jobs: list[Job], root: Path, settings: Settings, cache: Path, progress: Progress
-) -> None:
-    if not jobs:
-        return
-    progress.begin("rendering documents", len(jobs))
-    _run(jobs, root, settings, cache, progress)
-    progress.end()
+@dataclass(frozen=True)
+class Target:
+    root: Path
+    settings: Settings
+    cache: Path
 
 
-def _run(jobs: list[Job], root: Path, settings: Settings, cache: Path, progress: Progress) -> None:
-    workers = cores()
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        for job in jobs:
-            _render_into(job, root, settings, cache)
-            progress.step(f"{job.agreement.id}.{job.kind}")
-        return
-    with process_pool(workers) as pool:
-        futures: dict[Future[str], Job] = {
-            pool.submit(_render_into, job, root, settings, cache): job for job in jobs
-        }
-        for future in as_completed(futures):
+class Pending:
+    """Documents being rendered in worker processes while the caller goes on."""
+
+    def __init__(self, jobs: list[Job], missing: list[Job], target: Target, progress: Progress):
+        self.jobs, self.missing, self.target, self.progress = jobs, missing, target, progress
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: dict[Future[str], Job] = {}
+        workers = cores()
+        if len(missing) >= PARALLEL_FROM and workers >= 2:
+            self._pool = process_pool(workers)
+            self._futures = {
+                self._pool.submit(_render_into, job, *_args(target)): job for job in missing
+            }
+
+    def wait(self) -> Rendered:
+        """Every document rendered (in this process, if no workers were started)."""
+        try:
+            if self.missing:
+                self.progress.begin("rendering documents", len(self.missing))
+                self._collect()
+                self.progress.end()
+        finally:
+            self.close()
+        cache = self.target.cache
+        paths = {(job.agreement.id, job.kind): cache / job.name for job in self.jobs}
+        return Rendered(paths, len(self.missing), len(self.jobs) - len(self.missing))
+
+    def _collect(self) -> None:
+        if self._pool is None:
+            for job in self.missing:
+                _render_into(job, *_args(self.target))
+                self.progress.step(f"{job.agreement.id}.{job.kind}")
+            return
+        for future in as_completed(self._futures):
             future.result()
-            job = futures[future]
-            progress.step(f"{job.agreement.id}.{job.kind}")
+            job = self._futures[future]
+            self.progress.step(f"{job.agreement.id}.{job.kind}")
+
+    def close(self) -> None:
+        """Stop the workers (documents not started yet are not rendered)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _args(target: Target) -> tuple[Path, Settings, Path]:
+    return target.root, target.settings, target.cache

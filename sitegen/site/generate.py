@@ -1,7 +1,13 @@
 """The generated docs folder, read as its pipeline:
 
-load → choose what may be shown → prepare each agreement (contract, signed archive, diffs,
-history) → render the working version's documents (cached) → write pages → sync the folder.
+load → choose what may be shown → read the git history once → per agreement: check its
+signed archive, then take its pages from the page cache or prepare them (contract, diffs)
+→ render the working version's documents (cached) → sync the folder.
+
+Both caches are keyed by the SHA-256 of everything their output is made from (see
+`documents`): a build with nothing changed composes no contract, runs no
+diff and no git process per agreement, and copies every page from `.cache/pages/`, so no
+build holds every page in memory at once.
 
 Nothing here knows mkdocs: the folder holds plain Markdown (Chinese `page.md`, English
 `page.en.md`), the files to download, `catalogue.json` and `renewals.ics`, so any engine
@@ -38,7 +44,7 @@ from sitegen.site.catalogue_page import (
     renewals_page,
 )
 from sitegen.site.diff_page import diff_page
-from sitegen.site.documents import Rendered, documents
+from sitegen.site.documents import PageCache, PageKeys, Rendered, start_documents
 from sitegen.site.markup import LANGS, page_file
 from sitegen.site.progress import Progress
 from sitegen.site.tree import Tree, sync
@@ -46,6 +52,7 @@ from sitegen.validate import validate
 
 DEFAULT_OUT = Path("build/docs")
 DEFAULT_CACHE = Path(".cache/documents")
+DEFAULT_PAGE_CACHE = Path(".cache/pages")
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ def generate(
     agreements: list[Agreement] | None = None,
     render_documents: bool = True,
     cache_dir: Path | None = None,
+    page_cache_dir: Path | None = None,
     progress: Progress | None = None,
 ) -> Summary:
     """Write the whole catalogue into `out_dir`, touching only files whose content changed.
@@ -95,19 +103,22 @@ def generate(
     )
     rows = catalogue_rows(shown, today, include_restricted=True, window_days=within_days)
     report.stage(f"preparing {len(shown)} agreements")
-    revisions = versions.history(root, settings)
-    views = [
-        prepare(a, row, root, settings, revisions.get(a.id, []), render_documents)
-        for a, row in zip(shown, rows, strict=True)
-    ]
-    rendered = None
-    if render_documents:
+    pending = None
+    if render_documents:  # rendered in worker processes while the pages are prepared
         cache = cache_dir or root / DEFAULT_CACHE
-        rendered = documents(shown, root, settings, cache, report)
+        pending = start_documents(shown, root, settings, cache, report)
     tree = Tree()
-    _catalogue(tree, shown, rows, today, within_days)
-    for view in views:
-        _agreement(tree, view, rendered)
+    try:
+        _catalogue(tree, shown, rows, today, within_days)
+        pages = PageCache(page_cache_dir or root / DEFAULT_PAGE_CACHE)
+        _agreements(tree, pages, shown, rows, root, settings, render_documents)
+        pages.prune()
+        rendered = pending.wait() if pending else None
+    finally:
+        if pending:
+            pending.close()
+    if rendered is not None:
+        _documents(tree, shown, rendered)
     report.stage(f"writing {out_dir}")
     synced = sync(tree, out_dir)
     return Summary(
@@ -119,6 +130,33 @@ def generate(
         rendered.rendered if rendered else 0,
         rendered.cached if rendered else 0,
     )
+
+
+def _agreements(
+    tree: Tree,
+    pages: PageCache,
+    shown: list[Agreement],
+    rows: list[Row],
+    root: Path,
+    settings: Settings,
+    with_documents: bool,
+) -> None:
+    """Each agreement's pages, from the page cache or prepared afresh, and its signed
+    files (checked against the manifest on every run, cached or not)."""
+    revisions = versions.history(root, settings)
+    git = versions.in_git(root)
+    keys = PageKeys(root, settings, with_documents, in_git=git)
+    for agreement, row in zip(shown, rows, strict=True):
+        history = revisions.get(agreement.id, [])
+        signed = versions.signed_versions(root, settings, agreement.id)
+        key = keys.key(agreement, row, history, signed)
+        found = pages.get(key)
+        if found is None:
+            view = prepare(agreement, row, root, settings, history, with_documents, signed, git)
+            found = pages.put(key, agreement_pages(view))
+        for path, source in found.items():
+            tree.copy(path, source)
+        _signed_files(tree, agreement.id, signed)
 
 
 def load_agreements(root: Path, settings: Settings) -> list[Agreement]:
@@ -139,15 +177,22 @@ def prepare(
     settings: Settings,
     revisions: list[Revision],
     with_documents: bool,
+    signed: list[versions.SignedVersion] | None = None,
+    git: bool | None = None,
 ) -> AgreementView:
     """One agreement's page data: its contract, signed versions, comparisons, history."""
-    signed = versions.signed_versions(root, settings, agreement.id)
+    if signed is None:
+        signed = versions.signed_versions(root, settings, agreement.id)
+    contract = contract_of(agreement, root, settings)
+    found = versions.comparisons(
+        root, settings, agreement.id, signed, revisions=revisions, git=git, working=contract
+    )
     return AgreementView(
         agreement,
         row,
-        contract_of(agreement, root, settings),
+        contract,
         signed,
-        versions.comparisons(root, settings, agreement.id, signed),
+        found,
         revisions,
         with_documents,
     )
@@ -164,18 +209,27 @@ def _catalogue(
     tree.add(ICS_FILE, to_ics(shown, today, include_restricted=True))
 
 
-def _agreement(tree: Tree, view: AgreementView, rendered: Rendered | None) -> None:
+def agreement_pages(view: AgreementView) -> dict[str, str]:
+    """The pages of one agreement in both languages: its own, and one per comparison."""
+    pages = {}
     for lang in LANGS:
-        tree.add(page_file(agreement_stem(view.id), lang), agreement_page(view, lang))
+        pages[page_file(agreement_stem(view.id), lang)] = agreement_page(view, lang)
         for comparison in view.comparisons:
-            tree.add(page_file(comparison.stem, lang), diff_page(comparison, lang))
-    for version in view.signed:
+            pages[page_file(comparison.stem, lang)] = diff_page(comparison, lang)
+    return pages
+
+
+def _signed_files(tree: Tree, agreement_id: str, signed: list[versions.SignedVersion]) -> None:
+    for version in signed:
         if version.pdf is not None:
-            name = signed_pdf_name(view.id, version.version)
-            tree.copy(download(view.id, name), version.pdf.path)
+            name = signed_pdf_name(agreement_id, version.version)
+            tree.copy(download(agreement_id, name), version.pdf.path)
         if version.scan is not None:
-            tree.copy(download(view.id, scan_name(view.id, version)), version.scan.path)
-    if rendered is not None:
+            tree.copy(download(agreement_id, scan_name(agreement_id, version)), version.scan.path)
+
+
+def _documents(tree: Tree, shown: list[Agreement], rendered: Rendered) -> None:
+    for agreement in shown:
         for kind in ("pdf", "docx"):
-            path = rendered.paths[(view.id, kind)]
-            tree.copy(download(view.id, working_name(view.id, kind)), path)
+            path = rendered.paths[(agreement.id, kind)]
+            tree.copy(download(agreement.id, working_name(agreement.id, kind)), path)

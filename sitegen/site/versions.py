@@ -9,12 +9,14 @@ published as the signed text.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.archive import Entry, is_scan, read_folder, sha256_hex
 from sitegen.config import Settings
+from sitegen.contract import Contract
 from sitegen.diff.compare import diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.errors import UserError
@@ -90,10 +92,21 @@ class Comparison:
 
 
 def comparisons(
-    root: Path, settings: Settings, agreement_id: str, signed: list[SignedVersion]
+    root: Path,
+    settings: Settings,
+    agreement_id: str,
+    signed: list[SignedVersion],
+    *,
+    revisions: list[Revision] | None = None,
+    git: bool | None = None,
+    working: Contract | None = None,
 ) -> list[Comparison]:
     """Consecutive signed versions, then the last signed one against the working version
-    when that differs from it (inside a git repository, which names who changed it)."""
+    when that differs from it (inside a git repository, which names who changed it).
+
+    `revisions` (the agreement's history, newest first) and `git` (whether `root` is in a
+    repository), when the caller has them, spare a git process or two per agreement;
+    `working` (the working version's contract) spares composing it again."""
     found = []
     for old, new in itertools.pairwise(signed):
         a, b = f"v{old.version}", f"v{new.version}"
@@ -101,14 +114,41 @@ def comparisons(
         found.append(Comparison(agreement_id, a, b, diff))
     if (
         signed
-        and in_git(root)
+        and (in_git(root) if git is None else git)
         and _working_differs(root, settings, agreement_id, signed[-1].version)
     ):
         last = f"v{signed[-1].version}"
-        diff = diff_specs(f"{agreement_id}@{last}", agreement_id, root, settings)
+        known = _committed_change(root, settings, agreement_id, revisions)
+        diff = diff_specs(
+            f"{agreement_id}@{last}",
+            agreement_id,
+            root,
+            settings,
+            last_changes={agreement_id: known} if known else None,
+            contracts={agreement_id: working} if working else None,
+        )
         if diff.differs:
             found.append(Comparison(agreement_id, last, "draft", diff))
     return found
+
+
+def _committed_change(
+    root: Path, settings: Settings, agreement_id: str, revisions: list[Revision] | None
+) -> tuple[str, str] | None:
+    """Who last committed the working file and when, from the history, when the file on
+    disk is exactly that commit's blob; None (ask git) when there is any doubt."""
+    if not revisions or revisions[0].blob is None:
+        return None
+    newest = revisions[0]
+    try:
+        data = (agreement_folder(root, settings, agreement_id) / AGREEMENT_FILE).read_bytes()
+    except OSError:
+        return None
+    header = b"blob %d\0" % len(data)
+    algorithm = hashlib.sha256 if len(newest.blob or "") == 64 else hashlib.sha1
+    if algorithm(header + data).hexdigest() != newest.blob:
+        return None  # uncommitted changes (or a filter): git says which
+    return newest.author, newest.date.date().isoformat()
 
 
 def _working_differs(root: Path, settings: Settings, agreement_id: str, version: int) -> bool:

@@ -282,12 +282,62 @@ def bench_pdf(ws: Workspace) -> Result:
     )
 
 
+def bench_site(ws: Workspace) -> Result:
+    """`sitegen build` of the whole catalogue: cold, warm, and mkdocs alone on the same pages.
+
+    mkdocs-static-i18n 1.3.1 deduplicates search entries in quadratic time (hours at 1,000
+    agreements), so every command here runs with a linear drop-in of that one function
+    (`site.linear_search_dedup`); a note gives the shipped function's cost."""
+    from tests.bench import site
+
+    count, env = ws.agreements, site.bench_env()
+    start = time.perf_counter()
+    root = site.site_project(ws.root / f"site-{count}", count)
+    print(f"  (made the site project, {count:,} agreements × 3 revisions, "
+          f"in {time.perf_counter() - start:.1f} s)", flush=True)  # fmt: skip
+    site.clean(root)
+    cold = site.run_tree(site.build_argv(linear_dedup=True), root, env)
+    cached = site.cache_state(root)
+    warm = site.run_tree(site.build_argv(linear_dedup=True), root, env)
+    if site.rendered_between(cached, site.cache_state(root)):
+        raise BenchError("the warm build rendered documents: they should come from the cache")
+    site.write_floor(root)
+    entries = ws.root / "search-entries.json"
+    floor_env = {**env, site.ENTRIES_FILE: str(entries)}
+    floor = site.run_tree(site.floor_argv(linear_dedup=True), root, floor_env)
+    pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
+    shipped = site.shipped_dedup_seconds(entries)
+    profile = site.profile_build(root, ws.root / "warm-build.prof")
+    label = f"site, {count:,} agreements"
+    return Result(
+        rows=[
+            Row(f"{label}: cold build, wall", cold.wall, "s", 180.0),
+            Row("  cold: CPU (user+sys, with workers)", cold.cpu, "s"),
+            Row("  cold: CPU / wall (cores in use)", cold.cpu / cold.wall, "×"),
+            Row(f"{label}: warm build, wall", warm.wall, "s"),
+            Row(f"mkdocs alone, same {pages:,} pages (floor)", floor.wall, "s"),
+            Row("  ratio: warm build / floor", warm.wall / floor.wall, "×", 1.2),
+            Row("peak RSS, one process (wait4)", max(cold.rss_mb, warm.rss_mb), "MB"),
+            Row("peak RSS, whole tree at once (sampled)", max(cold.tree_mb, warm.tree_mb), "MB",
+                1500.0),
+            Row("  floor: peak RSS", floor.rss_mb, "MB"),
+            Row("i18n search dedup as shipped (at least)", shipped, "s"),
+        ],
+        notes=[
+            f"cold: {len(cached):,} documents rendered into the cache; warm: all from it",
+            f"wait4 RSS: cold {cold.rss_mb:.0f} MB, warm {warm.rss_mb:.0f} MB; tree sampled: "
+            f"cold {cold.tree_mb:.0f} MB, warm {warm.tree_mb:.0f} MB (sum of every process)",
+            *profile,
+        ],
+    )  # fmt: skip
+
+
 BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("validate", bench_validate),
     ("stages", bench_stages),
     ("history", bench_history),
     ("pdf", bench_pdf),
-    # Later: ("pdf", bench_pdf), ("history", bench_history), ("site", bench_site).
+    ("site", bench_site),
 ]
 
 

@@ -1,0 +1,321 @@
+"""Benchmarks of the catalogue site: a cold `sitegen build`, a warm one, and the floor.
+
+The project: N synthetic agreements × 3 git revisions; the second revision of each is signed
+(archived with a stand-in PDF, as `sitegen sign` lays it out) and the third is the working
+version, so every agreement page has a signed version, a history of three commits, the
+working version's PDF and Word file, and a diff page (signed → draft).
+
+- cold: empty `.cache/`, empty docs folder, no `site/`: everything is generated and every
+  working-version document rendered (on every core);
+- warm: the same command again with nothing changed: documents all come from the cache;
+- floor: mkdocs alone building a copy of the generated docs folder as plain files, with a
+  copy of mkdocs.yml that has no sitegen plugin (same theme, search, i18n, extensions).
+
+Memory: `wait4` gives the build process's own peak RSS, and (Linux folds reaped
+descendants in) the largest of its workers'; it says nothing of them running at once. So
+the whole process tree's RSS is also sampled every 50 ms from /proc and the largest sum
+reported: pages shared by forked workers count once per process, so that sum is an upper
+bound of what the build holds at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.bench.history import archive_signed
+from tests.bench.synth import REPO, write_catalogue
+
+VERSIONS = 3
+SIGNED_REVISION = 1  # 0-based: the second commit is the signed version
+TODAY = "2026-03-01"
+FLOOR_CONFIG = "mkdocs-floor.yml"
+FLOOR_DOCS = "floor/docs"
+ENTRIES_FILE = "SITEGEN_BENCH_SEARCH_ENTRIES"  # environment: where to save search entries
+
+
+def sign_second(root: Path, ids: list[str], revision: int) -> None:
+    """A sign hook for `signed=2`: archive the second revision only, so the third (the
+    last commit) is a working draft that differs from the signed version."""
+    if revision == SIGNED_REVISION:
+        archive_signed(root, ids, revision)
+
+
+def site_project(folder: Path, agreements: int) -> Path:
+    """The synthetic catalogue as a project `sitegen build` can build (made once)."""
+    if not (folder / ".git").is_dir():
+        write_catalogue(
+            folder, agreements, versions=VERSIONS, signed=VERSIONS - SIGNED_REVISION,
+            sign=sign_second,
+        )  # fmt: skip
+    shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / "site_overrides", folder / "site_overrides", dirs_exist_ok=True)
+    (folder / ".gitignore").write_text("/build/\n/site/\n/.cache/\n/floor/\n/mkdocs-floor.yml\n")
+    return folder
+
+
+def clean(root: Path) -> None:
+    """A cold start: no document cache, an empty docs folder, no site."""
+    for name in (".cache", "site", "build", "floor"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    (root / "build" / "docs").mkdir(parents=True)
+
+
+# ---------------------------------------------------------------- measuring a process tree
+
+
+@dataclass(frozen=True)
+class TreeUsage:
+    wall: float  # seconds
+    cpu: float  # user + system seconds, the process and its reaped workers
+    rss_mb: float  # wait4: the largest peak RSS of any one process of the tree
+    tree_mb: float  # sampled: the largest sum of RSS over the whole tree at once
+    stderr: str
+
+
+def _children() -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(b")", 1)[1].split()[1])
+        found.setdefault(ppid, []).append(int(entry.name))
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss_kb(pid: int) -> int:
+    children, total, todo = _children(), 0, [pid]
+    while todo:
+        one = todo.pop()
+        total += _rss_kb(one)
+        todo += children.get(one, [])
+    return total
+
+
+def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> TreeUsage:
+    """Run a command; its rusage from wait4, its tree's RSS sampled while it runs."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.05):
+                peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+        if process.returncode != 0:
+            out.seek(0)
+            shown = out.read(1500).decode("utf-8", "replace") + text[-3000:]
+            raise RuntimeError(f"`{' '.join(argv)}` exited with {process.returncode}:\n{shown}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return TreeUsage(wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, text)
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def build_argv(*, linear_dedup: bool = False) -> list[str]:
+    """`sitegen build`; with `linear_dedup`, mkdocs-static-i18n's search deduplication
+    replaced by a linear one (see `linear_search_dedup`)."""
+    code = "from sitegen.cli import main; main()"
+    if linear_dedup:
+        code = f"import tests.bench.site as s; s.linear_search_dedup(); {code}"
+    return [sys.executable, "-c", code, "build", "--today", TODAY]
+
+
+def floor_argv(*, linear_dedup: bool = False) -> list[str]:
+    """`mkdocs build` of the floor configuration (see `write_floor`)."""
+    code = "from mkdocs.__main__ import cli; cli()"
+    if linear_dedup:
+        code = f"import tests.bench.site as s; s.linear_search_dedup(); {code}"
+    return [sys.executable, "-c", code, "build", "--quiet", "-f", FLOOR_CONFIG]
+
+
+def bench_env() -> dict[str, str]:
+    """The environment of the measured commands: this repository importable from the
+    catalogue folder (for `tests.bench.site`)."""
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path}
+
+
+def linear_search_dedup() -> None:
+    """Replace mkdocs-static-i18n 1.3.1's `reconfigure_search_duplicates`, which compares
+    every default-language search entry with every other-language one (and removes from
+    lists by value): quadratic in the entries, ~70 per agreement page. Same rule (same
+    title and text, location ending with the default one's), found through a dictionary."""
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    def dedup(self: ExtendedPlugin, entries: list[dict[str, str]]) -> None:
+        if os.environ.get(ENTRIES_FILE):  # keep what the shipped function would be given
+            Path(os.environ[ENTRIES_FILE]).write_text(json.dumps(entries), encoding="utf-8")
+        prefixes = tuple(f"{lang}/" for lang in self.build_languages)
+        others: dict[tuple[str, str], list[dict[str, str]]] = {}
+        for entry in entries:
+            if entry["location"].startswith(prefixes):
+                others.setdefault((entry["title"], entry["text"]), []).append(entry)
+        removed: set[int] = set()
+        for entry in entries:
+            if entry["location"].startswith(prefixes) or id(entry) in removed:
+                continue
+            for other in others.get((entry["title"], entry["text"]), ()):
+                if id(other) not in removed and other["location"].endswith(entry["location"]):
+                    removed.add(id(other))
+        entries[:] = [entry for entry in entries if id(entry) not in removed]
+
+    ExtendedPlugin.reconfigure_search_duplicates = dedup  # type: ignore[method-assign]
+
+
+def cache_state(root: Path) -> dict[str, int]:
+    """The document cache's files and their modification times (ns)."""
+    folder = root / ".cache" / "documents"
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*")} if folder.is_dir() else {}
+
+
+def rendered_between(before: dict[str, int], after: dict[str, int]) -> int:
+    """Documents written to the cache between two states: new or rewritten files."""
+    return sum(1 for name, when in after.items() if before.get(name) != when)
+
+
+def write_floor(root: Path) -> None:
+    """A copy of the generated docs folder and a mkdocs.yml without sitegen that builds
+    it into `floor/site` (`floor_argv`)."""
+    shutil.rmtree(root / "floor", ignore_errors=True)
+    shutil.copytree(root / "build" / "docs", root / FLOOR_DOCS)
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    plugin = re.compile(r"^  - sitegen:\n(?:    .*\n)+", re.MULTILINE)
+    text, found = plugin.subn("", text)
+    if found != 1:
+        raise RuntimeError("mkdocs.yml: cannot find the sitegen plugin to leave out")
+    text = text.replace("docs_dir: build/docs", f"docs_dir: {FLOOR_DOCS}", 1)
+    text = text.replace("site_dir: site", "site_dir: floor/site", 1)
+    (root / FLOOR_CONFIG).write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- where the warm time goes
+
+GROUPS = (
+    ("jieba (Chinese words for search)", ("jieba",)),
+    ("search plugin (index)", ("material.plugins.search", "mkdocs.contrib.search")),
+    ("i18n plugin", ("mkdocs_static_i18n",)),
+    ("Markdown → HTML", ("markdown", "pymdownx")),
+    ("theme templates (jinja2)", ("jinja2", "material.templates", "<template>")),
+    ("sitegen (validate, generate)", ("sitegen",)),
+    ("mkdocs itself", ("mkdocs",)),
+)
+
+
+def profile_build(root: Path, out: Path) -> list[str]:
+    """The warm build once more, under cProfile in its own process; own time by group and
+    the cumulative time of the stages that matter."""
+    code = (
+        "import cProfile, sys\n"
+        "from sitegen.cli import cli\n"
+        "profiler = cProfile.Profile()\n"
+        "try:\n"
+        f"    profiler.runcall(cli, ['build', '--today', {TODAY!r}], standalone_mode=False)\n"
+        "finally:\n"
+        f"    profiler.dump_stats({str(out)!r})\n"
+    )
+    run_tree([sys.executable, "-c", code], root)
+    stats = pstats.Stats(str(out)).stats  # type: ignore[attr-defined]
+    return describe_profile(stats)
+
+
+def _package(filename: str) -> str:
+    path = Path(filename)
+    if "site-packages" in path.parts:
+        return ".".join(path.parts[path.parts.index("site-packages") + 1 :])
+    if path.is_relative_to(REPO) and ".venv" not in path.parts:
+        return ".".join(path.relative_to(REPO).parts)
+    return filename
+
+
+def describe_profile(stats: dict) -> list[str]:  # type: ignore[type-arg]
+    own: dict[str, float] = {}
+    total = 0.0
+    for (filename, _, _), (_, _, tottime, _, _) in stats.items():
+        total += tottime
+        module = _package(filename)
+        group = next(
+            (name for name, prefixes in GROUPS if module.startswith(prefixes)),
+            "other (Python, C, libraries)",
+        )
+        own[group] = own.get(group, 0.0) + tottime
+    lines = [f"warm build under cProfile: {total:.1f} s. Own time by group:"]
+    for group, seconds in sorted(own.items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {seconds / total:6.1%} {seconds:6.1f} s  {group}")
+    lines.append("cumulative time of stages:")
+    wanted = {
+        ("sitegen/commands/common.py", "checked_agreements"): "validate the agreements",
+        ("sitegen/site/generate.py", "generate"): "generate the docs folder",
+        ("mkdocs/commands/build.py", "build"): "mkdocs build (all, incl. plugins)",
+        ("mkdocs/commands/build.py", "_build_page"): "  render pages (theme)",
+        ("mkdocs/commands/build.py", "_populate_page"): "  Markdown → HTML",
+        ("jieba/__init__.py", "cut"): "  jieba.cut",
+        ("material/plugins/search/plugin.py", "on_page_context"): "  search: index pages",
+        ("material/plugins/search/plugin.py", "on_post_build"): "  search: write index",
+        ("mkdocs_static_i18n/plugin.py", "on_post_build"): "  i18n: the other language",
+    }
+    found: dict[str, float] = {}
+    for (filename, _, name), (_, _, _, cumulative, _) in stats.items():
+        for (suffix, function), label in wanted.items():
+            if name == function and filename.endswith(suffix):
+                found[label] = max(found.get(label, 0.0), cumulative)
+    for label in wanted.values():
+        if label in found:
+            lines.append(f"  {found[label] / total:6.1%} {found[label]:6.1f} s  {label}")
+    return lines
+
+
+def shipped_dedup_seconds(entries_file: Path, sample: int = 4000) -> float:
+    """What mkdocs-static-i18n's own deduplication would cost on the entries it was given
+    (saved by `linear_search_dedup`): timed on an even sample, scaled by the square of the
+    ratio (it compares every pair). A lower bound: fewer duplicate pairs survive sampling."""
+    from types import SimpleNamespace
+
+    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    docs = json.loads(entries_file.read_bytes())
+    step = max(1, len(docs) // sample)
+    chosen = docs[::step]
+    plugin = SimpleNamespace(build_languages=["zh", "en"])
+    start = time.perf_counter()
+    ExtendedPlugin.reconfigure_search_duplicates(plugin, list(chosen))  # type: ignore[arg-type]
+    return (time.perf_counter() - start) * (len(docs) / len(chosen)) ** 2
