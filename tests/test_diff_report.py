@@ -26,7 +26,7 @@ HOSTILE = [
     "`code` and ``more``",
     "**bold** _it_ <!-- c -->",
     "</details><details open>",
-    "the customer's \"quoted\" & more",
+    'the customer\'s "quoted" & more',
 ]
 
 
