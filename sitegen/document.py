@@ -22,10 +22,6 @@ class Document:
     data: dict[str, Any]
     positions: dict[FieldPath, Position]
 
-    @property
-    def root(self) -> dict[str, Any]:
-        return self.data
-
     def locate(self, field: FieldPath, *, key: bool = False, needle: str = "") -> tuple[int, int]:
         """1-based (line, column) of a field's value, of its key, or of a word inside it.
 

@@ -170,7 +170,7 @@ def bench_stages(ws: Workspace) -> Result:
         if item.agreement is None or item.document is None:
             raise BenchError(f"{path}: does not load: {item.findings[:3]}")
         start = time.perf_counter()
-        Agreement.model_validate(item.document.root)
+        Agreement.model_validate(item.document.data)
         schema += time.perf_counter() - start
         start = time.perf_counter()
         lint_agreement(item, context)
