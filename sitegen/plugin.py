@@ -31,6 +31,7 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
 from sitegen.model import Agreement
+from sitegen.site import i18n_search
 from sitegen.site.progress import Progress
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
@@ -60,6 +61,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         if self._generated_for is config:
             return config
         _quiet_jieba()
+        i18n_search.install()
         self._generate(config)
         self._generated_for = config
         return config
