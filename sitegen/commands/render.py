@@ -22,6 +22,7 @@ from sitegen.outputs import (
     render,
 )
 from sitegen.validate import AGREEMENT_FILE
+from sitegen.versions import agreement_folder
 
 
 @click.command("render")
@@ -58,9 +59,8 @@ def render_command(
         _render_all(root, settings, target, formats, cast(LangView, lang))
         return
     assert agreement_id is not None
-    agreement = checked_agreements([_agreement_file(root, settings, agreement_id)], settings, root)[
-        0
-    ]
+    path = _agreement_file(root, settings, agreement_id)
+    agreement = checked_agreements([path], settings, root)[0]
     chosen, view = cast(Format, fmt or "md"), cast(LangView, lang)
     data = render(contract_of(agreement, root, settings), chosen, view)
     if target is None and chosen == "md":
@@ -72,7 +72,7 @@ def render_command(
 
 
 def _agreement_file(root: Path, settings: Settings, agreement_id: str) -> Path:
-    path = root / settings.agreements_dir / agreement_id / AGREEMENT_FILE
+    path = agreement_folder(root, settings, agreement_id) / AGREEMENT_FILE
     if not path.is_file():
         raise UserError(f"no agreement {agreement_id!r}: {path} does not exist")
     return path

@@ -176,28 +176,17 @@ def bench_env() -> dict[str, str]:
 
 
 def linear_search_dedup() -> None:
-    """Replace mkdocs-static-i18n 1.3.1's `reconfigure_search_duplicates`, which compares
-    every default-language search entry with every other-language one (and removes from
-    lists by value): quadratic in the entries, ~70 per agreement page. Same rule (same
-    title and text, location ending with the default one's), found through a dictionary."""
+    """Install the product's linear search de-duplication (`sitegen.site.i18n_search`) in
+    mkdocs-static-i18n, also for the floor's build without the sitegen plugin, saving the
+    entries it is given when asked to (for the estimate of the shipped function's cost)."""
     from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+
+    from sitegen.site.i18n_search import drop_repeats
 
     def dedup(self: ExtendedPlugin, entries: list[dict[str, str]]) -> None:
         if os.environ.get(ENTRIES_FILE):  # keep what the shipped function would be given
             Path(os.environ[ENTRIES_FILE]).write_text(json.dumps(entries), encoding="utf-8")
-        prefixes = tuple(f"{lang}/" for lang in self.build_languages)
-        others: dict[tuple[str, str], list[dict[str, str]]] = {}
-        for entry in entries:
-            if entry["location"].startswith(prefixes):
-                others.setdefault((entry["title"], entry["text"]), []).append(entry)
-        removed: set[int] = set()
-        for entry in entries:
-            if entry["location"].startswith(prefixes) or id(entry) in removed:
-                continue
-            for other in others.get((entry["title"], entry["text"]), ()):
-                if id(other) not in removed and other["location"].endswith(entry["location"]):
-                    removed.add(id(other))
-        entries[:] = [entry for entry in entries if id(entry) not in removed]
+        drop_repeats(entries, list(self.build_languages))
 
     ExtendedPlugin.reconfigure_search_duplicates = dedup  # type: ignore[method-assign]
 
