@@ -9,12 +9,24 @@ from pathlib import Path
 from sitegen.errors import UserError
 
 
+def _file_mode() -> int:
+    """The mode `open()` gives a new file (0666 less the umask): a temporary file is made
+    0600, and a published file must stay readable to the web server."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _file_mode()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
+            os.fchmod(handle, FILE_MODE)
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
             os.replace(temporary, path)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -33,6 +33,9 @@ from sitegen.errors import SitegenError, UserError
 from sitegen.model import Agreement
 from sitegen.site import i18n_search
 from sitegen.site.progress import Progress
+
+if TYPE_CHECKING:
+    from sitegen.site.generate import LateDocuments
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -52,6 +55,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self.agreements: list[Agreement] | None = None
         self.root: Path | None = None
         self.progress: Progress | None = None
+        # Set by `sitegen build`: the site is built while the documents render; they are
+        # put in place when the last language is built (see `on_post_build`).
+        self.late_documents = False
+        self._late: LateDocuments | None = None
+        self._depth = 0  # builds running: mkdocs-static-i18n nests one per further language
+        self._site_dir: Path | None = None
         # mkdocs-static-i18n builds each further language by running the build again with
         # the same config object: the folder is already generated for it then.
         self._generated_for: MkDocsConfig | None = None
@@ -82,10 +91,35 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
                 agreements=self.agreements,
                 render_documents=self.config.documents,
                 progress=self.progress,
+                late_documents=self.late_documents,
             )
         except (SitegenError, UserError) as error:
             raise PluginError(f"sitegen: {error}") from None
+        self._late = summary.late
         log.info(f"sitegen: {summary.describe()}")
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._depth += 1
+        if self._depth == 1:
+            self._site_dir = Path(config.site_dir)
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._depth -= 1
+        late, self._late = self._late, None
+        if self._depth > 0 or late is None:
+            self._late = late
+            return
+        try:
+            late.finish(self._site_dir)
+        except (SitegenError, UserError) as error:
+            raise PluginError(f"sitegen: {error}") from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._depth = 0
+        late, self._late = self._late, None
+        if late is not None:
+            late.cancel(self._site_dir)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

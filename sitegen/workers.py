@@ -18,6 +18,18 @@ def cores(limit: int = 8) -> int:
     return max(1, min(len(os.sched_getaffinity(0)), limit))
 
 
-def process_pool(workers: int) -> ProcessPoolExecutor:
+# Niceness of background workers: they take what the foreground process leaves.
+BACKGROUND_NICENESS = 10
+
+
+def process_pool(workers: int, *, background: bool = False) -> ProcessPoolExecutor:
+    """`workers` processes. `background` ones run at a lower priority (niceness 10), so a
+    process working beside them (the site build beside the documents rendering) keeps its
+    core, and they get every cycle it leaves."""
     method = "forkserver" if "typst" in sys.modules else "fork"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    context = multiprocessing.get_context(method)
+    if not background:
+        return ProcessPoolExecutor(workers, mp_context=context)
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=os.nice, initargs=(BACKGROUND_NICENESS,)
+    )

@@ -248,28 +248,32 @@ def open_agreement(page: Page) -> None:
     expect(page.locator("h1")).to_have_text(heading("核心业务系统运维服务水平协议"))
 
 
-def visible_tab(page: Page) -> Locator:
-    return page.locator(".tabbed-set .tabbed-block:visible")
+def contract_heading(page: Page) -> Locator:
+    """The contract's first section heading (its text as shown: hidden parts left out)."""
+    return page.locator(".sg-contract h3").first
 
 
 def test_agreement_tabs_show_each_text(page: Page) -> None:
     open_agreement(page)
-    labels = page.locator(".tabbed-set .tabbed-labels label")
+    labels = page.locator(".sg-views .tabbed-labels label")
     expect(labels).to_have_text(["中文", "English", "对照"])
-    expect(visible_tab(page)).to_have_count(1)
-    expect(visible_tab(page).locator("h3").first).to_have_text(heading("1 协议基本信息"))
-    expect(page.get_by_text("1 Basic Information", exact=True)).to_be_hidden()
+    shown = heading("1 协议基本信息")
+    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
+    first = page.locator(".sg-contract .sg-parallel").first
+    expect(first.locator(".sg-zh")).to_be_visible()
+    expect(first.locator(".sg-en")).to_be_hidden()
     shot(page, "agreement-zh-tab-zh")
 
     labels.get_by_text("English", exact=True).click()
-    expect(visible_tab(page).locator("h3").first).to_have_text(heading("1 Basic Information"))
-    expect(page.get_by_text("1 协议基本信息", exact=True)).to_be_hidden()
+    shown = heading("1 Basic Information")
+    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
+    expect(first.locator(".sg-zh")).to_be_hidden()
+    expect(first.locator(".sg-en")).to_be_visible()
     shot(page, "agreement-zh-tab-en")
 
     labels.get_by_text("对照", exact=True).click()
-    parallel = visible_tab(page)
-    expect(parallel.locator("h3").first).to_have_text(heading("1 协议基本信息 / Basic Information"))
-    first = parallel.locator(".sg-parallel").first
+    shown = heading("1 协议基本信息 / Basic Information")
+    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
     expect(first.locator(".sg-zh")).to_be_visible()
     expect(first.locator(".sg-en")).to_be_visible()
     zh_box, en_box = first.locator(".sg-zh").bounding_box(), first.locator(".sg-en").bounding_box()
@@ -332,9 +336,10 @@ def test_language_switch_stays_on_the_agreement(page: Page, base_url: str) -> No
     expect(page.locator("html")).to_have_attribute("lang", "en")
     title = "Service Level Agreement for the Operation of Core Business Systems"
     expect(page.locator("h1")).to_have_text(heading(title))
-    labels = page.locator(".tabbed-set .tabbed-labels label")
+    labels = page.locator(".sg-views .tabbed-labels label")
     expect(labels).to_have_text(["English", "中文", "Side by side"])
-    expect(visible_tab(page).locator("h3").first).to_have_text(heading("1 Basic Information"))
+    shown = heading("1 Basic Information")
+    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
     expect(page.locator(".sg-facts dt").first).to_have_text("Number")
     shot(page, "agreement-en-tab-en")
     labels.get_by_text("Side by side", exact=True).click()

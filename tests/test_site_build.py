@@ -92,10 +92,14 @@ def test_both_languages_are_built(site: Path) -> None:
 
 def test_agreement_page_parts(site: Path) -> None:
     page = read(site, "agreements/SLA-2024-001/index.html")
-    assert page.count('class="tabbed-set tabbed-alternate"') == 1
-    labels = re.findall(r'<label for="__tabbed_1_\d">([^<]*)</label>', page)
+    assert page.count('class="tabbed-set tabbed-alternate sg-views"') == 1
+    labels = re.findall(r'<label for="sg-view-(?:zh|en|parallel)">([^<]*)</label>', page)
     assert labels == ["中文", "English", "对照"]
-    assert page.count('<div class="sg-parallel"') > 10
+    # the contract is on the page once: each clause a Chinese and an English block
+    assert page.count('<div class="sg-parallel">') > 10
+    assert page.count("本协议编号为 SLA-2024-001") == 1
+    assert page.count("This agreement is numbered SLA-2024-001") == 1
+    assert page.count('id="basic-information.number"') == 1
     assert 'href="../../downloads/SLA-2024-001/SLA-2024-001-v1.pdf"' in page
     assert 'href="../../downloads/SLA-2024-001/SLA-2024-001-working.pdf"' in page
     assert 'href="../../diffs/SLA-2024-001/v1-draft/"' in page
@@ -116,6 +120,32 @@ def test_restricted_agreements_leave_no_trace(site: Path) -> None:
         assert not any(n in path.as_posix() for n in needles), path
         for needle in needles:
             assert needle.encode() not in data, (path.relative_to(site), needle)
+
+
+def test_search_finds_each_contract_text_on_its_own_language_page(site: Path) -> None:
+    """Both texts are on both agreement pages (the tabs), but each page indexes its own."""
+    index = json.loads(read(site, "search/search_index.json"))
+    wanted = {
+        f"{lang}agreements/SLA-2024-001/#{anchor}"
+        for lang in ("", "en/")
+        for anchor in ("basic-information", "basic-information.number")
+    }
+    found = {
+        doc["location"]: (doc["title"].replace("\u200b", ""), doc["text"].replace("\u200b", ""))
+        for doc in index["docs"]
+        if doc["location"] in wanted
+    }
+    assert found == {
+        "agreements/SLA-2024-001/#basic-information": ("1 协议基本信息", ""),
+        "agreements/SLA-2024-001/#basic-information.number": (
+            "1.1 协议编号与版本", "<p>本协议编号为 SLA-2024-001，本文本为第 2 版。</p>"
+        ),
+        "en/agreements/SLA-2024-001/#basic-information": ("1 Basic Information", ""),
+        "en/agreements/SLA-2024-001/#basic-information.number": (
+            "1.1 Agreement Number and Version",
+            "<p>This agreement is numbered SLA-2024-001; this text is version 2.</p>",
+        ),
+    }  # fmt: skip
 
 
 def test_search_index_has_chinese_words_and_no_restricted_agreement(site: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -64,23 +65,29 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     out, _ = run(repo)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
     assert "<dt>编号</dt><dd>SLA-2024-001</dd>" in page
-    assert [line for line in page.splitlines() if line.startswith("=== ")] == [
-        '=== "中文"', '=== "English"', '=== "对照"'
+    assert re.findall(r'<label for="sg-view-([a-z]+)">([^<]*)</label>', page) == [
+        ("zh", "中文"), ("en", "English"), ("parallel", "对照")
     ]  # fmt: skip
-    assert "{#parallel-basic-information}" in page and "{#zh-basic-information}" in page
+    assert '<input checked class="sg-show-zh"' in page  # the page's language is shown first
+    assert page.count('<h3 id="basic-information">') == 1  # one text, both languages
+    assert '<span class="sg-en" lang="en" data-search-exclude>Basic Information</span>' in page
     link = "[下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf){: download }"
     assert f"| v1 | 2024年3月15日 | {link} |" in page
     assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page
     assert "Restrict the OLA; amend SLA\\-2024\\-001 \\(P1 response 30m\\)" in page
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
-    assert english.index('=== "English"') < english.index('=== "中文"')  # own language first
+    assert english.index('for="sg-view-en"') < english.index('for="sg-view-zh"')
+    assert '<input checked class="sg-show-en"' in english
+    assert '<span class="sg-zh" lang="zh-CN" data-search-exclude>协议基本信息</span>' in english
     assert "- [v1 → working version](../diffs/SLA-2024-001/v1-draft.en.md)" in english
 
 
 def test_diff_page_shows_the_term_change(repo: GitRepo) -> None:
     out, _ = run(repo)
     page = (out / "diffs/SLA-2024-001/v1-draft.en.md").read_text(encoding="utf-8")
-    assert '<details open markdown="1">' in page
+    report = page[page.index("<details open><summary>") :]  # one raw HTML block, open
+    assert "\n\n" not in report.rstrip() and "markdown=" not in report
+    assert "<th>before</th><th>after</th>" in report
     assert "15&#32;minutes" in page or "15 minutes" in page
     assert "30" in page
 
@@ -128,13 +135,19 @@ def test_removed_agreement_disappears(repo: GitRepo) -> None:
     assert "SLA-2025-004" not in (out / "index.md").read_text(encoding="utf-8")
 
 
-def test_documents_are_cached_by_content(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake(agreement: object, kind: str, root: Path, settings: Settings) -> bytes:
-        return f"{kind} of {getattr(agreement, 'id', '')}".encode()
+def fake_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents saying what they are, made in this process (where the stand-in is: worker
+    processes would not all inherit it)."""
 
-    monkeypatch.setattr(documents_module, "render_document", fake)
-    # In this process, where the stand-in is: worker processes would not all inherit it.
+    def fake(agreement: object, kinds: list[str], root: Path, settings: Settings) -> dict:
+        return {kind: f"{kind} of {getattr(agreement, 'id', '')}".encode() for kind in kinds}
+
+    monkeypatch.setattr(documents_module, "render_documents", fake)
     monkeypatch.setattr(documents_module, "PARALLEL_FROM", 1_000)
+
+
+def test_documents_are_cached_by_content(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_documents(monkeypatch)
     out, first = run(repo, render_documents=True)
     assert (first.rendered, first.cached) == (4, 0)
     assert (out / "downloads/SLA-2025-004/SLA-2025-004-working.pdf").read_bytes() == (
@@ -146,6 +159,34 @@ def test_documents_are_cached_by_content(repo: GitRepo, monkeypatch: pytest.Monk
     path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     _, third = run(repo, render_documents=True)
     assert (third.rendered, third.cached) == (2, 2)
+
+
+def test_late_documents_stand_in_empty_until_finished(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_documents(monkeypatch)
+    out, summary = run(repo, render_documents=True, late_documents=True)
+    assert summary.late is not None and summary.rendered == 4
+    pdf = "downloads/SLA-2025-004/SLA-2025-004-working.pdf"
+    assert (out / pdf).read_bytes() == b""  # a stand-in, so the site build sees the link
+    site = tmp_path / "site"
+    (site / pdf).parent.mkdir(parents=True)
+    (site / pdf).write_bytes(b"")  # as mkdocs copies it
+    summary.late.finish(site)
+    assert (out / pdf).read_bytes() == (site / pdf).read_bytes() == b"pdf of SLA-2025-004"
+    _, again = run(repo, render_documents=True, late_documents=True)
+    assert again.late is None and again.cached == 4  # nothing left to render
+
+
+def test_cancelled_late_documents_leave_no_empty_download(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fake_documents(monkeypatch)
+    out, summary = run(repo, render_documents=True, late_documents=True)
+    assert summary.late is not None
+    summary.late.cancel(tmp_path / "site")
+    assert not list((out / "downloads").rglob("*-working.*"))
+    assert (out / "downloads/SLA-2024-001/SLA-2024-001-v1.pdf").is_file()  # signed: kept
 
 
 def test_a_signed_pdf_changed_after_signing_stops_generation(repo: GitRepo) -> None:

@@ -115,6 +115,7 @@ def build_command(
     if plugin is None:
         raise UserError("mkdocs.yml does not use the sitegen plugin", path=config_file)
     plugin.agreements, plugin.root, plugin.progress = agreements, root, progress
+    plugin.late_documents = True  # the site is built while the documents render
     if include_restricted:
         plugin.config.include_restricted = True
     if today is not None:

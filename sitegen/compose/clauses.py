@@ -62,6 +62,7 @@ def _environment() -> SandboxedEnvironment:
 
 
 ENV = _environment()
+_JINJA_SYNTAX = re.compile(r"\{[{%#]")  # the start of an expression, statement or comment
 
 
 @dataclass(frozen=True)
@@ -75,14 +76,29 @@ class Place:
 
 @dataclass(frozen=True)
 class Source:
-    """One compiled Jinja text and where it was written."""
+    """One compiled Jinja text and where it was written. A text without Jinja syntax is
+    rendered once, when compiled: most texts of a template are such constants."""
 
     template: JinjaTemplate
     place: Place
+    constant: str | None = None
 
     def render(self, context: dict[str, Any]) -> str:
-        text: str = _guarded(self.place, lambda: self.template.render(context))
+        """The text for `context`, which holds Jinja's globals already (`Filler`): used
+        as the template's context as it is, where `Template.render` copies it twice."""
+        if self.constant is not None:
+            return self.constant
+        text: str = _guarded(self.place, lambda: _render(self.template, context))
         return text
+
+
+def _render(template: JinjaTemplate, context: dict[str, Any]) -> str:
+    """`Template.render`, without copying `context`: errors still go through Jinja's
+    handler, which gives their traceback the template's line numbers."""
+    try:
+        return ENV.concat(template.root_render_func(template.new_context(context, shared=True)))
+    except Exception:
+        return ENV.handle_exception()
 
 
 @dataclass(frozen=True)
@@ -294,7 +310,9 @@ class _Reader:
 
     def compile(self, text: str, place: Place) -> Source:
         try:
-            return Source(ENV.from_string(text), place)
+            template = ENV.from_string(text)
+            constant = None if _JINJA_SYNTAX.search(text) else template.render({})
+            return Source(template, place, constant)
         except TemplateError as error:
             raise UserError(f"{error}", path=place.at(getattr(error, "lineno", 1) or 1)) from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sitegen.compose.clauses import (
+    ENV,
     ClauseSpec,
     Expr,
     Guarded,
@@ -36,9 +37,12 @@ Scope = dict[str, dict[str, Any]]  # extra names per language, e.g. a loop varia
 class Filler:
     def __init__(self, views: dict[str, View]) -> None:
         self.views = views
+        # What a template sees: Jinja's globals and the view, merged once per language.
+        self._base = {lang: {**ENV.globals, **view} for lang, view in views.items()}
 
     def _context(self, lang: str, scope: Scope | None) -> dict[str, Any]:
-        return {**self.views[lang], **(scope or {}).get(lang, {})}
+        extra = (scope or {}).get(lang)
+        return {**self._base[lang], **extra} if extra else self._base[lang]
 
     def text(self, spec: TextSpec, scope: Scope | None = None) -> Text:
         zh = tidy(spec.zh.render(self._context("zh", scope)))

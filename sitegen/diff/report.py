@@ -112,26 +112,82 @@ _SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed
 
 
 def _md_agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
-    head = f"{_entities(diff.agreement_id)} {_entities(diff.title)} ({word(diff.kind, lang)})"
-    out = ["<details open>" if diff.attention else "<details>", f"<summary>{head}</summary>", ""]
-    out += [f"| | {word('before', lang)} | {word('after', lang)} |", "| --- | --- | --- |"]
+    out = [
+        "<details open>" if diff.attention else "<details>",
+        f"<summary>{_head(diff, lang)}</summary>",
+        "",
+    ]
+    out += _md_table(["", word("before", lang), word("after", lang)], _side_rows(diff, lang))
+    if diff.changes:
+        heads = ["", word("term", lang), word("before", lang), word("after", lang), ""]
+        out += _md_table(heads, _change_rows(diff, lang))
+    for label, paragraphs in _redlines(diff, lang):
+        out += [f"**{label}**", "", *paragraphs, ""]
+    return [*out, "</details>", ""]
+
+
+def agreement_html(diff: AgreementDiff, lang: Lang) -> str:
+    """One agreement's part of the report (`as_markdown`), open, as one block of HTML for a
+    page; every value is entity-escaped as in the comment."""
+    out = [f"<details open><summary>{_head(diff, lang)}</summary>"]
+    out.append(_html_table(["", word("before", lang), word("after", lang)], _side_rows(diff, lang)))
+    if diff.changes:
+        heads = ["", word("term", lang), word("before", lang), word("after", lang), ""]
+        out.append(_html_table(heads, _change_rows(diff, lang)))
+    for label, paragraphs in _redlines(diff, lang):
+        out += [f"<p><strong>{label}</strong></p>", *paragraphs]
+    return "\n".join([*out, "</details>"])
+
+
+def _head(diff: AgreementDiff, lang: Lang) -> str:
+    return f"{_entities(diff.agreement_id)} {_entities(diff.title)} ({word(diff.kind, lang)})"
+
+
+def _side_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
+    rows = []
     for attr in _SIDE_FIELDS:
         a, b = _side_value(diff.old, attr, lang), _side_value(diff.new, attr, lang)
         if a or b:
-            out.append(f"| {word(attr, lang)} | {code(a)} | {code(b)} |")
-    out.append("")
-    if diff.changes:
-        heads = f"| | {word('term', lang)} | {word('before', lang)} | {word('after', lang)} | |"
-        out += [heads, "| --- | --- | --- | --- | --- |"]
-        out += [_md_row(change, lang) for change in diff.changes]
-        out.append("")
-    for text_lang in LANGS:
-        clauses = diff.redlines.get(text_lang, ())
-        if clauses:
-            out += [f"**{word('clauses', lang)} ({_LANG_NAME[text_lang]})**", ""]
-            out += [_md_redline(clause, lang) for clause in clauses]
-            out.append("")
-    return [*out, "</details>", ""]
+            rows.append([word(attr, lang), code(a), code(b)])
+    return rows
+
+
+def _change_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
+    return [
+        [
+            "⚠️" if change.attention else "",
+            f"{code(change.label.zh)} {code(change.label.en)}",
+            _md_values(change.before),
+            _md_values(change.after),
+            _md_kind(change, lang),
+        ]
+        for change in diff.changes
+    ]
+
+
+def _redlines(diff: AgreementDiff, lang: Lang) -> list[tuple[str, list[str]]]:
+    """Per language of the text: its label and its clauses' redline paragraphs."""
+    return [
+        (
+            f"{word('clauses', lang)} ({_LANG_NAME[text_lang]})",
+            [_md_redline(c, lang) for c in clauses],
+        )
+        for text_lang in LANGS
+        if (clauses := diff.redlines.get(text_lang, ()))
+    ]
+
+
+def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["|" + "".join(f" {cell} |" if cell else " |" for cell in head)]
+    lines.append("|" + " --- |" * len(head))
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _html_table(head: list[str], rows: list[list[str]]) -> str:
+    top = "".join(f"<th>{cell}</th>" for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _side_value(side: Side | None, attr: str, lang: Lang) -> str:
@@ -139,14 +195,6 @@ def _side_value(side: Side | None, attr: str, lang: Lang) -> str:
     if attr == "status" and value:
         return status(str(value), lang)
     return "" if value is None else str(value)
-
-
-def _md_row(change: Change, lang: Lang) -> str:
-    flag = "⚠️" if change.attention else ""
-    label = f"{code(change.label.zh)} {code(change.label.en)}"
-    before = _md_values(change.before)
-    after = _md_values(change.after)
-    return f"| {flag} | {label} | {before} | {after} | {_md_kind(change, lang)} |"
 
 
 def _md_change(change: Change, lang: Lang) -> str:

@@ -1,4 +1,5 @@
-"""Contract → Word (.docx) through pandoc, from the same JSON AST the PDF's pandoc route uses.
+"""Contract → Word (.docx) through pandoc, from the same JSON AST the PDF's pandoc route uses,
+written by this process's running pandoc (`pandoc_process`).
 
 pandoc reads its JSON AST, never Markdown, so no value is read as markup. The reference
 document is pandoc's own with one change: East Asian text is set in Noto Serif CJK SC
@@ -31,7 +32,7 @@ from sitegen.render.pandoc_ast import (
     meta_inlines,
     meta_list,
 )
-from sitegen.render.pdf_source import run_pandoc
+from sitegen.render.pandoc_process import PandocProcess
 
 __all__ = ["reference_docx", "render_docx"]
 
@@ -41,7 +42,8 @@ _STYLE_FONTS = {
 }
 _CREATED = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 _reference: dict[str, Path] = {}
-_lock = threading.Lock()
+_process: dict[str, PandocProcess] = {}
+_lock = threading.RLock()
 
 
 def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
@@ -50,15 +52,16 @@ def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
     blocks = _draft_notice(build) if not contract.meta.signed else []
     blocks += build.contract(contract)
     ast = document(_metadata(contract, lang, build), blocks)
-    with tempfile.TemporaryDirectory(prefix="sitegen-docx-") as folder:
-        out = Path(folder) / "contract.docx"
-        run_pandoc(
-            json.dumps(ast, ensure_ascii=False),
-            "docx",
-            extra=[f"--reference-doc={reference_docx()}"],
-            outputfile=out,
-        )
-        return _reproducible(out.read_bytes(), contract.meta.date)
+    docx = _pandoc().convert(json.dumps(ast, ensure_ascii=False), "docx")
+    return _reproducible(docx, contract.meta.date)
+
+
+def _pandoc() -> PandocProcess:
+    """The running pandoc of this process, with our reference document."""
+    with _lock:
+        if "process" not in _process:
+            _process["process"] = PandocProcess(reference_docx())
+        return _process["process"]
 
 
 def _metadata(contract: Contract, lang: View, build: AstBuilder) -> dict[str, Json]:

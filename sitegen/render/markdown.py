@@ -33,9 +33,9 @@ from sitegen.markup import escape
 View = Literal["zh", "en", "parallel"]
 VIEWS: tuple[View, ...] = ("zh", "en", "parallel")
 
-_ID = re.compile(r"^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")
+ID = re.compile(r"^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")
 _HTML_LANG = {"zh": "zh-CN", "en": "en"}
-_DRAFT = {
+DRAFT_NOTICE = {
     "zh": ("草稿", "本文本为草稿，尚未经双方签署，不具有约束力。"),
     "en": (
         "Draft",
@@ -65,13 +65,13 @@ def _label(text: Text, lang: View) -> str:
 
 def _anchor(identifier: str) -> str:
     """` {#id}` for attr_list, only for ids that cannot carry anything else."""
-    return f" {{#{identifier}}}" if _ID.match(identifier) else ""
+    return f" {{#{identifier}}}" if ID.match(identifier) else ""
 
 
 def _draft_notice(lang: View) -> str:
     langs: tuple[Lang, ...] = ("zh", "en") if lang == "parallel" else (lang,)
-    title = " / ".join(_DRAFT[one][0] for one in langs)
-    body = "\n\n".join(f"    {escape(_DRAFT[one][1])}" for one in langs)
+    title = " / ".join(DRAFT_NOTICE[one][0] for one in langs)
+    body = "\n\n".join(f"    {escape(DRAFT_NOTICE[one][1])}" for one in langs)
     return f'!!! warning "{title}"\n\n{body}'
 
 

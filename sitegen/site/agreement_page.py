@@ -1,9 +1,9 @@
 """One page per agreement: summary card, contract text in three tabs, versions, history.
 
-The summary card is raw HTML with every value escaped by `h`; the rest is Markdown with
-every value escaped by `md`. The contract text is `to_markdown`'s output (already escaped),
-placed in Material's content tabs (pymdownx.tabbed) with its headings moved one level down
-and its anchors prefixed per tab, so the three views do not repeat one another's ids.
+The summary card and the contract text (`contract_html`: both languages in one tree, three
+views by tabs) are raw HTML with every value escaped by `h`; the rest is Markdown with
+every value escaped by `md`. The page's own headings carry `sg-` ids, which no contract
+anchor (a template's section or clause id) uses.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from sitegen.contract import Contract, Lang
 from sitegen.diff import show as labels
 from sitegen.history import Revision
 from sitegen.model import Agreement
-from sitegen.render.markdown import View, to_markdown
+from sitegen.render.markdown import View
 from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.contract_html import contract_views
 from sitegen.site.markup import front_matter, h, md, md_link, md_table, page_file
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import word
@@ -30,8 +31,6 @@ TABS: tuple[tuple[str, View], ...] = (
     ("tab_parallel", "parallel"),
 )
 # Tab labels name the language of the text they hold: 中文 and English on both pages.
-_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
-_ANCHOR = re.compile(r" \{#([a-z][a-z0-9]*(?:[.-][a-z0-9]+)*)\}$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -76,11 +75,11 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         f"# {md(title)}",
         f"{md_link(word('back', lang), source, page_file('index', lang))}",
         _card(view, lang),
-        f"## {md(word('contract', lang))}",
+        f"## {md(word('contract', lang))} {{#sg-contract}}",
         _tabs(view.contract, lang),
-        f"## {md(word('versions', lang))}",
+        f"## {md(word('versions', lang))} {{#sg-versions}}",
         *_versions(view, lang, source),
-        f"## {md(word('history', lang))}",
+        f"## {md(word('history', lang))} {{#sg-history}}",
         _history(view.revisions, lang),
     ]
     return "\n\n".join(parts) + "\n"
@@ -136,27 +135,19 @@ def _slo_table(agreement: Agreement, lang: Lang) -> str:
 
 
 def _tabs(contract: Contract, lang: Lang) -> str:
-    """Three content tabs (pymdownx.tabbed): 中文, English, and both side by side; the
-    page's own language comes first, so it is the one shown when the page opens."""
-    blocks = []
-    tabs = TABS if lang == "zh" else (TABS[1], TABS[0], TABS[2])  # own language first
-    for key, view in tabs:
-        text = to_markdown(contract, view)
-        text = _HEADING.sub(lambda m: "#" + m[1] + " ", text)
-        text = _ANCHOR.sub(rf" {{#{view}-\1}}", text)
-        body = "\n".join(f"    {line}" if line else "" for line in text.splitlines())
-        blocks.append(f'=== "{word(key, lang)}"\n\n{body}')
-    return "\n\n".join(blocks)
+    """The contract in three views (中文, English, both side by side), one HTML tree."""
+    labels: dict[View, str] = {view: word(key, lang) for key, view in TABS}
+    return contract_views(contract, lang, labels)
 
 
 def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
-    yield f"### {md(word('signed_versions', lang))}"
+    yield f"### {md(word('signed_versions', lang))} {{#sg-signed-versions}}"
     if view.signed:
         head = [md(word(k, lang)) for k in ("version", "signing_date", "pdf", "sha256", "scan")]
         yield md_table(head, [_signed_row(view.id, v, lang, source) for v in view.signed])
     else:
         yield md(word("no_signed", lang))
-    yield f"### {md(word('working', lang))}"
+    yield f"### {md(word('working', lang))} {{#sg-working}}"
     yield md(word("working_note", lang))
     if view.documents:
         links = [
@@ -164,7 +155,7 @@ def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
             for key, kind in (("working_pdf", "pdf"), ("working_docx", "docx"))
         ]
         yield "\n".join(f"- {one}" for one in links)
-    yield f"### {md(word('changes', lang))}"
+    yield f"### {md(word('changes', lang))} {{#sg-changes}}"
     if not view.comparisons:
         yield md(word("no_changes", lang))
         return

@@ -1,33 +1,19 @@
 """A page per comparison of two consecutive versions: what `sitegen diff --format md` shows.
 
-`as_markdown` writes every agreement value as entity-escaped HTML (see sitegen.diff.report);
-its `<details>` block is raw HTML to Python-Markdown, so it is opened and marked
-`markdown="1"` (md_in_html) for the tables inside it to be read as Markdown.
+The report is `agreement_html`: the comment's tables and redlines as one raw HTML block
+(open), every agreement value entity-escaped (see sitegen.diff.report), which
+Python-Markdown passes through; the page's own title and links are Markdown.
 """
 
 from __future__ import annotations
 
 from sitegen.contract import Lang
-from sitegen.diff.report import as_markdown
+from sitegen.diff.report import agreement_html
 from sitegen.site.agreement_page import version_word
 from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.markup import front_matter, md, md_link, page_file
 from sitegen.site.versions import Comparison
 from sitegen.site.words import word
-
-
-def report_markdown(comparison: Comparison, lang: Lang) -> str:
-    """The report, in the page's language, with its collapsible block opened and read as
-    Markdown; its own heading (a pull-request comment's) is dropped, as the page has one."""
-    lines = as_markdown([comparison.diff], lang).splitlines()
-    if lines and lines[0].startswith("### "):
-        lines = lines[1:]
-    shown = []
-    for line in lines:
-        if line in ("<details>", "<details open>"):
-            line = '<details open markdown="1">'
-        shown.append(line)
-    return "\n".join(shown).strip() + "\n"
 
 
 def diff_page(comparison: Comparison, lang: Lang) -> str:
@@ -49,6 +35,6 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
         f"# {md(title)}",
         back,
         md(word("diff_intro", lang)),
-        report_markdown(comparison, lang),
+        agreement_html(comparison.diff, lang) + "\n",
     ]
     return "\n\n".join(parts)

@@ -152,23 +152,41 @@ class PageCache:
                 shutil.rmtree(entry, ignore_errors=True)
 
 
-def render_document(agreement: Agreement, kind: Kind, root: Path, settings: Settings) -> bytes:
-    """One bilingual document of the working version (PDF drafts carry their watermark)."""
+def render_documents(
+    agreement: Agreement, kinds: Sequence[Kind], root: Path, settings: Settings
+) -> dict[Kind, bytes]:
+    """The working version's bilingual documents (PDF drafts carry their watermark), from
+    its contract composed once."""
     from sitegen.outputs import contract_of, render
 
-    return render(contract_of(agreement, root, settings), kind, "bilingual")
+    contract = contract_of(agreement, root, settings)
+    found = {}
+    for kind in kinds:
+        try:
+            found[kind] = render(contract, kind, "bilingual")
+        except UserError:
+            raise
+        except Exception as error:  # a writer failure names the agreement it was working on
+            message = f"cannot render the {kind.upper()} of {agreement.id}: {error}"
+            raise UserError(message) from error
+    return found
 
 
-def _render_into(job: Job, root: Path, settings: Settings, cache: Path) -> str:
-    try:
-        data = render_document(job.agreement, job.kind, root, settings)
-    except UserError:
-        raise
-    except Exception as error:  # a writer failure names the agreement it was working on
-        message = f"cannot render the {job.kind.upper()} of {job.agreement.id}: {error}"
-        raise UserError(message) from error
-    write_atomic(cache / job.name, data)
-    return job.name
+def _render_into(jobs: Sequence[Job], root: Path, settings: Settings, cache: Path) -> list[str]:
+    """The documents of one agreement, into the cache."""
+    made = render_documents(jobs[0].agreement, [job.kind for job in jobs], root, settings)
+    for job in jobs:
+        write_atomic(cache / job.name, made[job.kind])
+    return [job.name for job in jobs]
+
+
+def workers_for(jobs: int) -> ProcessPoolExecutor | None:
+    """Worker processes on every core, if there are enough jobs to pay for starting them;
+    in the background, so a site build running beside them is not slowed down."""
+    count = cores()
+    if count < 2 or jobs < PARALLEL_FROM:
+        return None
+    return process_pool(count, background=True)
 
 
 @dataclass(frozen=True)
@@ -197,12 +215,37 @@ def start_documents(
     progress: Progress,
 ) -> Pending:
     """Start rendering the documents missing from the cache (on every core, when there are
-    enough to pay for the workers); the caller does other work, then `wait`s."""
+    enough to pay for starting workers); the caller does other work, then `wait`s."""
+    return plan_documents(agreements, root, settings, cache).start(progress)
+
+
+def plan_documents(
+    agreements: list[Agreement], root: Path, settings: Settings, cache: Path
+) -> DocumentPlan:
+    """Which documents there are and which of them the cache lacks."""
     keys = Keys(root, settings)
     jobs = [Job(a, kind, keys.key(a, kind)) for a in agreements for kind in KINDS]
     missing = [job for job in jobs if not (cache / job.name).is_file()]
     cache.mkdir(parents=True, exist_ok=True)
-    return Pending(jobs, missing, Target(root, settings, cache), progress)
+    return DocumentPlan(jobs, missing, Target(root, settings, cache))
+
+
+@dataclass(frozen=True)
+class DocumentPlan:
+    jobs: list[Job]
+    missing: list[Job]
+    target: Target
+
+    @property
+    def paths(self) -> dict[tuple[str, Kind], Path]:
+        """Where each document is (or will be) in the cache."""
+        cache = self.target.cache
+        return {(job.agreement.id, job.kind): cache / job.name for job in self.jobs}
+
+    def start(self, progress: Progress, pool: ProcessPoolExecutor | None = None) -> Pending:
+        """Render the missing documents: in `pool` (which the returned Pending then owns
+        and shuts down), or in workers of its own when there are enough of them."""
+        return Pending(self, progress, pool)
 
 
 @dataclass(frozen=True)
@@ -215,15 +258,23 @@ class Target:
 class Pending:
     """Documents being rendered in worker processes while the caller goes on."""
 
-    def __init__(self, jobs: list[Job], missing: list[Job], target: Target, progress: Progress):
-        self.jobs, self.missing, self.target, self.progress = jobs, missing, target, progress
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: dict[Future[str], Job] = {}
-        workers = cores()
-        if len(missing) >= PARALLEL_FROM and workers >= 2:
-            self._pool = process_pool(workers)
+    def __init__(
+        self, plan: DocumentPlan, progress: Progress, pool: ProcessPoolExecutor | None = None
+    ) -> None:
+        self.plan, self.progress = plan, progress
+        self.missing, self.target = plan.missing, plan.target
+        self._groups: list[list[Job]] = []
+        for job in plan.missing:  # one group per agreement: its contract is composed once
+            if self._groups and self._groups[-1][0].agreement.id == job.agreement.id:
+                self._groups[-1].append(job)
+            else:
+                self._groups.append([job])
+        self._pool = pool if pool is not None else workers_for(len(plan.missing))
+        self._futures: dict[Future[list[str]], list[Job]] = {}
+        if self._pool is not None:
             self._futures = {
-                self._pool.submit(_render_into, job, *_args(target)): job for job in missing
+                self._pool.submit(_render_into, group, *_args(self.target)): group
+                for group in self._groups
             }
 
     def wait(self) -> Rendered:
@@ -235,20 +286,20 @@ class Pending:
                 self.progress.end()
         finally:
             self.close()
-        cache = self.target.cache
-        paths = {(job.agreement.id, job.kind): cache / job.name for job in self.jobs}
-        return Rendered(paths, len(self.missing), len(self.jobs) - len(self.missing))
+        jobs = self.plan.jobs
+        return Rendered(self.plan.paths, len(self.missing), len(jobs) - len(self.missing))
 
     def _collect(self) -> None:
         if self._pool is None:
-            for job in self.missing:
-                _render_into(job, *_args(self.target))
-                self.progress.step(f"{job.agreement.id}.{job.kind}")
+            for group in self._groups:
+                _render_into(group, *_args(self.target))
+                for job in group:
+                    self.progress.step(f"{job.agreement.id}.{job.kind}")
             return
         for future in as_completed(self._futures):
             future.result()
-            job = self._futures[future]
-            self.progress.step(f"{job.agreement.id}.{job.kind}")
+            for job in self._futures[future]:
+                self.progress.step(f"{job.agreement.id}.{job.kind}")
 
     def close(self) -> None:
         """Stop the workers (documents not started yet are not rendered)."""

@@ -17,13 +17,16 @@ that reads Markdown can build it. The mkdocs plugin only calls `generate`.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Future
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 
 from sitegen import output
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
 from sitegen.config import Settings
 from sitegen.errors import UserError
+from sitegen.files import write_atomic
 from sitegen.history import Revision
 from sitegen.model import Agreement
 from sitegen.outputs import contract_of
@@ -44,7 +47,14 @@ from sitegen.site.catalogue_page import (
     renewals_page,
 )
 from sitegen.site.diff_page import diff_page
-from sitegen.site.documents import PageCache, PageKeys, Rendered, start_documents
+from sitegen.site.documents import (
+    Kind,
+    PageCache,
+    PageKeys,
+    Pending,
+    plan_documents,
+    workers_for,
+)
 from sitegen.site.markup import LANGS, page_file
 from sitegen.site.progress import Progress
 from sitegen.site.tree import Tree, sync
@@ -64,14 +74,16 @@ class Summary:
     written: tuple[str, ...]
     deleted: tuple[str, ...]
     unchanged: int
-    rendered: int  # documents rendered in this run
+    rendered: int  # documents rendered in this run (or rendering: see `late`)
     cached: int  # documents taken from the cache
+    late: LateDocuments | None = None  # documents still rendering (`late_documents`)
 
     def describe(self) -> str:
+        doing = "rendering" if self.late else "rendered"
         return (
             f"{self.agreements} agreements, {self.pages} pages: {len(self.written)} files "
             f"written, {len(self.deleted)} deleted, {self.unchanged} unchanged; documents "
-            f"{self.rendered} rendered, {self.cached} from the cache"
+            f"{self.rendered} {doing}, {self.cached} from the cache"
         )
 
 
@@ -88,12 +100,19 @@ def generate(
     cache_dir: Path | None = None,
     page_cache_dir: Path | None = None,
     progress: Progress | None = None,
+    late_documents: bool = False,
 ) -> Summary:
     """Write the whole catalogue into `out_dir`, touching only files whose content changed.
 
     `agreements`: already validated agreements (else every agreement under the project is
     loaded and validated here; errors stop generation). `render_documents=False` leaves out
     the working version's PDF and Word downloads (signed PDFs are always published).
+
+    Pages missing from the page cache and documents missing from the document cache are
+    made by worker processes on every core, pages first. With `late_documents`, this
+    returns once the pages are written: each document still rendering stands in the folder
+    as an empty file until `Summary.late.finish` puts it in place, so a site build runs
+    while the documents render.
     """
     report = progress or Progress()
     loaded = agreements if agreements is not None else load_agreements(root, settings)
@@ -103,36 +122,103 @@ def generate(
     )
     rows = catalogue_rows(shown, today, include_restricted=True, window_days=within_days)
     report.stage(f"preparing {len(shown)} agreements")
-    pending = None
-    if render_documents:  # rendered in worker processes while the pages are prepared
-        cache = cache_dir or root / DEFAULT_CACHE
-        pending = start_documents(shown, root, settings, cache, report)
     tree = Tree()
+    _catalogue(tree, shown, rows, today, within_days)
+    pages = PageCache(page_cache_dir or root / DEFAULT_PAGE_CACHE)
+    missing = _cached_pages(tree, pages, shown, rows, root, settings, render_documents)
+    plan = None
+    if render_documents:
+        plan = plan_documents(shown, root, settings, cache_dir or root / DEFAULT_CACHE)
+    workers = workers_for(len(missing) + (len(plan.missing) if plan else 0))
+    pending, late = None, None
     try:
-        _catalogue(tree, shown, rows, today, within_days)
-        pages = PageCache(page_cache_dir or root / DEFAULT_PAGE_CACHE)
-        _agreements(tree, pages, shown, rows, root, settings, render_documents)
+        prepared = [workers.submit(_prepare, job) for job in missing] if workers else []
+        if plan:  # queued after the pages; the Pending owns the workers from here
+            pending, workers = plan.start(report, workers), None
+        _prepared_pages(tree, pages, missing, prepared, report)
         pages.prune()
-        rendered = pending.wait() if pending else None
-    finally:
+        if pending and late_documents and pending.missing:
+            late = LateDocuments(pending, out_dir, _placeholders(pending))
+        elif pending:
+            pending.wait()
+        if plan:
+            _documents(tree, plan.paths, late)
+        report.stage(f"writing {out_dir}")
+        synced = sync(tree, out_dir)
+    except BaseException:
         if pending:
             pending.close()
-    if rendered is not None:
-        _documents(tree, shown, rendered)
-    report.stage(f"writing {out_dir}")
-    synced = sync(tree, out_dir)
+        raise
+    finally:
+        if workers:
+            workers.shutdown(wait=True, cancel_futures=True)
     return Summary(
         len(shown),
         sum(1 for path in tree.paths if path.endswith(".md")),
         synced.written,
         synced.deleted,
         synced.unchanged,
-        rendered.rendered if rendered else 0,
-        rendered.cached if rendered else 0,
+        len(plan.missing) if plan else 0,
+        len(plan.jobs) - len(plan.missing) if plan else 0,
+        late,
     )
 
 
-def _agreements(
+class LateDocuments:
+    """Documents still rendering when generation returned. `finish` waits for them and puts
+    each in the docs folder and the built site in place of its empty stand-in; `cancel`
+    stops them and removes the stand-ins, so no empty download is left behind."""
+
+    def __init__(self, pending: Pending, out_dir: Path, places: dict[str, Path]) -> None:
+        self.pending, self.out_dir, self.places = pending, out_dir, places
+
+    def finish(self, site_dir: Path | None) -> None:
+        try:
+            self.pending.wait()
+        except BaseException:
+            self.cancel(site_dir)
+            raise
+        for path, source in self.places.items():
+            data = source.read_bytes()
+            write_atomic(self.out_dir / path, data)
+            if site_dir is not None:
+                write_atomic(site_dir / path, data)
+
+    def cancel(self, site_dir: Path | None) -> None:
+        self.pending.close()
+        for path in self.places:
+            for folder in (self.out_dir, site_dir):
+                if folder is not None:
+                    (folder / path).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """An agreement whose pages the page cache lacks, with everything they are made from."""
+
+    agreement: Agreement
+    row: Row
+    history: list[Revision]
+    signed: list[versions.SignedVersion]
+    key: str
+    root: Path
+    settings: Settings
+    with_documents: bool
+    git: bool
+    cache: Path
+
+
+def _prepare(job: PageJob) -> str:
+    """Make one agreement's pages and store them in the page cache (in a worker)."""
+    view = prepare(
+        job.agreement, job.row, job.root, job.settings, job.history, job.with_documents,
+        job.signed, job.git,
+    )  # fmt: skip
+    PageCache(job.cache).put(job.key, agreement_pages(view))
+    return job.key
+
+
+def _cached_pages(
     tree: Tree,
     pages: PageCache,
     shown: list[Agreement],
@@ -140,23 +226,52 @@ def _agreements(
     root: Path,
     settings: Settings,
     with_documents: bool,
-) -> None:
-    """Each agreement's pages, from the page cache or prepared afresh, and its signed
-    files (checked against the manifest on every run, cached or not)."""
+) -> list[PageJob]:
+    """Each agreement's pages found in the page cache and its signed files (checked against
+    the manifest on every run, cached or not); returns the agreements whose pages are
+    missing, to be prepared. The git history is read once, for all of them."""
     revisions = versions.history(root, settings)
     git = versions.in_git(root)
     keys = PageKeys(root, settings, with_documents, in_git=git)
+    missing = []
     for agreement, row in zip(shown, rows, strict=True):
         history = revisions.get(agreement.id, [])
         signed = versions.signed_versions(root, settings, agreement.id)
         key = keys.key(agreement, row, history, signed)
         found = pages.get(key)
         if found is None:
-            view = prepare(agreement, row, root, settings, history, with_documents, signed, git)
-            found = pages.put(key, agreement_pages(view))
-        for path, source in found.items():
-            tree.copy(path, source)
+            job = PageJob(agreement, row, history, signed, key, root, settings,
+                          with_documents, git, pages.folder)  # fmt: skip
+            missing.append(job)
+        else:
+            _copy_pages(tree, found)
         _signed_files(tree, agreement.id, signed)
+    return missing
+
+
+def _prepared_pages(
+    tree: Tree,
+    pages: PageCache,
+    missing: list[PageJob],
+    prepared: list[Future[str]],
+    report: Progress,
+) -> None:
+    """The missing pages, from the workers (or made here, when there are none)."""
+    if not missing:
+        return
+    report.begin("preparing pages", len(missing))
+    for job, future in zip_longest(missing, prepared):
+        key = future.result() if future is not None else _prepare(job)
+        found = pages.get(key)
+        assert found is not None
+        _copy_pages(tree, found)
+        report.step(job.agreement.id)
+    report.end()
+
+
+def _copy_pages(tree: Tree, found: dict[str, Path]) -> None:
+    for path, source in found.items():
+        tree.copy(path, source)
 
 
 def load_agreements(root: Path, settings: Settings) -> list[Agreement]:
@@ -228,8 +343,22 @@ def _signed_files(tree: Tree, agreement_id: str, signed: list[versions.SignedVer
             tree.copy(download(agreement_id, scan_name(agreement_id, version)), version.scan.path)
 
 
-def _documents(tree: Tree, shown: list[Agreement], rendered: Rendered) -> None:
-    for agreement in shown:
-        for kind in ("pdf", "docx"):
-            path = rendered.paths[(agreement.id, kind)]
-            tree.copy(download(agreement.id, working_name(agreement.id, kind)), path)
+def _documents(tree: Tree, paths: dict[tuple[str, Kind], Path], late: LateDocuments | None) -> None:
+    """The working version's documents: copies from the cache, or empty stand-ins for the
+    ones still rendering (`LateDocuments`)."""
+    waiting = late.places if late else {}
+    for (agreement_id, kind), source in paths.items():
+        path = download(agreement_id, working_name(agreement_id, kind))
+        if path in waiting:
+            tree.add(path, b"")
+        else:
+            tree.copy(path, source)
+
+
+def _placeholders(pending: Pending) -> dict[str, Path]:
+    """The docs paths of the documents still rendering, and their place in the cache."""
+    cache = pending.target.cache
+    return {
+        download(job.agreement.id, working_name(job.agreement.id, job.kind)): cache / job.name
+        for job in pending.missing
+    }

@@ -1,0 +1,170 @@
+"""The contract text of an agreement page: one HTML tree holding both languages, shown in
+three views (中文 / English / 对照) by the page's tabs.
+
+Each heading holds both titles and each clause a Chinese and an English block; the tab
+that is checked hides the other language (CSS in `sitegen.css`), or shows both side by
+side. So the page carries each text once, where three Markdown views (`to_markdown`
+zh, en and parallel) carried it twice: at 1,000 agreements those views were most of
+what Python-Markdown converted and Material's search indexed.
+
+Search indexes a page in its own language only: on the Chinese page every English
+element carries `data-search-exclude` (and the other way round), so a Chinese word finds
+the Chinese page and an English word the English one. Material's search parser compares
+elements by tag name alone, so an excluded element never holds an element of its own
+tag (spans hold text, the blocks' divs hold paragraphs, lists and tables), which would
+end the exclusion early.
+
+Every text of the Contract goes through `h` (escaped, one line); the markup is this
+module's own. Python-Markdown passes the block through untouched (a raw HTML block with
+no blank line and no `markdown` attribute).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from sitegen.contract import (
+    LANGS,
+    Block,
+    Clause,
+    Contract,
+    ItemList,
+    Lang,
+    Paragraph,
+    Section,
+    Signatures,
+    Table,
+    Text,
+)
+from sitegen.render.markdown import DRAFT_NOTICE, ID, View
+from sitegen.site.markup import h
+
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+PERMALINK = "Permanent link"  # the title Python-Markdown's toc gives its permalinks
+
+
+def contract_views(contract: Contract, page: Lang, labels: dict[View, str]) -> str:
+    """The tab set: three radio buttons and their labels (Material's tab styles and
+    indicator, `data-tabs`), then the contract. The page's own language is first and
+    checked; `labels` names each view in the page's language."""
+    views: tuple[View, ...] = ("zh", "en", "parallel") if page == "zh" else ("en", "zh", "parallel")
+    inputs = "".join(
+        f'<input{" checked" if n == 0 else ""} class="sg-show-{view}" id="sg-view-{view}" '
+        f'name="sg-view" type="radio">'
+        for n, view in enumerate(views)
+    )
+    tabs = "".join(f'<label for="sg-view-{view}">{h(labels[view])}</label>' for view in views)
+    return "\n".join(
+        [
+            f'<div class="tabbed-set tabbed-alternate sg-views" data-tabs="1:3">{inputs}',
+            f'<div class="tabbed-labels">{tabs}</div>',
+            '<div class="sg-contract">',
+            *contract_html(contract, page),
+            "</div>",
+            "</div>",
+        ]
+    )
+
+
+def contract_html(contract: Contract, page: Lang) -> Iterator[str]:
+    """The contract's lines of HTML; `page` is the language search indexes."""
+    write = _Writer(page)
+    yield f"<h2>{write.both(contract.title)}</h2>"
+    if not contract.meta.signed:
+        yield write.draft_notice()
+    for section in contract.sections:
+        yield from write.section(section)
+
+
+class _Writer:
+    def __init__(self, page: Lang) -> None:
+        self.attrs = {
+            lang: f' class="sg-{lang}" lang="{HTML_LANG[lang]}"'
+            + ("" if lang == page else " data-search-exclude")
+            for lang in LANGS
+        }
+
+    def both(self, text: Text) -> str:
+        """A title in both languages: one shows, or both with a slash between them."""
+        zh, en = (f"<span{self.attrs[lang]}>{h(text.get(lang))}</span>" for lang in LANGS)
+        return f'{zh}<span class="sg-sep" data-search-exclude> / </span>{en}'
+
+    def heading(self, level: int, number: str, title: Text | None, identifier: str) -> str:
+        shown = h(number) + (f" {self.both(title)}" if title else "")
+        if not ID.match(identifier):
+            return f"<h{level}>{shown}</h{level}>"
+        anchor = h(identifier)
+        link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK}">&para;</a>'
+        return f'<h{level} id="{anchor}">{shown}{link}</h{level}>'
+
+    def draft_notice(self) -> str:
+        title = self.both(Text(*(DRAFT_NOTICE[lang][0] for lang in LANGS)))
+        body = "".join(f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE[lang][1])}</p>" for lang in LANGS)
+        title = f'<p class="admonition-title">{title}</p>'
+        return f'<div class="admonition warning">{title}{body}</div>'
+
+    def section(self, section: Section) -> Iterator[str]:
+        yield self.heading(3, section.number, section.title, section.id)
+        for clause in section.clauses:
+            yield self.heading(4, clause.number, clause.title, clause.id)
+            yield self.clause(clause)
+
+    def clause(self, clause: Clause) -> str:
+        blocks = (
+            f"<div{self.attrs[lang]}>{''.join(_block(b, lang) for b in clause.blocks)}</div>"
+            for lang in LANGS
+        )
+        return f'<div class="sg-parallel">{"".join(blocks)}</div>'
+
+
+def _block(block: Block, lang: Lang) -> str:
+    writer: Callable[[Block, Lang], str] = _WRITERS[type(block)]
+    return writer(block, lang)
+
+
+def _paragraph(block: Block, lang: Lang) -> str:
+    assert isinstance(block, Paragraph)
+    return f"<p>{h(block.text.get(lang))}</p>"
+
+
+def _list(block: Block, lang: Lang) -> str:
+    assert isinstance(block, ItemList)
+    tag = "ol" if block.ordered else "ul"
+    items = "".join(f"<li>{h(item.get(lang))}</li>" for item in block.items)
+    return f"<{tag}>{items}</{tag}>"
+
+
+def _table_html(head: list[str], rows: list[list[str]]) -> str:
+    """A table from escaped cells."""
+    top = "".join(f"<th>{cell}</th>" for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _table(block: Block, lang: Lang) -> str:
+    assert isinstance(block, Table)
+    return _table_html(
+        [h(cell.get(lang)) for cell in block.header],
+        [[h(cell.get(lang)) for cell in row] for row in block.rows],
+    )
+
+
+def _signatures(block: Block, lang: Lang) -> str:
+    """One column per signing party: label, name, signature, seal and date rows."""
+    assert isinstance(block, Signatures)
+    parties = block.parties
+    return _table_html(
+        [h(party.label.get(lang)) for party in parties],
+        [
+            [h(getattr(party, field).get(lang)) for party in parties]
+            for field in ("name", "role", "seal", "date")
+        ],
+    )
+
+
+_WRITERS: dict[type, Callable[[Block, Lang], str]] = {
+    Paragraph: _paragraph,
+    ItemList: _list,
+    Table: _table,
+    Signatures: _signatures,
+}
