@@ -281,6 +281,28 @@ def test_agreement_tabs_show_each_text(page: Page) -> None:
     shot(page, "agreement-zh-tab-parallel")
 
 
+def test_a_link_to_a_clause_lands_on_it(page: Page) -> None:
+    page.goto(f"agreements/{CHANGED_ID}/#service-levels.priorities")
+    target = page.locator('[id="service-levels.priorities"]')
+    expect(target).to_be_in_viewport()
+    expect(page.locator(".sg-views")).to_have_class(re.compile(r"\bsg-bilingual\b"))
+
+
+def test_without_javascript_the_page_shows_its_own_language(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"en/agreements/{CHANGED_ID}/")
+        shown = heading("1 Basic Information")
+        expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
+        expect(page.locator(".sg-views .tabbed-labels")).to_be_hidden()  # no tabs to switch
+        expect(page.get_by_text("协议基本信息")).to_have_count(0)
+    finally:
+        context.close()
+
+
 def test_signed_pdf_download_is_the_archived_file(
     page: Page, built_site: Path, tmp_path: Path
 ) -> None:

@@ -69,8 +69,14 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
         ("zh", "中文"), ("en", "English"), ("parallel", "对照")
     ]  # fmt: skip
     assert '<input checked class="sg-show-zh"' in page  # the page's language is shown first
-    assert page.count('<h3 id="basic-information">') == 1  # one text, both languages
-    assert '<span class="sg-en" lang="en" data-search-exclude>Basic Information</span>' in page
+    shown, both = page.split('<script type="text/html" class="sg-contract-both">')
+    both = both[: both.index("</script>")]
+    # As HTML, the page's own language (search, no JavaScript); both in the inert script.
+    assert shown.count('<h3 id="basic-information">') == both.count('<h3 id="basic-information">')
+    assert '<span class="sg-zh" lang="zh-CN">协议基本信息</span>' in shown
+    assert "Basic Information" not in shown
+    assert '<span class="sg-sep"> / </span><span class="sg-en" lang="en">Basic Information' in both
+    assert "<" not in re.sub(r"<[^>]*>", "", both)  # every value escaped: no `</script`
     link = "[下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf){: download }"
     assert f"| v1 | 2024年3月15日 | {link} |" in page
     assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page
@@ -78,7 +84,8 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
     assert english.index('for="sg-view-en"') < english.index('for="sg-view-zh"')
     assert '<input checked class="sg-show-en"' in english
-    assert '<span class="sg-zh" lang="zh-CN" data-search-exclude>协议基本信息</span>' in english
+    shown = english.split('<script type="text/html" class="sg-contract-both">')[0]
+    assert "协议基本信息" not in shown and ">Basic Information</span>" in shown
     assert "- [v1 → working version](../diffs/SLA-2024-001/v1-draft.en.md)" in english
 
 

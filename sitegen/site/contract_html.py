@@ -1,22 +1,23 @@
-"""The contract text of an agreement page: one HTML tree holding both languages, shown in
-three views (中文 / English / 对照) by the page's tabs.
+"""The contract text of an agreement page, shown in three views (中文 / English / 对照) by
+the page's tabs.
 
-Each heading holds both titles and each clause a Chinese and an English block; the tab
-that is checked hides the other language (CSS in `sitegen.css`), or shows both side by
-side. So the page carries each text once, where three Markdown views (`to_markdown`
-zh, en and parallel) carried it twice: at 1,000 agreements those views were most of
-what Python-Markdown converted and Material's search indexed.
+The page carries its contract twice:
+- in its own language, as HTML: what search indexes, and what shows without JavaScript;
+- in both languages, as the text of an inert `<script type="text/html">`, which
+  `contract.js` puts in place of the first when the page loads. There each heading holds
+  both titles and each clause a Chinese and an English block; the checked tab hides one
+  language (CSS in `sitegen.css`) or sets both side by side.
 
-Search indexes a page in its own language only: on the Chinese page every English
-element carries `data-search-exclude` (and the other way round), so a Chinese word finds
-the Chinese page and an English word the English one. Material's search parser compares
-elements by tag name alone, so an excluded element never holds an element of its own
-tag (spans hold text, the blocks' divs hold paragraphs, lists and tables), which would
-end the exclusion early.
+Why: Python-Markdown and Material's search each run Python's HTMLParser over every tag
+of a page, and the contract is nearly all of a page's tags. The text of a script element
+is one token to both (and search skips it), so the page costs them its own language
+only, where three Markdown views (`to_markdown` zh, en and parallel) cost them each text
+twice: at 1,000 agreements those views were most of what mkdocs spent.
 
 Every text of the Contract goes through `h` (escaped, one line); the markup is this
-module's own. Python-Markdown passes the block through untouched (a raw HTML block with
-no blank line and no `markdown` attribute).
+module's own, so the script's text can never hold `</script` (an escaped value's `<` is
+`&lt;`). Python-Markdown passes the block through untouched (a raw HTML block with no
+blank line and no `markdown` attribute).
 """
 
 from __future__ import annotations
@@ -59,16 +60,19 @@ def contract_views(contract: Contract, page: Lang, labels: dict[View, str]) -> s
             f'<div class="tabbed-set tabbed-alternate sg-views" data-tabs="1:3">{inputs}',
             f'<div class="tabbed-labels">{tabs}</div>',
             '<div class="sg-contract">',
-            *contract_html(contract, page),
+            *contract_html(contract, (page,)),
             "</div>",
+            '<script type="text/html" class="sg-contract-both">',
+            *contract_html(contract, LANGS),
+            "</script>",
             "</div>",
         ]
     )
 
 
-def contract_html(contract: Contract, page: Lang) -> Iterator[str]:
-    """The contract's lines of HTML; `page` is the language search indexes."""
-    write = _Writer(page)
+def contract_html(contract: Contract, langs: tuple[Lang, ...]) -> Iterator[str]:
+    """The contract's lines of HTML in `langs` (one language, or both in order)."""
+    write = _Writer(langs)
     yield f"<h2>{write.both(contract.title)}</h2>"
     if not contract.meta.signed:
         yield write.draft_notice()
@@ -77,17 +81,14 @@ def contract_html(contract: Contract, page: Lang) -> Iterator[str]:
 
 
 class _Writer:
-    def __init__(self, page: Lang) -> None:
-        self.attrs = {
-            lang: f' class="sg-{lang}" lang="{HTML_LANG[lang]}"'
-            + ("" if lang == page else " data-search-exclude")
-            for lang in LANGS
-        }
+    def __init__(self, langs: tuple[Lang, ...]) -> None:
+        self.langs = langs
+        self.attrs = {lang: f' class="sg-{lang}" lang="{HTML_LANG[lang]}"' for lang in LANGS}
 
     def both(self, text: Text) -> str:
-        """A title in both languages: one shows, or both with a slash between them."""
-        zh, en = (f"<span{self.attrs[lang]}>{h(text.get(lang))}</span>" for lang in LANGS)
-        return f'{zh}<span class="sg-sep" data-search-exclude> / </span>{en}'
+        """A title in each language: one shows, or both with a slash between them."""
+        spans = [f"<span{self.attrs[lang]}>{h(text.get(lang))}</span>" for lang in self.langs]
+        return '<span class="sg-sep"> / </span>'.join(spans)
 
     def heading(self, level: int, number: str, title: Text | None, identifier: str) -> str:
         shown = h(number) + (f" {self.both(title)}" if title else "")
@@ -99,7 +100,9 @@ class _Writer:
 
     def draft_notice(self) -> str:
         title = self.both(Text(*(DRAFT_NOTICE[lang][0] for lang in LANGS)))
-        body = "".join(f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE[lang][1])}</p>" for lang in LANGS)
+        body = "".join(
+            f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE[lang][1])}</p>" for lang in self.langs
+        )
         title = f'<p class="admonition-title">{title}</p>'
         return f'<div class="admonition warning">{title}{body}</div>'
 
@@ -112,7 +115,7 @@ class _Writer:
     def clause(self, clause: Clause) -> str:
         blocks = (
             f"<div{self.attrs[lang]}>{''.join(_block(b, lang) for b in clause.blocks)}</div>"
-            for lang in LANGS
+            for lang in self.langs
         )
         return f'<div class="sg-parallel">{"".join(blocks)}</div>'
 

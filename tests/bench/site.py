@@ -13,9 +13,14 @@ working version's PDF and Word file, and a diff page (signed → draft).
 
 Memory: `wait4` gives the build process's own peak RSS, and (Linux folds reaped
 descendants in) the largest of its workers'; it says nothing of them running at once. So
-the whole process tree's RSS is also sampled every 50 ms from /proc and the largest sum
-reported: pages shared by forked workers count once per process, so that sum is an upper
-bound of what the build holds at once.
+the whole process tree is sampled every 50 ms from /proc and the largest sums reported:
+of PSS (proportional set size: a page shared by several processes, such as the pandoc
+binary's or the pages forked workers share with the build, counted once, split among
+them), which is the memory the build holds at once; and of RSS, which counts each shared
+page once per process, an upper bound.
+
+Timing: the warm build and the floor run twice each, alternately, and the quicker of each
+counts, so one slow moment of a shared machine does not decide their ratio.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ class TreeUsage:
     cpu: float  # user + system seconds, the process and its reaped workers
     rss_mb: float  # wait4: the largest peak RSS of any one process of the tree
     tree_mb: float  # sampled: the largest sum of RSS over the whole tree at once
+    pss_mb: float  # sampled: the largest sum of PSS over the whole tree at once
     stderr: str
 
 
@@ -110,13 +116,26 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def _tree_rss_kb(pid: int) -> int:
-    children, total, todo = _children(), 0, [pid]
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_kb(pid: int) -> tuple[int, int]:
+    """The sums of RSS and of PSS over the process and all its descendants."""
+    children, rss, pss, todo = _children(), 0, 0, [pid]
     while todo:
         one = todo.pop()
-        total += _rss_kb(one)
+        rss += _rss_kb(one)
+        pss += _pss_kb(one)
         todo += children.get(one, [])
-    return total
+    return rss, pss
 
 
 def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> TreeUsage:
@@ -124,12 +143,13 @@ def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=err, env=env)
-        peak = [0]
+        peak = [0, 0]  # RSS, PSS
         done = threading.Event()
 
         def sample() -> None:
             while not done.wait(0.05):
-                peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+                rss, pss = _tree_kb(process.pid)
+                peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -145,7 +165,7 @@ def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
             shown = out.read(1500).decode("utf-8", "replace") + text[-3000:]
             raise RuntimeError(f"`{' '.join(argv)}` exited with {process.returncode}:\n{shown}")
     cpu = usage.ru_utime + usage.ru_stime
-    return TreeUsage(wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, text)
+    return TreeUsage(wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, peak[1] / 1024, text)
 
 
 # ---------------------------------------------------------------- the commands
