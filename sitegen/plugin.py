@@ -116,6 +116,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"sitegen: {error}") from None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.cancel_late()
+
+    def cancel_late(self) -> None:
+        """Stop documents still rendering and remove their stand-ins (nothing to do once
+        they are in place)."""
         self._depth = 0
         late, self._late = self._late, None
         if late is not None:

@@ -62,6 +62,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         plugin.agreements = [item.agreement for item in loaded if item.agreement is not None]
         assert len(plugin.agreements) == 5
         plugin.config.today = "2025-02-10"
+        plugin.late_documents = True  # as `sitegen build`: documents render beside mkdocs
         build(config)
         yield root / "site"
 
@@ -108,7 +109,11 @@ def test_agreement_page_parts(site: Path) -> None:
     assert 'href="../../diffs/SLA-2024-001/v1-draft/"' in page
     archived = (site.parent / "agreements/SLA-2024-001/signed/v1.pdf").read_bytes()
     assert (site / "downloads/SLA-2024-001/SLA-2024-001-v1.pdf").read_bytes() == archived
-    assert (site / "downloads/SLA-2024-001/SLA-2024-001-working.pdf").read_bytes()[:5] == b"%PDF-"
+    # rendered while mkdocs built the site, then put in place of their empty stand-ins
+    for kind, magic in (("pdf", b"%PDF-"), ("docx", b"PK\x03\x04")):
+        name = f"downloads/SLA-2024-001/SLA-2024-001-working.{kind}"
+        assert (site / name).read_bytes()[:4] == magic[:4], name
+        assert (site / name).read_bytes() == (site.parent / "build/docs" / name).read_bytes()
 
 
 def test_diff_page_is_rendered(site: Path) -> None:

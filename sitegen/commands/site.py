@@ -121,7 +121,10 @@ def build_command(
     if today is not None:
         plugin.config.today = today.date().isoformat()
     progress.stage("building the site with mkdocs")
-    _mkdocs_build(config)
+    try:
+        _mkdocs_build(config)
+    finally:  # a build that stopped (even by Ctrl-C) leaves no empty stand-in behind
+        plugin.cancel_late()
     elapsed = time.monotonic() - started
     click.echo(f"sitegen: built {config.site_dir} in {elapsed:.1f} s", err=True)
 

@@ -1,8 +1,10 @@
 """The generated docs folder, read as its pipeline:
 
 load → choose what may be shown → read the git history once → per agreement: check its
-signed archive, then take its pages from the page cache or prepare them (contract, diffs)
-→ render the working version's documents (cached) → sync the folder.
+signed archive, then take its pages from the page cache or queue them → workers on every
+core prepare the queued pages (contract, diffs), then render the working versions'
+documents missing from their cache → sync the folder (with `late_documents`, before the
+documents are done: they are put in place when the site build ends).
 
 Both caches are keyed by the SHA-256 of everything their output is made from (see
 `documents`): a build with nothing changed composes no contract, runs no
@@ -11,7 +13,8 @@ build holds every page in memory at once.
 
 Nothing here knows mkdocs: the folder holds plain Markdown (Chinese `page.md`, English
 `page.en.md`), the files to download, `catalogue.json` and `renewals.ics`, so any engine
-that reads Markdown can build it. The mkdocs plugin only calls `generate`.
+that reads Markdown can build it. The mkdocs plugin only calls `generate` (and, for
+`sitegen build`, finishes the late documents).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from sitegen.site.documents import (
     PageCache,
     PageKeys,
     Pending,
+    document_workers,
     plan_documents,
     workers_for,
 )
@@ -108,11 +112,11 @@ def generate(
     loaded and validated here; errors stop generation). `render_documents=False` leaves out
     the working version's PDF and Word downloads (signed PDFs are always published).
 
-    Pages missing from the page cache and documents missing from the document cache are
-    made by worker processes on every core, pages first. With `late_documents`, this
-    returns once the pages are written: each document still rendering stands in the folder
-    as an empty file until `Summary.late.finish` puts it in place, so a site build runs
-    while the documents render.
+    Pages missing from the page cache, then documents missing from the document cache, are
+    made by worker processes on every core. With `late_documents`, this returns once the
+    pages are written: each document still rendering stands in the folder as an empty
+    file until `Summary.late.finish` puts it in place, so a site build runs while the
+    documents render, on every core but the one the build takes.
     """
     report = progress or Progress()
     loaded = agreements if agreements is not None else load_agreements(root, settings)
@@ -129,14 +133,16 @@ def generate(
     plan = None
     if render_documents:
         plan = plan_documents(shown, root, settings, cache_dir or root / DEFAULT_CACHE)
-    workers = workers_for(len(missing) + (len(plan.missing) if plan else 0))
+    workers = workers_for(len(missing))
     pending, late = None, None
     try:
         prepared = [workers.submit(_prepare, job) for job in missing] if workers else []
-        if plan:  # queued after the pages; the Pending owns the workers from here
-            pending, workers = plan.start(report, workers), None
         _prepared_pages(tree, pages, missing, prepared, report)
         pages.prune()
+        if workers:
+            workers.shutdown()
+        if plan:  # beside a site build, one core is left to it
+            pending = plan.start(report, document_workers(len(plan.missing), late_documents))
         if pending and late_documents and pending.missing:
             late = LateDocuments(pending, out_dir, _placeholders(pending))
         elif pending:
