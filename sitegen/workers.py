@@ -22,11 +22,15 @@ def cores(limit: int = 8) -> int:
 BACKGROUND_NICENESS = 10
 
 
-def process_pool(workers: int, *, background: bool = False) -> ProcessPoolExecutor:
+def process_pool(
+    workers: int, *, background: bool = False, fresh: bool = False
+) -> ProcessPoolExecutor:
     """`workers` processes. `background` ones run at a lower priority (niceness 10), so a
     process working beside them (the site build beside the documents rendering) keeps its
-    core, and they get every cycle it leaves."""
-    method = "forkserver" if "typst" in sys.modules else "fork"
+    core, and they get every cycle it leaves. `fresh` ones start from a fork server, not
+    from this process: a long-lived worker forked from a process holding much (a site
+    build's agreements and pages) soon holds its own copy of it."""
+    method = "forkserver" if fresh or "typst" in sys.modules else "fork"
     context = multiprocessing.get_context(method)
     if not background:
         return ProcessPoolExecutor(workers, mp_context=context)

@@ -180,21 +180,20 @@ def _render_into(jobs: Sequence[Job], root: Path, settings: Settings, cache: Pat
     return [job.name for job in jobs]
 
 
-def workers_for(jobs: int, *, spare: int = 0) -> ProcessPoolExecutor | None:
-    """Worker processes on every core but `spare`, if there are enough jobs to pay for
-    starting them (and cores to run them beside this process); in the background, so a
-    site build running beside them is not slowed down."""
-    count = cores() - spare
-    if count < 1 or cores() < 2 or jobs < PARALLEL_FROM:
+def workers_for(jobs: int, *, fresh: bool = False) -> ProcessPoolExecutor | None:
+    """Worker processes on every core, if there are enough jobs to pay for starting them;
+    in the background, so a site build running beside them is not slowed down."""
+    count = cores()
+    if count < 2 or jobs < PARALLEL_FROM:
         return None
-    return process_pool(count, background=True)
+    return process_pool(count, background=True, fresh=fresh)
 
 
-def document_workers(jobs: int, beside_build: bool) -> ProcessPoolExecutor | None:
-    """Workers for the documents. Beside a site build (`late_documents`), one core is left
-    to the build: a second worker there only took turns with the first on the other core,
-    and held another ~470 MB (typst with its fonts, and a pandoc)."""
-    return workers_for(jobs, spare=1 if beside_build else 0)
+def document_workers(jobs: int) -> ProcessPoolExecutor | None:
+    """Workers for the documents, started fresh: forked from a site build that holds every
+    agreement and page, each held ~290 MB, and with its typst and pandoc, a site build with
+    two of them beside it went over 1.5 GB."""
+    return workers_for(jobs, fresh=True)
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def generate(
     made by worker processes on every core. With `late_documents`, this returns once the
     pages are written: each document still rendering stands in the folder as an empty
     file until `Summary.late.finish` puts it in place, so a site build runs while the
-    documents render, on every core but the one the build takes.
+    documents render (in the background: the build keeps its core).
     """
     report = progress or Progress()
     loaded = agreements if agreements is not None else load_agreements(root, settings)
@@ -141,8 +141,8 @@ def generate(
         pages.prune()
         if workers:
             workers.shutdown()
-        if plan:  # beside a site build, one core is left to it
-            pending = plan.start(report, document_workers(len(plan.missing), late_documents))
+        if plan:
+            pending = plan.start(report, document_workers(len(plan.missing)))
         if pending and late_documents and pending.missing:
             late = LateDocuments(pending, out_dir, _placeholders(pending))
         elif pending:
