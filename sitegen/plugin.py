@@ -106,10 +106,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._depth -= 1
-        late, self._late = self._late, None
-        if self._depth > 0 or late is None:
-            self._late = late
+        if self._depth > 0 or self._late is None:
             return
+        late, self._late = self._late, None
         try:
             late.finish(self._site_dir)
         except (SitegenError, UserError) as error:

@@ -253,32 +253,35 @@ def contract_heading(page: Page) -> Locator:
     return page.locator(".sg-contract h3").first
 
 
+def expect_view(page: Page, title: str, zh: bool, en: bool, name: str) -> Locator:
+    """The contract shows `title` as its first section heading and, in its first clause,
+    the Chinese and English blocks as asked; a screenshot is taken. The clause is returned."""
+    expect(contract_heading(page)).to_have_text(heading(title), use_inner_text=True)
+    first = page.locator(".sg-contract .sg-parallel").first
+    for lang, shown in (("zh", zh), ("en", en)):
+        block = expect(first.locator(f".sg-{lang}"))
+        if shown:
+            block.to_be_visible()
+        else:
+            block.to_be_hidden()
+    shot(page, name)
+    return first
+
+
 def test_agreement_tabs_show_each_text(page: Page) -> None:
     open_agreement(page)
     labels = page.locator(".sg-views .tabbed-labels label")
     expect(labels).to_have_text(["中文", "English", "对照"])
-    shown = heading("1 协议基本信息")
-    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
-    first = page.locator(".sg-contract .sg-parallel").first
-    expect(first.locator(".sg-zh")).to_be_visible()
-    expect(first.locator(".sg-en")).to_be_hidden()
-    shot(page, "agreement-zh-tab-zh")
+    expect_view(page, "1 协议基本信息", zh=True, en=False, name="agreement-zh-tab-zh")
 
     labels.get_by_text("English", exact=True).click()
-    shown = heading("1 Basic Information")
-    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
-    expect(first.locator(".sg-zh")).to_be_hidden()
-    expect(first.locator(".sg-en")).to_be_visible()
-    shot(page, "agreement-zh-tab-en")
+    expect_view(page, "1 Basic Information", zh=False, en=True, name="agreement-zh-tab-en")
 
     labels.get_by_text("对照", exact=True).click()
-    shown = heading("1 协议基本信息 / Basic Information")
-    expect(contract_heading(page)).to_have_text(shown, use_inner_text=True)
-    expect(first.locator(".sg-zh")).to_be_visible()
-    expect(first.locator(".sg-en")).to_be_visible()
+    both = "1 协议基本信息 / Basic Information"
+    first = expect_view(page, both, zh=True, en=True, name="agreement-zh-tab-parallel")
     zh_box, en_box = first.locator(".sg-zh").bounding_box(), first.locator(".sg-en").bounding_box()
     assert zh_box and en_box and zh_box["x"] < en_box["x"]  # side by side, Chinese left
-    shot(page, "agreement-zh-tab-parallel")
 
 
 def test_a_link_to_a_clause_lands_on_it(page: Page) -> None:

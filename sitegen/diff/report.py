@@ -114,36 +114,29 @@ _SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed
 def _md_agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
     out = [
         "<details open>" if diff.attention else "<details>",
-        f"<summary>{_head(diff, lang)}</summary>",
+        f"<summary>{details_summary(diff, lang)}</summary>",
         "",
     ]
-    out += _md_table(["", word("before", lang), word("after", lang)], _side_rows(diff, lang))
+    out += _md_table(["", word("before", lang), word("after", lang)], side_rows(diff, lang))
     if diff.changes:
         heads = ["", word("term", lang), word("before", lang), word("after", lang), ""]
-        out += _md_table(heads, _change_rows(diff, lang))
-    for label, paragraphs in _redlines(diff, lang):
+        out += _md_table(heads, change_rows(diff, lang))
+    for label, paragraphs in redline_groups(diff, lang):
         out += [f"**{label}**", "", *paragraphs, ""]
     return [*out, "</details>", ""]
 
 
-def agreement_html(diff: AgreementDiff, lang: Lang) -> str:
-    """One agreement's part of the report (`as_markdown`), open, as one block of HTML for a
-    page; every value is entity-escaped as in the comment."""
-    out = [f"<details open><summary>{_head(diff, lang)}</summary>"]
-    out.append(_html_table(["", word("before", lang), word("after", lang)], _side_rows(diff, lang)))
-    if diff.changes:
-        heads = ["", word("term", lang), word("before", lang), word("after", lang), ""]
-        out.append(_html_table(heads, _change_rows(diff, lang)))
-    for label, paragraphs in _redlines(diff, lang):
-        out += [f"<p><strong>{label}</strong></p>", *paragraphs]
-    return "\n".join([*out, "</details>"])
+# One agreement's part of the report, as rows of cells (already entity-escaped HTML) that
+# the comment writes as Markdown tables and the site's diff page as HTML tables.
 
 
-def _head(diff: AgreementDiff, lang: Lang) -> str:
+def details_summary(diff: AgreementDiff, lang: Lang) -> str:
+    """The agreement's line above its tables: id, title, what happened to it."""
     return f"{_entities(diff.agreement_id)} {_entities(diff.title)} ({word(diff.kind, lang)})"
 
 
-def _side_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
+def side_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
+    """Version, status, template, dates and author: label, before, after."""
     rows = []
     for attr in _SIDE_FIELDS:
         a, b = _side_value(diff.old, attr, lang), _side_value(diff.new, attr, lang)
@@ -152,7 +145,8 @@ def _side_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
     return rows
 
 
-def _change_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
+def change_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
+    """Each term change: flag, term (both languages), before, after, weight and direction."""
     return [
         [
             "⚠️" if change.attention else "",
@@ -165,7 +159,7 @@ def _change_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
     ]
 
 
-def _redlines(diff: AgreementDiff, lang: Lang) -> list[tuple[str, list[str]]]:
+def redline_groups(diff: AgreementDiff, lang: Lang) -> list[tuple[str, list[str]]]:
     """Per language of the text: its label and its clauses' redline paragraphs."""
     return [
         (
@@ -182,12 +176,6 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
     lines.append("|" + " --- |" * len(head))
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return [*lines, ""]
-
-
-def _html_table(head: list[str], rows: list[list[str]]) -> str:
-    top = "".join(f"<th>{cell}</th>" for cell in head)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _side_value(side: Side | None, attr: str, lang: Lang) -> str:

@@ -21,7 +21,7 @@ from sitegen.model import Agreement
 from sitegen.render.markdown import View
 from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.contract_html import contract_views
-from sitegen.site.markup import front_matter, h, md, md_link, md_table, page_file
+from sitegen.site.markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import word
 
@@ -120,18 +120,18 @@ def _card(view: AgreementView, lang: Lang) -> str:
 
 
 def _slo_table(agreement: Agreement, lang: Lang) -> str:
-    head = "".join(
-        f"<th>{h(word(key, lang))}</th>"
-        for key in ("priority", "priority_name", "response", "resolution")
-    )
-    rows = "".join(
-        f"<tr><td>{h(p.level)}</td><td>{h(p.name.get(lang))}</td>"
-        f"<td>{h(fmt.duration(p.response, lang))}</td>"
-        f"<td>{h(fmt.duration(p.resolution, lang))}</td></tr>"
+    head = [h(word(key, lang)) for key in ("priority", "priority_name", "response", "resolution")]
+    rows = [
+        [
+            h(p.level),
+            h(p.name.get(lang)),
+            h(fmt.duration(p.response, lang)),
+            h(fmt.duration(p.resolution, lang)),
+        ]
         for p in agreement.slos.priorities
-    )
+    ]
     caption = f'<p class="sg-caption">{h(word("slos", lang))}</p>'
-    return f"{caption}<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return caption + html_table(head, rows)
 
 
 def _tabs(contract: Contract, lang: Lang) -> str:

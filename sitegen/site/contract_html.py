@@ -38,7 +38,7 @@ from sitegen.contract import (
     Text,
 )
 from sitegen.render.markdown import DRAFT_NOTICE, ID, View
-from sitegen.site.markup import h
+from sitegen.site.markup import h, html_table
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 PERMALINK = "Permanent link"  # the title Python-Markdown's toc gives its permalinks
@@ -137,16 +137,9 @@ def _list(block: Block, lang: Lang) -> str:
     return f"<{tag}>{items}</{tag}>"
 
 
-def _table_html(head: list[str], rows: list[list[str]]) -> str:
-    """A table from escaped cells."""
-    top = "".join(f"<th>{cell}</th>" for cell in head)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
-
-
 def _table(block: Block, lang: Lang) -> str:
     assert isinstance(block, Table)
-    return _table_html(
+    return html_table(
         [h(cell.get(lang)) for cell in block.header],
         [[h(cell.get(lang)) for cell in row] for row in block.rows],
     )
@@ -156,7 +149,7 @@ def _signatures(block: Block, lang: Lang) -> str:
     """One column per signing party: label, name, signature, seal and date rows."""
     assert isinstance(block, Signatures)
     parties = block.parties
-    return _table_html(
+    return html_table(
         [h(party.label.get(lang)) for party in parties],
         [
             [h(getattr(party, field).get(lang)) for party in parties]

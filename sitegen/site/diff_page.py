@@ -1,17 +1,19 @@
 """A page per comparison of two consecutive versions: what `sitegen diff --format md` shows.
 
-The report is `agreement_html`: the comment's tables and redlines as one raw HTML block
-(open), every agreement value entity-escaped (see sitegen.diff.report), which
-Python-Markdown passes through; the page's own title and links are Markdown.
+The report is the comment's tables and redlines for this agreement (the rows of
+`sitegen.diff.report`, every agreement value entity-escaped there) as one raw HTML block,
+open, which Python-Markdown passes through; the page's own title and links are Markdown.
 """
 
 from __future__ import annotations
 
 from sitegen.contract import Lang
-from sitegen.diff.report import agreement_html
+from sitegen.diff.model import AgreementDiff
+from sitegen.diff.report import change_rows, details_summary, redline_groups, side_rows
+from sitegen.diff.words import word as diff_word
 from sitegen.site.agreement_page import version_word
 from sitegen.site.catalogue_page import agreement_stem
-from sitegen.site.markup import front_matter, md, md_link, page_file
+from sitegen.site.markup import front_matter, html_table, md, md_link, page_file
 from sitegen.site.versions import Comparison
 from sitegen.site.words import word
 
@@ -35,6 +37,19 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
         f"# {md(title)}",
         back,
         md(word("diff_intro", lang)),
-        agreement_html(comparison.diff, lang) + "\n",
+        report_html(comparison.diff, lang) + "\n",
     ]
     return "\n\n".join(parts)
+
+
+def report_html(diff: AgreementDiff, lang: Lang) -> str:
+    """What `sitegen diff --format md` shows of the agreement, open, as one HTML block."""
+    before, after = diff_word("before", lang), diff_word("after", lang)
+    out = [f"<details open><summary>{details_summary(diff, lang)}</summary>"]
+    out.append(html_table(["", before, after], side_rows(diff, lang)))
+    if diff.changes:
+        term = diff_word("term", lang)
+        out.append(html_table(["", term, before, after, ""], change_rows(diff, lang)))
+    for label, paragraphs in redline_groups(diff, lang):
+        out += [f"<p><strong>{label}</strong></p>", *paragraphs]
+    return "\n".join([*out, "</details>"])

@@ -74,15 +74,20 @@ class Keys:
         self._templates: dict[str, bytes] = {}
         self._writers = _folder_digest(WRITER_FILES)
 
-    def key(self, agreement: Agreement, kind: Kind) -> str:
+    def keys(self, agreement: Agreement) -> dict[Kind, str]:
+        """The key of each kind of document of `agreement` (its file read once)."""
         source = self.root / self.settings.agreements_dir / agreement.id / "agreement.yaml"
         name = agreement.template.partition("@")[0]
         if name not in self._templates:
             self._templates[name] = _folder_digest(self.root / self.settings.templates_dir / name)
-        digest = hashlib.sha256(CACHE_VERSION + kind.encode() + b"\0")
-        digest.update(self._writers + self._templates[name])
-        digest.update(hashlib.sha256(source.read_bytes()).digest())
-        return digest.hexdigest()
+        made_from = self._writers + self._templates[name]
+        made_from += hashlib.sha256(source.read_bytes()).digest()
+        found = {}
+        for kind in KINDS:
+            digest = hashlib.sha256(CACHE_VERSION + kind.encode() + b"\0")
+            digest.update(made_from)
+            found[kind] = digest.hexdigest()
+        return found
 
 
 class PageKeys:
@@ -196,42 +201,12 @@ def document_workers(jobs: int) -> ProcessPoolExecutor | None:
     return workers_for(jobs, fresh=True)
 
 
-@dataclass(frozen=True)
-class Rendered:
-    paths: dict[tuple[str, Kind], Path]  # (agreement id, kind) → cached file
-    rendered: int
-    cached: int
-
-
-def documents(
-    agreements: list[Agreement],
-    root: Path,
-    settings: Settings,
-    cache: Path,
-    progress: Progress,
-) -> Rendered:
-    """Every agreement's PDF and Word file, from the cache or freshly rendered."""
-    return start_documents(agreements, root, settings, cache, progress).wait()
-
-
-def start_documents(
-    agreements: list[Agreement],
-    root: Path,
-    settings: Settings,
-    cache: Path,
-    progress: Progress,
-) -> Pending:
-    """Start rendering the documents missing from the cache (on every core, when there are
-    enough to pay for starting workers); the caller does other work, then `wait`s."""
-    return plan_documents(agreements, root, settings, cache).start(progress)
-
-
 def plan_documents(
     agreements: list[Agreement], root: Path, settings: Settings, cache: Path
 ) -> DocumentPlan:
     """Which documents there are and which of them the cache lacks."""
     keys = Keys(root, settings)
-    jobs = [Job(a, kind, keys.key(a, kind)) for a in agreements for kind in KINDS]
+    jobs = [Job(a, kind, key) for a in agreements for kind, key in keys.keys(a).items()]
     missing = [job for job in jobs if not (cache / job.name).is_file()]
     cache.mkdir(parents=True, exist_ok=True)
     return DocumentPlan(jobs, missing, Target(root, settings, cache))
@@ -249,9 +224,9 @@ class DocumentPlan:
         cache = self.target.cache
         return {(job.agreement.id, job.kind): cache / job.name for job in self.jobs}
 
-    def start(self, progress: Progress, pool: ProcessPoolExecutor | None = None) -> Pending:
-        """Render the missing documents: in `pool` (which the returned Pending then owns
-        and shuts down), or in workers of its own when there are enough of them."""
+    def start(self, progress: Progress, pool: ProcessPoolExecutor | None) -> Pending:
+        """Render the missing documents: in `pool`, which the returned Pending then owns
+        and shuts down, or (None) in this process when waited for."""
         return Pending(self, progress, pool)
 
 
@@ -266,40 +241,37 @@ class Pending:
     """Documents being rendered in worker processes while the caller goes on."""
 
     def __init__(
-        self, plan: DocumentPlan, progress: Progress, pool: ProcessPoolExecutor | None = None
+        self, plan: DocumentPlan, progress: Progress, pool: ProcessPoolExecutor | None
     ) -> None:
         self.plan, self.progress = plan, progress
-        self.missing, self.target = plan.missing, plan.target
         self._groups: list[list[Job]] = []
         for job in plan.missing:  # one group per agreement: its contract is composed once
             if self._groups and self._groups[-1][0].agreement.id == job.agreement.id:
                 self._groups[-1].append(job)
             else:
                 self._groups.append([job])
-        self._pool = pool if pool is not None else workers_for(len(plan.missing))
+        self._pool = pool
         self._futures: dict[Future[list[str]], list[Job]] = {}
         if self._pool is not None:
             self._futures = {
-                self._pool.submit(_render_into, group, *_args(self.target)): group
+                self._pool.submit(_render_into, group, *_args(plan.target)): group
                 for group in self._groups
             }
 
-    def wait(self) -> Rendered:
+    def wait(self) -> None:
         """Every document rendered (in this process, if no workers were started)."""
         try:
-            if self.missing:
-                self.progress.begin("rendering documents", len(self.missing))
+            if self.plan.missing:
+                self.progress.begin("rendering documents", len(self.plan.missing))
                 self._collect()
                 self.progress.end()
         finally:
             self.close()
-        jobs = self.plan.jobs
-        return Rendered(self.plan.paths, len(self.missing), len(jobs) - len(self.missing))
 
     def _collect(self) -> None:
         if self._pool is None:
             for group in self._groups:
-                _render_into(group, *_args(self.target))
+                _render_into(group, *_args(self.plan.target))
                 for job in group:
                     self.progress.step(f"{job.agreement.id}.{job.kind}")
             return

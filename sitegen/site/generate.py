@@ -20,7 +20,6 @@ that reads Markdown can build it. The mkdocs plugin only calls `generate` (and, 
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -51,6 +50,7 @@ from sitegen.site.catalogue_page import (
 )
 from sitegen.site.diff_page import diff_page
 from sitegen.site.documents import (
+    DocumentPlan,
     Kind,
     PageCache,
     PageKeys,
@@ -133,21 +133,16 @@ def generate(
     plan = None
     if render_documents:
         plan = plan_documents(shown, root, settings, cache_dir or root / DEFAULT_CACHE)
-    workers = workers_for(len(missing))
+    _prepare_missing(tree, pages, missing, report)
+    pages.prune()
     pending, late = None, None
     try:
-        prepared = [workers.submit(_prepare, job) for job in missing] if workers else []
-        _prepared_pages(tree, pages, missing, prepared, report)
-        pages.prune()
-        if workers:
-            workers.shutdown()
         if plan:
             pending = plan.start(report, document_workers(len(plan.missing)))
-        if pending and late_documents and pending.missing:
-            late = LateDocuments(pending, out_dir, _placeholders(pending))
-        elif pending:
-            pending.wait()
-        if plan:
+            if late_documents and plan.missing:
+                late = LateDocuments(pending, out_dir, _placeholders(plan))
+            else:
+                pending.wait()
             _documents(tree, plan.paths, late)
         report.stage(f"writing {out_dir}")
         synced = sync(tree, out_dir)
@@ -155,9 +150,6 @@ def generate(
         if pending:
             pending.close()
         raise
-    finally:
-        if workers:
-            workers.shutdown(wait=True, cancel_futures=True)
     return Summary(
         len(shown),
         sum(1 for path in tree.paths if path.endswith(".md")),
@@ -255,23 +247,26 @@ def _cached_pages(
     return missing
 
 
-def _prepared_pages(
-    tree: Tree,
-    pages: PageCache,
-    missing: list[PageJob],
-    prepared: list[Future[str]],
-    report: Progress,
+def _prepare_missing(
+    tree: Tree, pages: PageCache, missing: list[PageJob], report: Progress
 ) -> None:
-    """The missing pages, from the workers (or made here, when there are none)."""
+    """The missing pages, made by workers on every core (or here, when too few to pay for
+    them), stored in the page cache and put in the tree."""
     if not missing:
         return
     report.begin("preparing pages", len(missing))
-    for job, future in zip_longest(missing, prepared):
-        key = future.result() if future is not None else _prepare(job)
-        found = pages.get(key)
-        assert found is not None
-        _copy_pages(tree, found)
-        report.step(job.agreement.id)
+    workers = workers_for(len(missing))
+    try:
+        prepared = [workers.submit(_prepare, job) for job in missing] if workers else []
+        for job, future in zip_longest(missing, prepared):
+            key = future.result() if future is not None else _prepare(job)
+            found = pages.get(key)
+            assert found is not None
+            _copy_pages(tree, found)
+            report.step(job.agreement.id)
+    finally:
+        if workers:
+            workers.shutdown(wait=True, cancel_futures=True)
     report.end()
 
 
@@ -361,10 +356,10 @@ def _documents(tree: Tree, paths: dict[tuple[str, Kind], Path], late: LateDocume
             tree.copy(path, source)
 
 
-def _placeholders(pending: Pending) -> dict[str, Path]:
-    """The docs paths of the documents still rendering, and their place in the cache."""
-    cache = pending.target.cache
+def _placeholders(plan: DocumentPlan) -> dict[str, Path]:
+    """The docs paths of the documents still to render, and their place in the cache."""
+    cache = plan.target.cache
     return {
         download(job.agreement.id, working_name(job.agreement.id, job.kind)): cache / job.name
-        for job in pending.missing
+        for job in plan.missing
     }

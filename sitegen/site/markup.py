@@ -65,6 +65,13 @@ def md_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return "\n".join(lines)
 
 
+def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """An HTML table from cells that are already HTML (escaped values, our own tags)."""
+    top = "".join(f"<th>{cell}</th>" for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def front_matter(title: str, hide: Iterable[str] = ()) -> str:
     """YAML front matter with a title and the Material `hide` list.
 

@@ -91,11 +91,10 @@ class TreeUsage:
     stderr: str
 
 
-CPU_TICKS: dict[int, int] = {}  # pid → user+system clock ticks, as last seen
-
-
-def _children() -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
+def _processes() -> tuple[dict[int, list[int]], dict[int, int]]:
+    """Every process's children, and its user+system CPU in clock ticks."""
+    children: dict[int, list[int]] = {}
+    ticks: dict[int, int] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
@@ -105,40 +104,38 @@ def _children() -> dict[int, list[int]]:
         except OSError:
             continue
         fields = stat.rsplit(b")", 1)[1].split()
-        found.setdefault(int(fields[1]), []).append(int(entry.name))
-        CPU_TICKS[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime + stime
-    return found
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime + stime
+    return children, ticks
+
+
+def _proc_kb(pid: int, name: str, field: bytes) -> int:
+    """A `field:` line of /proc/PID/NAME, in kB (0 once the process is gone)."""
+    try:
+        with open(f"/proc/{pid}/{name}", "rb") as handle:
+            for line in handle:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def _rss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/status", "rb") as handle:
-            for line in handle:
-                if line.startswith(b"VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kb(pid, "status", b"VmRSS:")
 
 
 def _pss_kb(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
-            for line in handle:
-                if line.startswith(b"Pss:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return _proc_kb(pid, "smaps_rollup", b"Pss:")
 
 
-def _tree_kb(pid: int, read: Callable[[int], int], tree: set[int]) -> int:
-    """The sum of `read` (RSS or PSS) over the process and all its descendants, which are
-    added to `tree`."""
-    children, total, todo = _children(), 0, [pid]
+def _tree_kb(pid: int, read: Callable[[int], int], cpu: dict[int, int]) -> int:
+    """The sum of `read` (RSS or PSS) over the process and all its descendants; the CPU
+    ticks of each of them are recorded in `cpu`."""
+    (children, ticks), total, todo = _processes(), 0, [pid]
     while todo:
         one = todo.pop()
-        tree.add(one)
+        cpu[one] = ticks.get(one, cpu.get(one, 0))
         total += read(one)
         todo += children.get(one, [])
     return total
@@ -152,14 +149,14 @@ def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
         peak = [0, 0]  # RSS, PSS
         done = threading.Event()
 
-        tree: set[int] = set()
+        cpu_ticks: dict[int, int] = {}  # every process seen in the tree: CPU, as last seen
 
         def sample() -> None:  # PSS every 0.5 s: the kernel takes ~13 ms per 800 MB for it
             ticks = 0
             while not done.wait(0.05):
-                peak[0] = max(peak[0], _tree_kb(process.pid, _rss_kb, tree))
+                peak[0] = max(peak[0], _tree_kb(process.pid, _rss_kb, cpu_ticks))
                 if ticks % 10 == 0:
-                    peak[1] = max(peak[1], _tree_kb(process.pid, _pss_kb, tree))
+                    peak[1] = max(peak[1], _tree_kb(process.pid, _pss_kb, cpu_ticks))
                 ticks += 1
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -177,7 +174,7 @@ def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
             raise RuntimeError(f"`{' '.join(argv)}` exited with {process.returncode}:\n{shown}")
     # wait4 counts reaped descendants only: workers started by a fork server are not this
     # process's children, so the CPU the tree was seen to use counts when it is more
-    sampled = sum(CPU_TICKS.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+    sampled = sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
     cpu = max(usage.ru_utime + usage.ru_stime, sampled)
     return TreeUsage(wall, cpu, usage.ru_maxrss / 1024, peak[0] / 1024, peak[1] / 1024, text)
 
