@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from sitegen import checked_cache
+from sitegen.checked_cache import Checked, CheckedCache
 from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.findings import Finding, Report
@@ -14,7 +16,7 @@ from sitegen.templates import TemplateIndex
 from sitegen.workers import cores, process_pool
 
 AGREEMENT_FILE = "agreement.yaml"
-Checked = tuple[Loaded, list[Finding]]
+Kept = str | None  # what the cache keeps of a file (`checked_cache.entry`)
 
 
 def find_agreement_files(paths: Iterable[Path]) -> list[Path]:
@@ -35,39 +37,59 @@ PARALLEL_FROM = 200
 
 
 def check_files(
-    files: list[Path], settings: Settings, root: Path, *, slim: bool = False
-) -> list[Checked]:
+    files: list[Path], settings: Settings, root: Path, *, slim: bool = False, keep: bool = False
+) -> list[tuple[Checked, Kept]]:
     """Load and lint each file on its own (everything but the catalogue rules). `slim`
-    keeps of each document only what the catalogue rules read (for workers to send back)."""
+    keeps of each document only what the catalogue rules read (for workers to send back);
+    `keep` also gives what the cache keeps of each file."""
     context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
-    checked: list[Checked] = []
+    checked: list[tuple[Checked, Kept]] = []
     for path in files:
         item = load_agreement(path, settings.load)
         findings = item.findings + (lint_agreement(item, context) if item.agreement else [])
-        checked.append((item.slim() if slim else item, findings))
+        kept = checked_cache.entry(item, findings) if keep else None
+        checked.append(((item.slim() if slim else item, findings), kept))
     return checked
 
 
-def check_all(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
+def check_all(
+    files: list[Path], settings: Settings, root: Path, *, keep: bool = False
+) -> list[tuple[Checked, Kept]]:
     """`check_files` over every file, on every core for a large catalogue; order is kept."""
     workers = cores()
     if len(files) < PARALLEL_FROM or workers < 2:
-        return check_files(files, settings, root)
+        return check_files(files, settings, root, keep=keep)
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with process_pool(workers) as pool:
-        results = pool.map(_check_slim, chunks, [settings] * len(chunks), [root] * len(chunks))
+        results = pool.map(
+            _check_slim, chunks, *([item] * len(chunks) for item in (settings, root, keep))
+        )
         return [item for chunk in results for item in chunk]
 
 
-def _check_slim(files: list[Path], settings: Settings, root: Path) -> list[Checked]:
-    return check_files(files, settings, root, slim=True)
+def _check_slim(
+    files: list[Path], settings: Settings, root: Path, keep: bool
+) -> list[tuple[Checked, Kept]]:
+    return check_files(files, settings, root, slim=True, keep=keep)
 
 
-def validate(paths: Iterable[Path], settings: Settings, root: Path) -> tuple[Report, list[Loaded]]:
-    """Every finding of every file, collected before anything is reported."""
+def validate(
+    paths: Iterable[Path], settings: Settings, root: Path, *, cache: Path | None = None
+) -> tuple[Report, list[Loaded]]:
+    """Every finding of every file, collected before anything is reported. With `cache`
+    (a file), the results of files unchanged since they were kept there are taken from it
+    (see `sitegen.checked_cache`); the catalogue rules always run."""
     files = find_agreement_files(paths)
-    checked = check_all(files, settings, root)
+    kept = CheckedCache(cache, settings, root) if cache is not None else None
+    found = kept.lookup(files) if kept is not None else {}
+    missing = [path for path in files if path not in found]
+    fresh = dict(
+        zip(missing, check_all(missing, settings, root, keep=kept is not None), strict=True)
+    )
+    if kept is not None:
+        kept.save({path: entry for path, (_, entry) in fresh.items()})
+    checked = [found[path] if path in found else fresh[path][0] for path in files]
     loaded = [item for item, _ in checked]
     report = Report(files=len(files))
     for _, findings in checked:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitegen.catalogue import to_ics
-from sitegen.catalogue.ics import escape_text, fold
+from sitegen.catalogue.ics import LINE_OCTETS, escape_text, fold
 from sitegen.model import Bilingual
 from tests.test_catalogue import build, sample, samples
 
@@ -197,3 +200,27 @@ def test_fold_counts_octets_and_keeps_characters_whole() -> None:
     assert all(p.startswith(" ") for p in parts[1:])
     assert parts[0] + "".join(p[1:] for p in parts[1:]) == chinese
     assert all(len(p.encode("utf-8")) % 3 == 1 for p in parts[1:])  # a space, then whole 协/议
+
+
+def folded_char_by_char(line: str) -> str:
+    """The rule as RFC 5545 states it, one character at a time (what `fold` must equal)."""
+    parts, current, size = [], "", 0
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > LINE_OCTETS:
+            parts.append(current)
+            current, size = " ", 1
+        current += char
+        size += octets
+    return "\r\n".join([*parts, current])
+
+
+@given(st.text(st.characters(exclude_categories=["Cs"]), max_size=400))
+def test_fold_is_the_character_by_character_rule(line: str) -> None:
+    assert fold(line) == folded_char_by_char(line)
+
+
+@given(st.text(max_size=200))
+def test_escaped_text_has_no_control_character(raw: str) -> None:
+    kept = [c for c in escape_text(raw) if c == "\t" or unicodedata.category(c) not in ("Cc", "Cs")]
+    assert "".join(kept) == escape_text(raw)

@@ -89,6 +89,8 @@ def test_both_languages_are_built(site: Path) -> None:
     assert 'href="en/agreements/SLA-2024-001/" hreflang="en"' in zh.replace("../../", "")
     assert "Agreement catalogue" in read(site, "en/index.html")
     assert "续签与到期" in read(site, "renewals/index.html")
+    # the docs folder's own bookkeeping (its marker, the record of copies) is not published
+    assert not [path for path in site.rglob(".sitegen*")]
 
 
 def test_agreement_page_parts(site: Path) -> None:

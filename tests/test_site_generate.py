@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -122,6 +123,29 @@ def test_second_run_rewrites_nothing(repo: GitRepo) -> None:
     _, again = run(repo)
     assert again.written == () and again.deleted == ()
     assert {name: (out / name).stat().st_mtime_ns for name in files(out)} == before
+
+
+def test_a_copy_changed_in_the_folder_is_put_back(repo: GitRepo) -> None:
+    """The record of the last sync spares a warm run reading every copy; a copy changed
+    since, even to the same size, is compared and put back."""
+    out, _ = run(repo)
+    name = "downloads/SLA-2024-001/SLA-2024-001-v1.pdf"
+    published, archived = out / name, repo.root / "agreements/SLA-2024-001/signed/v1.pdf"
+    published.write_bytes(archived.read_bytes()[:-1] + b"X")
+    _, again = run(repo)
+    assert again.written == (name,)
+    assert published.read_bytes() == archived.read_bytes()
+
+
+def test_an_unreadable_record_of_copies_only_costs_a_comparison(repo: GitRepo) -> None:
+    out, _ = run(repo)
+    record = out / ".sitegen-copies.json"
+    copied = json.loads(record.read_bytes())["copies"]
+    assert "downloads/SLA-2024-001/SLA-2024-001-v1.pdf" in copied
+    record.write_text("{not json", encoding="utf-8")
+    _, again = run(repo)
+    assert again.written == () and again.deleted == ()  # compared: all the same
+    assert json.loads(record.read_bytes())["copies"] == copied
 
 
 def test_a_changed_agreement_rewrites_only_its_pages(repo: GitRepo) -> None:

@@ -13,7 +13,7 @@ property or component of its own.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import re
 from collections.abc import Iterable, Iterator
 
 from sitegen import fmt
@@ -28,34 +28,33 @@ UID_DOMAIN = "sitegen"
 UID_KINDS = {"objection_deadline": "objection", "expiry": "expiry", "review": "review"}
 LINE_OCTETS = 75
 _BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
+# Unicode's control characters (category Cc) and surrogates (Cs), but tab and line feed
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def escape_text(value: str) -> str:
     """A TEXT value: line breaks become \\n, control characters go, \\ ; , are escaped."""
     for brk in _BREAKS:
         value = value.replace(brk, "\n")
-    kept = "".join(
-        char for char in value if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
-    )
+    kept = _CONTROL.sub("", value)
     return kept.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
     """Fold a content line into parts of at most 75 octets, never inside a UTF-8 character;
     each continuation starts with one space."""
-    if len(line.encode("utf-8")) <= LINE_OCTETS:
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
         return line
-    parts: list[str] = []
-    current, size = "", 0
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > LINE_OCTETS:
-            parts.append(current)
-            current, size = " ", 1
-        current += char
-        size += octets
-    parts.append(current)
-    return "\r\n".join(parts)
+    parts, start, room = [], 0, LINE_OCTETS
+    while len(data) - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        parts.append(data[start:end].decode("utf-8"))
+        start, room = end, LINE_OCTETS - 1  # a continuation line starts with a space
+    parts.append(data[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def uid(due: Due) -> str:

@@ -14,10 +14,13 @@ from sitegen.model import Agreement
 from sitegen.validate import relative, validate
 
 
-def checked_agreements(paths: list[Path], settings: Settings, root: Path) -> list[Agreement]:
+def checked_agreements(
+    paths: list[Path], settings: Settings, root: Path, *, cache: Path | None = None
+) -> list[Agreement]:
     """The agreements under `paths`, validated first: errors stop the command, printed with
-    their places (and the warnings, as `sitegen validate` shows them) and a summary."""
-    report, loaded = validate(paths, settings, root)
+    their places (and the warnings, as `sitegen validate` shows them) and a summary. With
+    `cache`, the results of unchanged files come from it (`sitegen.checked_cache`)."""
+    report, loaded = validate(paths, settings, root, cache=cache)
     if report.errors:
         for finding in report.sorted():
             if finding.severity is not Severity.INFO:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import sys
 import time
@@ -12,6 +13,7 @@ from typing import Any
 import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
+from sitegen.checked_cache import DEFAULT_FILE as CHECKED_CACHE
 from sitegen.commands.common import checked_agreements
 from sitegen.commands.renewals import MAX_DAYS, _not_too_far
 from sitegen.config import Settings
@@ -75,7 +77,9 @@ def generate_command(
     """Write the catalogue as Markdown pages and files into a docs folder (agreements are
     checked first); rewrites only what changed."""
     settings, root = Settings.find(Path.cwd())
-    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
+    agreements = checked_agreements(
+        [root / settings.agreements_dir], settings, root, cache=root / CHECKED_CACHE
+    )
     summary = generate(
         root,
         settings,
@@ -108,7 +112,9 @@ def build_command(
     settings, root = Settings.find(Path.cwd())
     progress = TerminalProgress()
     progress.stage("checking the agreements")
-    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
+    agreements = checked_agreements(
+        [root / settings.agreements_dir], settings, root, cache=root / CHECKED_CACHE
+    )
     started = time.monotonic()
     config = _mkdocs_config(config_file, out)
     plugin = config.plugins.get("sitegen")
@@ -121,6 +127,9 @@ def build_command(
     if today is not None:
         plugin.config.today = today.date().isoformat()
     progress.stage("building the site with mkdocs")
+    # What is alive now (the agreements above all) lives until the command ends: moved out
+    # of the collector's sight, a full collection during the build no longer walks it.
+    gc.freeze()
     try:
         _mkdocs_build(config)
     finally:  # a build that stopped (even by Ctrl-C) leaves no empty stand-in behind

@@ -28,6 +28,7 @@ from typing import Literal
 
 from sitegen.catalogue import Row
 from sitegen.config import Settings
+from sitegen.digest import folder_digest, package_digest
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
 from sitegen.history import Revision
@@ -40,7 +41,6 @@ KINDS: tuple[Kind, ...] = ("pdf", "docx")
 CACHE_VERSION = b"sitegen-document-cache 1\n"
 WRITER_FILES = (Path(__file__).parent.parent / "render").resolve()
 PAGE_CACHE_VERSION = b"sitegen-page-cache 1\n"
-PACKAGE_FILES = Path(__file__).parent.parent.resolve()
 # Below this many missing documents, one process is quicker than starting workers.
 PARALLEL_FROM = 4
 
@@ -56,30 +56,20 @@ class Job:
         return f"{self.key}.{self.kind}"
 
 
-def _folder_digest(folder: Path) -> bytes:
-    digest = hashlib.sha256()
-    for path in sorted(
-        p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-    ):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.digest()
-
-
 class Keys:
     """Cache keys, hashing each template folder and the writers once per run."""
 
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root, self.settings = root, settings
         self._templates: dict[str, bytes] = {}
-        self._writers = _folder_digest(WRITER_FILES)
+        self._writers = folder_digest(WRITER_FILES)
 
     def keys(self, agreement: Agreement) -> dict[Kind, str]:
         """The key of each kind of document of `agreement` (its file read once)."""
         source = self.root / self.settings.agreements_dir / agreement.id / "agreement.yaml"
         name = agreement.template.partition("@")[0]
         if name not in self._templates:
-            self._templates[name] = _folder_digest(self.root / self.settings.templates_dir / name)
+            self._templates[name] = folder_digest(self.root / self.settings.templates_dir / name)
         made_from = self._writers + self._templates[name]
         made_from += hashlib.sha256(source.read_bytes()).digest()
         found = {}
@@ -98,7 +88,7 @@ class PageKeys:
     ) -> None:
         self.root, self.settings = root, settings
         self._templates: dict[str, bytes] = {}
-        common = hashlib.sha256(PAGE_CACHE_VERSION + _folder_digest(PACKAGE_FILES))
+        common = hashlib.sha256(PAGE_CACHE_VERSION + package_digest())
         common.update(repr((settings, with_documents, in_git)).encode())
         self._common = common.digest()
 
@@ -108,7 +98,7 @@ class PageKeys:
         folder = self.root / self.settings.agreements_dir / agreement.id
         name = agreement.template.partition("@")[0]
         if name not in self._templates:
-            self._templates[name] = _folder_digest(self.root / self.settings.templates_dir / name)
+            self._templates[name] = folder_digest(self.root / self.settings.templates_dir / name)
         digest = hashlib.sha256(self._common + self._templates[name])
         digest.update(hashlib.sha256((folder / "agreement.yaml").read_bytes()).digest())
         for path in sorted((folder / "signed").glob("*.yaml")):  # manifest and texts
@@ -130,7 +120,14 @@ class PageCache:
         if not entry.is_dir():
             return None
         self.used.add(key)
-        return {p.relative_to(entry).as_posix(): p for p in entry.rglob("*.md")}
+        found = {}
+        for parent, _, names in os.walk(entry):  # quicker than rglob, for every page, every run
+            folder = Path(parent)
+            below = folder.relative_to(entry).as_posix()
+            for name in names:
+                if name.endswith(".md"):
+                    found[name if below == "." else f"{below}/{name}"] = folder / name
+        return found
 
     def put(self, key: str, pages: dict[str, str]) -> dict[str, Path]:
         """Store the pages (written to a new folder, then renamed into place)."""

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sitegen import output
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
+from sitegen.checked_cache import DEFAULT_FILE as CHECKED_CACHE
 from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
@@ -277,7 +278,8 @@ def _copy_pages(tree: Tree, found: dict[str, Path]) -> None:
 
 def load_agreements(root: Path, settings: Settings) -> list[Agreement]:
     """Every agreement of the project, validated; errors stop generation, with their places."""
-    report, loaded = validate([root / settings.agreements_dir], settings, root)
+    folder = root / settings.agreements_dir
+    report, loaded = validate([folder], settings, root, cache=root / CHECKED_CACHE)
     if report.errors:
         errors = [f for f in report.sorted() if f.severity.name == "ERROR"]
         shown = "\n".join(output.as_text(f) for f in errors[:20])

@@ -5,11 +5,19 @@ from the signed archive or the cache, never held in memory). `sync` makes the fo
 exactly that: it writes a file only when its content differs (so mkdocs serve and mtimes
 see only real changes) and deletes files that are no longer generated (a removed
 agreement disappears), then empty folders.
+
+A copy is compared byte for byte unless the folder's record of the last sync says it was
+made from the same source: the record keeps, for each copied file, the source's path and
+the size, modification time and inode of both files as they were then. A warm build so
+reads none of its hundreds of MB of copies; any change to either file, even a copy
+edited by hand, shows in its stat and the bytes are compared again.
 """
 
 from __future__ import annotations
 
 import filecmp
+import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -20,6 +28,9 @@ from sitegen.files import write_atomic, write_if_changed
 # The folder is ours alone: this marker says so, and sync refuses a folder without it
 # that already holds files (so `--out ~/Documents` cannot empty someone's folder).
 MARKER = ".sitegen-generated"
+# What the last sync copied (see the module's text). A dot file: mkdocs leaves it out.
+RECORD = ".sitegen-copies.json"
+RECORD_VERSION = 1
 
 
 @dataclass
@@ -55,19 +66,33 @@ class Synced:
 def sync(tree: Tree, folder: Path) -> Synced:
     """Make `folder` hold exactly the files of `tree`."""
     _claim(folder)
+    last, record = _read_record(folder), {}
     written = [p for p, data in sorted(tree.data.items()) if write_if_changed(folder / p, data)]
-    written += [p for p, source in sorted(tree.copies.items()) if _copy(source, folder / p)]
-    wanted = tree.paths | {MARKER}
-    deleted = []
-    for path in sorted(folder.rglob("*")):
-        name = path.relative_to(folder).as_posix()
-        if path.is_file() and name not in wanted:
-            path.unlink()
-            deleted.append(name)
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for path, source in sorted(tree.copies.items()):
+        now = _entry(source, folder / path)
+        if now != last.get(path) and _copy(source, folder / path):  # else as last left
+            written.append(path)
+            now = _entry(source, folder / path)
+        record[path] = now
+    _write_record(folder, record)
+    deleted = _delete_others(folder, tree.paths | {MARKER, RECORD})
     return Synced(tuple(written), tuple(deleted), len(tree.paths) - len(written))
+
+
+def _delete_others(folder: Path, wanted: set[str]) -> list[str]:
+    """Delete the files not `wanted`, then the folders left empty (deepest first)."""
+    deleted = []
+    for parent, folders, files in os.walk(folder, topdown=False):
+        base = Path(parent)
+        for name in files:
+            relative = (base / name).relative_to(folder).as_posix()
+            if relative not in wanted:
+                (base / name).unlink()
+                deleted.append(relative)
+        for name in folders:
+            if not any((base / name).iterdir()):
+                (base / name).rmdir()
+    return sorted(deleted)
 
 
 def _claim(folder: Path) -> None:
@@ -81,6 +106,7 @@ def _claim(folder: Path) -> None:
 
 
 def _copy(source: Path, target: Path) -> bool:
+    """Copy unless `target` already holds the bytes of `source`; True when it copied."""
     try:
         if target.is_file() and filecmp.cmp(source, target, shallow=False):
             return False
@@ -88,6 +114,38 @@ def _copy(source: Path, target: Path) -> bool:
     except OSError as error:
         raise UserError(f"cannot copy: {error.strerror}", path=source) from None
     return True
+
+
+def _stat(path: Path) -> list[int] | None:
+    """Size, modification time (ns) and inode; None when there is no such file."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ino]
+
+
+def _entry(source: Path, target: Path) -> list[object]:
+    """What the record keeps of one copy, as JSON gives it back (lists, not tuples)."""
+    return [str(source), _stat(source), _stat(target)]
+
+
+def _read_record(folder: Path) -> dict[str, list[object]]:
+    """The last sync's record; empty when there is none or it cannot be read (then every
+    copy is compared byte for byte, as without a record)."""
+    try:
+        found = json.loads((folder / RECORD).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict) or found.get("version") != RECORD_VERSION:
+        return {}
+    copies = found.get("copies")
+    return copies if isinstance(copies, dict) else {}
+
+
+def _write_record(folder: Path, copies: dict[str, list[object]]) -> None:
+    data = json.dumps({"version": RECORD_VERSION, "copies": copies}, ensure_ascii=False)
+    write_if_changed(folder / RECORD, data.encode("utf-8"))
 
 
 def remove(folder: Path) -> None:
