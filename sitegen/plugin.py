@@ -1,11 +1,13 @@
 """The mkdocs plugin: glue only. It runs `sitegen.site.generate` before mkdocs reads its
-docs folder, and makes `mkdocs serve` watch the agreements and templates.
+docs folder, makes `mkdocs serve` watch the agreements and templates, lets go of each page
+once it is written, and publishes no sitemap without `site_url`.
 
     plugins:
       - sitegen:
           include_restricted: false
           today: 2025-02-10      # default: the day of the build
           within_days: 90
+          keep_built_pages: false  # true for a plugin that reads pages after the build
       - i18n: …                  # after sitegen: it reads the files sitegen writes
 
 `on_config` runs at a high priority, so the files exist before any other plugin (such as
@@ -26,12 +28,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
 from sitegen.model import Agreement
-from sitegen.site import i18n_search
+from sitegen.site import i18n_search, sitemap
 from sitegen.site.progress import Progress
 
 if TYPE_CHECKING:
@@ -46,6 +49,9 @@ class SitegenConfig(base.Config):  # type: ignore[no-untyped-call]
     docs_dir = c.Optional(c.Type(str))  # default: mkdocs' docs_dir
     within_days = c.Type(int, default=RENEWAL_WINDOW_DAYS)
     documents = c.Type(bool, default=True)  # the working version's PDF and Word downloads
+    # Keep each page's Markdown and HTML once it is written (see `on_post_page`): only for
+    # a plugin that reads them after the build.
+    keep_built_pages = c.Type(bool, default=False)
 
 
 class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
@@ -98,6 +104,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self._late = summary.late
         log.info(f"sitegen: {summary.describe()}")
 
+    @event_priority(-200)  # after every other plugin has seen the page
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Empty a written page's Markdown and HTML: nothing reads them again (its title was
+        taken when it was rendered), and mkdocs-static-i18n builds the next language while
+        this one's pages are still referenced, so at 1,000 agreements they held ~250 MB
+        until the end. Emptied, not None: `Page.title` would parse the Markdown again."""
+        if not self.config.keep_built_pages:
+            page.content, page.markdown = "", ""
+        return output
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._depth += 1
         if self._depth == 1:
@@ -106,7 +122,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._depth -= 1
-        if self._depth > 0 or self._late is None:
+        if self._depth > 0:
+            return
+        if self._site_dir is not None:
+            sitemap.drop_unaddressed(self._site_dir, config.site_url)
+        if self._late is None:
             return
         late, self._late = self._late, None
         try:

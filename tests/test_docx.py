@@ -6,6 +6,7 @@ import hashlib
 import io
 import re
 import zipfile
+from xml.etree import ElementTree
 
 import pytest
 
@@ -15,16 +16,22 @@ from tests.contract_factory import HOSTILE_VALUES, factory_contract, hostile_con
 pytestmark = pytest.mark.slow
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def part(docx: bytes, name: str) -> str:
     return zipfile.ZipFile(io.BytesIO(docx)).read(name).decode("utf-8")
 
 
+def texts(docx: bytes, name: str) -> str:
+    """Every text run of a part, joined."""
+    return "".join(
+        node.text or "" for node in ElementTree.fromstring(part(docx, name)).iter(f"{W}t")
+    )
+
+
 def paragraphs(docx: bytes) -> list[str]:
     """The text of each paragraph, line breaks as newlines."""
-    from xml.etree import ElementTree
-
     root = ElementTree.fromstring(part(docx, "word/document.xml"))
     out = []
     for p in root.iter(f"{W}p"):
@@ -56,6 +63,34 @@ def test_a_draft_says_so_and_a_signed_one_does_not(draft: bytes) -> None:
     assert "DRAFT" not in "".join(paragraphs(render_docx(factory_contract(signed=True))))
 
 
+def test_an_a4_page_with_header_and_footer(draft: bytes) -> None:
+    document = ElementTree.fromstring(part(draft, "word/document.xml"))
+    section = list(document.iter(f"{W}sectPr"))[-1]
+    size = section.find(f"{W}pgSz")
+    assert size is not None and (size.get(f"{W}w"), size.get(f"{W}h")) == ("11906", "16838")
+    kinds = [child.tag.removeprefix(W) for child in section]
+    assert kinds[:2] == ["headerReference", "footerReference"]  # first, as the schema says
+    relations = ElementTree.fromstring(part(draft, "word/_rels/document.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in relations}
+    for reference in section.findall(f"{W}headerReference") + section.findall(
+        f"{W}footerReference"
+    ):
+        assert targets[reference.get(f"{R}id")] in ("header1.xml", "footer1.xml")
+    types = part(draft, "[Content_Types].xml")
+    assert 'PartName="/word/header1.xml"' in types and 'PartName="/word/footer1.xml"' in types
+    assert texts(draft, "word/header1.xml") == "SLA-2024-001第 2 版 · Version 2"
+    footer = part(draft, "word/footer1.xml")
+    assert texts(draft, "word/footer1.xml") == "第 1 页 / 共 1 页 · Page 1 of 1"
+    assert footer.count('w:instr=" PAGE "') == 2 and footer.count('w:instr=" NUMPAGES "') == 2
+
+
+def test_the_watermark_is_on_drafts_only(draft: bytes) -> None:
+    assert 'string="草稿 DRAFT"' in part(draft, "word/header1.xml")
+    signed = render_docx(factory_contract(signed=True))
+    assert "DRAFT" not in part(signed, "word/header1.xml")
+    assert texts(signed, "word/header1.xml").startswith("SLA-2024-001")
+
+
 def test_properties_and_cjk_fonts(draft: bytes) -> None:
     core = part(draft, "docProps/core.xml")
     assert "<dc:title>核心业务系统运维服务水平协议 / Service Level Agreement" in core
@@ -72,10 +107,12 @@ def test_two_renders_are_byte_identical(draft: bytes) -> None:
 
 
 def test_one_language_views() -> None:
-    zh = "".join(paragraphs(render_docx(factory_contract(), "zh")))
-    en = "".join(paragraphs(render_docx(factory_contract(), "en")))
+    zh_docx, en_docx = render_docx(factory_contract(), "zh"), render_docx(factory_contract(), "en")
+    zh, en = "".join(paragraphs(zh_docx)), "".join(paragraphs(en_docx))
     assert "服务目录" in zh and "Service catalogue" not in zh
     assert "Service catalogue" in en and "服务目录" not in en
+    assert texts(zh_docx, "word/footer1.xml") == "第 1 页 / 共 1 页"
+    assert texts(en_docx, "word/header1.xml") == "SLA-2024-001Version 2"
 
 
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
@@ -86,3 +123,5 @@ def test_hostile_values_are_literal_text(value: str) -> None:
     document = part(docx, "word/document.xml")
     assert "<w:hyperlink" not in document and "instrText" not in document
     assert re.search(r"<w:t[^>]*>[^<]*#read\(", document) or "#read" not in value
+    for name in ("word/header1.xml", "word/footer1.xml"):
+        ElementTree.fromstring(part(docx, name))  # well-formed, whatever the values

@@ -18,6 +18,7 @@ import pytest
 
 from sitegen.load import load_agreement
 from sitegen.markup import one_line
+from sitegen.site.sitemap import drop_unaddressed
 from tests.helpers import REPO, replace_once, sample_text
 from tests.test_markdown import HOSTILE_AGREEMENT
 from tests.test_site_fixtures import RESTRICTED_ID, SECRETS, site_project
@@ -91,6 +92,20 @@ def test_both_languages_are_built(site: Path) -> None:
     assert "续签与到期" in read(site, "renewals/index.html")
     # the docs folder's own bookkeeping (its marker, the record of copies) is not published
     assert not [path for path in site.rglob(".sitegen*")]
+    # nor a sitemap whose every location would start with "None" (mkdocs.yml sets no site_url)
+    assert not [path for path in site.rglob("sitemap.xml*")]
+
+
+def test_a_site_with_an_address_keeps_its_sitemap(tmp_path: Path) -> None:
+    for folder in (tmp_path, tmp_path / "en"):
+        folder.mkdir(exist_ok=True)
+        (folder / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    assert drop_unaddressed(tmp_path, "https://sla.example.internal/") == []
+    assert (tmp_path / "sitemap.xml").is_file()
+    assert drop_unaddressed(tmp_path, None) == [
+        tmp_path / "sitemap.xml",
+        tmp_path / "en/sitemap.xml",
+    ]
 
 
 def test_agreement_page_parts(site: Path) -> None:

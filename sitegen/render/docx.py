@@ -21,9 +21,11 @@ from pathlib import Path
 
 import pypandoc
 
-from sitegen.contract import Contract, Text
+from sitegen.contract import Contract, Lang, Meta, Text
 from sitegen.errors import SitegenError
 from sitegen.fonts import SANS, SERIF
+from sitegen.render import docx_page
+from sitegen.render.docx_page import page_parts
 from sitegen.render.layout import View, langs_of, view_langs
 from sitegen.render.pandoc_ast import (
     AstBuilder,
@@ -53,7 +55,7 @@ def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
     blocks += build.contract(contract)
     ast = document(_metadata(contract, lang, build), blocks)
     docx = _pandoc().convert(json.dumps(ast, ensure_ascii=False), "docx")
-    return _reproducible(docx, contract.meta.date)
+    return _finished(docx, contract.meta, view_langs(lang))
 
 
 def _pandoc() -> PandocProcess:
@@ -82,16 +84,14 @@ def _metadata(contract: Contract, lang: View, build: AstBuilder) -> dict[str, Js
     }
 
 
-def _reproducible(docx: bytes, day: str) -> bytes:
-    """The document date from `Meta.date`, not the clock, in the properties and the zip, so
-    identical input gives identical bytes."""
-    stamp = f"{day}T00:00:00Z"
-    when = (*(int(part) for part in day.split("-")), 0, 0, 0)
-    return _rewrite(
-        docx,
-        {"docProps/core.xml": lambda xml: _CREATED.sub(rf"\g<1>{stamp}\g<2>", xml)},
-        date_time=when,
-    )
+def _finished(docx: bytes, meta: Meta, langs: tuple[Lang, ...]) -> bytes:
+    """pandoc's document with its page, header and footer (`docx_page`), dated from
+    `Meta.date`, not the clock, in the properties and the zip, so identical input gives
+    identical bytes."""
+    stamp = f"{meta.date}T00:00:00Z"
+    when = (*(int(part) for part in meta.date.split("-")), 0, 0, 0)
+    edits = {"docProps/core.xml": lambda xml: _CREATED.sub(rf"\g<1>{stamp}\g<2>", xml)}
+    return _rewrite(docx, edits | docx_page.EDITS, date_time=when, added=page_parts(meta, langs))
 
 
 def _draft_notice(build: AstBuilder) -> list[Json]:
@@ -131,8 +131,10 @@ def _rewrite(
     docx: bytes,
     edits: dict[str, Callable[[str], str]],
     date_time: tuple[int, ...] | None = None,
+    added: dict[str, str] | None = None,
 ) -> bytes:
-    """The zip with some XML parts edited, and every entry dated `date_time` if given."""
+    """The zip with some XML parts edited and others `added`, and every entry dated
+    `date_time` if given."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -143,4 +145,8 @@ def _rewrite(
             if date_time is not None:
                 info.date_time = date_time  # type: ignore[assignment]
             target.writestr(info, data)
+        for name, text in (added or {}).items():
+            entry = zipfile.ZipInfo(name, date_time=date_time or (1980, 1, 1, 0, 0, 0))  # type: ignore[arg-type]
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, text.encode("utf-8"))
     return out.getvalue()
