@@ -33,11 +33,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
 
-## lint: ruff and mypy on the package
+## lint: ruff on the package and the tests, mypy on the package and the benchmarks
 lint: $(STAMP)
 	$(BIN)/ruff check sitegen tests
 	$(BIN)/ruff format --check sitegen tests
-	$(BIN)/mypy sitegen
+	$(BIN)/mypy sitegen tests/bench
 
 ## schema: refresh the published JSON Schema from the model
 schema: $(STAMP)

@@ -260,3 +260,18 @@ def test_hostile_values_show_as_text(site: Path, page: str) -> None:
     assert one_line(HOSTILE) in shown
     for inert in parsed.inert:  # the bilingual contract shows it as text too
         assert one_line(HOSTILE) in inert
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_a_written_page_lets_go_of_its_text_unless_asked_to_keep_it(keep: bool) -> None:
+    from types import SimpleNamespace
+
+    from sitegen.plugin import SitegenPlugin
+
+    plugin = SitegenPlugin()
+    errors, warnings = plugin.load_config({"keep_built_pages": keep})
+    assert not errors and not warnings
+    page = SimpleNamespace(content="<h1>协议</h1>", markdown="# 协议")
+    assert plugin.on_post_page("<html>", page=page, config=None) == "<html>"  # type: ignore[arg-type]
+    # emptied, never None: mkdocs' Page.title would parse the Markdown again for None
+    assert (page.content, page.markdown) == (("<h1>协议</h1>", "# 协议") if keep else ("", ""))

@@ -62,7 +62,7 @@ from sitegen.site.documents import (
 )
 from sitegen.site.markup import LANGS, page_file
 from sitegen.site.progress import Progress
-from sitegen.site.tree import Tree, sync
+from sitegen.site.tree import Tree, record_copies, sync
 from sitegen.validate import validate
 
 DEFAULT_OUT = Path("build/docs")
@@ -182,6 +182,7 @@ class LateDocuments:
             write_atomic(self.out_dir / path, data)
             if site_dir is not None:
                 write_atomic(site_dir / path, data)
+        record_copies(self.out_dir, self.places)
 
     def cancel(self, site_dir: Path | None) -> None:
         self.pending.close()

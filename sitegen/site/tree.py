@@ -79,6 +79,14 @@ def sync(tree: Tree, folder: Path) -> Synced:
     return Synced(tuple(written), tuple(deleted), len(tree.paths) - len(written))
 
 
+def record_copies(folder: Path, copies: dict[str, Path]) -> None:
+    """Add files copied into `folder` after its sync (documents that finished rendering
+    late) to its record, so the next sync need not compare them byte for byte."""
+    record = _read_record(folder)
+    record.update({path: _entry(source, folder / path) for path, source in copies.items()})
+    _write_record(folder, record)
+
+
 def _delete_others(folder: Path, wanted: set[str]) -> list[str]:
     """Delete the files not `wanted`, then the folders left empty (deepest first)."""
     deleted = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.contract import Contract
+from sitegen.render.layout import View
 
 # Known figures for the same contract through other engines (not installed here).
 XELATEX_SECONDS = 2.1
@@ -72,10 +73,12 @@ def measure(root: Path, pandoc_sample: int = 20) -> Figures:
             renderer.compile(contract, data=data)
         floor = (_cpu() - start) / len(prepared)
     with PdfRenderer(route="pandoc") as renderer:
-        sample = [(c, "bilingual") for c in batch[half : half + pandoc_sample]]
+        sample: list[tuple[Contract, View]] = [
+            (c, "bilingual") for c in batch[half : half + pandoc_sample]
+        ]
         renderer.render_many(sample[:1])
         own, child = _cpu(), _children_cpu()
-        renderer.render_many(sample)  # type: ignore[arg-type]
+        renderer.render_many(sample)
         pandoc = (_cpu() - own + _children_cpu() - child) / len(sample)
     return Figures(len(batch), compose, render, floor, pandoc, serial, parallel_batch(batch))
 
