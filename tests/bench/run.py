@@ -333,7 +333,7 @@ def bench_site(ws: Workspace) -> Result:
             f"wait4 RSS: cold {cold.rss_mb:.0f} MB, warm {warm.rss_mb:.0f} MB; tree sampled: "
             f"cold {cold.pss_mb:.0f} MB PSS / {cold.tree_mb:.0f} MB RSS, warm "
             f"{warm.pss_mb:.0f} MB PSS / {warm.tree_mb:.0f} MB RSS (sum of every process)",
-            "warm and floor, each of two runs (s): "
+            "warm and floor, run by run (s): "
             + ", ".join(f"{w.wall:.0f}/{f.wall:.0f}" for w, f in zip(warms, floors, strict=True)),
             *profile,
         ],
