@@ -45,7 +45,8 @@ log = logging.getLogger("mkdocs.plugins.sitegen")
 
 class SitegenConfig(base.Config):  # type: ignore[no-untyped-call]
     include_restricted = c.Type(bool, default=False)
-    today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: the day of the build
+    # YYYY-MM-DD (YAML reads an unquoted one as a date); default: the day of the build
+    today = c.Optional(c.Type((str, dt.date)))
     docs_dir = c.Optional(c.Type(str))  # default: mkdocs' docs_dir
     within_days = c.Type(int, default=RENEWAL_WINDOW_DAYS)
     documents = c.Type(bool, default=True)  # the working version's PDF and Word downloads
@@ -172,12 +173,15 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         return chosen
 
     def _today(self) -> dt.date:
-        if self.config.today is None:
+        today = self.config.today
+        if today is None:
             return dt.date.today()
+        if isinstance(today, dt.date):  # unquoted in mkdocs.yml (a time of day is dropped)
+            return today.date() if isinstance(today, dt.datetime) else today
         try:
-            return dt.date.fromisoformat(self.config.today)
+            return dt.date.fromisoformat(str(today))
         except ValueError:
-            raise PluginError(f"sitegen: today: {self.config.today!r} is not YYYY-MM-DD") from None
+            raise PluginError(f"sitegen: today: {today!r} is not YYYY-MM-DD") from None
 
 
 def _quiet_jieba() -> None:

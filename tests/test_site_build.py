@@ -6,6 +6,7 @@ an agreement whose every field holds hostile text; the tests read the built `sit
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import re
@@ -275,3 +276,33 @@ def test_a_written_page_lets_go_of_its_text_unless_asked_to_keep_it(keep: bool) 
     assert plugin.on_post_page("<html>", page=page, config=None) == "<html>"  # type: ignore[arg-type]
     # emptied, never None: mkdocs' Page.title would parse the Markdown again for None
     assert (page.content, page.markdown) == (("<h1>协议</h1>", "# 协议") if keep else ("", ""))
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("today: 2025-02-10", dt.date(2025, 2, 10)),  # YAML reads it as a date
+        ("today: '2025-02-10'", dt.date(2025, 2, 10)),
+        ("today: 2025-02-10 09:30:00", dt.date(2025, 2, 10)),
+    ],
+)
+def test_the_day_of_the_build_as_mkdocs_yml_gives_it(line: str, day: dt.date) -> None:
+    from mkdocs.utils.yaml import yaml_load
+
+    from sitegen.plugin import SitegenPlugin
+
+    plugin = SitegenPlugin()
+    errors, _ = plugin.load_config(yaml_load(line))
+    assert not errors
+    assert plugin._today() == day
+
+
+def test_a_day_that_is_not_a_date_is_refused() -> None:
+    from mkdocs.exceptions import PluginError
+
+    from sitegen.plugin import SitegenPlugin
+
+    plugin = SitegenPlugin()
+    plugin.load_config({"today": "10/02/2025"})
+    with pytest.raises(PluginError, match=r"today: '10/02/2025' is not YYYY-MM-DD"):
+        plugin._today()
