@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from sitegen import checked_cache
@@ -61,17 +62,9 @@ def check_all(
         return check_files(files, settings, root, keep=keep)
     size = -(-len(files) // (workers * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    check = partial(check_files, settings=settings, root=root, slim=True, keep=keep)
     with process_pool(workers) as pool:
-        results = pool.map(
-            _check_slim, chunks, *([item] * len(chunks) for item in (settings, root, keep))
-        )
-        return [item for chunk in results for item in chunk]
-
-
-def _check_slim(
-    files: list[Path], settings: Settings, root: Path, keep: bool
-) -> list[tuple[Checked, Kept]]:
-    return check_files(files, settings, root, slim=True, keep=keep)
+        return [item for chunk in pool.map(check, chunks) for item in chunk]
 
 
 def validate(

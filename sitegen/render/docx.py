@@ -25,7 +25,6 @@ from sitegen.contract import Contract, Lang, Meta, Text
 from sitegen.errors import SitegenError
 from sitegen.fonts import SANS, SERIF
 from sitegen.render import docx_page
-from sitegen.render.docx_page import page_parts
 from sitegen.render.layout import View, langs_of, view_langs
 from sitegen.render.pandoc_ast import (
     AstBuilder,
@@ -91,7 +90,9 @@ def _finished(docx: bytes, meta: Meta, langs: tuple[Lang, ...]) -> bytes:
     stamp = f"{meta.date}T00:00:00Z"
     when = (*(int(part) for part in meta.date.split("-")), 0, 0, 0)
     edits = {"docProps/core.xml": lambda xml: _CREATED.sub(rf"\g<1>{stamp}\g<2>", xml)}
-    return _rewrite(docx, edits | docx_page.EDITS, date_time=when, added=page_parts(meta, langs))
+    return _rewrite(
+        docx, edits | docx_page.EDITS, date_time=when, added=docx_page.page_parts(meta, langs)
+    )
 
 
 def _draft_notice(build: AstBuilder) -> list[Json]:
