@@ -34,7 +34,7 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
 from sitegen.model import Agreement
-from sitegen.site import i18n_search, sitemap
+from sitegen.site import i18n_search, search_text, sitemap
 from sitegen.site.progress import Progress
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
             return config
         _quiet_jieba()
         i18n_search.install()
+        search_text.install()
         self._generate(config)
         self._generated_for = config
         return config

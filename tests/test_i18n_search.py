@@ -1,4 +1,5 @@
-"""The linear search de-duplication keeps what mkdocs-static-i18n's own would keep."""
+"""Search on the bilingual site: the linear de-duplication keeps what mkdocs-static-i18n's
+own would keep; the index keeps neighbouring cells apart."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
+from sitegen.site import search_text
 from sitegen.site.i18n_search import drop_repeats
 
 SHIPPED = ExtendedPlugin.__dict__["reconfigure_search_duplicates"]
@@ -51,3 +53,45 @@ def test_the_rule_of_the_shipped_function_without_its_misses() -> None:
         assert not any(repeats(e, default) for e in kept_other), seed
         assert all(e in theirs for e in ours), seed  # never keeps what the shipped one drops
         assert len(ours) < len(given)
+
+
+def material_text(parser_class: type[Any], html: str) -> str:
+    """The text Material's search indexes for `html` (one section: no headings)."""
+    parser = parser_class()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.data[0].text)
+
+
+CELLS = (
+    "<table><thead><tr><th>Party B (Provider)</th></tr></thead>"
+    "<tbody><tr><td>Hangzhou Yunheng Information Technology Co., Ltd.</td>"
+    "<td>Shanghai</td></tr></tbody></table><dl><dt>Signed</dt><dd>15 March 2024</dd>"
+    "<dt>Objection deadline</dt><dd>1 March 2025</dd></dl>Line<br>break<p>Text</p>\n<p>More</p>"
+)
+
+
+def test_the_search_text_keeps_neighbouring_cells_apart() -> None:
+    """Material's parser glues the text of cells written without whitespace between them
+    ("(Provider)Hangzhou"); the spaced one puts a space where a browser shows a break."""
+    from material.plugins.search import plugin
+
+    Parser = getattr(plugin.Parser, "material", plugin.Parser)  # a build may have installed it
+    assert material_text(Parser, CELLS) == (
+        "Party B (Provider)Hangzhou Yunheng Information Technology Co., Ltd.Shanghai"
+        "Signed15 March 2024Objection deadline1 March 2025Linebreak<p>Text</p> <p>More</p>"
+    )
+    assert material_text(search_text.spaced(Parser), CELLS) == (
+        "Party B (Provider) Hangzhou Yunheng Information Technology Co., Ltd. Shanghai "
+        "Signed 15 March 2024 Objection deadline 1 March 2025 Line break<p>Text</p> <p>More</p> "
+    )
+
+
+def test_the_plugin_indexes_with_the_spaced_parser() -> None:
+    from material.plugins.search import plugin
+
+    search_text.install()
+    search_text.install()  # once per build: the second changes nothing
+    assert plugin.Parser.__name__ == "SpacedParser"
+    assert plugin.Parser.__mro__[1] is plugin.Parser.material
+    assert plugin.Parser.material.__name__ == "Parser"
