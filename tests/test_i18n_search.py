@@ -1,17 +1,22 @@
 """Search on the bilingual site: the linear de-duplication keeps what mkdocs-static-i18n's
-own would keep; the index keeps neighbouring cells apart."""
+own would keep; the index keeps neighbouring cells apart; our search worker wraps the
+installed Material's (the browser tests search the built site)."""
 
 from __future__ import annotations
 
 import copy
 import random
+from importlib.metadata import version
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import material
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from sitegen.site import search_text
 from sitegen.site.i18n_search import drop_repeats
+from tests.helpers import REPO
 
 SHIPPED = ExtendedPlugin.__dict__["reconfigure_search_duplicates"]
 
@@ -95,3 +100,17 @@ def test_the_plugin_indexes_with_the_spaced_parser() -> None:
     assert plugin.Parser.__name__ == "SpacedParser"
     assert plugin.Parser.__mro__[1] is plugin.Parser.material
     assert plugin.Parser.material.__name__ == "Parser"
+
+
+WORKERS = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+
+
+def test_our_search_worker_wraps_the_installed_material_worker() -> None:
+    """site_overrides/main.html points the pages at our worker instead of Material's, and
+    ours loads Material's by name: both names must be the installed Material's worker."""
+    assert version("mkdocs-material") == search_text.MATERIAL
+    (shipped,) = [path.name for path in WORKERS.glob("search.*.min.js")]
+    ours = (REPO / "site_overrides/assets/javascripts/workers/sitegen-search.js").read_text()
+    assert f'importScripts("{shipped}");' in ours
+    template = (REPO / "site_overrides/main.html").read_text()
+    assert f'replace("workers/{shipped}", "workers/sitegen-search.js")' in template
