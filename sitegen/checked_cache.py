@@ -20,7 +20,8 @@ The file is no authority: whoever can write the project can write it, and an ent
 findings emptied would silence them, one with `availability: 50` would publish 50%. So each
 entry carries a seal (`sitegen.seal`: HMAC-SHA256 under this user's secret, over the key and
 the entry) and one whose seal fails is checked again, with a warning naming its file.
-Sealing and checking an entry costs ~0.1 ms, against ~6 ms to load and lint the file.
+Checking an entry's seal costs ~0.4 ms (a 15 KB entry: its JSON written again and hashed),
+against ~6 ms to load and lint the file.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ file all fail the check; the entry is discarded and made again, with one warning
 
 A file whose status is still the sealed one is not read again: its change time (ctime)
 moves on every write and no system call sets it back, so the same status means the same
-bytes, and a warm build does not read its hundreds of MB of cached documents. A file whose
+bytes, and a warm build does not read its hundreds of MB of cached documents (a status costs
+~3 µs a file; hashing ran at ~600 MB/s on the 2-core machine of the tests). A file whose
 status moved (a copy of the cache, a restored backup) is hashed and still passes if its
 bytes are the sealed ones.
 
