@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 findings or failures, 2 usage or I/O problems.
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -23,6 +24,20 @@ from sitegen.commands.validate import validate_command
 @click.version_option(package_name="sitegen")
 def cli() -> None:
     """Service-level agreements as code: validate, render, sign, diff and publish them."""
+    _show_warnings()
+
+
+class _Warnings(logging.Handler):
+    """The package's warnings (a cache entry discarded, say), one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"sitegen: warning: {record.getMessage()}", err=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("sitegen")
+    if not any(isinstance(handler, _Warnings) for handler in logger.handlers):
+        logger.addHandler(_Warnings(logging.WARNING))
 
 
 for command in (

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitegen import validate as validate_module
+from sitegen.checked_cache import FORMAT
 from sitegen.config import LintSettings, Settings
 from sitegen.load import Loaded, load_agreement
 from sitegen.output import as_text
@@ -116,7 +117,7 @@ def test_a_file_that_does_not_load_is_checked_every_time(project: Path, loads: l
     "damage",
     [
         lambda text: "{not json",
-        lambda text: text.replace('"format": "sitegen-checked-cache 1"', '"format": "other"'),
+        lambda text: text.replace(f'"format": "{FORMAT}"', '"format": "other"'),
         lambda text: text.replace('"data": {', '"data": {"stray": 1, ', 1),  # schema refuses
         lambda text: text.replace('"findings": [', '"findings": [7, ', 1),
     ],

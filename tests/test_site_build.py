@@ -28,6 +28,8 @@ pytestmark = pytest.mark.slow
 
 HOSTILE = '<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) {: onclick="alert(4)" } a | b ~~s~~'  # noqa: E501
 HOSTILE_ID = "SLA-2099-001"
+# A commit subject naming the restricted agreement: its ID, titles and parties.
+LEAKY_SUBJECT = f"Add a hostile agreement, modelled on {RESTRICTED_ID} {' / '.join(SECRETS)}"
 
 
 def hostile_text() -> str:
@@ -52,9 +54,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as monkeypatch:
         root = tmp_path_factory.mktemp("site") / "project"
         repo = site_project(root, monkeypatch)
-        repo.commit(
-            "Add a hostile agreement", {f"agreements/{HOSTILE_ID}/agreement.yaml": hostile_text()}
-        )
+        repo.commit(LEAKY_SUBJECT, {f"agreements/{HOSTILE_ID}/agreement.yaml": hostile_text()})
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copytree(REPO / "site_overrides", root / "site_overrides")
         (root / "build" / "docs").mkdir(parents=True)
@@ -146,6 +146,21 @@ def test_restricted_agreements_leave_no_trace(site: Path) -> None:
         assert not any(n in path.as_posix() for n in needles), path
         for needle in needles:
             assert needle.encode() not in data, (path.relative_to(site), needle)
+
+
+def test_a_commit_subject_naming_a_restricted_agreement_is_not_published(site: Path) -> None:
+    """The history table says what changed as sitegen reads it (here: added), never the
+    commit's free text, which named the restricted agreement (`LEAKY_SUBJECT`)."""
+    for lang, added in (("", "新建"), ("en/", "added")):
+        page = read(site, f"{lang}agreements/{HOSTILE_ID}/index.html")
+        assert (
+            f"<td>v1</td>\n<td>{'已签署' if not lang else 'Signed'}</td>\n<td>{added}</td>" in page
+        )
+    index = read(site, "search/search_index.json")
+    for path, data in every_file(site):
+        for needle in (RESTRICTED_ID, *SECRETS, "modelled on"):
+            assert needle.encode() not in data, (path.relative_to(site), needle)
+    assert "modelled on" not in index
 
 
 def test_search_finds_each_contract_text_on_its_own_language_page(site: Path) -> None:

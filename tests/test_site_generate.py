@@ -81,13 +81,17 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     link = "[下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf){: download }"
     assert f"| v1 | 2024年3月15日 | {link} |" in page
     assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page
-    assert "Restrict the OLA; amend SLA\\-2024\\-001 \\(P1 response 30m\\)" in page
+    # The history says what changed as sitegen reads it, never the commit's subject.
+    assert "| v2 | 审核中 | 版本 v1 → v2; 状态 已签署 → 审核中 | `" in page
+    assert "| v1 | 已签署 | 新建 | `" in page
+    assert "Restrict the OLA" not in page
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
     assert english.index('for="sg-view-en"') < english.index('for="sg-view-zh"')
     assert '<input checked class="sg-show-en"' in english
     shown = english.split('<script type="text/html" class="sg-contract-both">')[0]
     assert "协议基本信息" not in shown and ">Basic Information</span>" in shown
     assert "- [v1 → working version](../diffs/SLA-2024-001/v1-draft.en.md)" in english
+    assert "| v2 | In review | version v1 → v2; status Signed → In review | `" in english
 
 
 def test_diff_page_shows_the_term_change(repo: GitRepo) -> None:

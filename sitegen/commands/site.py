@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
+from sitegen.caches import checked_file
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
-from sitegen.checked_cache import DEFAULT_FILE as CHECKED_CACHE
 from sitegen.commands.common import checked_agreements
 from sitegen.commands.renewals import MAX_DAYS, _not_too_far
 from sitegen.config import Settings
@@ -78,7 +78,7 @@ def generate_command(
     checked first); rewrites only what changed."""
     settings, root = Settings.find(Path.cwd())
     agreements = checked_agreements(
-        [root / settings.agreements_dir], settings, root, cache=root / CHECKED_CACHE
+        [root / settings.agreements_dir], settings, root, cache=checked_file(root)
     )
     summary = generate(
         root,
@@ -113,7 +113,7 @@ def build_command(
     progress = TerminalProgress()
     progress.stage("checking the agreements")
     agreements = checked_agreements(
-        [root / settings.agreements_dir], settings, root, cache=root / CHECKED_CACHE
+        [root / settings.agreements_dir], settings, root, cache=checked_file(root)
     )
     started = time.monotonic()
     config = _mkdocs_config(config_file, out)

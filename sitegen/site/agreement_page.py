@@ -186,24 +186,42 @@ def _comparison_link(comparison: Comparison, lang: Lang, source: str) -> str:
 
 
 def _history(revisions: list[Revision], lang: Lang) -> str:
+    """Date, author, version, status, what changed (as sitegen reads it from the files, never
+    the commit's own text: a subject may name a restricted agreement) and the commit."""
     if not revisions:
         return md(word("no_history", lang))
-    head = [
-        md(word(k, lang))
-        for k in ("date", "author", "version", "status", "commit_subject", "commit")
-    ]
+    head = [md(word(k, lang)) for k in ("date", "author", "version", "status", "change", "commit")]
     rows = []
-    for rev in revisions:
-        status = STATUS_NAMES[rev.status].get(lang) if rev.status in STATUS_NAMES else ""
-        subject = rev.subject + (" " + word("deleted", lang) if rev.deleted else "")
+    for rev, before in zip(revisions, [*revisions[1:], None], strict=True):
         rows.append(
             [
                 md(fmt.date(rev.date.date(), lang)),
                 md(rev.author),
                 md(f"v{rev.version}" if rev.version else ""),
-                md(status),
-                md(subject),
+                md(_status(rev.status, lang)),
+                md(change(rev, before, lang)),
                 f"`{rev.commit[:12]}`" if re.fullmatch(r"[0-9a-f]{40}", rev.commit) else "",
             ]
         )
     return md_table(head, rows)
+
+
+def change(rev: Revision, before: Revision | None, lang: Lang) -> str:
+    """What one revision changed, from it and the one before (None: the first)."""
+    if rev.deleted:
+        return word("change_deleted", lang)
+    if before is None:
+        return word("change_added", lang)
+    if before.deleted:
+        return word("change_restored", lang)
+    found = []
+    if rev.version != before.version and rev.version and before.version:
+        found.append(word("change_version", lang, old=before.version, new=rev.version))
+    if rev.status != before.status and rev.status and before.status:
+        old, new = _status(before.status, lang), _status(rev.status, lang)
+        found.append(word("change_status", lang, old=old, new=new))
+    return "; ".join(found) or word("change_edited", lang)
+
+
+def _status(status: str | None, lang: Lang) -> str:
+    return STATUS_NAMES[status].get(lang) if status in STATUS_NAMES else ""

@@ -11,15 +11,13 @@ An agreement's pages (its own in both languages, and its diff pages) are cached 
 way in `.cache/pages/KEY/`, one file per page, the key hashing the agreement file, its
 template, its signed archive as checked, its git history, its catalogue row (which depends
 on the day), the build's options, and every file of the sitegen package. A run deletes the
-entries it did not use, so a restricted agreement's pages leave the cache with it.
+entries it did not use, so a restricted agreement's pages and documents leave the cache
+with it. Every entry is sealed and checked when read (`sitegen.site.entries`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -30,9 +28,9 @@ from sitegen.catalogue import Row
 from sitegen.config import Settings
 from sitegen.digest import folder_digest, package_digest
 from sitegen.errors import UserError
-from sitegen.files import write_atomic
 from sitegen.history import Revision
 from sitegen.model import Agreement
+from sitegen.site.entries import document_ready, prune_documents, store_document
 from sitegen.site.progress import Progress
 from sitegen.workers import cores, process_pool
 
@@ -108,52 +106,6 @@ class PageKeys:
         return digest.hexdigest()
 
 
-class PageCache:
-    """`folder/KEY/` holds the pages of one key, as files named by their docs path."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.used: set[str] = set()
-
-    def get(self, key: str) -> dict[str, Path] | None:
-        entry = self.folder / key
-        if not entry.is_dir():
-            return None
-        self.used.add(key)
-        found = {}
-        for parent, _, names in os.walk(entry):  # quicker than rglob, for every page, every run
-            folder = Path(parent)
-            below = folder.relative_to(entry).as_posix()
-            for name in names:
-                if name.endswith(".md"):
-                    found[name if below == "." else f"{below}/{name}"] = folder / name
-        return found
-
-    def put(self, key: str, pages: dict[str, str]) -> dict[str, Path]:
-        """Store the pages (written to a new folder, then renamed into place)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".new-", dir=self.folder))
-        for name, text in pages.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(text.encode("utf-8"))
-        try:
-            os.rename(staging, self.folder / key)
-        except OSError:  # another run stored the same key first: same content
-            shutil.rmtree(staging, ignore_errors=True)
-        found = self.get(key)
-        assert found is not None
-        return found
-
-    def prune(self) -> None:
-        """Delete the entries this run did not use (and any left half-written)."""
-        if not self.folder.is_dir():
-            return
-        for entry in self.folder.iterdir():
-            if entry.name not in self.used:
-                shutil.rmtree(entry, ignore_errors=True)
-
-
 def render_documents(
     agreement: Agreement, kinds: Sequence[Kind], root: Path, settings: Settings
 ) -> dict[Kind, bytes]:
@@ -178,7 +130,7 @@ def _render_into(jobs: Sequence[Job], root: Path, settings: Settings, cache: Pat
     """The documents of one agreement, into the cache."""
     made = render_documents(jobs[0].agreement, [job.kind for job in jobs], root, settings)
     for job in jobs:
-        write_atomic(cache / job.name, made[job.kind])
+        store_document(cache / job.name, made[job.kind])
     return [job.name for job in jobs]
 
 
@@ -201,11 +153,13 @@ def document_workers(jobs: int) -> ProcessPoolExecutor | None:
 def plan_documents(
     agreements: list[Agreement], root: Path, settings: Settings, cache: Path
 ) -> DocumentPlan:
-    """Which documents there are and which of them the cache lacks."""
+    """Which documents there are and which of them the cache lacks (or holds unsealed); the
+    cache keeps no others."""
     keys = Keys(root, settings)
     jobs = [Job(a, kind, key) for a in agreements for kind, key in keys.keys(a).items()]
-    missing = [job for job in jobs if not (cache / job.name).is_file()]
+    missing = [job for job in jobs if not document_ready(cache / job.name)]
     cache.mkdir(parents=True, exist_ok=True)
+    prune_documents(cache, [job.name for job in jobs])
     return DocumentPlan(jobs, missing, Target(root, settings, cache))
 
 

@@ -25,8 +25,8 @@ from itertools import zip_longest
 from pathlib import Path
 
 from sitegen import output
+from sitegen.caches import checked_file, documents_folder, pages_folder
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
-from sitegen.checked_cache import DEFAULT_FILE as CHECKED_CACHE
 from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
@@ -53,21 +53,19 @@ from sitegen.site.diff_page import diff_page
 from sitegen.site.documents import (
     DocumentPlan,
     Kind,
-    PageCache,
     PageKeys,
     Pending,
     document_workers,
     plan_documents,
     workers_for,
 )
+from sitegen.site.entries import PageCache
 from sitegen.site.markup import LANGS, page_file
 from sitegen.site.progress import Progress
 from sitegen.site.tree import Tree, record_copies, sync
 from sitegen.validate import validate
 
 DEFAULT_OUT = Path("build/docs")
-DEFAULT_CACHE = Path(".cache/documents")
-DEFAULT_PAGE_CACHE = Path(".cache/pages")
 
 
 @dataclass(frozen=True)
@@ -129,11 +127,11 @@ def generate(
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
     _catalogue(tree, shown, rows, today, within_days)
-    pages = PageCache(page_cache_dir or root / DEFAULT_PAGE_CACHE)
+    pages = PageCache(page_cache_dir or pages_folder(root))
     missing = _cached_pages(tree, pages, shown, rows, root, settings, render_documents)
     plan = None
     if render_documents:
-        plan = plan_documents(shown, root, settings, cache_dir or root / DEFAULT_CACHE)
+        plan = plan_documents(shown, root, settings, cache_dir or documents_folder(root))
     _prepare_missing(tree, pages, missing, report)
     pages.prune()
     pending, late = None, None
@@ -280,7 +278,7 @@ def _copy_pages(tree: Tree, found: dict[str, Path]) -> None:
 def load_agreements(root: Path, settings: Settings) -> list[Agreement]:
     """Every agreement of the project, validated; errors stop generation, with their places."""
     folder = root / settings.agreements_dir
-    report, loaded = validate([folder], settings, root, cache=root / CHECKED_CACHE)
+    report, loaded = validate([folder], settings, root, cache=checked_file(root))
     if report.errors:
         errors = [f for f in report.sorted() if f.severity.name == "ERROR"]
         shown = "\n".join(output.as_text(f) for f in errors[:20])

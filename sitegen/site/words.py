@@ -103,9 +103,14 @@ WORDS: dict[str, Text] = {
     "history": Text("修改记录", "History"),
     "no_history": Text("没有 git 修改记录。", "No git history."),
     "author": Text("修改人", "Changed by"),
-    "commit_subject": Text("说明", "Description"),
+    "change": Text("变更", "Change"),
     "commit": Text("提交", "Commit"),
-    "deleted": Text("（删除）", "(deleted)"),
+    "change_added": Text("新建", "added"),
+    "change_deleted": Text("删除", "deleted"),
+    "change_restored": Text("恢复", "restored"),
+    "change_edited": Text("修改", "edited"),
+    "change_version": Text("版本 v{old} → v{new}", "version v{old} → v{new}"),
+    "change_status": Text("状态 {old} → {new}", "status {old} → {new}"),
     # diff page
     "diff_title": Text("{id} 版本比较：{old} → {new}", "{id}: {old} → {new}"),
     "diff_intro": Text(
