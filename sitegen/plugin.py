@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
@@ -119,6 +121,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self._depth += 1
         if self._depth == 1:
             self._site_dir = Path(config.site_dir)
+
+    @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """An empty stand-in in the site for each document still rendering (the docs folder
+        holds none: a stand-in there outlived a killed build). `finish` replaces them
+        when the last language is built; every language links to the same files."""
+        if self._late is not None:
+            for path in self._late.places:
+                files.append(File.generated(config, path, abs_src_path=os.devnull))
+        return files
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
