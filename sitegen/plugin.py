@@ -36,7 +36,7 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
 from sitegen.model import Agreement
-from sitegen.site import i18n_search, sitemap
+from sitegen.site import i18n_search, publish, sitemap
 from sitegen.site.progress import Progress
 
 if TYPE_CHECKING:
@@ -118,9 +118,15 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         return output
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Before mkdocs empties `site_dir`: refuse one sitegen did not build."""
         self._depth += 1
         if self._depth == 1:
             self._site_dir = Path(config.site_dir)
+            try:
+                publish.claim_site(self._site_dir)
+                publish.mark_site(self._site_dir)
+            except UserError as error:
+                raise PluginError(f"sitegen: {error}") from None
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
