@@ -22,6 +22,7 @@ import os
 import select
 import sys
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -64,9 +65,23 @@ def watch_parent(parent: int) -> None:
         handle = os.pidfd_open(parent)
     except ProcessLookupError:  # already gone
         os._exit(ORPHANED)
+    except OSError:  # a kernel before 5.3: ask once a second instead
+        threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True).start()
+        return
     threading.Thread(target=_exit_when_readable, args=(handle,), daemon=True).start()
 
 
 def _exit_when_readable(handle: int) -> None:
     select.select([handle], [], [])
     os._exit(ORPHANED)
+
+
+def _exit_when_gone(parent: int) -> None:
+    while True:
+        time.sleep(1)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(ORPHANED)
+        except PermissionError:  # the number now names another user's process
+            os._exit(ORPHANED)
