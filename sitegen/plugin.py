@@ -1,6 +1,7 @@
 """The mkdocs plugin: glue only. It runs `sitegen.site.generate` before mkdocs reads its
-docs folder, makes `mkdocs serve` watch the agreements and templates, lets go of each page
-once it is written, and publishes no sitemap without `site_url`.
+docs folder, refuses a `site_dir` sitegen did not build (mkdocs would empty it), makes
+`mkdocs serve` watch the agreements and templates, lets go of each page once it is written,
+and publishes no sitemap without `site_url`.
 
     plugins:
       - sitegen:
