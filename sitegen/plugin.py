@@ -1,6 +1,7 @@
 """The mkdocs plugin: glue only. It runs `sitegen.site.generate` before mkdocs reads its
-docs folder, makes `mkdocs serve` watch the agreements and templates, lets go of each page
-once it is written, and publishes no sitemap without `site_url`.
+docs folder, refuses a `site_dir` sitegen did not build (mkdocs would empty it), makes
+`mkdocs serve` watch the agreements and templates, lets go of each page once it is written,
+and publishes no sitemap without `site_url`.
 
     plugins:
       - sitegen:
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +30,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
 from sitegen.model import Agreement
-from sitegen.site import i18n_search, search_text, sitemap
+from sitegen.site import i18n_search, publish, search_text, sitemap
 from sitegen.site.progress import Progress
 
 if TYPE_CHECKING:
@@ -117,9 +120,25 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         return output
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Before mkdocs empties `site_dir`: refuse one sitegen did not build."""
         self._depth += 1
         if self._depth == 1:
             self._site_dir = Path(config.site_dir)
+            try:
+                publish.claim_site(self._site_dir)
+                publish.mark_site(self._site_dir)
+            except UserError as error:
+                raise PluginError(f"sitegen: {error}") from None
+
+    @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """An empty stand-in in the site for each document still rendering (the docs folder
+        holds none: a stand-in there outlived a killed build). `finish` replaces them
+        when the last language is built; every language links to the same files."""
+        if self._late is not None:
+            for path in self._late.places:
+                files.append(File.generated(config, path, abs_src_path=os.devnull))
+        return files
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -4,13 +4,25 @@ Forking is quickest (workers inherit the loaded package), but forking a process 
 threads can leave a child waiting forever on a lock some other thread held: a typst
 compiler runs threads. So: fork while typst is not loaded in this process, else start the
 workers from a fresh fork server.
+
+Every worker dies with the process that started it. Without that, `kill -9` of a site
+build left the fork server, the resource tracker, two workers and their two `pandoc lua`
+processes running for over a minute (a worker waits on a queue whose writing end it holds
+itself, so it never sees the parent go). Each worker watches the parent through a pidfd
+(Linux 5.3): it becomes readable when that *process* ends. `PR_SET_PDEATHSIG` was not
+used: it fires when the parent *thread* that forked ends, and a fork server's worker has
+the fork server, not the build, as its parent. A worker ending so takes its `pandoc lua`
+with it (its standard input closes) and the typst compiler (it runs in the worker).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import select
 import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -20,6 +32,8 @@ def cores(limit: int = 8) -> int:
 
 # Niceness of background workers: they take what the foreground process leaves.
 BACKGROUND_NICENESS = 10
+# The exit status of a worker whose parent ended (128 + SIGHUP, as a shell would say).
+ORPHANED = 129
 
 
 def process_pool(
@@ -32,8 +46,42 @@ def process_pool(
     build's agreements and pages) soon holds its own copy of it."""
     method = "forkserver" if fresh or "typst" in sys.modules else "fork"
     context = multiprocessing.get_context(method)
-    if not background:
-        return ProcessPoolExecutor(workers, mp_context=context)
+    niceness = BACKGROUND_NICENESS if background else 0
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=os.nice, initargs=(BACKGROUND_NICENESS,)
+        workers, mp_context=context, initializer=start_worker, initargs=(os.getpid(), niceness)
     )
+
+
+def start_worker(parent: int, niceness: int) -> None:
+    """A worker's first step: lower its priority, and end when `parent` ends."""
+    if niceness:
+        os.nice(niceness)
+    watch_parent(parent)
+
+
+def watch_parent(parent: int) -> None:
+    """End this process (at once, without clean-up) when the process `parent` ends."""
+    try:
+        handle = os.pidfd_open(parent)
+    except ProcessLookupError:  # already gone
+        os._exit(ORPHANED)
+    except OSError:  # a kernel before 5.3: ask once a second instead
+        threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True).start()
+        return
+    threading.Thread(target=_exit_when_readable, args=(handle,), daemon=True).start()
+
+
+def _exit_when_readable(handle: int) -> None:
+    select.select([handle], [], [])
+    os._exit(ORPHANED)
+
+
+def _exit_when_gone(parent: int) -> None:
+    while True:
+        time.sleep(1)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(ORPHANED)
+        except PermissionError:  # the number now names another user's process
+            os._exit(ORPHANED)

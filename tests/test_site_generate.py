@@ -196,17 +196,17 @@ def test_documents_are_cached_by_content(repo: GitRepo, monkeypatch: pytest.Monk
     assert (third.rendered, third.cached) == (2, 2)
 
 
-def test_late_documents_stand_in_empty_until_finished(
+def test_late_documents_are_missing_from_the_docs_folder_until_finished(
     repo: GitRepo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     fake_documents(monkeypatch)
     out, summary = run(repo, render_documents=True, late_documents=True)
     assert summary.late is not None and summary.rendered == 4
     pdf = "downloads/SLA-2025-004/SLA-2025-004-working.pdf"
-    assert (out / pdf).read_bytes() == b""  # a stand-in, so the site build sees the link
+    assert not (out / pdf).exists()  # no empty stand-in: a killed build left it behind
     site = tmp_path / "site"
     (site / pdf).parent.mkdir(parents=True)
-    (site / pdf).write_bytes(b"")  # as mkdocs copies it
+    (site / pdf).write_bytes(b"")  # the stand-in the plugin gives mkdocs to copy
     summary.late.finish(site)
     assert (out / pdf).read_bytes() == (site / pdf).read_bytes() == b"pdf of SLA-2025-004"
     copied = json.loads((out / ".sitegen-copies.json").read_bytes())["copies"]

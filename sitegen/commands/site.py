@@ -19,6 +19,7 @@ from sitegen.commands.renewals import MAX_DAYS, _not_too_far
 from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.site import DEFAULT_OUT, Progress, generate
+from sitegen.site.publish import exclusive, staged
 
 TODAY = click.option(
     "--today",
@@ -98,7 +99,8 @@ def generate_command(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     metavar="DIR",
-    help="The site folder to write (default: site_dir of mkdocs.yml, site/).",
+    help="The site folder to write (default: site_dir of mkdocs.yml, site/); only a "
+    "folder sitegen built is ever replaced.",
 )
 @TODAY
 @RESTRICTED
@@ -108,34 +110,44 @@ def generate_command(
 def build_command(
     out: Path | None, today: dt.datetime | None, include_restricted: bool, config_file: Path
 ) -> None:
-    """Check the agreements, then build the catalogue site with mkdocs (both languages)."""
+    """Check the agreements, then build the catalogue site with mkdocs (both languages).
+    The site is built beside DIR and put in its place when complete (only a folder sitegen
+    built is ever replaced)."""
     settings, root = Settings.find(Path.cwd())
     progress = TerminalProgress()
-    progress.stage("checking the agreements")
-    agreements = checked_agreements(
-        [root / settings.agreements_dir], settings, root, cache=checked_file(root)
-    )
-    started = time.monotonic()
     config = _mkdocs_config(config_file, out)
     plugin = config.plugins.get("sitegen")
     if plugin is None:
         raise UserError("mkdocs.yml does not use the sitegen plugin", path=config_file)
-    plugin.agreements, plugin.root, plugin.progress = agreements, root, progress
-    plugin.late_documents = True  # the site is built while the documents render
-    if include_restricted:
-        plugin.config.include_restricted = True
-    if today is not None:
-        plugin.config.today = today.date().isoformat()
+    site, docs = Path(config.site_dir), Path(config.docs_dir)
+    waiting = f"waiting for another build using {docs} to end"
+    with exclusive(docs, lambda: progress.stage(waiting)), staged(site) as staging:
+        progress.stage("checking the agreements")
+        plugin.agreements = checked_agreements(
+            [root / settings.agreements_dir], settings, root, cache=checked_file(root)
+        )
+        started = time.monotonic()
+        plugin.root, plugin.progress = root, progress
+        plugin.late_documents = True  # the site is built while the documents render
+        if include_restricted:
+            plugin.config.include_restricted = True
+        if today is not None:
+            plugin.config.today = today.date().isoformat()
+        config.site_dir = str(staging)
+        _build(config, plugin, progress, site)
+    elapsed = time.monotonic() - started
+    click.echo(f"sitegen: built {site} in {elapsed:.1f} s", err=True)
+
+
+def _build(config: Any, plugin: Any, progress: Progress, site: Path) -> None:
     progress.stage("building the site with mkdocs")
     # What is alive now (the agreements above all) lives until the command ends: moved out
     # of the collector's sight, a full collection during the build no longer walks it.
     gc.freeze()
     try:
-        _mkdocs_build(config)
-    finally:  # a build that stopped (even by Ctrl-C) leaves no empty stand-in behind
+        _mkdocs_build(config, site)
+    finally:  # a build that stopped (even by Ctrl-C) leaves no documents rendering
         plugin.cancel_late()
-    elapsed = time.monotonic() - started
-    click.echo(f"sitegen: built {config.site_dir} in {elapsed:.1f} s", err=True)
 
 
 def _mkdocs_config(config_file: Path, out: Path | None) -> Any:
@@ -158,7 +170,8 @@ def _mkdocs_config(config_file: Path, out: Path | None) -> Any:
         raise UserError(f"mkdocs configuration: {error}", path=config_file) from None
 
 
-def _mkdocs_build(config: Any) -> None:
+def _mkdocs_build(config: Any, site: Path) -> None:
+    """Build into `config.site_dir`; errors name `site`, the folder the user chose."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -171,5 +184,7 @@ def _mkdocs_build(config: Any) -> None:
         build(config)
     except MkDocsException as error:
         raise UserError(f"the site build failed: {error}") from None
+    except OSError as error:  # mkdocs or a plugin writing the site (a full disk)
+        raise UserError(f"the site build failed: {error.strerror}", path=site) from None
     finally:
         logger.removeHandler(handler)

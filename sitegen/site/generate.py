@@ -113,9 +113,9 @@ def generate(
 
     Pages missing from the page cache, then documents missing from the document cache, are
     made by worker processes on every core. With `late_documents`, this returns once the
-    pages are written: each document still rendering stands in the folder as an empty
-    file until `Summary.late.finish` puts it in place, so a site build runs while the
-    documents render (in the background: the build keeps its core).
+    pages are written: each document still rendering is missing from the folder until
+    `Summary.late.finish` puts it in place, so a site build runs while the documents render
+    (in the background: the build keeps its core).
     """
     report = progress or Progress()
     loaded = agreements if agreements is not None else load_agreements(root, settings)
@@ -162,9 +162,10 @@ def generate(
 
 
 class LateDocuments:
-    """Documents still rendering when generation returned. `finish` waits for them and puts
-    each in the docs folder and the built site in place of its empty stand-in; `cancel`
-    stops them and removes the stand-ins, so no empty download is left behind."""
+    """Documents still rendering when generation returned. The docs folder holds none of
+    them until `finish` waits for them and puts each in the docs folder and the built site
+    (the site build gives each an empty stand-in meanwhile, in a site not yet published);
+    `cancel` stops them and removes the site's stand-ins."""
 
     def __init__(self, pending: Pending, out_dir: Path, places: dict[str, Path]) -> None:
         self.pending, self.out_dir, self.places = pending, out_dir, places
@@ -184,10 +185,9 @@ class LateDocuments:
 
     def cancel(self, site_dir: Path | None) -> None:
         self.pending.close()
-        for path in self.places:
-            for folder in (self.out_dir, site_dir):
-                if folder is not None:
-                    (folder / path).unlink(missing_ok=True)
+        if site_dir is not None:
+            for path in self.places:
+                (site_dir / path).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -346,14 +346,12 @@ def _signed_files(tree: Tree, agreement_id: str, signed: list[versions.SignedVer
 
 
 def _documents(tree: Tree, paths: dict[tuple[str, Kind], Path], late: LateDocuments | None) -> None:
-    """The working version's documents: copies from the cache, or empty stand-ins for the
-    ones still rendering (`LateDocuments`)."""
+    """The working version's documents: copies from the cache, but for the ones still
+    rendering (`LateDocuments`), which `finish` writes when they are done."""
     waiting = late.places if late else {}
     for (agreement_id, kind), source in paths.items():
         path = download(agreement_id, working_name(agreement_id, kind))
-        if path in waiting:
-            tree.add(path, b"")
-        else:
+        if path not in waiting:
             tree.copy(path, source)
 
 
