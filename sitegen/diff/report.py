@@ -19,6 +19,7 @@ from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
 from sitegen.diff.words import status, summary_line, word
+from sitegen.terminal import escape_controls, safe, safe_lines
 
 _ARROW = "→"
 _LANG_NAME = {"zh": "中文", "en": "English"}
@@ -35,18 +36,20 @@ def summary(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
 
 
 def as_text(diffs: Sequence[AgreementDiff]) -> str:
-    """Plain lines; styled with ANSI colours that click strips when not on a terminal."""
+    """Plain lines; styled with ANSI colours that click strips when not on a terminal. Every
+    value is terminal-safe (`sitegen.terminal`) before it is styled."""
     out: list[str] = [summary(diffs)]
     for diff in diffs:
         if not diff.differs:
             continue
-        out += ["", click.style(f"{diff.agreement_id} {diff.title} [{diff.kind}]", bold=True)]
+        head = safe(f"{diff.agreement_id} {diff.title}")
+        out += ["", click.style(f"{head} [{diff.kind}]", bold=True)]
         out += [f"  {line}" for line in _sides(diff)]
         for change in diff.changes:
             out.append("  " + _change_line(change))
         for lang in LANGS:
             for clause in diff.redlines.get(lang, ()):
-                out.append(f"  [{lang}] {clause.number} {clause.title} ({clause.kind})")
+                out.append(f"  [{lang}] {safe(f'{clause.number} {clause.title}')} ({clause.kind})")
                 out.append("    " + _styled(clause).replace("\n", "\n    "))
     return "\n".join(out) + "\n"
 
@@ -56,24 +59,26 @@ def _change_line(change: Change) -> str:
     weight = "material" if change.material else "editorial"
     direction = f", {change.direction} on the provider" if change.direction else ""
     values = f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
-    return f"{flag}{change.label.zh} / {change.label.en}: {values} ({weight}{direction})"
+    label = safe(f"{change.label.zh} / {change.label.en}")
+    return f"{flag}{label}: {values} ({weight}{direction})"
 
 
 def _pair(change: Change, lang: Lang) -> str:
     before = change.before.get(lang) if change.before else "—"
     after = change.after.get(lang) if change.after else "—"
-    return f"{before} {_ARROW} {after}"
+    return f"{safe(before)} {_ARROW} {safe(after)}"
 
 
 def _styled(clause: ClauseRedline) -> str:
     parts = []
     for segment in clause.segments:
+        text = safe_lines(segment.text)
         if segment.op == "delete":
-            parts.append(click.style(f"[-{segment.text}-]", fg="red"))
+            parts.append(click.style(f"[-{text}-]", fg="red"))
         elif segment.op == "insert":
-            parts.append(click.style(f"{{+{segment.text}+}}", fg="green"))
+            parts.append(click.style(f"{{+{text}+}}", fg="green"))
         else:
-            parts.append(segment.text)
+            parts.append(text)
     return "".join(parts)
 
 
@@ -86,7 +91,7 @@ def _sides(diff: AgreementDiff) -> list[str]:
             facts.append(f"changed by {side.changed_by} on {side.changed_at}")
         elif side.changed_by:
             facts.append(side.changed_by)
-        return f"{side.label} ({', '.join(f for f in facts if f)})"
+        return safe(f"{side.label} ({', '.join(f for f in facts if f)})")
 
     return [f"from {describe(diff.old)}", f"to   {describe(diff.new)}"]
 
@@ -229,8 +234,10 @@ _ENTITY = re.compile(r"""[&<>"'\\`*_{}\[\]()#+\-.!|~:@$]""")
 
 def _entities(text: str) -> str:
     """Every character HTML or Markdown could act on as a numeric entity, in one pass (a
-    second pass would take apart the entities of the first)."""
-    return _ENTITY.sub(lambda m: f"&#{ord(m.group())};", text)
+    second pass would take apart the entities of the first); control characters other than
+    line feeds shown as their escapes (`\\x1b`), as on a terminal."""
+    shown = escape_controls(text, keep_line_feeds=True)
+    return _ENTITY.sub(lambda m: f"&#{ord(m.group())};", shown)
 
 
 # JSON for tools.
