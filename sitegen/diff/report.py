@@ -3,6 +3,9 @@
 The Markdown is safe to post: every value from an agreement is one line of `<code>` with every
 character that HTML or Markdown could act on written as an entity (so `|` cannot end a table
 cell and a newline cannot start a block); redlines are one-line HTML escaped the same way.
+No `@name`, `@org/team` or `#N` of an agreement reaches GitHub as a mention or a reference
+(see `_entity`), and a restricted agreement shows only its ID and the kinds of change unless
+asked (`include_restricted`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from sitegen.contract import LANGS, Lang, Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
-from sitegen.diff.words import status, summary_line, word
+from sitegen.diff.words import change_kinds, clause_counts, status, summary_line, word
 from sitegen.terminal import escape_controls, safe, safe_lines
 
 _ARROW = "→"
@@ -99,18 +102,55 @@ def _sides(diff: AgreementDiff) -> list[str]:
 # Markdown for a pull-request comment.
 
 
-def as_markdown(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
-    """The comment; `lang` is the language of its own words (values show both languages)."""
+def as_markdown(
+    diffs: Sequence[AgreementDiff], lang: Lang = "en", *, include_restricted: bool = False
+) -> str:
+    """The comment; `lang` is the language of its own words (values show both languages).
+    A restricted agreement shows only its ID and the kinds of change (counts), unless
+    `include_restricted`: the comment is read by everyone who can read the pull request."""
     changed = [d for d in diffs if d.differs]
+    hidden = {d.agreement_id for d in changed if d.restricted and not include_restricted}
     out = [f"### {word('heading', lang)}: {summary(diffs, lang)}", ""]
-    flagged = [(d, c) for d in changed for c in d.attention]
+    flagged = [_md_flag(d, lang, d.agreement_id in hidden) for d in changed if d.attention]
     if flagged:
-        out += [word("attention", lang), ""]
-        out += [f"- ⚠️ {code(d.agreement_id)} {_md_change(c, lang)}" for d, c in flagged]
-        out.append("")
+        out += [word("attention", lang), "", *(line for lines in flagged for line in lines), ""]
     for diff in changed:
-        out += _md_agreement(diff, lang)
+        shown = _md_restricted if diff.agreement_id in hidden else _md_agreement
+        out += shown(diff, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_flag(diff: AgreementDiff, lang: Lang, hidden: bool) -> list[str]:
+    if hidden:
+        return [f"- ⚠️ {code(diff.agreement_id)} {_kinds(diff, lang)}"]
+    return [f"- ⚠️ {code(diff.agreement_id)} {_md_change(c, lang)}" for c in diff.attention]
+
+
+def _md_restricted(diff: AgreementDiff, lang: Lang) -> list[str]:
+    """ID, what happened to it, the counts of each kind of change: no title, term or value."""
+    counts = {k: len(v) for k in LANGS if (v := diff.redlines.get(k, ()))}
+    comma, semicolon = ("，", "；") if lang == "zh" else (", ", "; ")
+    kinds = _kinds(diff, lang) + (semicolon + clause_counts(counts, lang) if counts else "")
+    what = f"{word(diff.kind, lang)}{comma}{word('restricted', lang)}"
+    return [
+        "<details open>" if diff.attention else "<details>",
+        f"<summary>{_entities(diff.agreement_id)} ({what})</summary>",
+        "",
+        kinds,
+        "",
+        word("restricted_note", lang),
+        "",
+        "</details>",
+        "",
+    ]
+
+
+def _kinds(diff: AgreementDiff, lang: Lang) -> str:
+    directions = [c.direction for c in diff.changes]
+    material = diff.material
+    editorial = len(diff.changes) - material
+    looser, stricter = directions.count("looser"), directions.count("stricter")
+    return change_kinds(material, editorial, looser, stricter, lang)
 
 
 _SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed_by", "changed_at")
@@ -230,6 +270,17 @@ def code(value: str) -> str:
 
 
 _ENTITY = re.compile(r"""[&<>"'\\`*_{}\[\]()#+\-.!|~:@$]""")
+# GitHub decodes entities before it links mentions and references, so `&#64;team` would
+# still notify @team and `&#35;12` still cross-reference #12. A word joiner (U+2060: no
+# width, no line break) after each `@` and `#` leaves neither a mention nor a reference,
+# and a reader sees the text as written.
+_JOINED = {"@", "#"}
+_WORD_JOINER = "&#8288;"
+
+
+def _entity(match: re.Match[str]) -> str:
+    char = match.group()
+    return f"&#{ord(char)};" + (_WORD_JOINER if char in _JOINED else "")
 
 
 def _entities(text: str) -> str:
@@ -237,7 +288,7 @@ def _entities(text: str) -> str:
     second pass would take apart the entities of the first); control characters other than
     line feeds shown as their escapes (`\\x1b`), as on a terminal."""
     shown = escape_controls(text, keep_line_feeds=True)
-    return _ENTITY.sub(lambda m: f"&#{ord(m.group())};", shown)
+    return _ENTITY.sub(_entity, shown)
 
 
 # JSON for tools.
