@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from sitegen.findings import Finding, Report, Severity
-from sitegen.terminal import safe
+from sitegen.terminal import json_text, safe
 
 
 def as_text(finding: Finding) -> str:
@@ -36,7 +36,7 @@ def as_json(report: Report) -> str:
         }
         for f in report.sorted()
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

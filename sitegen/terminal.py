@@ -23,6 +23,8 @@ _CONTROL = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 _COMMAND_START = re.compile(r"^(\s*):(?=:)")
+# JSON escapes C0 itself; these it passes through raw (U+009B is a CSI to many terminals).
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -42,6 +44,12 @@ def safe(text: str) -> str:
     """One line a terminal shows as written: control characters (line feeds too) as
     escapes, and no workflow command at its start."""
     return _COMMAND_START.sub(r"\1\\x3a", escape_controls(text))
+
+
+def json_text(document: str) -> str:
+    """JSON printed to a terminal: the control characters `json.dumps` leaves raw as `\\u`
+    escapes (they occur only inside strings, so the document means the same)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def safe_lines(text: str) -> str:

@@ -11,6 +11,7 @@ other than sitegen's own annotations.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -174,3 +175,19 @@ def test_error_messages_are_escaped_at_the_cli_boundary(repo: GitRepo) -> None:
     code, out, err = sitegen(repo, "validate", "a\x07b\rc\x9b2J.yaml")
     assert (code, out) == (2, "")
     assert err == "Error: a\\x07b\\x0dc\\x9b2J.yaml: no such file or folder\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "--format", "json", "hostile-keys.yaml"),
+        ("diff", "--base", "main", "--format", "json"),
+        ("renewals", "--today", "2025-02-15", "--format", "json"),
+    ],
+)
+def test_json_outputs_escape_what_json_leaves_raw(repo: GitRepo, args: tuple[str, ...]) -> None:
+    """JSON escapes C0 itself; DEL, C1 and U+2028/2029 become \\u escapes, same document."""
+    _, out, _ = sitegen(repo, *args)
+    document = json.dumps(json.loads(out), ensure_ascii=False)
+    assert "\u009b::warning" in document and "\u2028::warning" in document
+    assert "\\u009b::warning" in out and "\\u2028::warning" in out

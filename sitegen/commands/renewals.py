@@ -12,7 +12,7 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, t
 from sitegen.commands.common import checked_agreements
 from sitegen.config import Settings
 from sitegen.files import write_atomic
-from sitegen.terminal import safe
+from sitegen.terminal import json_text, safe
 
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
 LAST_DAY = dt.datetime(9000, 1, 1)
@@ -74,7 +74,7 @@ def renewals_command(
     items = renewals(agreements, day, within, include_restricted=include_restricted)
     if fmt == "json":
         document = {"as_of": day.isoformat(), "within_days": within, "due": due_records(items)}
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+        click.echo(json_text(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)))
     else:
         for line in text_lines(items, day, within):
             click.echo(line)

@@ -22,7 +22,7 @@ from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
 from sitegen.diff.words import change_kinds, clause_counts, status, summary_line, word
-from sitegen.terminal import escape_controls, safe, safe_lines
+from sitegen.terminal import escape_controls, json_text, safe, safe_lines
 
 _ARROW = "→"
 _LANG_NAME = {"zh": "中文", "en": "English"}
@@ -295,7 +295,8 @@ def _entities(text: str) -> str:
 
 
 def as_json(diffs: Sequence[AgreementDiff]) -> str:
-    return json.dumps([_json_diff(d) for d in diffs if d.differs], ensure_ascii=False, indent=2)
+    document = [_json_diff(d) for d in diffs if d.differs]
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _json_diff(diff: AgreementDiff) -> dict[str, Any]:
