@@ -1,12 +1,18 @@
 """The `sitegen` command. Thin: each command parses options and calls the package.
 
 Exit codes: 0 ok, 1 findings or failures, 2 usage or I/O problems.
+
+Error messages quote paths, keys and values, which may hold control characters: `main`
+shows every error through `SafeStream` (`sitegen.terminal`), the one boundary where errors
+become text.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from typing import IO, cast
 
 import click
 
@@ -18,6 +24,7 @@ from sitegen.commands.schema import schema_command
 from sitegen.commands.sign import attach_command, sign_command
 from sitegen.commands.site import build_command, generate_command
 from sitegen.commands.validate import validate_command
+from sitegen.terminal import SafeStream, safe
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,7 +38,7 @@ class _Warnings(logging.Handler):
     """The package's warnings (a cache entry discarded, say), one line each on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"sitegen: warning: {record.getMessage()}", err=True)
+        click.echo(f"sitegen: warning: {safe(record.getMessage())}", err=True)
 
 
 def _show_warnings() -> None:
@@ -56,8 +63,16 @@ for command in (
 
 
 def main() -> None:
+    """click's standalone handling, with errors shown through `SafeStream`."""
     try:
-        cli(standalone_mode=True)
-    except KeyboardInterrupt:
+        code = cli.main(standalone_mode=False)
+    except click.ClickException as error:
+        error.show(file=cast("IO[str]", SafeStream(sys.stderr)))
+        sys.exit(error.exit_code)
+    except click.Abort:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # `sitegen diff | head`: the reader has gone; exit 1 as click does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,10 +1,16 @@
-"""Findings as text for people, JSON for tools, annotations for GitHub workflows."""
+"""Findings as text for people, JSON for tools, annotations for GitHub workflows.
+
+A finding quotes keys and values of the file, which may hold control characters: text lines
+go through `terminal.safe` whole; annotations escape them the same way, then `%`, CR and LF
+as GitHub documents (and `:` and `,` in properties), so one finding is one workflow command.
+"""
 
 from __future__ import annotations
 
 import json
 
 from sitegen.findings import Finding, Report, Severity
+from sitegen.terminal import json_text, safe
 
 
 def as_text(finding: Finding) -> str:
@@ -13,7 +19,7 @@ def as_text(finding: Finding) -> str:
     label = "" if finding.severity is Severity.ERROR else f"[{finding.severity}] "
     field = f"{finding.field_text}: " if finding.field else ""
     context = f" ({finding.context})" if finding.context else ""
-    return f"{where}: {finding.code} {label}{field}{finding.message}{context}"
+    return safe(f"{where}: {finding.code} {label}{field}{finding.message}{context}")
 
 
 def as_json(report: Report) -> str:
@@ -30,7 +36,7 @@ def as_json(report: Report) -> str:
         }
         for f in report.sorted()
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -53,7 +59,9 @@ def as_github(finding: Finding) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """`%`, CR and LF as GitHub documents, then every other control character as `\\x1b`:
+    the message reaches the annotation whole, and nothing ends the command early."""
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:

@@ -33,13 +33,43 @@ def test_review_runs_the_pull_request_with_read_permission_only() -> None:
     assert review["permissions"] == {"contents": "read"}
 
 
-def test_comment_job_never_checks_out_code() -> None:
+def test_comment_job_runs_only_the_default_branchs_script() -> None:
+    """It checks out the default branch's .github/scripts (never the pull request), without
+    keeping the token, installs nothing, and its one command is the script
+    (tests/test_workflow_comment.py runs it against a fake gh)."""
     comment = workflow("agreements-comment.yml")
     assert comment["permissions"] == {"pull-requests": "write", "actions": "read"}
     steps = comment["jobs"]["comment"]["steps"]
-    uses = [step.get("uses", "") for step in steps]
-    assert not any(u.startswith("actions/checkout") for u in uses)
-    assert not any("pip install" in step.get("run", "") for step in steps)
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout")]
+    assert [c["with"] for c in checkouts] == [
+        {
+            "ref": "${{ github.event.repository.default_branch }}",
+            "sparse-checkout": ".github/scripts",
+            "persist-credentials": False,
+        }
+    ]
+    assert [s["run"] for s in steps if "run" in s] == [
+        "python3 .github/scripts/sla_comment.py review"
+    ]
+
+
+def test_review_installs_sitegen_from_the_base_branch() -> None:
+    """A pull request may change sitegen/: the commands that judge it run the base's code."""
+    steps = workflow("agreements.yml")["jobs"]["review"]["steps"]
+    checkouts = [
+        s.get("with", {}) for s in steps if s.get("uses", "").startswith("actions/checkout")
+    ]
+    assert checkouts == [
+        {"fetch-depth": 0, "persist-credentials": False},
+        {"ref": "${{ github.base_ref }}", "path": ".sitegen-base", "persist-credentials": False},
+    ]
+    installs = [s["run"] for s in steps if "pip install" in s.get("run", "")]
+    assert installs == [
+        'python -m venv "$RUNNER_TEMP/sitegen"\n'
+        '"$RUNNER_TEMP/sitegen/bin/python" -m pip install --quiet ./.sitegen-base\n'
+        "rm -rf .sitegen-base\n"
+        'echo "$RUNNER_TEMP/sitegen/bin" >> "$GITHUB_PATH"\n'
+    ]
 
 
 def review_steps() -> list[str]:

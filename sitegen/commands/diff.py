@@ -29,7 +29,12 @@ from sitegen.diff.report import as_json, as_markdown, as_text
     help="md is ready to post as a pull-request comment.",
 )
 @click.option("--exit-code", is_flag=True, help="Exit with 1 when anything differs.")  # fmt: skip
-def diff_command(versions: tuple[str, ...], base: str | None, fmt: str, exit_code: bool) -> None:
+@click.option("--include-restricted", is_flag=True,
+              help="md: show restricted agreements in full (default: their ID and the kinds "
+              "of change only).")  # fmt: skip
+def diff_command(
+    versions: tuple[str, ...], base: str | None, fmt: str, exit_code: bool, include_restricted: bool
+) -> None:
     """Compare versions: A and B (ID, ID@REV, ID@vN); ID alone against its last signed
     version; or, with no version, every agreement against --base."""
     settings, root = Settings.find(Path.cwd())
@@ -38,8 +43,10 @@ def diff_command(versions: tuple[str, ...], base: str | None, fmt: str, exit_cod
     if versions and base:
         raise click.UsageError("--base compares every agreement: leave out the versions")
     diffs = _diffs(versions, base, root, settings)
-    render = {"text": as_text, "md": as_markdown, "json": as_json}[fmt]
-    click.echo(render(diffs), nl=fmt == "json")
+    if fmt == "md":
+        click.echo(as_markdown(diffs, include_restricted=include_restricted), nl=False)
+    else:
+        click.echo({"text": as_text, "json": as_json}[fmt](diffs), nl=fmt == "json")
     if exit_code and any(d.differs for d in diffs):
         raise SystemExit(1)
 

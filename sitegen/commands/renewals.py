@@ -12,6 +12,7 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, t
 from sitegen.commands.common import checked_agreements
 from sitegen.config import Settings
 from sitegen.files import write_atomic
+from sitegen.terminal import json_text, safe
 
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
 LAST_DAY = dt.datetime(9000, 1, 1)
@@ -73,7 +74,7 @@ def renewals_command(
     items = renewals(agreements, day, within, include_restricted=include_restricted)
     if fmt == "json":
         document = {"as_of": day.isoformat(), "within_days": within, "due": due_records(items)}
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+        click.echo(json_text(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)))
     else:
         for line in text_lines(items, day, within):
             click.echo(line)
@@ -95,19 +96,14 @@ def text_lines(items: list[Due], today: dt.date, within: int) -> list[str]:
     """One aligned line per item (overdue ones flagged OVERDUE), then a summary line."""
     if not items:
         return [f"nothing overdue or due within {within} days of {today}"]
-    width_id = max(len(due.agreement_id) for due in items)
+    width_id = max(len(safe(due.agreement_id)) for due in items)
     width_when = max(len(when(due.days)) for due in items)
     lines = [
         f"{'OVERDUE' if due.overdue else '':7}  {due.date}  {KIND_WORDS[due.kind]:18}  "
-        f"{due.agreement_id:{width_id}}  {when(due.days):{width_when}}  "
-        f"{_one_line(due.title.zh)} / {_one_line(due.title.en)}"
+        f"{safe(due.agreement_id):{width_id}}  {when(due.days):{width_when}}  "
+        f"{safe(due.title.zh)} / {safe(due.title.en)}"
         for due in items
     ]
     overdue = sum(due.overdue for due in items)
     lines.append(f"{overdue} overdue, {len(items) - overdue} due within {within} days of {today}")
     return lines
-
-
-def _one_line(value: str) -> str:
-    """Agreement text on one terminal line: line breaks and control characters as spaces."""
-    return "".join(char if char.isprintable() else " " for char in value)

@@ -20,6 +20,7 @@ from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.site import DEFAULT_OUT, Progress, generate
 from sitegen.site.publish import exclusive, staged
+from sitegen.terminal import safe
 
 TODAY = click.option(
     "--today",
@@ -42,15 +43,17 @@ class TerminalProgress(Progress):
         self._bar: Any = None
 
     def stage(self, message: str) -> None:
-        click.echo(f"sitegen: {message}", err=True)
+        click.echo(f"sitegen: {safe(message)}", err=True)
 
     def begin(self, label: str, total: int) -> None:
-        self._bar = click.progressbar(length=total, label=f"sitegen: {label}", file=sys.stderr)
+        self._bar = click.progressbar(
+            length=total, label=f"sitegen: {safe(label)}", file=sys.stderr
+        )
         self._bar.__enter__()
 
     def step(self, item: str) -> None:
         if self._bar is not None:
-            self._bar.update(1, item)
+            self._bar.update(1, safe(item))
 
     def end(self) -> None:
         if self._bar is not None:

@@ -141,6 +141,7 @@ def _open(
         agreement.dates.signed.isoformat() if agreement.dates.signed else "",
         agreement.template,
         *(last_change or _last_change(spec, root, settings)),
+        restricted=agreement.visibility == "restricted",
     )
     return Compared(version, agreement, side)
 

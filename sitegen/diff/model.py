@@ -21,6 +21,7 @@ class Side:
     template: str = ""
     changed_by: str = ""  # the last commit's author name, when known from git
     changed_at: str = ""  # ISO date of that commit
+    restricted: bool = False  # visibility: restricted
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class AgreementDiff:
     @property
     def material(self) -> int:
         return sum(1 for c in self.changes if c.material)
+
+    @property
+    def restricted(self) -> bool:
+        """Either version is `visibility: restricted`."""
+        return any(side is not None and side.restricted for side in (self.old, self.new))
 
     @property
     def differs(self) -> bool:

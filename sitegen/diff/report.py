@@ -3,6 +3,9 @@
 The Markdown is safe to post: every value from an agreement is one line of `<code>` with every
 character that HTML or Markdown could act on written as an entity (so `|` cannot end a table
 cell and a newline cannot start a block); redlines are one-line HTML escaped the same way.
+No `@name`, `@org/team` or `#N` of an agreement reaches GitHub as a mention or a reference
+(see `_entity`), and a restricted agreement shows only its ID and the kinds of change unless
+asked (`include_restricted`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from sitegen.contract import LANGS, Lang, Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
-from sitegen.diff.words import status, summary_line, word
+from sitegen.diff.words import change_kinds, clause_counts, status, summary_line, word
+from sitegen.terminal import escape_controls, json_text, safe, safe_lines
 
 _ARROW = "→"
 _LANG_NAME = {"zh": "中文", "en": "English"}
@@ -35,18 +39,20 @@ def summary(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
 
 
 def as_text(diffs: Sequence[AgreementDiff]) -> str:
-    """Plain lines; styled with ANSI colours that click strips when not on a terminal."""
+    """Plain lines; styled with ANSI colours that click strips when not on a terminal. Every
+    value is terminal-safe (`sitegen.terminal`) before it is styled."""
     out: list[str] = [summary(diffs)]
     for diff in diffs:
         if not diff.differs:
             continue
-        out += ["", click.style(f"{diff.agreement_id} {diff.title} [{diff.kind}]", bold=True)]
+        head = safe(f"{diff.agreement_id} {diff.title}")
+        out += ["", click.style(f"{head} [{diff.kind}]", bold=True)]
         out += [f"  {line}" for line in _sides(diff)]
         for change in diff.changes:
             out.append("  " + _change_line(change))
         for lang in LANGS:
             for clause in diff.redlines.get(lang, ()):
-                out.append(f"  [{lang}] {clause.number} {clause.title} ({clause.kind})")
+                out.append(f"  [{lang}] {safe(f'{clause.number} {clause.title}')} ({clause.kind})")
                 out.append("    " + _styled(clause).replace("\n", "\n    "))
     return "\n".join(out) + "\n"
 
@@ -56,24 +62,26 @@ def _change_line(change: Change) -> str:
     weight = "material" if change.material else "editorial"
     direction = f", {change.direction} on the provider" if change.direction else ""
     values = f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
-    return f"{flag}{change.label.zh} / {change.label.en}: {values} ({weight}{direction})"
+    label = safe(f"{change.label.zh} / {change.label.en}")
+    return f"{flag}{label}: {values} ({weight}{direction})"
 
 
 def _pair(change: Change, lang: Lang) -> str:
     before = change.before.get(lang) if change.before else "—"
     after = change.after.get(lang) if change.after else "—"
-    return f"{before} {_ARROW} {after}"
+    return f"{safe(before)} {_ARROW} {safe(after)}"
 
 
 def _styled(clause: ClauseRedline) -> str:
     parts = []
     for segment in clause.segments:
+        text = safe_lines(segment.text)
         if segment.op == "delete":
-            parts.append(click.style(f"[-{segment.text}-]", fg="red"))
+            parts.append(click.style(f"[-{text}-]", fg="red"))
         elif segment.op == "insert":
-            parts.append(click.style(f"{{+{segment.text}+}}", fg="green"))
+            parts.append(click.style(f"{{+{text}+}}", fg="green"))
         else:
-            parts.append(segment.text)
+            parts.append(text)
     return "".join(parts)
 
 
@@ -86,7 +94,7 @@ def _sides(diff: AgreementDiff) -> list[str]:
             facts.append(f"changed by {side.changed_by} on {side.changed_at}")
         elif side.changed_by:
             facts.append(side.changed_by)
-        return f"{side.label} ({', '.join(f for f in facts if f)})"
+        return safe(f"{side.label} ({', '.join(f for f in facts if f)})")
 
     return [f"from {describe(diff.old)}", f"to   {describe(diff.new)}"]
 
@@ -94,18 +102,55 @@ def _sides(diff: AgreementDiff) -> list[str]:
 # Markdown for a pull-request comment.
 
 
-def as_markdown(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
-    """The comment; `lang` is the language of its own words (values show both languages)."""
+def as_markdown(
+    diffs: Sequence[AgreementDiff], lang: Lang = "en", *, include_restricted: bool = False
+) -> str:
+    """The comment; `lang` is the language of its own words (values show both languages).
+    A restricted agreement shows only its ID and the kinds of change (counts), unless
+    `include_restricted`: the comment is read by everyone who can read the pull request."""
     changed = [d for d in diffs if d.differs]
+    hidden = {d.agreement_id for d in changed if d.restricted and not include_restricted}
     out = [f"### {word('heading', lang)}: {summary(diffs, lang)}", ""]
-    flagged = [(d, c) for d in changed for c in d.attention]
+    flagged = [_md_flag(d, lang, d.agreement_id in hidden) for d in changed if d.attention]
     if flagged:
-        out += [word("attention", lang), ""]
-        out += [f"- ⚠️ {code(d.agreement_id)} {_md_change(c, lang)}" for d, c in flagged]
-        out.append("")
+        out += [word("attention", lang), "", *(line for lines in flagged for line in lines), ""]
     for diff in changed:
-        out += _md_agreement(diff, lang)
+        shown = _md_restricted if diff.agreement_id in hidden else _md_agreement
+        out += shown(diff, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _md_flag(diff: AgreementDiff, lang: Lang, hidden: bool) -> list[str]:
+    if hidden:
+        return [f"- ⚠️ {code(diff.agreement_id)} {_kinds(diff, lang)}"]
+    return [f"- ⚠️ {code(diff.agreement_id)} {_md_change(c, lang)}" for c in diff.attention]
+
+
+def _md_restricted(diff: AgreementDiff, lang: Lang) -> list[str]:
+    """ID, what happened to it, the counts of each kind of change: no title, term or value."""
+    counts = {k: len(v) for k in LANGS if (v := diff.redlines.get(k, ()))}
+    comma, semicolon = ("，", "；") if lang == "zh" else (", ", "; ")
+    kinds = _kinds(diff, lang) + (semicolon + clause_counts(counts, lang) if counts else "")
+    what = f"{word(diff.kind, lang)}{comma}{word('restricted', lang)}"
+    return [
+        "<details open>" if diff.attention else "<details>",
+        f"<summary>{_entities(diff.agreement_id)} ({what})</summary>",
+        "",
+        kinds,
+        "",
+        word("restricted_note", lang),
+        "",
+        "</details>",
+        "",
+    ]
+
+
+def _kinds(diff: AgreementDiff, lang: Lang) -> str:
+    directions = [c.direction for c in diff.changes]
+    material = diff.material
+    editorial = len(diff.changes) - material
+    looser, stricter = directions.count("looser"), directions.count("stricter")
+    return change_kinds(material, editorial, looser, stricter, lang)
 
 
 _SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed_by", "changed_at")
@@ -225,19 +270,33 @@ def code(value: str) -> str:
 
 
 _ENTITY = re.compile(r"""[&<>"'\\`*_{}\[\]()#+\-.!|~:@$]""")
+# GitHub decodes entities before it links mentions and references, so `&#64;team` would
+# still notify @team and `&#35;12` still cross-reference #12. A word joiner (U+2060: no
+# width, no line break) after each `@` and `#` leaves neither a mention nor a reference,
+# and a reader sees the text as written.
+_JOINED = {"@", "#"}
+_WORD_JOINER = "&#8288;"
+
+
+def _entity(match: re.Match[str]) -> str:
+    char = match.group()
+    return f"&#{ord(char)};" + (_WORD_JOINER if char in _JOINED else "")
 
 
 def _entities(text: str) -> str:
     """Every character HTML or Markdown could act on as a numeric entity, in one pass (a
-    second pass would take apart the entities of the first)."""
-    return _ENTITY.sub(lambda m: f"&#{ord(m.group())};", text)
+    second pass would take apart the entities of the first); control characters other than
+    line feeds shown as their escapes (`\\x1b`), as on a terminal."""
+    shown = escape_controls(text, keep_line_feeds=True)
+    return _ENTITY.sub(_entity, shown)
 
 
 # JSON for tools.
 
 
 def as_json(diffs: Sequence[AgreementDiff]) -> str:
-    return json.dumps([_json_diff(d) for d in diffs if d.differs], ensure_ascii=False, indent=2)
+    document = [_json_diff(d) for d in diffs if d.differs]
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _json_diff(diff: AgreementDiff) -> dict[str, Any]:

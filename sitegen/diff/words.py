@@ -25,6 +25,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "editorial": ("文字性", "editorial"),
     "stricter": ("对服务方更严（对客户有利）", "stricter on the provider"),
     "looser": ("对服务方放宽（对客户不利）", "looser on the provider"),
+    "restricted": ("受限", "restricted"),
+    "restricted_note": (
+        "受限协议：此处只列编号与变更类别。完整对照请运行 `sitegen diff --include-restricted`。",
+        "A restricted agreement: only its ID and the kinds of change are shown here. "
+        "Run `sitegen diff --include-restricted` for the full comparison.",
+    ),
 }
 _STATUS: dict[str, tuple[str, str]] = {
     "draft": ("草稿", "draft"),
@@ -42,6 +48,28 @@ def word(key: str, lang: Lang) -> str:
 def status(value: str, lang: Lang) -> str:
     zh, en = _STATUS.get(value, (value, value))
     return zh if lang == "zh" else en
+
+
+def change_kinds(material: int, editorial: int, looser: int, stricter: int, lang: Lang) -> str:
+    """What kinds of term change a diff holds, as counts (no term, no value)."""
+    if lang == "zh":
+        text = f"实质性条款变更 {material} 处，文字性 {editorial} 处"
+        return text + (
+            f"（对服务方放宽 {looser} 处，更严 {stricter} 处）" if looser or stricter else ""
+        )
+    plural = "s" * (material + editorial != 1)
+    text = f"{material} material and {editorial} editorial term change{plural}"
+    if looser or stricter:
+        text += f" ({looser} looser on the provider, {stricter} stricter)"
+    return text
+
+
+def clause_counts(counts: dict[Lang, int], lang: Lang) -> str:
+    """How many clauses changed in each language of the text."""
+    names: dict[Lang, str] = {"zh": "中文", "en": "English"}
+    if lang == "zh":
+        return "条款对照：" + "，".join(f"{names[k]} {n} 条" for k, n in counts.items())
+    return "clauses changed: " + ", ".join(f"{n} in {names[k]}" for k, n in counts.items())
 
 
 def summary_line(agreements: int, material: int, attention: int, lang: Lang) -> str:
