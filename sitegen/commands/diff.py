@@ -10,6 +10,7 @@ from sitegen.config import Settings
 from sitegen.diff.compare import diff_renewal, diff_since, diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.report import as_json, as_markdown, as_text
+from sitegen.versions import signing_tag
 
 
 @click.command("diff")
@@ -38,6 +39,8 @@ def diff_command(versions: tuple[str, ...], base: str | None, fmt: str, exit_cod
     if versions and base:
         raise click.UsageError("--base compares every agreement: leave out the versions")
     diffs = _diffs(versions, base, root, settings)
+    for line in filter(None, (signing_tag(spec, root) for spec in versions)):
+        click.echo(line, err=True)
     render = {"text": as_text, "md": as_markdown, "json": as_json}[fmt]
     click.echo(render(diffs), nl=fmt == "json")
     if exit_code and any(d.differs for d in diffs):
