@@ -79,7 +79,10 @@ def check_archive(root: Path, settings: Settings, base: str | None) -> list[Find
     folders: list[Folder] = []
     for path in sorted((root / settings.agreements_dir).glob(f"*/{SIGNED_DIR}")):
         if path.is_symlink():
-            findings.append(_refused(path, "is a symbolic link, not the archive's folder"))
+            reason = "is a symbolic link: an archive is a folder of its own, never a link"
+            findings.append(
+                Finding(path, 1, 1, NOT_REGULAR, Severity.ERROR, f"the folder {reason}")
+            )
         elif path.is_dir():
             folder, problems = read_folder(path.parent)
             folders.append(folder)
@@ -118,8 +121,9 @@ MESSAGES = {
 }
 
 
-def _error(path: Path, code: str, line: int = 1, **values: object) -> Finding:
-    return Finding(path, line, 1, code, Severity.ERROR, MESSAGES[code].format(**values))
+def _error(path: Path, code: str, line: int = 1, column: int = 1, **values: object) -> Finding:
+    message = MESSAGES[code].format(**values)
+    return Finding(path, line, column, code, Severity.ERROR, message)
 
 
 def _refused(path: Path, reason: str) -> Finding:
@@ -201,12 +205,12 @@ def check_living(folder: Folder, settings: Settings) -> list[Finding]:
     if last is None or document is None or not _is_int(version):
         return []  # a missing or malformed version is the schema's finding
     assert isinstance(version, int)
-    line = document.locate(("version",))[0]
+    line, column = document.locate(("version",))
     if version < last:
-        return [_error(living, "SG910", line, version=version, last=last)]
+        return [_error(living, "SG910", line, column, version=version, last=last)]
     differs = version == last and _signed_text_differs(folder, last, data)
     if differs and not same_terms(_signed_text(folder, last), text):  # reviews, termination
-        return [_error(living, "SG911", line, last=last)]
+        return [_error(living, "SG911", line, column, last=last)]
     return []
 
 
@@ -269,8 +273,8 @@ def _tagged(folder: Folder, entry: Entry | None) -> list[Path]:
     """The files a signing commit holds: the agreement, and the entry's files but its scan."""
     if entry is None:
         return []
-    names = [name for name in entry.files if not is_scan(name)]
-    return [folder.path / AGREEMENT_FILE, *(folder.signed / name for name in names)]
+    names = {entry.yaml_name, *(name for name in entry.files if not is_scan(name))}
+    return [folder.path / AGREEMENT_FILE, *(folder.signed / name for name in sorted(names))]
 
 
 def _query(project: Project, tag: str, path: Path) -> str:

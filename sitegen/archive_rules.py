@@ -129,10 +129,11 @@ def _folder(
         if entry.bound or not trusted:
             findings += _entry(folder, entry, previous, tags)
         if not entry.bound and not trusted:
+            since = base.label if base else "the first commit"
             why = (
                 f"it follows the bound v{bound_before.version}"
                 if bound_before is not None
-                else f"it was added since {base.label if base else 'the first commit'}"
+                else f"it was {'added' if old is None else 'changed'} since {since}"
             )
             line = entry_line(folder.manifest_text, entry.version)
             findings.append(_error(path, "SG920", line, version=entry.version, why=why))

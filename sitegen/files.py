@@ -65,15 +65,28 @@ def read_regular(path: Path, limit: int) -> bytes:
         if error.errno == errno.ELOOP:
             raise Refusal(_LINK) from None
         raise
-    with os.fdopen(handle, "rb") as stream:
+    try:
         mode = os.fstat(handle).st_mode
         if not stat.S_ISREG(mode):
             kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
             raise Refusal(f"is {kind}, not a regular file: sitegen reads only regular files")
-        data = stream.read(limit + 1)
+        data = _read_at_most(handle, limit + 1)
         if len(data) > limit:
             raise Refusal(f"is larger than the limit of {limit:,} bytes", os.fstat(handle).st_size)
+    finally:
+        os.close(handle)
     return data
+
+
+def _read_at_most(handle: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = os.read(handle, min(size, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 _LINK = "is a symbolic link: sitegen reads only regular files, never what a link points at"

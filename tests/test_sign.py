@@ -385,3 +385,15 @@ def test_the_real_pdf_is_archived_and_reproducible(sample_repo: GitRepo) -> None
     binding = Binding(SAMPLE_ID, 1, hashlib.sha256(yaml).hexdigest())
     assert read_binding(archived) == binding  # the PDF names the YAML it renders
     assert signed_pdf(agreement, sample_repo.root, Settings(), binding) == archived
+
+
+def test_attach_refuses_a_scan_that_is_a_link(sample_repo: GitRepo, tmp_path: Path) -> None:
+    signed(sample_repo)
+    scan = tmp_path / "scan.pdf"
+    scan.symlink_to("/etc/passwd")
+    with pytest.raises(UserError) as caught:
+        attach(sample_repo.root, Settings(), SAMPLE_ID, "v1", scan)
+    assert caught.value.message == (
+        f"{scan}: SG111 is a symbolic link: sitegen reads only regular files, never what a "
+        "link points at"
+    )
