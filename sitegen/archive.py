@@ -5,8 +5,11 @@ appends an entry to `manifest.yaml` with the SHA-256 of each; `sitegen attach` a
 the executed paper copy to an entry. Nothing else ever writes here. `check_archive` is what
 `sitegen validate --history` runs: it compares the archive with its manifest, the manifest
 and the archive with a base revision, the signing tags with the archive, and the living
-agreement with its last signed version. All git access is a constant number of processes,
-whatever the number of agreements.
+agreement with its last signed version; `sitegen.archive_rules` checks that each entry is a
+signed version (consecutive, dated in order, its YAML signed as the entry says, tagged, its
+PDF bound to its YAML). The manifest's model and the safe reading of archived files live in
+`sitegen.archive_files`. All git access is a constant number of processes, whatever
+the number of agreements.
 """
 
 from __future__ import annotations
