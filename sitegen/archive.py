@@ -5,30 +5,40 @@ appends an entry to `manifest.yaml` with the SHA-256 of each; `sitegen attach` a
 the executed paper copy to an entry. Nothing else ever writes here. `check_archive` is what
 `sitegen validate --history` runs: it compares the archive with its manifest, the manifest
 and the archive with a base revision, the signing tags with the archive, and the living
-agreement with its last signed version. All git access is a constant number of processes,
-whatever the number of agreements.
+agreement with its last signed version; `sitegen.archive_rules` checks that each entry is a
+signed version (consecutive, dated in order, its YAML signed as the entry says, tagged, its
+PDF bound to its YAML). The manifest's model and the safe reading of archived files live in
+`sitegen.archive_files`. All git access is a constant number of processes, whatever
+the number of agreements.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
-    model_validator,
+from sitegen.archive_files import (
+    ARCHIVE_MAX_BYTES,
+    MANIFEST,
+    MANIFEST_MAX_BYTES,
+    SCAN_EXTENSIONS,
+    ArchivedFile,
+    Entry,
+    Folder,
+    Manifest,
+    ManifestError,
+    archived_file,
+    entry_line,
+    is_scan,
+    only_scan_added,
+    parse_manifest,
+    read_archived,
+    render_manifest,
+    sha256_hex,
 )
-from pydantic import Strict as PydanticStrict
-
-from sitegen.config import LoadSettings, Settings
+from sitegen.archive_rules import check_entries, manifests_at, symlinks_in_git
+from sitegen.config import Settings
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Finding, Severity
 from sitegen.history import (
     AGREEMENT_FILE,
@@ -39,190 +49,54 @@ from sitegen.history import (
     changes_since,
     open_project,
     resolve_base,
-    scan_header,
     tag_names,
 )
 from sitegen.lifecycle import same_terms
+from sitegen.load import load_agreement_text
 from sitegen.versions import SIGNED_DIR, signed_versions
-from sitegen.yamltree import Limits, Refused, parse_tree
 
-MANIFEST = "manifest.yaml"
-SCAN_EXTENSIONS = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
-
-FileName = Annotated[str, StringConstraints(pattern=r"^v[1-9][0-9]*(-scan)?\.[a-z]{2,4}$")]
-Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-
-
-class Entry(BaseModel):
-    """One signed version: what was signed, when, with which template, and its files."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: Annotated[int, PydanticStrict(), Field(ge=1)]
-    date: dt.date
-    template: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*@[1-9][0-9]*$")
-    files: dict[FileName, Sha256] = Field(min_length=1)
-
-    @property
-    def yaml_name(self) -> str:
-        return f"v{self.version}.yaml"
-
-    @property
-    def scan(self) -> str | None:
-        return next((name for name in self.files if is_scan(name)), None)
-
-
-class Manifest(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    agreement: str
-    signed: list[Entry] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _increasing(self) -> Manifest:
-        versions = [entry.version for entry in self.signed]
-        if versions != sorted(set(versions)):
-            raise ValueError(f"versions must be listed once each, in order (found {versions})")
-        return self
-
-    def entry(self, version: int) -> Entry | None:
-        return next((e for e in self.signed if e.version == version), None)
-
-    @property
-    def last(self) -> Entry | None:
-        return self.signed[-1] if self.signed else None
-
-
-class ManifestError(Exception):
-    """A manifest that cannot be read: the message and a 1-based line."""
-
-    def __init__(self, message: str, line: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-
-def is_scan(name: str) -> bool:
-    return re.fullmatch(r"v[1-9][0-9]*-scan\.[a-z]{2,4}", name) is not None
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def git_blob_sha(data: bytes) -> str:
-    """The id git gives a file's content, computed without asking git."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
-
-
-def parse_manifest(data: bytes) -> Manifest:
-    """A manifest from its bytes; ManifestError when it is not one. Untrusted input."""
-    limits = LoadSettings()
-    if len(data) > 16 * limits.max_bytes:
-        raise ManifestError(f"{len(data):,} bytes is too large for a manifest")
-    try:
-        tree = parse_tree(data.decode("utf-8"), Limits(0, 8))
-    except UnicodeDecodeError:
-        raise ManifestError("not UTF-8 text") from None
-    except Refused as refusal:
-        raise ManifestError(refusal.message, refusal.line + 1) from None
-    try:
-        return Manifest.model_validate(tree.data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        line = tree.positions.get(tuple(first["loc"]), (0, 0, 0, 0))[2] + 1
-        raise ManifestError(f"{where}: {first['msg']}" if where else first["msg"], line) from None
-
-
-def render_manifest(manifest: Manifest) -> str:
-    """The manifest's text. Deterministic, so rewriting it keeps earlier entries' bytes."""
-    lines = [
-        f"# The signed versions of {manifest.agreement}, written by `sitegen sign` and",
-        "# `sitegen attach`. Append-only: never edit or remove an entry.",
-        f"agreement: {manifest.agreement}",
-        "signed:" if manifest.signed else "signed: []",
-    ]
-    for entry in manifest.signed:
-        lines += [
-            f"  - version: {entry.version}",
-            f"    date: {entry.date.isoformat()}",
-            f"    template: {entry.template}",
-            "    files:",
-            *(f"      {name}: {sha}" for name, sha in entry.files.items()),
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def entry_line(text: str, version: int) -> int:
-    """1-based line of the manifest entry for `version` (1 when it is not found)."""
-    match = re.search(rf"^\s*-\s*version:\s*{version}\s*$", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
-
-
-def only_scan_added(before: Entry, after: Entry) -> bool:
-    """True when `after` is `before`, or `before` with a scan attached (what attach does)."""
-    if before == after:
-        return True
-    added = set(after.files) - set(before.files)
-    kept = {name: after.files.get(name) for name in before.files}
-    return (
-        before.model_dump(exclude={"files"}) == after.model_dump(exclude={"files"})
-        and kept == before.files
-        and before.scan is None
-        and len(added) == 1
-        and all(is_scan(name) for name in added)
-    )
-
-
-@dataclass(frozen=True)
-class ArchivedFile:
-    """A file of the archive as it is on disk."""
-
-    path: Path
-    sha256: str | None  # None when the file is missing
-    git_sha: str | None
-
-
-def archived_file(path: Path) -> ArchivedFile:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return ArchivedFile(path, None, None)
-    return ArchivedFile(path, sha256_hex(data), git_blob_sha(data))
-
-
-# --- checks: what `sitegen validate --history` runs ------------------------------------
-
-
-@dataclass(frozen=True)
-class Folder:
-    """One agreement folder with a `signed/` archive, its manifest read once."""
-
-    agreement_id: str
-    path: Path
-    manifest: Manifest | None
-    manifest_text: str
-
-    @property
-    def signed(self) -> Path:
-        return self.path / SIGNED_DIR
+__all__ = [
+    "ARCHIVE_MAX_BYTES",
+    "MANIFEST",
+    "MANIFEST_MAX_BYTES",
+    "SCAN_EXTENSIONS",
+    "Entry",
+    "Folder",
+    "Manifest",
+    "ManifestError",
+    "check_archive",
+    "is_scan",
+    "parse_manifest",
+    "read_archived",
+    "read_folder",
+    "render_manifest",
+    "sha256_hex",
+]
 
 
 def check_archive(root: Path, settings: Settings, base: str | None) -> list[Finding]:
     """Every way the signed archives under `root` break the append-only rule."""
     project = open_project(root)
+    resolved = resolve_base(project, base)
     findings: list[Finding] = []
     folders: list[Folder] = []
     for path in sorted((root / settings.agreements_dir).glob(f"*/{SIGNED_DIR}")):
-        if path.is_dir():
+        if path.is_symlink():
+            reason = "is a symbolic link: an archive is a folder of its own, never a link"
+            findings.append(
+                Finding(path, 1, 1, NOT_REGULAR, Severity.ERROR, f"the folder {reason}")
+            )
+        elif path.is_dir():
             folder, problems = read_folder(path.parent)
             folders.append(folder)
             findings += problems
             findings += check_files(folder)
-            findings += check_living(folder)
-    findings += check_tags(project, settings, folders)
-    resolved = resolve_base(project, base)
+            findings += check_living(folder, settings)
+    tags = tag_names(project)
+    findings += check_tags(project, settings, folders, tags)
+    at_base = manifests_at(project, resolved, folders)
+    findings += check_entries(folders, at_base, set(tags), resolved)
+    findings += symlinks_in_git(project, settings)
     if resolved is not None:
         findings += check_since(project, settings, resolved)
     return findings
@@ -250,16 +124,23 @@ MESSAGES = {
 }
 
 
-def _error(path: Path, code: str, line: int = 1, **values: object) -> Finding:
-    return Finding(path, line, 1, code, Severity.ERROR, MESSAGES[code].format(**values))
+def _error(path: Path, code: str, line: int = 1, column: int = 1, **values: object) -> Finding:
+    message = MESSAGES[code].format(**values)
+    return Finding(path, line, column, code, Severity.ERROR, message)
+
+
+def _refused(path: Path, reason: str) -> Finding:
+    return Finding(path, 1, 1, NOT_REGULAR, Severity.ERROR, f"the file {reason}")
 
 
 def read_folder(path: Path) -> tuple[Folder, list[Finding]]:
     manifest_path = path / SIGNED_DIR / MANIFEST
     try:
-        data = manifest_path.read_bytes()
+        data = read_archived(manifest_path)
     except FileNotFoundError:
         return Folder(path.name, path, None, ""), []
+    except Refusal as refusal:
+        return Folder(path.name, path, None, "?"), [_refused(manifest_path, refusal.reason)]
     except OSError as error:
         problem = _error(manifest_path, "SG908", problem=error.strerror)
         return Folder(path.name, path, None, ""), [problem]
@@ -273,50 +154,78 @@ def read_folder(path: Path) -> tuple[Folder, list[Finding]]:
 
 
 def check_files(folder: Folder) -> list[Finding]:
-    """Each recorded file is there with its recorded SHA-256; nothing unrecorded is there."""
+    """Each recorded file is there with its recorded SHA-256; nothing unrecorded is there;
+    nothing in the folder is a link or a special file."""
     findings: list[Finding] = []
     recorded: set[str] = {MANIFEST}
     for entry in folder.manifest.signed if folder.manifest else []:
         for name, expected in entry.files.items():
             recorded.add(name)
-            actual = archived_file(folder.signed / name).sha256
-            if actual is None:
-                findings.append(_error(folder.signed / name, "SG904", version=entry.version))
-            elif actual != expected:
-                shown = _error(
-                    folder.signed / name, "SG903", expected=expected[:12], actual=actual[:12]
-                )
-                findings.append(shown)
+            findings += _recorded_file(archived_file(folder.signed / name), entry, expected)
     for path in sorted(folder.signed.iterdir()):
         if path.name not in recorded and (folder.manifest or folder.manifest_text == ""):
             findings.append(_error(path, "SG905"))
+            if path.is_symlink() or not path.is_file():
+                findings.append(_refused(path, _kind(path)))
     return findings
 
 
-def check_living(folder: Folder) -> list[Finding]:
-    """The living agreement never goes below, or silently edits, the last signed version."""
+def _recorded_file(on_disk: ArchivedFile, entry: Entry, expected: str) -> list[Finding]:
+    path, actual = on_disk.path, on_disk.sha256
+    if on_disk.refusal is not None:
+        return [_refused(path, on_disk.refusal)]
+    if actual is None:
+        return [_error(path, "SG904", version=entry.version)]
+    if actual != expected:
+        return [_error(path, "SG903", expected=expected[:12], actual=actual[:12])]
+    return []
+
+
+def _kind(path: Path) -> str:
+    """Why an unrecorded name would be refused, without opening it (a FIFO would block)."""
+    if path.is_symlink():
+        return "is a symbolic link: sitegen reads only regular files, never what a link points at"
+    return "is not a regular file: sitegen reads only regular files"
+
+
+def check_living(folder: Folder, settings: Settings) -> list[Finding]:
+    """The living agreement never goes below, or silently edits, the last signed version.
+
+    Its version is read from the parsed YAML, as the loader reads it (CRLF, quoting, `!!int`,
+    `0x1`, flow style, the value on the next line), never from a line pattern."""
     living = folder.path / AGREEMENT_FILE
     if folder.manifest is not None:
         last = folder.manifest.last.version if folder.manifest.last else None
     else:
         last = max(signed_versions(folder.path), default=None)
     try:
-        data = living.read_bytes()
-    except OSError:
-        return []
-    text = data.decode("utf-8", errors="replace")
-    version = scan_header(text)[0]
-    if last is None or version is None:
-        return []
-    line = _version_line(text)
+        data = read_regular(living, settings.load.max_bytes)
+        text = data.decode("utf-8")
+    except (Refusal, OSError, UnicodeDecodeError):
+        return []  # the loader reports the file itself
+    document = load_agreement_text(text, living, settings.load).document
+    version = document.data.get("version") if document is not None else None
+    if last is None or document is None or not _is_int(version):
+        return []  # a missing or malformed version is the schema's finding
+    assert isinstance(version, int)
+    line, column = document.locate(("version",))
     if version < last:
-        return [_error(living, "SG910", line, version=version, last=last)]
-    if version == last and _signed_text_differs(folder, last, data):
-        signed = folder.signed / f"v{last}.yaml"
-        signed_text = signed.read_text("utf-8", errors="replace") if signed.is_file() else ""
-        if not same_terms(signed_text, text):  # reviews and termination may be added
-            return [_error(living, "SG911", line, last=last)]
+        return [_error(living, "SG910", line, column, version=version, last=last)]
+    differs = version == last and _signed_text_differs(folder, last, data)
+    if differs and not same_terms(_signed_text(folder, last), text):  # reviews, termination
+        return [_error(living, "SG911", line, column, last=last)]
     return []
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _signed_text(folder: Folder, version: int) -> str:
+    try:
+        return read_archived(folder.signed / f"v{version}.yaml").decode("utf-8", errors="replace")
+    except (Refusal, OSError):
+        return ""
 
 
 def _signed_text_differs(folder: Folder, version: int, data: bytes) -> bool:
@@ -326,23 +235,22 @@ def _signed_text_differs(folder: Folder, version: int, data: bytes) -> bool:
     name = f"v{version}.yaml"
     if entry is not None and name in entry.files:
         return sha256_hex(data) != entry.files[name]
-    signed = folder.signed / name
-    return signed.is_file() and signed.read_bytes() != data
-
-
-def _version_line(text: str) -> int:
-    match = re.search(r"^version:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+    try:
+        return read_archived(folder.signed / name) != data
+    except (Refusal, OSError):
+        return False
 
 
 _TAG = re.compile(r"^(?P<id>[A-Z]{2,10}-[0-9]{4}-[0-9]{3,6})/v(?P<version>[1-9][0-9]*)$")
 
 
-def check_tags(project: Project, settings: Settings, folders: list[Folder]) -> list[Finding]:
-    """Each tag `<ID>/v<N>` points at the archive as recorded. A missing tag is no error."""
+def check_tags(
+    project: Project, settings: Settings, folders: list[Folder], tags: list[str]
+) -> list[Finding]:
+    """Each tag `<ID>/v<N>` points at the archive as recorded (a missing one: archive_rules)."""
     by_id = {folder.agreement_id: folder for folder in folders}
     wanted: list[tuple[str, Folder, Entry | None]] = []
-    for tag in tag_names(project):
+    for tag in tags:
         match = _TAG.fullmatch(tag)
         if not match:
             continue
@@ -368,8 +276,8 @@ def _tagged(folder: Folder, entry: Entry | None) -> list[Path]:
     """The files a signing commit holds: the agreement, and the entry's files but its scan."""
     if entry is None:
         return []
-    names = [name for name in entry.files if not is_scan(name)]
-    return [folder.path / AGREEMENT_FILE, *(folder.signed / name for name in names)]
+    names = {entry.yaml_name, *(name for name in entry.files if not is_scan(name))}
+    return [folder.path / AGREEMENT_FILE, *(folder.signed / name for name in sorted(names))]
 
 
 def _query(project: Project, tag: str, path: Path) -> str:
@@ -422,9 +330,9 @@ def check_since(project: Project, settings: Settings, base: Base) -> list[Findin
 def _manifest_since(project: Project, base: Base, old_blob: str, path: Path) -> list[Finding]:
     try:
         before = parse_manifest(next(blob_bytes(project, [old_blob]))[1])
-        data = path.read_bytes()
+        data = read_archived(path)
         after = parse_manifest(data)
-    except (ManifestError, OSError):
+    except (ManifestError, Refusal, OSError):
         return []  # a manifest that cannot be read is reported by read_folder
     findings: list[Finding] = []
     for old in before.signed:

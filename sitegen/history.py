@@ -21,14 +21,16 @@ from pathlib import Path, PurePosixPath
 from git import Repo
 from git.exc import BadName, BadObject, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
-from sitegen.config import Settings
+from sitegen.config import LoadSettings, Settings
 from sitegen.errors import UserError
+from sitegen.yamltree import Limits, Refused, parse_tree
 
 AGREEMENT_FILE = "agreement.yaml"
 NULL_SHA = "0" * 40
 
 # Only the two top-level scalars are needed per revision, so they are read with anchored
-# regular expressions: a full YAML parse of thousands of revisions would cost seconds.
+# regular expressions: a full YAML parse of thousands of revisions would cost seconds. A
+# file whose header they cannot read is parsed (see `scan_header`).
 _VERSION = re.compile(r"^version:[ \t]*['\"]?([0-9]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 _STATUS = re.compile(r"^status:[ \t]*['\"]?([a-z_]+)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
@@ -117,10 +119,29 @@ def read_history(project: Project, settings: Settings) -> dict[str, list[Revisio
 
 
 def scan_header(text: str) -> tuple[int | None, str | None]:
-    """The top-level `version` and `status` of an agreement text, without parsing YAML."""
+    """The top-level `version` and `status` of an agreement text: by the patterns when both
+    match, else from the parsed YAML (CRLF line ends, a quoted key, `!!int 1`, `0x1`, the
+    value on the next line: files the patterns cannot read are parsed, and only those)."""
     version = _VERSION.search(text)
     status = _STATUS.search(text)
-    return (int(version[1]) if version else None, status[1] if status else None)
+    if version and status:
+        return int(version[1]), status[1]
+    return _parsed_header(text)
+
+
+def _parsed_header(text: str) -> tuple[int | None, str | None]:
+    limits = LoadSettings()
+    try:
+        data = parse_tree(text, Limits(limits.max_aliases, limits.max_depth)).data
+    except Refused:
+        return None, None
+    if not isinstance(data, dict):
+        return None, None
+    version, status = data.get("version"), data.get("status")
+    return (
+        version if isinstance(version, int) and not isinstance(version, bool) else None,
+        status if isinstance(status, str) else None,
+    )
 
 
 def read_blobs(project: Project, shas: Iterable[str]) -> dict[str, str]:

@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from sitegen.config import LoadSettings
 from sitegen.document import Document
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.model import Agreement
 from sitegen.yamltree import Limits, Position, Refused, parse_tree
@@ -102,8 +103,11 @@ def _check_size(size: int, settings: LoadSettings) -> None:
 
 def _read_text(path: Path, settings: LoadSettings) -> str:
     try:
-        _check_size(path.stat().st_size, settings)
-        data = path.read_bytes()
+        data = read_regular(path, settings.max_bytes)
+    except Refusal as refusal:
+        if refusal.size is not None:
+            _check_size(max(refusal.size, settings.max_bytes + 1), settings)
+        raise Refused(NOT_REGULAR, f"the file {refusal.reason}") from None
     except OSError as error:
         raise Refused("SG100", f"cannot read the file: {error.strerror}") from None
     return _decode(data)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from sitegen.config import Settings
 from sitegen.model import Agreement
+from sitegen.render.binding import Binding
 from sitegen.templates import TemplateIndex
 
 
-def signed_pdf(agreement: Agreement, root: Path, settings: Settings) -> bytes:
-    """The bilingual PDF of an agreement, rendered with the template version it names.
+def signed_pdf(agreement: Agreement, root: Path, settings: Settings, binding: Binding) -> bytes:
+    """The bilingual PDF of an agreement, rendered with the template version it names, its
+    XMP metadata bound to the archived YAML (`sitegen.render.binding`).
 
     Reproducible: the same agreement and template give the same bytes (the document date
     is the agreement's signing date, not the clock).
@@ -20,5 +23,6 @@ def signed_pdf(agreement: Agreement, root: Path, settings: Settings) -> bytes:
 
     template = select_template(agreement, TemplateIndex(root / settings.templates_dir))
     contract = compose(agreement, template)
-    pdf: bytes = render_pdf(contract, lang="bilingual")
+    meta = dataclasses.replace(contract.meta, keywords=(*contract.meta.keywords, binding.keyword))
+    pdf: bytes = render_pdf(dataclasses.replace(contract, meta=meta), lang="bilingual")
     return pdf

@@ -24,7 +24,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from sitegen import output
 from sitegen.archive import (
+    ARCHIVE_MAX_BYTES,
     MANIFEST,
+    MANIFEST_MAX_BYTES,
     SCAN_EXTENSIONS,
     Entry,
     Manifest,
@@ -35,16 +37,18 @@ from sitegen.archive import (
 )
 from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Severity
 from sitegen.history import AGREEMENT_FILE, Project, open_project
 from sitegen.lint import LintContext, lint_agreement
 from sitegen.load import load_agreement_text
 from sitegen.model import Agreement
+from sitegen.render.binding import Binding
 from sitegen.templates import TemplateIndex
 from sitegen.validate import relative, validate
 from sitegen.versions import SIGNED_DIR, agreement_folder, parse_spec
 
-Renderer = Callable[[Agreement, Path, Settings], bytes]
+Renderer = Callable[[Agreement, Path, Settings, Binding], bytes]
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,11 @@ def sign(
     pin = _pinned_template(agreement, root, settings, refuse)
     signed_text = mark_signed(text, when, pin, refuse)
     signed = _require_valid_text(signed_text, folder, root, settings, refuse)
-    pdf = _render(render, signed, root, settings, refuse)
+    data = signed_text.encode("utf-8")
+    binding = Binding(agreement_id, agreement.version, sha256_hex(data))
+    pdf = _render(render, signed, root, settings, binding, refuse)
     version = agreement.version
-    files = _archive_files(folder, signed, signed_text.encode("utf-8"), pdf, when, manifest)
+    files = _archive_files(folder, signed, data, pdf, when, manifest)
     message = f"Sign {agreement_id} v{version} ({when.isoformat()})"
     commit = _commit(project, files, message, refuse)
     _tag(project, tag, commit, f"{agreement_id} v{version}, signed {when.isoformat()}", refuse)
@@ -104,7 +110,9 @@ def attach(root: Path, settings: Settings, agreement_id: str, version: str, scan
         allowed = ", ".join(f".{e}" for e in SCAN_EXTENSIONS)
         raise refuse(f"{scan.name} is not a scan: the file must end in {allowed}")
     try:
-        data = scan.read_bytes()
+        data = read_regular(scan, ARCHIVE_MAX_BYTES)
+    except Refusal as refusal:
+        raise UserError(f"{NOT_REGULAR} {refusal.reason}", path=scan) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", path=scan) from None
     name = f"v{number}-scan.{extension}"
@@ -180,10 +188,12 @@ def _read_manifest(
     folder: Path, agreement_id: str, refuse: Callable[[str], UserError]
 ) -> Manifest | None:
     path = folder / SIGNED_DIR / MANIFEST
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None
     try:
-        return parse_manifest(path.read_bytes())
+        return parse_manifest(read_regular(path, MANIFEST_MAX_BYTES))
+    except Refusal as refusal:
+        raise refuse(f"{SIGNED_DIR}/{MANIFEST} {refusal.reason}") from None
     except (ManifestError, OSError) as error:
         raise refuse(f"{SIGNED_DIR}/{MANIFEST} cannot be read: {error}") from None
 
@@ -203,6 +213,11 @@ def _require_new_version(
         )
     if version < last:
         raise refuse(f"version {version} is lower than the last signed version {last}")
+    if version != last + 1:
+        raise refuse(
+            f"version {version} would skip v{last + 1}: signed versions are consecutive; "
+            f"set `version: {last + 1}` in agreement.yaml"
+        )
     if any(t.name == tag for t in project.repo.tags):
         raise refuse(f"tag {tag} already exists")
 
@@ -236,6 +251,7 @@ def _render(
     agreement: Agreement,
     root: Path,
     settings: Settings,
+    binding: Binding,
     refuse: Callable[[str], UserError],
 ) -> bytes:
     if render is None:
@@ -243,7 +259,7 @@ def _render(
 
         render = signed_pdf
     try:
-        return render(agreement, root, settings)
+        return render(agreement, root, settings, binding)
     except SitegenError as error:
         raise refuse(f"the PDF could not be made: {error}") from None
 
@@ -263,6 +279,7 @@ def _archive_files(
         date=date,
         template=agreement.template,
         files={name: sha256_hex(data) for name, data in archived.items()},
+        bound=True,
     )
     entries = [*(manifest.signed if manifest else []), entry]
     listed = render_manifest(Manifest(agreement=agreement.id, signed=entries))

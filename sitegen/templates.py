@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from sitegen.errors import UserError
+from sitegen.files import NOT_REGULAR, TEMPLATE_MAX_BYTES, Refusal, read_regular
 from sitegen.model import Bilingual
 
 MANIFEST = "template.yaml"
@@ -104,9 +105,13 @@ def _read_template(folder: Path) -> Template:
     if folder not in _CACHE:
         path = folder / MANIFEST
         try:
-            data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-            manifest = Manifest.model_validate(data)
-        except (OSError, YAMLError) as error:
+            text = read_regular(path, TEMPLATE_MAX_BYTES).decode("utf-8")
+            manifest = Manifest.model_validate(YAML(typ="safe").load(text))
+        except Refusal as refusal:
+            raise UserError(
+                f"{NOT_REGULAR} the template manifest {refusal.reason}", path=path
+            ) from None
+        except (OSError, YAMLError, UnicodeDecodeError) as error:
             raise UserError(f"cannot read the template manifest: {error}", path=path) from None
         except ValidationError as error:
             first = error.errors()[0]

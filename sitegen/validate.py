@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -96,9 +97,8 @@ def validate(
 
 def relative(finding: Finding, base: Path) -> Finding:
     """The same finding with its path shown relative to `base` where it lies below it."""
-    try:
-        shown = finding.path.resolve().relative_to(base.resolve())
-    except ValueError:
+    shown = _below(finding.path, base)
+    if shown is None:
         return finding
     return Finding(
         shown,
@@ -110,3 +110,18 @@ def relative(finding: Finding, base: Path) -> Finding:
         finding.field,
         finding.context,
     )
+
+
+def _below(path: Path, base: Path) -> Path | None:
+    """`path` relative to `base`, its links not followed (a link in the archive is shown
+    where it is, not where it points), else with both resolved; None when not below."""
+    tries = (
+        (Path(os.path.abspath(path)), Path(os.path.abspath(base))),
+        (path.resolve(), base.resolve()),
+    )
+    for candidate, anchor in tries:
+        try:
+            return candidate.relative_to(anchor)
+        except ValueError:
+            continue
+    return None

@@ -18,10 +18,14 @@ from git.exc import BadName, BadObject
 
 from sitegen.config import Settings
 from sitegen.errors import UserError
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.history import AGREEMENT_FILE, Project, open_project
 from sitegen.load import Loaded, load_agreement_bytes
 
 SIGNED_DIR = "signed"
+# An agreement is bounded by `load.max_bytes` when it is loaded; this only stops a read
+# that would never end.
+READ_MAX_BYTES = 16 << 20
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _SIGNED = re.compile(r"^v([1-9][0-9]*)$")
 _SIGNED_FILE = re.compile(r"^v([1-9][0-9]*)\.yaml$")
@@ -130,7 +134,9 @@ def _at_revision(spec: Spec, project: Project, settings: Settings) -> VersionTex
 
 def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_regular(path, READ_MAX_BYTES)
+    except Refusal as refusal:
+        raise UserError(f"{NOT_REGULAR} {refusal.reason}", path=path) from None
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", path=path) from None
 
@@ -140,3 +146,19 @@ def _shown(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
+
+
+def signing_tag(spec: str, root: Path) -> str | None:
+    """For `ID@vN`, a line naming the commit its tag `ID/vN` points at (None for any other
+    spec). A tag moved to an amended signing commit holds the same files, so nothing inside
+    git can tell; the commit id lets a reviewer compare it with the one they recorded."""
+    parsed = parse_spec(spec)
+    if parsed.signed is None:
+        return None
+    tag = f"{parsed.agreement_id}/v{parsed.signed}"
+    project = open_project(root)
+    try:
+        commit = project.repo.commit(f"refs/tags/{tag}").hexsha
+    except (BadName, BadObject, ValueError):
+        return f"{spec}: no tag {tag}"
+    return f"{spec}: tag {tag} is commit {commit}"

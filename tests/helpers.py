@@ -91,3 +91,34 @@ def where(text: str, line_needle: str, word: str | None = None, *, path: str = "
     line = line_of(text, line_needle)
     column = text.splitlines()[line - 1].index(word or line_needle) + 1
     return f"{path or 'agreements/SLA-2024-001/agreement.yaml'}:{line}:{column}"
+
+
+def minimal_pdf(note: str, keywords: list[str]) -> bytes:
+    """A small valid PDF with `keywords` in its XMP metadata (`pdf:Keywords`), as Typst
+    writes them; `note` in a comment makes the bytes differ between documents."""
+    xmp = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f"<pdf:Keywords>{', '.join(keywords)}</pdf:Keywords>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="r"?>'
+    ).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Metadata 3 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+        b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\nendstream" % (len(xmp), xmp),
+    ]
+    out = b"%PDF-1.7\n% " + note.encode() + b"\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out

@@ -102,10 +102,13 @@ def test_an_altered_manifest_entry(repo: GitRepo) -> None:
     text = replace_once(manifest_text(repo), "date: 2024-03-15", "date: 2024-03-10")
     repo.commit("Backdate", {MANIFEST: text})
     line = text.splitlines().index("  - version: 1") + 1
-    assert found(repo) == [(MANIFEST, line, "SG906")]
-    [finding] = check(repo)
-    assert finding.message == (
+    assert found(repo) == [(MANIFEST, line, "SG906"), (f"{SIGNED}/v1.yaml", 1, "SG917")]
+    messages = {f.code: f.message for f in check(repo)}
+    assert messages["SG906"] == (
         f"manifest entry for v1 was altered since {merge_base(repo)}: entries are append-only"
+    )
+    assert messages["SG917"] == (
+        f"not {SAMPLE_ID} v1 as signed on 2024-03-10: its signing date is 2024-03-15"
     )
 
 
@@ -118,6 +121,7 @@ def test_a_hash_rewritten_to_match_a_changed_file(repo: GitRepo) -> None:
         (MANIFEST, "SG906"),
         (f"{SIGNED}/v1.pdf", "SG901"),
         (f"{SIGNED}/v1.pdf", "SG909"),  # the tag still holds the PDF as signed
+        (f"{SIGNED}/v1.pdf", "SG919"),  # and the new PDF is not bound to v1.yaml
     ]
 
 
@@ -192,9 +196,15 @@ def test_a_tag_on_a_commit_whose_agreement_differs(repo: GitRepo) -> None:
     assert found(repo) == [(f"{SIGNED}/v1.yaml", 1, "SG909")]
 
 
-def test_a_missing_tag_is_no_error(repo: GitRepo) -> None:
+def test_a_deleted_tag(repo: GitRepo) -> None:
     repo.git("tag", "--delete", TAG)
-    assert check(repo) == []
+    line = manifest_text(repo).splitlines().index("  - version: 1") + 1
+    assert found(repo) == [(MANIFEST, line, "SG918")]
+    [finding] = check(repo)
+    assert finding.message == (
+        f"no tag {TAG} for v1: a signed version keeps its signing tag (a deleted tag cannot "
+        "be told from an entry added by hand)"
+    )
 
 
 def test_a_tag_for_a_version_never_signed(repo: GitRepo) -> None:

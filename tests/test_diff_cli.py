@@ -161,3 +161,15 @@ def test_unknown_revision_is_a_usage_error(repo: GitRepo) -> None:
 def test_versions_and_base_together_is_a_usage_error(repo: GitRepo) -> None:
     code, _, _ = run("diff", SAMPLE_ID, "--base", "main")
     assert code == 2
+
+
+def test_a_signed_version_names_the_commit_its_tag_points_at(repo: GitRepo) -> None:
+    amend(repo, ("response: 15m", "response: 10m"))
+    _, _, err = run("diff", f"{SAMPLE_ID}@v1", SAMPLE_ID)
+    assert err.splitlines()[0] == f"{SAMPLE_ID}@v1: no tag {SAMPLE_ID}/v1"
+    repo.tag(f"{SAMPLE_ID}/v1", "HEAD", "signed")
+    commit = repo.head()
+    code, out, err = run("diff", f"{SAMPLE_ID}@v1", SAMPLE_ID, "--format", "md")
+    assert code == 0, err
+    assert err.splitlines()[0] == f"{SAMPLE_ID}@v1: tag {SAMPLE_ID}/v1 is commit {commit}"
+    assert commit not in out  # the pull-request comment is unchanged

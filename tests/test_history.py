@@ -134,6 +134,12 @@ def test_an_empty_repository_has_no_history(tmp_path: Path) -> None:
         ("version: '2'  # amended\nstatus: \"in_review\"\n", (2, "in_review")),
         ("term:\n  version: 9\nnotes: |\n  status: signed\n", (None, None)),
         ("version: two\n", (None, None)),
+        ("version: 3\r\nstatus: signed\r\n", (3, "signed")),
+        ('"version": 3\nstatus: signed\n', (3, "signed")),
+        ("version : 3\nstatus: signed\n", (3, "signed")),
+        ("version: !!int 3\nstatus: signed\n", (3, "signed")),
+        ("version: 0x3\nstatus: signed\n", (3, "signed")),
+        ("version:\n  3\nstatus: signed\n", (3, "signed")),
     ],
 )
 def test_version_and_status_come_from_top_level_keys(

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitegen.archive import parse_manifest
+from sitegen.archive import Entry, Manifest, parse_manifest, render_manifest
 from sitegen.commands.sign import attach_command, sign_command
 from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.model import Agreement
+from sitegen.render.binding import Binding, read_binding
 from sitegen.sign import attach, sign, write_all
 from tests.gitrepo import (
     AUTHOR,
@@ -27,7 +28,7 @@ from tests.gitrepo import (
     sample_repository,
     unsigned_sample,
 )
-from tests.helpers import replace_once
+from tests.helpers import minimal_pdf, replace_once
 
 
 @pytest.fixture
@@ -39,10 +40,11 @@ SIGNED = f"agreements/{SAMPLE_ID}/signed"
 DATE = dt.date(2024, 3, 15)
 
 
-def fake_pdf(agreement: Agreement, root: Path, settings: Settings) -> bytes:
-    """A stand-in for the real PDF: reproducible bytes that depend on the agreement."""
+def fake_pdf(agreement: Agreement, root: Path, settings: Settings, binding: Binding) -> bytes:
+    """A stand-in for the real PDF: reproducible bytes that depend on the agreement, bound
+    to its YAML in the XMP metadata as the real one is."""
     signed = agreement.dates.signed
-    return f"%PDF-1.7\n% stand-in {agreement.id} v{agreement.version} {signed}\n".encode()
+    return minimal_pdf(f"stand-in {agreement.id} v{agreement.version} {signed}", [binding.keyword])
 
 
 def signed(repo: GitRepo, date: dt.date | None = DATE) -> None:
@@ -165,13 +167,23 @@ def test_refuses_a_signature_that_would_not_validate(sample_repo: GitRepo) -> No
 
 
 def test_refuses_a_lower_version(sample_repo: GitRepo) -> None:
-    text = replace_once(unsigned_sample(), "version: 1", "version: 3")
-    sample_repo.commit("Version 3", {SAMPLE_PATH: text})
-    signed(sample_repo)
-    text = replace_once(sample_repo.read(SAMPLE_PATH), "version: 3", "version: 2")
-    sample_repo.commit("Back to 2", {SAMPLE_PATH: text})
+    # an archive signed before versions had to be consecutive: v3 alone
+    entry = Entry(version=3, date=DATE, template="it-service-sla@1", files={"v3.yaml": "a" * 64})
+    listed = render_manifest(Manifest(agreement=SAMPLE_ID, signed=[entry]))
+    sample_repo.commit("Archive of v3", {f"{SIGNED}/manifest.yaml": listed})
+    text = replace_once(sample_repo.read(SAMPLE_PATH), "version: 1", "version: 2")
+    sample_repo.commit("Version 2", {SAMPLE_PATH: text})
     assert refusal(sample_repo) == (
         f"cannot sign {SAMPLE_ID}: version 2 is lower than the last signed version 3"
+    )
+
+
+def test_refuses_to_skip_a_version(sample_repo: GitRepo) -> None:
+    text = replace_once(unsigned_sample(), "version: 1", "version: 3")
+    sample_repo.commit("Version 3", {SAMPLE_PATH: text})
+    assert refusal(sample_repo) == (
+        f"cannot sign {SAMPLE_ID}: version 3 would skip v1: signed versions are consecutive; "
+        "set `version: 1` in agreement.yaml"
     )
 
 
@@ -189,7 +201,7 @@ def test_refuses_an_unknown_agreement(sample_repo: GitRepo) -> None:
 
 
 def test_nothing_is_written_when_the_pdf_fails(sample_repo: GitRepo) -> None:
-    def broken(agreement: Agreement, root: Path, settings: Settings) -> bytes:
+    def broken(agreement: Agreement, root: Path, settings: Settings, binding: Binding) -> bytes:
         raise UserError("typst: font not found")
 
     head = sample_repo.head()
@@ -367,6 +379,21 @@ def test_the_real_pdf_is_archived_and_reproducible(sample_repo: GitRepo) -> None
     assert b"pdfaid:part" in archived  # PDF/A metadata
     from sitegen.load import load_agreement
 
+    yaml = (sample_repo.root / SIGNED / "v1.yaml").read_bytes()
     agreement = load_agreement(sample_repo.root / SIGNED / "v1.yaml").agreement
     assert agreement is not None
-    assert signed_pdf(agreement, sample_repo.root, Settings()) == archived
+    binding = Binding(SAMPLE_ID, 1, hashlib.sha256(yaml).hexdigest())
+    assert read_binding(archived) == binding  # the PDF names the YAML it renders
+    assert signed_pdf(agreement, sample_repo.root, Settings(), binding) == archived
+
+
+def test_attach_refuses_a_scan_that_is_a_link(sample_repo: GitRepo, tmp_path: Path) -> None:
+    signed(sample_repo)
+    scan = tmp_path / "scan.pdf"
+    scan.symlink_to("/etc/passwd")
+    with pytest.raises(UserError) as caught:
+        attach(sample_repo.root, Settings(), SAMPLE_ID, "v1", scan)
+    assert caught.value.message == (
+        f"{scan}: SG111 is a symbolic link: sitegen reads only regular files, never what a "
+        "link points at"
+    )

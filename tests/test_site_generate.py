@@ -235,6 +235,20 @@ def test_a_signed_pdf_changed_after_signing_stops_generation(repo: GitRepo) -> N
     assert "v1.pdf" in caught.value.message
 
 
+def test_a_signed_pdf_that_is_a_link_is_not_published(repo: GitRepo, tmp_path: Path) -> None:
+    pdf = repo.root / "agreements/SLA-2024-001/signed/v1.pdf"
+    outside = tmp_path / "elsewhere.pdf"
+    outside.write_bytes(pdf.read_bytes())  # the hash the manifest records still matches
+    pdf.unlink()
+    pdf.symlink_to(outside)
+    with pytest.raises(UserError) as caught:
+        run(repo)
+    assert caught.value.message == (
+        f"{pdf}: SG111 is a symbolic link: sitegen reads only regular files, never what a "
+        "link points at"
+    )
+
+
 def test_refuses_to_empty_a_folder_it_did_not_generate(repo: GitRepo) -> None:
     out = repo.root / "build" / "docs"
     out.mkdir(parents=True)

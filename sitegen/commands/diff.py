@@ -10,6 +10,8 @@ from sitegen.config import Settings
 from sitegen.diff.compare import diff_renewal, diff_since, diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.report import as_json, as_markdown, as_text
+from sitegen.terminal import safe
+from sitegen.versions import signing_tag
 
 
 @click.command("diff")
@@ -43,6 +45,8 @@ def diff_command(
     if versions and base:
         raise click.UsageError("--base compares every agreement: leave out the versions")
     diffs = _diffs(versions, base, root, settings)
+    for line in filter(None, (signing_tag(spec, root) for spec in versions)):
+        click.echo(safe(line), err=True)
     if fmt == "md":
         click.echo(as_markdown(diffs, include_restricted=include_restricted), nl=False)
     else:

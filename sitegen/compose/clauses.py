@@ -30,6 +30,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from sitegen.errors import UserError
+from sitegen.files import NOT_REGULAR, TEMPLATE_MAX_BYTES, Refusal, read_regular
 
 SECTIONS_DIR = "sections"
 
@@ -191,7 +192,13 @@ def read_section(folder: Path, section_id: str) -> tuple[ClauseSpec, ...]:
     """The clauses of one section, compiled. Errors name the file and line."""
     path = folder / SECTIONS_DIR / f"{section_id}.yaml"
     try:
-        root = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        root = YAML(typ="rt").load(read_regular(path, TEMPLATE_MAX_BYTES).decode("utf-8"))
+    except Refusal as refusal:
+        raise UserError(
+            f"{NOT_REGULAR} the section's clauses {refusal.reason}", path=path
+        ) from None
+    except UnicodeDecodeError:
+        raise UserError("the section's clauses are not UTF-8 text", path=path) from None
     except OSError as error:
         raise UserError(f"cannot read the section's clauses: {error.strerror}", path=path) from None
     except MarkedYAMLError as error:

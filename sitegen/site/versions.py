@@ -14,12 +14,13 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.archive import Entry, is_scan, read_folder, sha256_hex
+from sitegen.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
 from sitegen.config import Settings
 from sitegen.contract import Contract
 from sitegen.diff.compare import diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.errors import UserError
+from sitegen.files import NOT_REGULAR, Refusal
 from sitegen.history import AGREEMENT_FILE, Revision, open_project, read_history
 from sitegen.versions import SIGNED_DIR, agreement_folder
 
@@ -65,7 +66,9 @@ def _version(signed: Path, entry: Entry) -> SignedVersion:
 
 def _checked(path: Path, expected: str) -> SignedFile:
     try:
-        actual = sha256_hex(path.read_bytes())
+        actual = sha256_hex(read_archived(path))
+    except Refusal as refusal:
+        raise UserError(f"{NOT_REGULAR} {refusal.reason}", path=path) from None
     except OSError as error:
         raise UserError(f"cannot read the signed file: {error.strerror}", path=path) from None
     if actual != expected:
