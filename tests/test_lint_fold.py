@@ -98,3 +98,11 @@ def test_ascii_text_is_its_own_folding() -> None:
     folded = fold("as soon as possible")
     assert folded.text == "as soon as possible"
     assert folded.written(3, 7) == "soon"
+
+
+def test_one_for_one_folding_keeps_every_place() -> None:
+    folded = fold("服务（ERP），ｏｐｓ＠x.cn，Т\u0412D")
+    assert folded.text == "服务(ERP),ops@x.cn,TBD"
+    start = folded.text.index("ops@x.cn")
+    assert folded.written(start, start + 8) == "ｏｐｓ＠x.cn"
+    assert folded.written(folded.text.index("TBD"), len(folded.text)) == "Т\u0412D"
