@@ -36,10 +36,6 @@ _BIDI = frozenset(
 )
 _BLANK_LETTERS = frozenset("\u034f\u115f\u1160\u3164\uffa0")
 _ALLOWED_CONTROLS = frozenset("\t\n")
-# A quick pre-check: text made only of these never needs the per-character look.
-_PLAIN = re.compile(
-    r"[\t\n\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u3000-\u303f\u3400-\u9fff\uff01-\uff9f\uffa1-\uffef]*"
-)
 
 
 def is_noncharacter(code: int) -> bool:
@@ -92,12 +88,13 @@ def refusal(char: str) -> str:
 def hidden(text: str, *, in_file: bool = False) -> Iterator[tuple[int, str]]:
     """Each refused character of `text` with its index. `in_file`: a carriage return is
     part of a line break (YAML reads CR LF as one), not a character of the text."""
-    if _PLAIN.fullmatch(text):
+    refused = {c for c in set(text) if kind(c) is not None}  # each distinct character once
+    if in_file:
+        refused.discard("\r")
+    if not refused:
         return
     for index, char in enumerate(text):
-        if in_file and char == "\r":
-            continue
-        if kind(char) is not None:
+        if char in refused:
             yield index, char
 
 
