@@ -1,25 +1,31 @@
 """Untrusted YAML in, a typed Agreement (or findings with places) out.
 
-Order matters: size and encoding first, then one pass over the parser's events that
-refuses foreign tags, alias bombs, deep nesting and duplicate keys while it builds plain data
-with positions (`sitegen.yamltree`), then the schema.
+Order matters: size and encoding first, then characters that show one thing and say
+another (`sitegen.characters`, each at its place, before the YAML parser refuses some of
+them with a less helpful message), then one pass over the parser's events that refuses
+foreign tags, alias bombs, deep nesting and duplicate keys while it builds plain data with
+positions (`sitegen.yamltree`), then characters the fonts cannot draw (`sitegen.glyphs`),
+then the schema.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from sitegen.characters import places, refusal
 from sitegen.config import LoadSettings
 from sitegen.document import Document
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import FieldPath, Finding, Severity
+from sitegen.glyphs import undrawable
 from sitegen.model import Agreement
-from sitegen.yamltree import Limits, Position, Refused, parse_tree
+from sitegen.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
 
 
 @dataclass
@@ -72,18 +78,41 @@ def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = N
     settings = settings or LoadSettings()
     loaded = Loaded(path)
     try:
-        tree = parse_tree(text, Limits(settings.max_aliases, settings.max_depth))
-        if not isinstance(tree.data, dict):
-            raise Refused("SG107", "an agreement file must be a mapping of keys (id:, version:, …)")
+        tree = _tree(text, settings)
     except Refused as refusal:
         loaded.findings.append(_refusal_finding(path, refusal))
         return loaded
+    except _Hidden as found:
+        loaded.findings.extend(_refusal_finding(path, r) for r in found.refusals)
+        return loaded
     loaded.document = Document(path, text, tree.data, tree.positions)
+    loaded.findings.extend(undrawable(loaded.document))
     try:
         loaded.agreement = Agreement.model_validate(tree.data)
     except ValidationError as error:
         loaded.findings.extend(_schema_finding(loaded.document, e) for e in error.errors())
     return loaded
+
+
+class _Hidden(Exception):
+    """Characters refused by `sitegen.characters`: every one is reported, not the first."""
+
+    def __init__(self, refusals: list[Refused]) -> None:
+        super().__init__(refusals)
+        self.refusals = refusals
+
+
+def _tree(text: str, settings: LoadSettings) -> Tree:
+    """The file's plain data, or the refusal of its characters or structure."""
+    hidden = [Refused("SG109", refusal(char), line, col) for line, col, char in places(text)]
+    if hidden:
+        raise _Hidden(hidden)
+    tree = parse_tree(text, Limits(settings.max_aliases, settings.max_depth))
+    if tree.hidden:
+        raise _Hidden(tree.hidden)
+    if not isinstance(tree.data, dict):
+        raise Refused("SG107", "an agreement file must be a mapping of keys (id:, version:, …)")
+    return tree
 
 
 def _refusal_finding(path: Path, refusal: Refused) -> Finding:
@@ -148,8 +177,10 @@ def _value_message(error: ErrorDetails) -> str:
     message = str(error["msg"])
     message = message.removeprefix("Value error, ")
     given = error.get("input")
-    if isinstance(given, str | int | float):
-        shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "…'"
+    if isinstance(given, str | int | float | Decimal):
+        as_written = isinstance(given, NumberText | Decimal)
+        shown = str(given) if as_written else repr(given)
+        shown = shown if len(shown) <= 60 else shown[:57] + "…'"
         if shown not in message:
             message = f"{message} (found {shown})"
     return message

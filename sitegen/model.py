@@ -24,9 +24,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic import Strict as PydanticStrict
 
-from sitegen.values import Duration
+from sitegen.values import DECIMAL_DIGITS, Count, Duration, Flag
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
 
@@ -45,7 +44,6 @@ class Bilingual(Strict):
         return self.zh if lang == "zh" else self.en
 
 
-Count = Annotated[int, PydanticStrict()]
 Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64),
@@ -54,6 +52,7 @@ Slug = Annotated[
 Percent = Annotated[
     Decimal,
     Field(ge=0, le=100, max_digits=7, decimal_places=4, description="A percentage, e.g. 99.9"),
+    DECIMAL_DIGITS,
 ]
 PartyRole = Literal["customer", "provider"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -159,7 +158,7 @@ class Window(Strict):
 class Schedule(Strict):
     timezone: str = Field(description="IANA time zone, e.g. Asia/Shanghai")
     windows: list[Window] = Field(min_length=1)
-    public_holidays: bool = Field(
+    public_holidays: Flag = Field(
         default=False, description="true if service is also given on public holidays"
     )
 
@@ -240,7 +239,7 @@ Currency = Literal["CNY", "USD", "EUR", "HKD"]
 
 
 class Fee(Strict):
-    amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
+    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), DECIMAL_DIGITS]
     currency: Currency = "CNY"
     per: Literal["month", "quarter", "year"] = "month"
 
@@ -291,6 +290,10 @@ class ExtraClause(Strict):
     text: Bilingual
 
 
+# A version counts amendments and renewals: a few a year. 9999 leaves room for centuries
+# and keeps `v9999` and the tag `ID/v9999` short; a 32-digit version was accepted before.
+MAX_VERSION = 9999
+
 Status = Literal["draft", "in_review", "signed", "terminated"]
 Language = Literal["zh", "en"]
 Visibility = Literal["internal", "restricted"]
@@ -300,7 +303,9 @@ class Agreement(Strict):
     """One service-level agreement: `agreements/<ID>/agreement.yaml`."""
 
     id: str = Field(pattern=r"^[A-Z]{2,10}-[0-9]{4}-[0-9]{3,6}$", description="e.g. SLA-2024-001")
-    version: Count = Field(ge=1, description="Counts amendments and renewals")
+    version: Count = Field(
+        ge=1, le=MAX_VERSION, description="Counts amendments and renewals, 1 to 9999"
+    )
     status: Status
     template: str = Field(
         pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*(@[1-9][0-9]*)?$",

@@ -1,12 +1,21 @@
-"""Value types of agreements: durations written as text (15m, 4h, 2d, 1h30m)."""
+"""Value types of agreements: durations written as text (15m, 4h, 2d, 1h30m), and the
+numbers and flags that must not be quietly converted.
+
+pydantic's lax mode read `public_holidays: on` as true and `amount: "1_000"` as 1000, and
+a percentage went through a float (`99.50000000000000000001` became 99.5). Here a flag
+is `true` or `false`, a count a whole number in decimal digits, and a percentage or amount
+a Decimal read from the digits as written (`sitegen.yamltree.NumberText`), never a float.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import Strict as PydanticStrict
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -92,3 +101,32 @@ class Duration:
 
 
 _ORDER = ["d", "h", "m"]
+
+
+# YAML 1.2's decimal numbers; no `_` separators, no `0x`/`0o`, no `.inf` or `.nan`.
+_DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+
+
+def _flag(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise PydanticCustomError("flag", "write true or false")
+
+
+def _decimal(value: Any) -> Any:
+    """A Decimal from an int, a Decimal, or decimal digits as written; nothing else."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        return Decimal(value)
+    raise PydanticCustomError(
+        "decimal_form", "write a number in decimal digits with a point, e.g. 99.9 or 1000"
+    )
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
+Count = Annotated[int, PydanticStrict()]
+# Goes after the Decimal's Field constraints, so that they stay in the schema.
+DECIMAL_DIGITS = BeforeValidator(_decimal)

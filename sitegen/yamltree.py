@@ -5,15 +5,24 @@ Why not ruamel's round-trip loader: it is pure Python and took ~37 ms for a 6 KB
 costs ~1 ms for the same file, and building the tree ourselves lets us refuse foreign tags,
 alias bombs, deep nesting and duplicate keys in the same pass, before anything expands.
 
-Scalars are resolved by YAML 1.2's core schema (as ruamel does): `yes`/`no`/`on` stay text,
-timestamps stay text (the schema reads dates, so a bad date gets its own line and column).
+Scalars are resolved by YAML 1.2's core schema (as ruamel does), narrowed to what a
+contract needs: `yes`/`no`/`on` stay text, timestamps stay text (the schema reads dates, so
+a bad date gets its own line and column), and numbers are decimal only. `0o17` (15) and
+`0x1F` stay text instead of quietly becoming other numbers, and a number with a fraction or
+exponent is kept as written (`NumberText`): read through a float,
+`99.50000000000000000001` became 99.5 and passed a four-decimal limit; the schema reads it
+as a Decimal from its digits. Plain data keeps coming back from JSON unchanged.
+
+A character that shows one thing and says another (`sitegen.characters`) written as an
+escape in a double-quoted scalar (`"\\u202E"`, `"\\0"`) is recorded with the place of its
+escape; the loader refuses the file.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
@@ -29,6 +38,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
+from sitegen.characters import escapes, hidden, refusal
 from sitegen.findings import FieldPath
 
 CORE = "tag:yaml.org,2002:"
@@ -36,13 +46,19 @@ CORE_TAGS = frozenset(CORE + name for name in ("str", "int", "float", "bool", "n
 
 _NULL = re.compile(r"~|null|Null|NULL|")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = re.compile(r"([-+]?)\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
 
 
 # First characters of plain scalars that may resolve to something other than text.
 _MAY_BE_CORE = frozenset("~nNtTfF.+-0123456789")
+
+
+class NumberText(str):
+    """A plain scalar YAML reads as a number with a fraction or exponent, as written."""
+
+    __slots__ = ()
 
 
 class Refused(Exception):
@@ -68,11 +84,12 @@ class Tree:
 
     data: Any = None
     positions: dict[FieldPath, Position] = field(default_factory=dict)
+    hidden: list[Refused] = field(default_factory=list)  # SG109 characters from escapes
 
 
 def parse_tree(text: str, limits: Limits) -> Tree:
     """Build the tree of one YAML document, or raise Refused with the place of the problem."""
-    builder = _Builder(limits)
+    builder = _Builder(limits, text)
     try:
         parser = CParser(text)
         while parser.check_event():
@@ -115,8 +132,9 @@ class _Open:
 
 
 class _Builder:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, text: str) -> None:
         self.limits = limits
+        self.text = text
         self.tree = Tree()
         self.stack: list[_Open] = []
         self.anchors: dict[str, Any] = {}
@@ -186,6 +204,8 @@ class _Builder:
     def _scalar(self, event: ScalarEvent) -> None:
         if event.tag is not None:
             self._check_tag(event)
+        if not event.value.isascii() or not event.value.isprintable():
+            self._check_characters(event)
         top = self.stack[-1] if self.stack else None
         if top is not None and top.key is None and isinstance(top.value, dict):
             value = _resolve(event) if event.tag is not None else event.value
@@ -195,6 +215,42 @@ class _Builder:
         self._place(value, event)
         if event.anchor:
             self.anchors[event.anchor] = value
+
+    def _check_characters(self, event: ScalarEvent) -> None:
+        """Record each refused character of a scalar at the escape that wrote it."""
+        found = [char for _, char in hidden(event.value)]
+        if not found:
+            return
+        start, end = event.start_mark, event.end_mark
+        written = list(escapes(self._source(start.line, start.column, end.line, end.column)))
+        for char in found:
+            at = next((i for i, (_, c) in enumerate(written) if c == char), None)
+            line, column = start.line, start.column
+            if at is not None and event.style == '"':
+                line, column = self._place_of(start.line, start.column, written[at][0])
+                del written[: at + 1]
+            self.tree.hidden.append(Refused("SG109", refusal(char), line, column))
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, each with its line feed: YAML breaks lines at nothing else."""
+        return [line + "\n" for line in self.text.split("\n")]
+
+    def _source(self, line: int, column: int, end_line: int, end_column: int) -> str:
+        if line >= len(self.lines):
+            return ""
+        if line == end_line:
+            return self.lines[line][column:end_column]
+        middle = "".join(self.lines[line + 1 : end_line])
+        last = self.lines[end_line][:end_column] if end_line < len(self.lines) else ""
+        return self.lines[line][column:] + middle + last
+
+    def _place_of(self, line: int, column: int, offset: int) -> tuple[int, int]:
+        """The 0-based place `offset` characters after (line, column)."""
+        while line < len(self.lines) - 1 and column + offset >= len(self.lines[line]):
+            offset -= len(self.lines[line]) - column
+            line, column = line + 1, 0
+        return line, column + offset
 
     def _alias(self, event: AliasEvent) -> None:
         self.aliases += 1
@@ -300,14 +356,13 @@ def _construct(kind: str, text: str) -> Any:
     if kind == "bool":
         return _BOOL[text] if text in _BOOL else _raise(text)
     if kind == "int":
-        if text.startswith(("0o", "0x")):
-            return int(text[2:], 8 if text[1] == "o" else 16)
+        if not _INT.fullmatch(text):
+            raise ValueError(text)  # `!!int 0x1F`: numbers are decimal
         return int(text)
     if kind == "float":
-        special = _SPECIAL_FLOAT.fullmatch(text)
-        if special:
-            return math.nan if special[3] else (-math.inf if special[1] == "-" else math.inf)
-        return float(text)
+        if not (_FLOAT.fullmatch(text) or _SPECIAL_FLOAT.fullmatch(text)):
+            raise ValueError(text)
+        return NumberText(text)  # `.inf` and `.nan` too: the schema refuses them
     return text
 
 

@@ -137,7 +137,7 @@ def test_hostile_titles_stay_on_one_line(project: Path) -> None:
     text = replace_once(
         sample_text(),
         "  zh: 核心业务系统运维服务水平协议",
-        '  zh: "核心\\r\\n伪造行\\e[m"',
+        '  zh: "核心\\n\\n伪造行\\t[m"',  # \r and \e are refused (SG109); line breaks are not
     )
     path.write_text(text, "utf-8")
     code, out, err = run("--today", "2025-02-15")

@@ -1,8 +1,9 @@
 """SG7xx: bilingual parity. Both languages present, each in its own language, and saying the
 same numbers.
 
-Numbers are compared as written in Arabic digits only (after NFKC, so full-width digits
-count). Chinese numerals (三十日, 五个工作日) are not compared: reading them reliably needs a
+Numbers are compared as written in Arabic digits only, read from the folded text
+(`sitegen.lint.fold`: NFKC, so full-width digits count; invisible characters removed).
+Chinese numerals (三十日, 五个工作日) are not compared: reading them reliably needs a
 parser for every form (廿, 两, 一百零五, 半); SG706 asks for digits instead, so that every
 number in an agreement can be checked.
 """
@@ -10,11 +11,11 @@ number in an agreement can be checked.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
 from sitegen.findings import Severity
+from sitegen.lint.fold import fold
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.lint.texts import HAN, LANGUAGES, Pair, has_placeholder
 
@@ -60,8 +61,7 @@ def _month_number(name: str) -> int | None:
 
 def numbers(text: str) -> set[Decimal]:
     """The Arabic numbers of a text: '99.9%' -> 99.9, '80,000' -> 80000, '8万' -> 80000."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+    text = fold(text).text
     found: set[Decimal] = set()
     if not _DIGIT.search(text):
         return found

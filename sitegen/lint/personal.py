@@ -10,7 +10,7 @@ from stdnum.cn import ric
 
 from sitegen.findings import FieldPath, Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.lint.texts import has_placeholder
+from sitegen.lint.texts import Text, has_placeholder
 from sitegen.model import Bilingual
 
 _SEP = r"[\s-]?"
@@ -106,22 +106,25 @@ SURNAME_TITLE = re.compile(
 _ROLE_FIXES = "write the role instead (e.g. 客户服务经理 / Customer Service Manager)"
 
 
-def _phones(text: str) -> Iterator[str]:
-    for match in PHONE.finditer(text):
-        yield match.group()
+def _phones(text: Text) -> Iterator[str]:
+    """Phone numbers as written; digits inside an ID number are not one."""
+    folded = text.folded.text
+    without_ids = ID_CANDIDATE.sub(lambda m: " " * len(m.group()), folded)
+    for match in PHONE.finditer(without_ids):
+        yield text.folded.written(match.start(), match.end())
 
 
-def _resident_ids(text: str) -> Iterator[str]:
-    for match in ID_CANDIDATE.finditer(text):
+def _resident_ids(text: Text) -> Iterator[tuple[str, str]]:
+    """ID numbers: as read (for the check digit) and as written."""
+    for match in ID_CANDIDATE.finditer(text.folded.text):
         if ric.is_valid(match.group()):
-            yield match.group()
+            yield match.group(), text.folded.written(match.start(), match.end())
 
 
 @rule("SG405", Severity.ERROR, "phone number in a text: contacts are roles only")
 def phone_numbers(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
-        without_ids = ID_CANDIDATE.sub(" ", text.value)
-        for number in _phones(without_ids):
+        for number in _phones(text):
             yield Hit(
                 text.field,
                 f"phone number {number!r}: an agreement names roles, not ways to reach a "
@@ -133,24 +136,24 @@ def phone_numbers(subject: Subject) -> Iterator[Hit]:
 @rule("SG406", Severity.ERROR, "e-mail address in a text: contacts are roles only")
 def email_addresses(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
-        for match in EMAIL.finditer(text.value):
+        for address in text.found(EMAIL):
             yield Hit(
                 text.field,
-                f"e-mail address {match.group()!r}: an agreement names roles, not mailboxes; "
+                f"e-mail address {address!r}: an agreement names roles, not mailboxes; "
                 "keep addresses in the contact list outside the agreement",
-                needle=match.group(),
+                needle=address,
             )
 
 
 @rule("SG407", Severity.ERROR, "resident ID number (身份证号) in a text")
 def resident_ids(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
-        for number in _resident_ids(text.value):
+        for number, written in _resident_ids(text):
             yield Hit(
                 text.field,
                 f"resident ID number {number[:6]}…: personal ID numbers must not be in an "
                 "agreement; remove it and name the role",
-                needle=number,
+                needle=written,
             )
 
 

@@ -1,7 +1,9 @@
 """Every text of an agreement, found by walking the model rather than listed field by field.
 
 A text pair is any model with `zh` and `en` string fields (`Bilingual`, `ScopeItem`, and
-whatever is added later), so a new text field is checked by every text rule at once.
+whatever is added later), so a new text field is checked by every text rule at once. Rules
+that look for words, numbers or addresses match `Text.folded` (`sitegen.lint.fold`), the
+text as a reader sees it, and report what was written there.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from pydantic import BaseModel
 
 from sitegen.findings import FieldPath
+from sitegen.lint.fold import Folded, fold
 
 LANGUAGES = ("zh", "en")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -38,6 +42,17 @@ class Text:
     field: FieldPath
     lang: str
     value: str
+
+    @cached_property
+    def folded(self) -> Folded:
+        """The text as the rules read it (`sitegen.lint.fold`)."""
+        return fold(self.value)
+
+    def found(self, pattern: re.Pattern[str]) -> Iterator[str]:
+        """Each match of `pattern` in the folded text, as it was written."""
+        folded = self.folded
+        for match in pattern.finditer(folded.text):
+            yield folded.written(match.start(), match.end())
 
 
 def pairs(model: BaseModel, field: FieldPath = ()) -> Iterator[Pair]:
@@ -72,4 +87,4 @@ def texts_of(found: Iterable[Pair]) -> Iterator[Text]:
 
 
 def has_placeholder(text: str) -> bool:
-    return PLACEHOLDERS.search(text) is not None
+    return PLACEHOLDERS.search(fold(text).text) is not None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from sitegen.config import VagueWords
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.lint.texts import PLACEHOLDERS
+from sitegen.lint.texts import PLACEHOLDERS, Text
 
 VAGUE_ZH: tuple[str, ...] = (
     "尽快",
@@ -66,17 +66,20 @@ class VaguePatterns:
     en: re.Pattern[str]
     about: bool  # whether 左右 after a quantity counts
 
-    def words(self, lang: str, text: str) -> Iterator[str]:
-        """Each vague word of a text once, as written."""
-        pattern = self.zh if lang == "zh" else self.en
+    def words(self, text: Text) -> Iterator[tuple[str, str]]:
+        """Each vague word of a text once: as read (folded), and as written."""
+        pattern = self.zh if text.lang == "zh" else self.en
+        folded = text.folded
         seen: set[str] = set()
-        matches = [m.group() for m in pattern.finditer(text)]
-        if lang == "zh" and self.about and "左右" in text and _ABOUT.search(text):
-            matches.append("左右")
-        for word in matches:
+        matches = [(m.group(), m.start(), m.end()) for m in pattern.finditer(folded.text)]
+        if text.lang == "zh" and self.about and "左右" in folded.text:
+            about = _ABOUT.search(folded.text)
+            if about:
+                matches.append(("左右", about.end() - 2, about.end()))
+        for word, start, end in matches:
             if word.casefold() not in seen:
                 seen.add(word.casefold())
-                yield word
+                yield word, folded.written(start, end)
 
 
 @lru_cache(maxsize=8)
@@ -104,23 +107,28 @@ def vague_patterns(words: VagueWords) -> VaguePatterns:
 def vague_wording(subject: Subject) -> Iterator[Hit]:
     patterns = vague_patterns(subject.context.settings.lint.vague_words)
     for text in subject.texts:
-        for word in patterns.words(text.lang, text.value):
-            shown = word.strip()
+        for word, written in patterns.words(text):
             yield Hit(
                 text.field,
-                f"vague wording {shown!r}: state a concrete time, quantity or condition "
-                "(e.g. 'within 30 minutes', '30 分钟内') instead",
-                needle=shown,
+                f"vague wording {_shown(word, written)}: state a concrete time, quantity or "
+                "condition (e.g. 'within 30 minutes', '30 分钟内') instead",
+                needle=written.strip(),
             )
+
+
+def _shown(word: str, written: str) -> str:
+    """The word as written, and as read when that differs (look-alike letters)."""
+    word, written = word.strip(), written.strip()
+    return repr(written) if word == written else f"{written!r} (read as {word!r})"
 
 
 @rule("SG302", Severity.WARNING, "placeholder (待填写, to be completed, TODO, TBD) left in a text")
 def placeholder_left(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
-        match = PLACEHOLDERS.search(text.value)
-        if match:
+        written = next(text.found(PLACEHOLDERS), None)
+        if written is not None:
             yield Hit(
                 text.field,
-                f"placeholder {match.group()!r} left: write the real text before signing",
-                needle=match.group(),
+                f"placeholder {written!r} left: write the real text before signing",
+                needle=written,
             )
