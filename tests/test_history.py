@@ -138,7 +138,7 @@ def test_an_empty_repository_has_no_history(tmp_path: Path) -> None:
         ('"version": 3\nstatus: signed\n', (3, "signed")),
         ("version : 3\nstatus: signed\n", (3, "signed")),
         ("version: !!int 3\nstatus: signed\n", (3, "signed")),
-        ("version: 0x3\nstatus: signed\n", (3, "signed")),
+        ("version: 0x3\nstatus: signed\n", (None, "signed")),  # not decimal: SG203
         ("version:\n  3\nstatus: signed\n", (3, "signed")),
     ],
 )

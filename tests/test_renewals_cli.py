@@ -142,7 +142,7 @@ def test_hostile_titles_stay_on_one_line(project: Path) -> None:
     path.write_text(text, "utf-8")
     code, out, err = run("--today", "2025-02-15")
     assert code == 0, err
-    assert out.splitlines()[1].endswith("核心\\x0d\\x0a伪造行\\x1b[m / " + TITLE.split(" / ")[1])
+    assert out.splitlines()[1].endswith("核心\\x0a\\x0a伪造行\\x09[m / " + TITLE.split(" / ")[1])
     assert len(out.splitlines()) == 4
 
 

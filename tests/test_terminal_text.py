@@ -1,12 +1,14 @@
-"""Control characters in keys and texts never reach a terminal or a workflow log raw
-(`sitegen.terminal`).
+"""Control characters never reach a terminal or a workflow log raw (`sitegen.terminal`).
 
-Every human-readable output is run for real (the `sitegen` command in a git repository):
-`validate` (text and github), `diff` (text and md) and `renewals`, on an agreement whose
-texts, and a file whose keys, carry each of ten control characters followed by a forged
-`::warning::` command and a forged finding line. No output may hold one of the characters
-raw, nor a line that a GitHub runner would read as a command (it skips leading whitespace)
-other than sitegen's own annotations.
+The loader refuses control characters in an agreement file (SG109), so what can still
+carry them to an output is a file's name, a command-line argument, and, should a
+character ever get past the loader, a value: each of ten control characters, followed by
+a forged `::warning::` command and a forged finding line, is tried through every
+human-readable output. `validate` (text and github) runs for real on files so named;
+`diff` (text, md, json) and `renewals` (text, json) run in-process with the loader's
+character checks switched off, the defence behind the first. No output may hold one of
+the characters raw, nor a line that a GitHub runner would read as a command (it skips
+leading whitespace) other than sitegen's own annotations.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from sitegen.cli import cli
 from sitegen.terminal import safe, safe_lines
 from tests.gitrepo import SAMPLE_PATH, GitRepo, isolate_git, templates_tree, unsigned_sample
 from tests.helpers import replace_once, sample_text
@@ -92,63 +96,108 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     return repo
 
 
+def check_streams(*streams: str) -> None:
+    for stream in streams:
+        assert not RAW.findall(stream), RAW.findall(stream)
+        for line in stream.split("\n"):
+            assert not line.lstrip().startswith("::") or OWN_ANNOTATION.match(line), line
+
+
 def sitegen(repo: GitRepo, *args: str) -> tuple[int, str, str]:
     done = subprocess.run(
         [str(SITEGEN), *args], cwd=repo.root, capture_output=True, env=os.environ.copy()
     )
     out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
-    for stream in (out, err):
-        assert not RAW.findall(stream), RAW.findall(stream)
-        for line in stream.split("\n"):
-            assert not line.lstrip().startswith("::") or OWN_ANNOTATION.match(line), line
+    check_streams(out, err)
     return done.returncode, out, err
 
 
-def test_validate_text_escapes_keys_and_texts(repo: GitRepo) -> None:
+@pytest.fixture
+def unguarded(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """The loader's character checks (SG109, SG110) switched off in this process, as if a
+    control character had got past them: the writers must still escape it."""
+    monkeypatch.setattr("sitegen.load.places", lambda text: iter(()))
+    monkeypatch.setattr("sitegen.yamltree.hidden", lambda text, **_: iter(()))
+    monkeypatch.setattr("sitegen.load.undrawable", lambda document: iter(()))
+    monkeypatch.chdir(repo.root)
+    return repo
+
+
+def sitegen_here(*args: str) -> tuple[int, str, str]:
+    """`sitegen ARGS` in this process (see `unguarded`)."""
+    result = CliRunner().invoke(cli, list(args))
+    check_streams(result.stdout, result.stderr)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def hostile_name(repo: GitRepo) -> str:
+    """hostile-keys.yaml again, under a name that carries every control character a file
+    name can (all but NUL), each followed by a forged workflow command."""
+    name = "".join(f"{n}{c}::warning::f{c}" for n, c in CONTROLS.items() if c != "\x00")
+    (repo.root / f"{name}.yaml").write_bytes((repo.root / "hostile-keys.yaml").read_bytes())
+    return f"{name}.yaml"
+
+
+def test_validate_refuses_control_characters_in_keys(repo: GitRepo) -> None:
     code, out, err = sitegen(repo, "validate", "hostile-keys.yaml")
     lines = out.splitlines()
     assert code == 1
-    assert len(lines) == len(CONTROLS)
     assert lines[0] == (
-        f"hostile-keys.yaml:181:1: SG202 ESC\\x1b::warning::forged\\x1b{FINDING}\\x1b[2J\\x1b: "
-        f"unknown key 'ESC\\x1b::warning::forged\\x1b{FINDING}\\x1b[2J\\x1b'"
+        "hostile-keys.yaml:181:5: SG109 U+001B <control> is a control character: remove it"
     )
-    assert lines[3].startswith("hostile-keys.yaml:184:1: SG202 LF\\x0a::warning::forged\\x0a")
-    assert err == "1 file checked: 10 errors, 0 warnings\n"
+    assert {line.split(": ", 1)[1].split()[0] for line in lines} == {"SG109"}
+    assert err == f"1 file checked: {len(lines)} errors, 0 warnings\n"
+
+
+def test_validate_text_escapes_file_names(repo: GitRepo) -> None:
+    name = hostile_name(repo)
+    code, out, _ = sitegen(repo, "validate", name)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{safe(name)}:181:5: SG109 U+001B <control> is a control character: remove it"
+    )
+    assert out.startswith("ESC\\x1b::warning::f\\x1bBEL\\x07::warning::f\\x07CR\\x0d::")
 
 
 def test_validate_github_annotations_are_one_command_each(repo: GitRepo) -> None:
-    code, out, _ = sitegen(repo, "validate", "--format", "github", "hostile-keys.yaml")
+    name = hostile_name(repo)
+    code, out, _ = sitegen(repo, "validate", "--format", "github", name)
     lines = out.splitlines()
     assert code == 1
-    assert len(lines) == len(CONTROLS)
     assert all(OWN_ANNOTATION.match(line) for line in lines)
-    assert lines[3] == (
-        "::error file=hostile-keys.yaml,line=184,col=1,title=SG202 LF%0A%3A%3Awarning%3A%3Aforged"
-        "%0Aagreements/x.yaml%3A1%3A1%3A SG000 forged%0A[2J::unknown key "
-        f"'LF\\n::warning::forged\\n{FINDING}\\n[2J\\n'"
-    )
     assert lines[0].startswith(
-        "::error file=hostile-keys.yaml,line=181,col=1,title=SG202 ESC\\x1b%3A%3Awarning"
+        "::error file=ESC\\x1b%3A%3Awarning%3A%3Af\\x1bBEL\\x07%3A%3Awarning%3A%3Af\\x07CR%0D"
     )
+    assert "LF%0A%3A%3Awarning%3A%3Af%0A" in lines[0]
 
 
-def test_diff_text_escapes_values_and_redlines(repo: GitRepo) -> None:
+def test_diff_and_renewals_refuse_a_hostile_agreement(repo: GitRepo) -> None:
+    first = "agreements/SLA-2024-001/agreement.yaml:9:14: SG109 U+001B <control> is a control"
     code, out, err = sitegen(repo, "diff", "--base", "main")
+    assert (code, out) == (2, "")
+    assert err.startswith("Error: SLA-2024-001 (working tree) cannot be compared: /")
+    assert err.endswith(f"/{first} character: remove it\n")
+    code, out, err = sitegen(repo, "renewals", "--today", "2025-02-15")
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{first} character: remove it\n")
+
+
+def test_diff_text_escapes_values_and_redlines(unguarded: GitRepo) -> None:
+    code, out, err = sitegen_here("diff", "--base", "main")
     assert (code, err) == (0, "")
     assert "核心 ESC\\x1b::warning::forged\\x1bagreements/x.yaml" in out
     assert " LF\\x0a::warning::forged\\x0aagreements/x.yaml" in out
     assert " NEL\\x85::warning::forged\\x85" in out and " PS\\u2029::warning" in out
 
 
-def test_diff_md_has_no_control_characters(repo: GitRepo) -> None:
-    code, out, err = sitegen(repo, "diff", "--base", "main", "--format", "md")
+def test_diff_md_has_no_control_characters(unguarded: GitRepo) -> None:
+    code, out, err = sitegen_here("diff", "--base", "main", "--format", "md")
     assert (code, err) == (0, "")
     assert out.startswith("### SLA changes: 1 agreement differs")
 
 
-def test_renewals_text_escapes_titles(repo: GitRepo) -> None:
-    code, out, err = sitegen(repo, "renewals", "--today", "2025-02-15")
+def test_renewals_text_escapes_titles(unguarded: GitRepo) -> None:
+    code, out, err = sitegen_here("renewals", "--today", "2025-02-15")
     assert code == 0, err
     payloads = " ".join(
         f"{n}{c}::warning::forged{c}{FINDING}{c}[2J{c}" for n, c in CONTROLS.items()
@@ -180,14 +229,15 @@ def test_error_messages_are_escaped_at_the_cli_boundary(repo: GitRepo) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ("validate", "--format", "json", "hostile-keys.yaml"),
         ("diff", "--base", "main", "--format", "json"),
         ("renewals", "--today", "2025-02-15", "--format", "json"),
     ],
 )
-def test_json_outputs_escape_what_json_leaves_raw(repo: GitRepo, args: tuple[str, ...]) -> None:
+def test_json_outputs_escape_what_json_leaves_raw(
+    unguarded: GitRepo, args: tuple[str, ...]
+) -> None:
     """JSON escapes C0 itself; DEL, C1 and U+2028/2029 become \\u escapes, same document."""
-    _, out, _ = sitegen(repo, *args)
+    _, out, _ = sitegen_here(*args)
     document = json.dumps(json.loads(out), ensure_ascii=False)
     assert "\u009b::warning" in document and "\u2028::warning" in document
     assert "\\u009b::warning" in out and "\\u2028::warning" in out
