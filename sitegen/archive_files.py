@@ -25,6 +25,7 @@ from pydantic import (
 )
 from pydantic import Strict as PydanticStrict
 
+from sitegen.characters import places, refusal
 from sitegen.files import Refusal, read_regular
 from sitegen.versions import SIGNED_DIR
 from sitegen.yamltree import Limits, Refused, parse_tree
@@ -108,11 +109,18 @@ def parse_manifest(data: bytes) -> Manifest:
     if len(data) > MANIFEST_MAX_BYTES:
         raise ManifestError(f"{len(data):,} bytes is too large for a manifest")
     try:
-        tree = parse_tree(data.decode("utf-8"), Limits(0, 8))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ManifestError("not UTF-8 text") from None
-    except Refused as refusal:
-        raise ManifestError(refusal.message, refusal.line + 1) from None
+    hidden = next(places(text), None)  # SG109's characters: the manifest is text too
+    if hidden is not None:
+        raise ManifestError(refusal(hidden[2]), hidden[0] + 1)
+    try:
+        tree = parse_tree(text, Limits(0, 8))
+    except Refused as refused:
+        raise ManifestError(refused.message, refused.line + 1) from None
+    if tree.hidden:  # the same characters written as escapes
+        raise ManifestError(tree.hidden[0].message, tree.hidden[0].line + 1)
     try:
         return Manifest.model_validate(tree.data)
     except ValidationError as error:

@@ -136,7 +136,8 @@ def _read_text(path: Path, settings: LoadSettings) -> str:
     except Refusal as refusal:
         if refusal.size is not None:
             _check_size(max(refusal.size, settings.max_bytes + 1), settings)
-        raise Refused(NOT_REGULAR, f"the file {refusal.reason}") from None
+        what = "folder" if path.is_dir() else "file"  # a linked agreement folder (validate)
+        raise Refused(NOT_REGULAR, f"the {what} {refusal.reason}") from None
     except OSError as error:
         raise Refused("SG100", f"cannot read the file: {error.strerror}") from None
     return _decode(data)

@@ -26,12 +26,27 @@ def find_agreement_files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(path.glob(f"**/{AGREEMENT_FILE}")))
+            found.extend(_below_folder(path))
         elif path.is_file():
             found.append(path)
         else:
             raise UserError("no such file or folder", path=path)
     return list(dict.fromkeys(found))
+
+
+def _below_folder(folder: Path) -> list[Path]:
+    """`agreement.yaml` files below `folder`, never reached through a link: a linked folder
+    that leads to one is listed itself, so that reading it is refused (SG111) instead of
+    followed out of the repository (`Path.glob("**")` follows links on Python 3.11). A
+    linked `signed/` folder is the archive check's to refuse."""
+    found: list[Path] = []
+    for top, folders, files in os.walk(folder):  # followlinks=False: links stay in folders
+        here = Path(top)
+        linked = (here / name for name in folders if (here / name).is_symlink())
+        found += [link for link in linked if (link / AGREEMENT_FILE).exists()]
+        if AGREEMENT_FILE in files:
+            found.append(here / AGREEMENT_FILE)
+    return sorted(found)
 
 
 # Below this many files one process is quicker than starting workers.

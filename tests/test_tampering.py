@@ -534,6 +534,28 @@ def agreement_replaced_by_a_fifo(repo: GitRepo) -> list[str]:
 
 
 @kind()
+def agreement_folder_linked_outside_the_repository(repo: GitRepo) -> list[str]:
+    outside = repo.root.parent / "elsewhere"
+    outside.mkdir()
+    (outside / "agreement.yaml").write_bytes((repo.root / OTHER_PATH).read_bytes())
+    link(repo, "agreements/SLA-2099-777", str(outside))
+    repo.commit("Link an agreement folder")
+    return [f"agreements/SLA-2099-777:1:1: SG111 the folder {LINK[9:]}"]
+
+
+@kind()
+def manifest_with_a_direction_control(repo: GitRepo) -> list[str]:
+    text = replace_once(
+        repo.read(MANIFEST), f"agreement: {SAMPLE_ID}", "agreement: \u202e" + SAMPLE_ID
+    )
+    repo.commit("Hide a control in the manifest", {MANIFEST: text})
+    return [
+        f"{MANIFEST}:3:1: SG908 manifest cannot be read: U+202E RIGHT-TO-LEFT OVERRIDE is a "
+        "direction control (it changes the order the text is shown in): remove it"
+    ]
+
+
+@kind()
 def archive_folder_linked_to_another(repo: GitRepo) -> list[str]:
     repo.remove(OTHER_SIGNED)
     link(repo, OTHER_SIGNED, "../" + SAMPLE_ID + "/signed")
@@ -583,4 +605,4 @@ def test_each_kind_of_tampering_is_caught(repo: GitRepo, kind: Kind) -> None:
 
 def test_the_corpus_counts() -> None:
     """The figures the README's reliability section quotes."""
-    assert (len(KINDS), sum(not k.new for k in KINDS)) == (39, 10)
+    assert (len(KINDS), sum(not k.new for k in KINDS)) == (41, 10)
