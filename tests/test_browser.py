@@ -536,3 +536,13 @@ def test_restricted_agreements_appear_nowhere(page: Page, base_url: str) -> None
     for path in (f"agreements/{RESTRICTED_ID}/", f"en/agreements/{RESTRICTED_ID}/"):
         response = page.request.get(base_url + path)
         assert response.status == 404, path
+
+
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_no_page_scrolls_sideways_on_a_phone(page: Page, start: str) -> None:
+    """At 390 px (a phone) the page itself never scrolls sideways: a wide table scrolls in
+    its own box. A long party name in the filter's list once made the page 512 px wide."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path in ("", "renewals/", "agreements/SLA-2024-001/", "agreements/SLA-2025-004/"):
+        page.goto(start + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, start + path
