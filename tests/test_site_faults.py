@@ -276,3 +276,17 @@ def test_a_build_waits_while_another_holds_the_docs_folder(project: Path) -> Non
         assert snapshot(site) == before  # nothing done while it waits
     assert build.wait() == 0, build.stderr.read()
     assert EDITED_TITLE in (site / "agreements/SLA-2025-004/index.html").read_text("utf-8")
+
+
+def test_generate_waits_while_a_build_holds_the_docs_folder(project: Path) -> None:
+    docs = project / "build/docs"
+    with exclusive(docs, waiting=lambda: pytest.fail("not held")):
+        generate = subprocess.Popen(
+            [SITEGEN, "generate", *TODAY], cwd=project, stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert generate.stderr is not None
+        line = generate.stderr.readline()
+        assert line == "sitegen: waiting for another build using build/docs to end\n"
+        assert generate.poll() is None  # nothing done while it waits
+    assert generate.wait() == 0, generate.stderr.read()

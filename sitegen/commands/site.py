@@ -81,19 +81,23 @@ def generate_command(
     """Write the catalogue as Markdown pages and files into a docs folder (agreements are
     checked first); rewrites only what changed."""
     settings, root = Settings.find(Path.cwd())
-    agreements = checked_agreements(
-        [root / settings.agreements_dir], settings, root, cache=checked_file(root)
-    )
-    summary = generate(
-        root,
-        settings,
-        out,
-        today=today.date() if today else dt.date.today(),
-        include_restricted=include_restricted,
-        within_days=within,
-        agreements=agreements,
-        progress=TerminalProgress(),
-    )
+    progress = TerminalProgress()
+    out.mkdir(parents=True, exist_ok=True)
+    waiting = f"waiting for another build using {out} to end"
+    with exclusive(out, lambda: progress.stage(waiting)):  # builds of one folder take turns
+        agreements = checked_agreements(
+            [root / settings.agreements_dir], settings, root, cache=checked_file(root)
+        )
+        summary = generate(
+            root,
+            settings,
+            out,
+            today=today.date() if today else dt.date.today(),
+            include_restricted=include_restricted,
+            within_days=within,
+            agreements=agreements,
+            progress=progress,
+        )
     click.echo(f"sitegen: {summary.describe()}", err=True)
 
 
