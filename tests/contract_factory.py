@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sitegen.contract import (
+from sitegen.compose.contract import (
     Block,
     Clause,
     Contract,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.config import Settings
+from sitegen.load.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "agreements"
@@ -69,8 +69,8 @@ def lint_lines(
     """Write a project (with LINT_TEMPLATE as it-service-sla v1), validate it, and return every
     finding as the text line a user sees, with paths relative to the project."""
     from sitegen.findings import Severity
+    from sitegen.lint.validate import relative, validate
     from sitegen.output import as_text
-    from sitegen.validate import relative, validate
 
     tree = {"templates/it-service-sla/v1/template.yaml": LINT_TEMPLATE, **files}
     build_file_tree(root, tree)

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitegen.archive import check_archive, parse_manifest, render_manifest
 from sitegen.commands.validate import validate_command
-from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.findings import Finding
-from sitegen.sign import attach, sign
+from sitegen.load.config import Settings
+from sitegen.versions.archive import check_archive, parse_manifest, render_manifest
+from sitegen.versions.sign import attach, sign
 from tests.gitrepo import SAMPLE_ID, SAMPLE_PATH, GitRepo, sample_repository
 from tests.helpers import replace_once
 from tests.test_sign import fake_pdf

@@ -105,7 +105,7 @@ def _response(traffic: Traffic, response: Response) -> None:
     # Material fetches sitemap.xml under each <link rel="alternate"> to map pages across
     # languages; mkdocs-static-i18n makes those links the page itself in each language,
     # where there is no sitemap, and a site built without site_url publishes none at all
-    # (`sitegen.site.sitemap`). Material falls back to the plain link: nothing breaks.
+    # (`sitegen.mkdocs.sitemap`). Material falls back to the plain link: nothing breaks.
     if response.status >= 400 and not response.url.endswith("/sitemap.xml"):
         traffic.failed.append(f"{response.status} {response.url}")
 

@@ -26,12 +26,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sitegen import caches
-from sitegen.checked_cache import CheckedCache
+from sitegen.caches.checked_cache import CheckedCache
 from sitegen.cli import cli
-from sitegen.config import Settings
+from sitegen.lint.validate import validate
 from sitegen.load import load_agreement
+from sitegen.load.config import Settings
 from sitegen.site.documents import KINDS, Keys, Kind
-from sitegen.validate import validate
 from tests.gitrepo import GitRepo, isolate_git
 from tests.helpers import REPO, replace_once
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler

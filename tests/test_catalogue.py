@@ -20,7 +20,7 @@ from sitegen.catalogue import (
 )
 from sitegen.catalogue.standing import current_term, last_review
 from sitegen.load import load_agreement
-from sitegen.model import Agreement, AutoRenew, Term
+from sitegen.load.model import Agreement, AutoRenew, Term
 from tests.helpers import SAMPLES
 
 D = dt.date

@@ -1,4 +1,4 @@
-"""`sitegen.checked_cache`: results of unchanged files come back exactly, and only those."""
+"""`sitegen.caches.checked_cache`: results of unchanged files come back exactly, and only those."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import validate as validate_module
-from sitegen.checked_cache import FORMAT
-from sitegen.config import LintSettings, Settings
+from sitegen.caches.checked_cache import FORMAT
+from sitegen.lint import validate as validate_module
+from sitegen.lint.validate import validate
 from sitegen.load import Loaded, load_agreement
+from sitegen.load.config import LintSettings, Settings
 from sitegen.output import as_text
-from sitegen.validate import validate
 from tests.helpers import replace_once
 
 CACHE = Path(".cache/checked.json")

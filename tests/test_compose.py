@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from sitegen.compose import DRAFT_DATE, compose, select_template
-from sitegen.contract import Contract, Paragraph, Table
+from sitegen.compose.contract import Contract, Paragraph, Table
+from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.load import load_agreement
-from sitegen.model import Agreement
-from sitegen.templates import TemplateIndex
+from sitegen.load.model import Agreement
 from tests.helpers import REPO, SAMPLES
 
 TEMPLATES = REPO / "templates"

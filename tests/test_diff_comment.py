@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import cli
-from sitegen.contract import Text
+from sitegen.compose.contract import Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline, compare

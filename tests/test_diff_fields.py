@@ -8,7 +8,7 @@ import pytest
 
 from sitegen.diff.fields import Change, diff_terms
 from sitegen.load import load_agreement
-from sitegen.model import Agreement
+from sitegen.load.model import Agreement
 from tests.helpers import replace_once, sample_text
 
 

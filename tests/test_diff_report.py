@@ -10,7 +10,7 @@ import click
 import markdown
 import pytest
 
-from sitegen.contract import Text
+from sitegen.compose.contract import Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline, compare

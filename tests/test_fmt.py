@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from sitegen import fmt
-from sitegen.values import Duration
+from sitegen.compose import fmt
+from sitegen.load.values import Duration
 
 
 @pytest.mark.parametrize(

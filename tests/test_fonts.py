@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import UserError
-from sitegen.fonts import DEFAULT_FONT_DIRS, SANS, SERIF, find_fonts
+from sitegen.load.fonts import DEFAULT_FONT_DIRS, SANS, SERIF, find_fonts
 from sitegen.render.pdf import PdfRenderer, render_pdf
 from tests.contract_factory import factory_contract, spiked_contract
 

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from sitegen.config import Settings
-from sitegen.validate import validate
+from sitegen.lint.validate import validate
+from sitegen.load.config import Settings
 from tests.helpers import REPO, sample_text
 
 SAMPLE = sample_text()

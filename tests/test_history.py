@@ -10,8 +10,8 @@ from typing import Any
 import git
 import pytest
 
-from sitegen.config import Settings
-from sitegen.history import open_project, read_history, scan_header
+from sitegen.load.config import Settings
+from sitegen.versions.history import open_project, read_history, scan_header
 from tests.gitrepo import AUTHOR, EMAIL, GitRepo, isolate_git
 
 

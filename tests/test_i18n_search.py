@@ -14,8 +14,8 @@ from typing import Any
 import material
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-from sitegen.site import search_text
-from sitegen.site.i18n_search import drop_repeats
+from sitegen.mkdocs import search_text
+from sitegen.mkdocs.i18n_search import drop_repeats
 from tests.helpers import REPO
 
 SHIPPED = ExtendedPlugin.__dict__["reconfigure_search_duplicates"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sitegen.catalogue import to_ics
 from sitegen.catalogue.ics import LINE_OCTETS, escape_text, fold
-from sitegen.model import Bilingual
+from sitegen.load.model import Bilingual
 from tests.test_catalogue import build, sample, samples
 
 D = dt.date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.config import Settings
+from sitegen.load.config import Settings
 from tests.helpers import lint_lines, lint_sample, replace_once, sample_text, where
 
 FILE = "agreements/SLA-2024-001/agreement.yaml"

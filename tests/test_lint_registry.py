@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import Settings
 from sitegen.findings import Severity
 from sitegen.lint import RULES
 from sitegen.lint.registry import rule
-from sitegen.validate import validate
+from sitegen.lint.validate import validate
+from sitegen.load.config import Settings
 from tests.helpers import GUIDE_SAMPLE, LINT_TEMPLATE, REPO, build_file_tree
 
 

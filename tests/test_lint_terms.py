@@ -1,4 +1,4 @@
-"""sitegen.terms: month arithmetic, term dates and allowed downtime."""
+"""sitegen.load.terms: month arithmetic, term dates and allowed downtime."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from sitegen import terms
+from sitegen.load import terms
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.config import LintSettings, Settings, VagueWords
+from sitegen.load.config import LintSettings, Settings, VagueWords
 from tests.helpers import lint_sample, replace_once, sample_text, where
 
 FIX = "state a concrete time, quantity or condition (e.g. 'within 30 minutes', '30 分钟内') instead"
@@ -105,10 +105,10 @@ def test_todo_is_a_placeholder_but_todos_in_words_are_not(tmp_path: Path) -> Non
 
 
 def test_a_new_skeleton_has_placeholders_but_no_errors(project: Path) -> None:
-    from sitegen.config import Settings
+    from sitegen.compose.skeleton import write_skeleton
     from sitegen.findings import Severity
-    from sitegen.skeleton import write_skeleton
-    from sitegen.validate import validate
+    from sitegen.lint.validate import validate
+    from sitegen.load.config import Settings
 
     path = write_skeleton(project, Settings(), "SLA-2025-099", "it-service-sla")
     report, _ = validate([path], Settings(), project)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import LoadSettings
 from sitegen.load import load_agreement
+from sitegen.load.config import LoadSettings
 from sitegen.output import as_text
 from tests.helpers import line_of, replace_once, sample_text
 

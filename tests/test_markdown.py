@@ -10,11 +10,11 @@ import markdown
 import pytest
 
 from sitegen.compose import compose, select_template
-from sitegen.contract import LANGS, Contract, ItemList, Lang, Paragraph, Signatures, Table
+from sitegen.compose.contract import LANGS, Contract, ItemList, Lang, Paragraph, Signatures, Table
+from sitegen.compose.templates import TemplateIndex
 from sitegen.load import load_agreement
-from sitegen.markup import escape, one_line
 from sitegen.render.markdown import VIEWS, to_markdown
-from sitegen.templates import TemplateIndex
+from sitegen.render.markup import escape, one_line
 from tests.helpers import REPO, build_file_tree, replace_once, sample_text
 
 HOSTILE = [

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.compose import compose, select_template
+from sitegen.compose.templates import TemplateIndex
 from sitegen.load import load_agreement
 from sitegen.render.markdown import VIEWS, to_markdown
-from sitegen.templates import TemplateIndex
 from tests.helpers import REPO, SAMPLES
 
 GOLDEN = Path(__file__).parent / "golden"

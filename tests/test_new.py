@@ -14,10 +14,10 @@ from ruamel.yaml import YAML
 from stdnum.cn import uscc
 
 from sitegen.cli import cli
+from sitegen.compose.skeleton import fill, skeleton_text
 from sitegen.load import load_agreement
-from sitegen.model import Agreement
-from sitegen.schema import schema_text
-from sitegen.skeleton import fill, skeleton_text
+from sitegen.load.model import Agreement
+from sitegen.load.schema import schema_text
 from tests.helpers import build_file_tree
 
 FILLED = "fill in the parts marked 待填写 / to be completed"

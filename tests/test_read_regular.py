@@ -65,8 +65,8 @@ def test_a_missing_file_is_an_os_error(tmp_path: Path) -> None:
 
 
 def test_a_signed_version_that_is_a_link_is_not_read(tmp_path: Path) -> None:
-    from sitegen.config import Settings
     from sitegen.errors import UserError
+    from sitegen.load.config import Settings
     from sitegen.versions import resolve
 
     signed = tmp_path / "agreements" / "SLA-2024-001" / "signed"

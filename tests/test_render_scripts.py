@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 
 from sitegen.cli import cli
 from sitegen.compose import compose, select_template
-from sitegen.config import Settings
+from sitegen.compose.templates import TemplateIndex
 from sitegen.findings import Severity
 from sitegen.lint import LintContext, lint_agreement
 from sitegen.load import load_agreement_text
+from sitegen.load.config import Settings
 from sitegen.render.docx import render_docx
 from sitegen.render.pdf import render_pdf
-from sitegen.templates import TemplateIndex
 from tests.helpers import REPO, replace_once, sample_text
 
 GUIDE = "agreements/SLA-2024-001/agreement.yaml"

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from sitegen.schema import known_keys, schema_text
+from sitegen.load.schema import known_keys, schema_text
 from tests.helpers import REPO, SAMPLES
 
 PUBLISHED = REPO / "sitegen" / "schema" / "agreement.schema.json"

@@ -1,4 +1,4 @@
-"""`sitegen.seal` and `sitegen.caches`: the secret, what a seal covers, and a cache that
+"""`sitegen.caches.seal` and `sitegen.caches`: the secret, what a seal covers, and a cache that
 cannot be used."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import caches, seal
+from sitegen import caches
+from sitegen.caches import seal
 
 
 @pytest.fixture

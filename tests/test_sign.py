@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitegen.archive import Entry, Manifest, parse_manifest, render_manifest
 from sitegen.commands.sign import attach_command, sign_command
-from sitegen.config import Settings
 from sitegen.errors import UserError
-from sitegen.model import Agreement
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 from sitegen.render.binding import Binding, read_binding
-from sitegen.sign import attach, sign, write_all
+from sitegen.versions.archive import Entry, Manifest, parse_manifest, render_manifest
+from sitegen.versions.sign import attach, sign, write_all
 from tests.gitrepo import (
     AUTHOR,
     SAMPLE_ID,
@@ -371,7 +371,7 @@ def test_attach_command(sample_repo: GitRepo, tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_the_real_pdf_is_archived_and_reproducible(sample_repo: GitRepo) -> None:
-    from sitegen.publish import signed_pdf
+    from sitegen.versions.publish import signed_pdf
 
     sign(sample_repo.root, Settings(), SAMPLE_ID, DATE)
     archived = (sample_repo.root / SIGNED / "v1.pdf").read_bytes()

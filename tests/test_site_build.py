@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.load import load_agreement
-from sitegen.markup import one_line
-from sitegen.site.sitemap import drop_unaddressed
+from sitegen.mkdocs.sitemap import drop_unaddressed
+from sitegen.render.markup import one_line
 from tests.helpers import REPO, replace_once, sample_text
 from tests.test_markdown import HOSTILE_AGREEMENT
 from tests.test_site_fixtures import RESTRICTED_ID, SECRETS, site_project
@@ -283,7 +283,7 @@ def test_hostile_values_show_as_text(site: Path, page: str) -> None:
 def test_a_written_page_lets_go_of_its_text_unless_asked_to_keep_it(keep: bool) -> None:
     from types import SimpleNamespace
 
-    from sitegen.plugin import SitegenPlugin
+    from sitegen.mkdocs.plugin import SitegenPlugin
 
     plugin = SitegenPlugin()
     errors, warnings = plugin.load_config({"keep_built_pages": keep})
@@ -305,7 +305,7 @@ def test_a_written_page_lets_go_of_its_text_unless_asked_to_keep_it(keep: bool) 
 def test_the_day_of_the_build_as_mkdocs_yml_gives_it(line: str, day: dt.date) -> None:
     from mkdocs.utils.yaml import yaml_load
 
-    from sitegen.plugin import SitegenPlugin
+    from sitegen.mkdocs.plugin import SitegenPlugin
 
     plugin = SitegenPlugin()
     errors, _ = plugin.load_config(yaml_load(line))
@@ -316,7 +316,7 @@ def test_the_day_of_the_build_as_mkdocs_yml_gives_it(line: str, day: dt.date) ->
 def test_a_day_that_is_not_a_date_is_refused() -> None:
     from mkdocs.exceptions import PluginError
 
-    from sitegen.plugin import SitegenPlugin
+    from sitegen.mkdocs.plugin import SitegenPlugin
 
     plugin = SitegenPlugin()
     plugin.load_config({"today": "10/02/2025"})

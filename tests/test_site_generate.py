@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import Settings
 from sitegen.errors import UserError
+from sitegen.load.config import Settings
 from sitegen.site import Summary, generate
 from sitegen.site import documents as documents_module
 from tests.gitrepo import GitRepo

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import Settings
 from sitegen.findings import Severity
+from sitegen.lint.validate import validate
+from sitegen.load.config import Settings
 from sitegen.output import as_text
-from sitegen.validate import validate
 from tests.bench import synth
 
 

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitegen.archive import Entry, parse_manifest, render_manifest
 from sitegen.commands.validate import validate_command
-from sitegen.config import Settings
+from sitegen.load.config import Settings
 from sitegen.render.binding import Binding
-from sitegen.sign import sign
+from sitegen.versions.archive import Entry, parse_manifest, render_manifest
+from sitegen.versions.sign import sign
 from tests.gitrepo import SAMPLE_ID, SAMPLE_PATH, GitRepo, isolate_git, sample_repository
 from tests.helpers import REPO, minimal_pdf, replace_once
 

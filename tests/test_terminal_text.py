@@ -117,7 +117,7 @@ def unguarded(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """The loader's character checks (SG109, SG110) switched off in this process, as if a
     control character had got past them: the writers must still escape it."""
     monkeypatch.setattr("sitegen.load.places", lambda text: iter(()))
-    monkeypatch.setattr("sitegen.yamltree.hidden", lambda text, **_: iter(()))
+    monkeypatch.setattr("sitegen.load.yamltree.hidden", lambda text, **_: iter(()))
     monkeypatch.setattr("sitegen.load.undrawable", lambda document: iter(()))
     monkeypatch.chdir(repo.root)
     return repo

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import validate as validate_module
-from sitegen.config import Settings
+from sitegen.lint import validate as validate_module
+from sitegen.lint.validate import validate
+from sitegen.load.config import Settings
 from sitegen.output import as_text
-from sitegen.validate import validate
 from tests.helpers import replace_once, sample_text
 
 

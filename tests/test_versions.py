@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.config import Settings
 from sitegen.errors import UserError
+from sitegen.load.config import Settings
 from sitegen.versions import load_version, parse_spec, resolve
 from tests.gitrepo import SAMPLE_ID, SAMPLE_PATH, GitRepo, sample_repository
 from tests.helpers import replace_once

@@ -11,8 +11,8 @@ from typing import Literal
 from sitegen.catalogue.rows import text, visible
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
 from sitegen.catalogue.words import KIND_NAMES
-from sitegen.contract import Lang, Text
-from sitegen.model import Agreement
+from sitegen.compose.contract import Lang, Text
+from sitegen.load.model import Agreement
 
 Kind = Literal["objection_deadline", "expiry", "review"]
 KINDS: tuple[Kind, ...] = ("objection_deadline", "expiry", "review")

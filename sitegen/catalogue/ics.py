@@ -16,12 +16,12 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 
-from sitegen import fmt
 from sitegen.catalogue.due import Due, all_deadlines
 from sitegen.catalogue.rows import party_name
 from sitegen.catalogue.standing import standing
 from sitegen.catalogue.words import KIND_NAMES
-from sitegen.model import Agreement
+from sitegen.compose import fmt
+from sitegen.load.model import Agreement
 
 PRODID = "-//sitegen//Agreement renewals//EN"
 UID_DOMAIN = "sitegen"

@@ -17,8 +17,8 @@ from typing import Any
 
 from sitegen.catalogue.rows import Row, catalogue_rows, visible
 from sitegen.catalogue.standing import last_review
-from sitegen.contract import Text
-from sitegen.model import Agreement
+from sitegen.compose.contract import Text
+from sitegen.load.model import Agreement
 
 
 @dataclass(frozen=True)

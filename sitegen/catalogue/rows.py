@@ -1,8 +1,8 @@
 """Catalogue rows: one line per agreement, every value ready to show.
 
 Values are plain text (writers escape them for their format). `Row.label` formats a value for
-one language through `sitegen.fmt`, so the site and the contract write dates, percentages and
-durations the same way.
+one language through `sitegen.compose.fmt`, so the site and the contract write dates,
+percentages and durations the same way.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sitegen import fmt
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
 from sitegen.catalogue.words import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
-from sitegen.contract import Lang, Text
-from sitegen.model import Agreement, Bilingual, Party
-from sitegen.values import Duration
+from sitegen.compose import fmt
+from sitegen.compose.contract import Lang, Text
+from sitegen.load.model import Agreement, Bilingual, Party
+from sitegen.load.values import Duration
 
 ROW_FIELDS = (
     "id", "title", "customer", "provider", "status", "state", "effective", "expiry",

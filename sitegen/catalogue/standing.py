@@ -21,8 +21,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sitegen import terms
-from sitegen.model import Agreement, Term
+from sitegen.load import terms
+from sitegen.load.model import Agreement, Term
 
 State = Literal[
     "draft", "in_review", "upcoming", "active", "in_renewal_window", "expired", "terminated"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.contract import Text
+from sitegen.compose.contract import Text
 
 STATUS_NAMES: dict[str, Text] = {
     "draft": Text("草稿", "Draft"),

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from sitegen import output
-from sitegen.config import Settings
 from sitegen.errors import ValidationFailed
 from sitegen.findings import Severity
-from sitegen.model import Agreement
-from sitegen.validate import relative, validate
+from sitegen.lint.validate import relative, validate
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 
 
 def checked_agreements(
@@ -19,7 +19,7 @@ def checked_agreements(
 ) -> list[Agreement]:
     """The agreements under `paths`, validated first: errors stop the command, printed with
     their places (and the warnings, as `sitegen validate` shows them) and a summary. With
-    `cache`, the results of unchanged files come from it (`sitegen.checked_cache`)."""
+    `cache`, the results of unchanged files come from it (`sitegen.caches.checked_cache`)."""
     report, loaded = validate(paths, settings, root, cache=cache)
     if report.errors:
         for finding in report.sorted():

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from sitegen.config import Settings
 from sitegen.diff.compare import diff_renewal, diff_since, diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.report import as_json, as_markdown, as_text
+from sitegen.load.config import Settings
 from sitegen.terminal import safe
 from sitegen.versions import signing_tag
 

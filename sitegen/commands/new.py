@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from sitegen.config import Settings
+from sitegen.load.config import Settings
 
 
 @click.command("new")
@@ -14,7 +14,7 @@ from sitegen.config import Settings
 @click.option("--template", "template", default="it-service-sla", show_default=True)
 def new_command(agreement_id: str, template: str) -> None:
     """Write agreements/ID/agreement.yaml: a complete skeleton that validates."""
-    from sitegen.skeleton import write_skeleton
+    from sitegen.compose.skeleton import write_skeleton
 
     settings, root = Settings.find(Path.cwd())
     path = write_skeleton(root, settings, agreement_id, template)

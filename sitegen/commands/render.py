@@ -9,10 +9,11 @@ from typing import cast
 import click
 
 from sitegen.commands.common import checked_agreements
-from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
-from sitegen.outputs import (
+from sitegen.lint.validate import AGREEMENT_FILE
+from sitegen.load.config import Settings
+from sitegen.render.outputs import (
     FORMATS,
     LANG_VIEWS,
     Format,
@@ -21,7 +22,6 @@ from sitegen.outputs import (
     file_name,
     render,
 )
-from sitegen.validate import AGREEMENT_FILE
 from sitegen.versions import agreement_folder
 
 

@@ -10,8 +10,8 @@ import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
 from sitegen.commands.common import checked_agreements
-from sitegen.config import Settings
 from sitegen.files import write_atomic
+from sitegen.load.config import Settings
 from sitegen.terminal import json_text, safe
 
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range

@@ -13,7 +13,7 @@ from sitegen.errors import UserError
 @click.option("-o", "--output", "target", type=click.Path(path_type=Path), help="Write to FILE.")
 def schema_command(target: Path | None) -> None:
     """Print the JSON Schema of agreement files (draft-07, for editors)."""
-    from sitegen.schema import schema_text
+    from sitegen.load.schema import schema_text
 
     text = schema_text()
     if target is None:

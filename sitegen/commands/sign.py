@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sitegen.config import Settings
+from sitegen.load.config import Settings
 
 
 @click.command("sign")
@@ -20,7 +20,7 @@ from sitegen.config import Settings
 )
 def sign_command(agreement_id: str, date: dt.datetime | None) -> None:
     """Sign agreement ID: archive it with its PDF under signed/, commit and tag it."""
-    from sitegen.sign import sign
+    from sitegen.versions.sign import sign
 
     settings, root = Settings.find(Path.cwd())
     done = sign(root, settings, agreement_id, date.date() if date else None)
@@ -35,7 +35,7 @@ def sign_command(agreement_id: str, date: dt.datetime | None) -> None:
 @click.argument("scan", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 def attach_command(agreement_id: str, version: str, scan: Path) -> None:
     """Archive SCAN, the executed paper copy of signed VERSION (v1, v2, …) of ID."""
-    from sitegen.sign import attach
+    from sitegen.versions.sign import attach
 
     settings, root = Settings.find(Path.cwd())
     done = attach(root, settings, agreement_id, version, scan)

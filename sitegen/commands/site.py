@@ -16,8 +16,8 @@ from sitegen.caches import checked_file
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.commands.common import checked_agreements
 from sitegen.commands.renewals import MAX_DAYS, _not_too_far
-from sitegen.config import Settings
 from sitegen.errors import UserError
+from sitegen.load.config import Settings
 from sitegen.site import DEFAULT_OUT, Progress, generate
 from sitegen.site.publish import exclusive, staged
 from sitegen.terminal import safe

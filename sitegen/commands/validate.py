@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 
 from sitegen import output
-from sitegen.config import Settings
 from sitegen.errors import ValidationFailed
 from sitegen.findings import Severity
-from sitegen.validate import relative, validate
+from sitegen.lint.validate import relative, validate
+from sitegen.load.config import Settings
 
 
 @click.command("validate")
@@ -47,7 +47,7 @@ def validate_command(
     targets = list(paths) or [root / settings.agreements_dir]
     report, _ = validate(targets, settings, root)
     if history:
-        from sitegen.archive import check_archive
+        from sitegen.versions.archive import check_archive
 
         report.extend(check_archive(root, settings, base))
     report.findings = [relative(f, Path.cwd()) for f in report.findings]

@@ -13,12 +13,12 @@ from functools import cache
 from pathlib import Path
 
 from sitegen.compose.clauses import ClauseSpec, read_section
+from sitegen.compose.contract import LANGS, Clause, Contract, Meta, Paragraph, Section, Text
 from sitegen.compose.fill import Filler
+from sitegen.compose.templates import SectionSpec, Template, TemplateIndex
 from sitegen.compose.view import build_view, full_name
-from sitegen.contract import LANGS, Clause, Contract, Meta, Paragraph, Section, Text
 from sitegen.errors import UserError
-from sitegen.model import Agreement
-from sitegen.templates import SectionSpec, Template, TemplateIndex
+from sitegen.load.model import Agreement
 
 __all__ = ["DRAFT_DATE", "compose", "select_template"]
 

@@ -17,8 +17,7 @@ from sitegen.compose.clauses import (
     TextSpec,
     tidy,
 )
-from sitegen.compose.view import View
-from sitegen.contract import (
+from sitegen.compose.contract import (
     LANGS,
     Block,
     Clause,
@@ -29,6 +28,7 @@ from sitegen.contract import (
     Table,
     Text,
 )
+from sitegen.compose.view import View
 from sitegen.errors import UserError
 
 Scope = dict[str, dict[str, Any]]  # extra names per language, e.g. a loop variable

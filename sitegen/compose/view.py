@@ -11,10 +11,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sitegen import fmt, terms
+from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
-from sitegen.contract import Lang
-from sitegen.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
+from sitegen.compose.contract import Lang
+from sitegen.load import terms
+from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
 
 View = dict[str, Any]
 

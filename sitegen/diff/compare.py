@@ -11,28 +11,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from sitegen.config import Settings
-from sitegen.contract import LANGS, Contract
+from sitegen.compose.contract import LANGS, Contract
 from sitegen.diff.fields import diff_terms
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import redline
 from sitegen.errors import UserError
-from sitegen.history import (
-    AGREEMENT_FILE,
-    Project,
-    changes_since,
-    open_project,
-    resolve_base,
-)
-from sitegen.model import Agreement
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 from sitegen.output import as_text
-from sitegen.outputs import contract_of
+from sitegen.render.outputs import contract_of
 from sitegen.versions import (
     VersionText,
     agreement_folder,
     load_version,
     parse_spec,
     signed_versions,
+)
+from sitegen.versions.history import (
+    AGREEMENT_FILE,
+    Project,
+    changes_since,
+    open_project,
+    resolve_base,
 )
 
 
@@ -55,7 +55,7 @@ def diff_specs(
     """Two named versions of one agreement.
 
     What the caller already has, it may pass, keyed by spec: `last_changes`, who last
-    committed the file and when (ISO date), as the history (`sitegen.history.read_history`)
+    committed the file and when (ISO date), as the history (`sitegen.versions.history.read_history`)
     says, so no git process is started; `contracts`, the version composed."""
     known = last_changes or {}
     a = _open(old, root, settings, known.get(old))

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sitegen import fmt
-from sitegen.contract import Lang, Text
+from sitegen.compose import fmt
+from sitegen.compose.contract import Lang, Text
 from sitegen.diff import show
 from sitegen.diff.labels import label
-from sitegen.model import Agreement, Bilingual
+from sitegen.load.model import Agreement, Bilingual
 
 Direction = Literal["stricter", "looser"] | None
 STRICTER: Direction = "stricter"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.contract import Text
+from sitegen.compose.contract import Text
 
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("协议名称", "Title"),

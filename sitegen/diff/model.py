@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sitegen.contract import Lang
+from sitegen.compose.contract import Lang
 from sitegen.diff.fields import Change
 from sitegen.diff.redline import ClauseRedline
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sitegen.contract import (
+from sitegen.compose.contract import (
     LANGS,
     Block,
     Clause,

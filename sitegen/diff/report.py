@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from sitegen.contract import LANGS, Lang, Text
+from sitegen.compose.contract import LANGS, Lang, Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline

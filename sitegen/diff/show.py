@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sitegen import fmt
-from sitegen.contract import Lang
-from sitegen.model import Bilingual, Priority, Schedule
+from sitegen.compose import fmt
+from sitegen.compose.contract import Lang
+from sitegen.load.model import Bilingual, Priority, Schedule
 
 
 def role(item: Any) -> Bilingual:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitegen.contract import Lang
+from sitegen.compose.contract import Lang
 
 _WORDS: dict[str, tuple[str, str]] = {
     "heading": ("SLA 变更", "SLA changes"),

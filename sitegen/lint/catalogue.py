@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitegen.compose.templates import Template
 from sitegen.errors import UserError
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, LintContext, Subject, catalogue_rule, rule
 from sitegen.load import Loaded
-from sitegen.templates import Template
 
 AGREEMENT_FILE = "agreement.yaml"
 

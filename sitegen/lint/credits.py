@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.terms import format_percent as pct
+from sitegen.load.terms import format_percent as pct
 
 
 @rule("SG610", Severity.ERROR, "credit bands not ordered: `below` descending, `percent` rising")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from sitegen import terms
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
+from sitegen.load import terms
 
 
 @rule("SG501", Severity.ERROR, "signing date is after the effective date")

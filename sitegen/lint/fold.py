@@ -8,7 +8,7 @@ as written, which the finding's column is found from.
 
 Folding, in order, per character cluster (a character and the combining marks after it,
 so that NFKC can compose them):
-1. invisible characters are removed (`sitegen.characters`; the loader refuses them, this
+1. invisible characters are removed (`sitegen.load.characters`; the loader refuses them, this
    keeps the rules right on texts made in code);
 2. NFKC: full-width and compatibility forms become their plain letters and digits
    (`１３８` -> `138`, `＠` -> `@`, `ﬁ` -> `fi`);
@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitegen.characters import hidden, kind
+from sitegen.load.characters import hidden, kind
 
 # Cyrillic and Greek letters drawn like a Latin letter -> that Latin letter.
 CONFUSABLES: dict[str, str] = {

@@ -8,7 +8,7 @@ from stdnum.cn import uscc
 
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.model import Party
+from sitegen.load.model import Party
 
 # GB 32100-2015: the 31 characters of the code set (no I, O, S, V, Z).
 CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"

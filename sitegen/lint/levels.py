@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from itertools import pairwise
 
-from sitegen import terms
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
-from sitegen.model import Priority
+from sitegen.load import terms
+from sitegen.load.model import Priority
 
 
 def _number(priority: Priority) -> int:

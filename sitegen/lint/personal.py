@@ -11,7 +11,7 @@ from stdnum.cn import ric
 from sitegen.findings import FieldPath, Severity
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.lint.texts import Text, has_placeholder
-from sitegen.model import Bilingual
+from sitegen.load.model import Bilingual
 
 _SEP = r"[\s-]?"
 PHONE = re.compile(

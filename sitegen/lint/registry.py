@@ -17,13 +17,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from sitegen.config import Settings
-from sitegen.document import Document
+from sitegen.compose.templates import TemplateIndex
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.lint.texts import Pair, Text, pairs, texts_of
 from sitegen.load import Loaded
-from sitegen.model import Agreement
-from sitegen.templates import TemplateIndex
+from sitegen.load.config import Settings
+from sitegen.load.document import Document
+from sitegen.load.model import Agreement
 
 Scope = Literal["agreement", "catalogue"]
 

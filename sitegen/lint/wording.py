@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitegen.config import VagueWords
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.lint.texts import PLACEHOLDERS, Text
+from sitegen.load.config import VagueWords
 
 VAGUE_ZH: tuple[str, ...] = (
     "尽快",

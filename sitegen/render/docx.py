@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pypandoc
 
-from sitegen.contract import Contract, Lang, Meta, Text
+from sitegen.compose.contract import Contract, Lang, Meta, Text
 from sitegen.errors import SitegenError
-from sitegen.fonts import SANS, SERIF
+from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
 from sitegen.render.layout import View, langs_of, view_langs
 from sitegen.render.pandoc_ast import (

@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
-from sitegen.contract import Lang, Meta
+from sitegen.compose.contract import Lang, Meta
 from sitegen.errors import SitegenError
-from sitegen.fonts import SANS
+from sitegen.load.fonts import SANS
 
 HEADER, FOOTER = "word/header1.xml", "word/footer1.xml"
 HEADER_ID, FOOTER_ID = "rIdSitegenHeader", "rIdSitegenFooter"

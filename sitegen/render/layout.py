@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 from unicodedata import east_asian_width
 
-from sitegen.contract import Lang, Table, Text
+from sitegen.compose.contract import Lang, Table, Text
 
 View = Literal["zh", "en", "bilingual"]
 VIEWS: tuple[View, ...] = ("bilingual", "zh", "en")

@@ -6,7 +6,7 @@ md_in_html reads their Markdown). Divs rather than a two-column HTML table: a cl
 lists and tables, which Markdown inside a table cell cannot hold, and two divs stack
 readably on a narrow screen or without the stylesheet (Chinese first, then English).
 
-Every text of the Contract goes through `sitegen.markup.escape`; the only markup here is
+Every text of the Contract goes through `sitegen.render.markup.escape`; the only markup here is
 this module's own (headings, list markers, table rules, the divs, the draft notice).
 """
 
@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from sitegen.contract import (
+from sitegen.compose.contract import (
     Block,
     Clause,
     Contract,
@@ -28,7 +28,7 @@ from sitegen.contract import (
     Table,
     Text,
 )
-from sitegen.markup import escape
+from sitegen.render.markup import escape
 
 View = Literal["zh", "en", "parallel"]
 VIEWS: tuple[View, ...] = ("zh", "en", "parallel")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sitegen.contract import (
+from sitegen.compose.contract import (
     Block,
     Clause,
     Contract,

@@ -20,9 +20,9 @@ from typing import Final, Literal
 
 import typst
 
-from sitegen.contract import Contract
+from sitegen.compose.contract import Contract
 from sitegen.errors import SitegenError, UserError
-from sitegen.fonts import CjkFonts, find_fonts
+from sitegen.load.fonts import CjkFonts, find_fonts
 from sitegen.render.layout import View
 from sitegen.render.pdf_model import contract_json
 from sitegen.render.pdf_source import LIBRARY, MAIN, typst_sources

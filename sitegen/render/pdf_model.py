@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sitegen.contract import (
+from sitegen.compose.contract import (
     Block,
     Clause,
     Contract,

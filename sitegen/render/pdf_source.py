@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypandoc
 
-from sitegen.contract import Contract, Text
+from sitegen.compose.contract import Contract, Text
 from sitegen.errors import SitegenError
 from sitegen.render.layout import View, view_langs
 from sitegen.render.pandoc_ast import (

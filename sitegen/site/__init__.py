@@ -1,11 +1,13 @@
-"""The catalogue site as a generated docs folder (see `generate`).
+"""The catalogue site as a generated docs folder (see `generate`); nothing here knows mkdocs
+(its plugin and fixes live in `sitegen.mkdocs`).
 
 - `generate`: the pipeline, from agreements to a synced folder of Markdown and files.
 - `catalogue_page`, `agreement_page`, `diff_page`: one writer per kind of page.
 - `versions`: the signed archive, comparisons and git history as the pages show them.
 - `documents`: the working version's PDF and Word file, cached by content hash.
 - `tree`: writing only what changed, deleting what is no longer generated.
-- `markup`, `words`: escaping values, and the interface words in both languages.
+- `words`: the interface words in both languages (values are escaped by
+  `sitegen.render.page_markup`).
 """
 
 from __future__ import annotations

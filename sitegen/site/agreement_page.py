@@ -12,18 +12,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sitegen import fmt
 from sitegen.catalogue import STATUS_NAMES, Row
-from sitegen.contract import Contract, Lang
+from sitegen.compose import fmt
+from sitegen.compose.contract import Contract, Lang
 from sitegen.diff import show as labels
-from sitegen.history import Revision
-from sitegen.model import Agreement
+from sitegen.load.model import Agreement
+from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import View
+from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
-from sitegen.site.contract_html import contract_views
-from sitegen.site.markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import word
+from sitegen.versions.history import Revision
 
 TABS: tuple[tuple[str, View], ...] = (
     ("tab_zh", "zh"),

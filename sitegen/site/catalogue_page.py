@@ -15,11 +15,11 @@ import json
 from collections.abc import Iterator
 
 from sitegen.catalogue import STATE_NAMES, STATES, Due, Row
-from sitegen.contract import Lang, Text
-from sitegen.markup import one_line
-from sitegen.site.markup import front_matter, h, md, md_link, md_table, page_file, url
+from sitegen.compose.contract import Lang, Text
+from sitegen.load.values import Duration
+from sitegen.render.markup import one_line
+from sitegen.render.page_markup import front_matter, h, md, md_link, md_table, page_file, url
 from sitegen.site.words import word
-from sitegen.values import Duration
 
 COLUMNS = (
     "id", "title", "customer", "provider", "status", "effective", "expiry",
@@ -130,7 +130,7 @@ def _when(due: Due, lang: Lang) -> str:
 
 
 def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
-    from sitegen import fmt
+    from sitegen.compose import fmt
 
     source = page_file("renewals", lang)
     rows = [

@@ -7,13 +7,13 @@ open, which Python-Markdown passes through; the page's own title and links are M
 
 from __future__ import annotations
 
-from sitegen.contract import Lang
+from sitegen.compose.contract import Lang
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.report import change_rows, details_summary, redline_groups, side_rows
 from sitegen.diff.words import word as diff_word
+from sitegen.render.page_markup import front_matter, html_table, md, md_link, page_file
 from sitegen.site.agreement_page import version_word
 from sitegen.site.catalogue_page import agreement_stem
-from sitegen.site.markup import front_matter, html_table, md, md_link, page_file
 from sitegen.site.versions import Comparison
 from sitegen.site.words import word
 

@@ -12,7 +12,7 @@ way in `.cache/pages/KEY/`, one file per page, the key hashing the agreement fil
 template, its signed archive as checked, its git history, its catalogue row (which depends
 on the day), the build's options, and every file of the sitegen package. A run deletes the
 entries it did not use, so a restricted agreement's pages and documents leave the cache
-with it. Every entry is sealed and checked when read (`sitegen.site.entries`).
+with it. Every entry is sealed and checked when read (`sitegen.caches.entries`).
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from sitegen.caches.entries import document_ready, prune_documents, store_document
 from sitegen.catalogue import Row
-from sitegen.config import Settings
 from sitegen.digest import folder_digest, package_digest
 from sitegen.errors import UserError
-from sitegen.history import Revision
-from sitegen.model import Agreement
-from sitegen.site.entries import document_ready, prune_documents, store_document
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 from sitegen.site.progress import Progress
+from sitegen.versions.history import Revision
 from sitegen.workers import cores, process_pool
 
 Kind = Literal["pdf", "docx"]
@@ -111,7 +111,7 @@ def render_documents(
 ) -> dict[Kind, bytes]:
     """The working version's bilingual documents (PDF drafts carry their watermark), from
     its contract composed once."""
-    from sitegen.outputs import contract_of, render
+    from sitegen.render.outputs import contract_of, render
 
     contract = contract_of(agreement, root, settings)
     found = {}

@@ -26,13 +26,15 @@ from pathlib import Path
 
 from sitegen import output
 from sitegen.caches import checked_file, documents_folder, pages_folder
+from sitegen.caches.entries import PageCache
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
-from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
-from sitegen.history import Revision
-from sitegen.model import Agreement
-from sitegen.outputs import contract_of
+from sitegen.lint.validate import validate
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
+from sitegen.render.outputs import contract_of
+from sitegen.render.page_markup import LANGS, page_file
 from sitegen.site import versions
 from sitegen.site.agreement_page import (
     AgreementView,
@@ -59,11 +61,9 @@ from sitegen.site.documents import (
     plan_documents,
     workers_for,
 )
-from sitegen.site.entries import PageCache
-from sitegen.site.markup import LANGS, page_file
 from sitegen.site.progress import Progress
 from sitegen.site.tree import Tree, record_copies, sync
-from sitegen.validate import validate
+from sitegen.versions.history import Revision
 
 DEFAULT_OUT = Path("build/docs")
 

@@ -14,15 +14,15 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
-from sitegen.config import Settings
-from sitegen.contract import Contract
+from sitegen.compose.contract import Contract
 from sitegen.diff.compare import diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal
-from sitegen.history import AGREEMENT_FILE, Revision, open_project, read_history
+from sitegen.load.config import Settings
 from sitegen.versions import SIGNED_DIR, agreement_folder
+from sitegen.versions.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
+from sitegen.versions.history import AGREEMENT_FILE, Revision, open_project, read_history
 
 
 @dataclass(frozen=True)

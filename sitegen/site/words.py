@@ -7,7 +7,7 @@ fails the build instead of showing a blank label.
 
 from __future__ import annotations
 
-from sitegen.contract import Lang, Text
+from sitegen.compose.contract import Lang, Text
 
 WORDS: dict[str, Text] = {
     # catalogue

@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from sitegen.archive import Entry, Manifest, render_manifest, sha256_hex
+from sitegen.versions.archive import Entry, Manifest, render_manifest, sha256_hex
 from tests.bench.synth import _commit, _git, write_catalogue
 
 VERSIONS = 5
@@ -83,8 +83,8 @@ def per_file_log_loop(root: Path) -> float:
 
 
 def read_all_revisions(root: Path) -> tuple[float, int]:
-    from sitegen.config import Settings
-    from sitegen.history import open_project, read_history
+    from sitegen.load.config import Settings
+    from sitegen.versions.history import open_project, read_history
 
     settings, found = Settings.find(root)
     start = time.perf_counter()

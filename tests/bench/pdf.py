@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.contract import Contract
+from sitegen.compose.contract import Contract
 from sitegen.render.layout import View
 
 # Known figures for the same contract through other engines (not installed here).
@@ -32,9 +32,9 @@ class Figures:
 
 
 def contracts(root: Path) -> list[Contract]:
-    from sitegen.config import Settings
-    from sitegen.outputs import contract_of
-    from sitegen.validate import validate
+    from sitegen.lint.validate import validate
+    from sitegen.load.config import Settings
+    from sitegen.render.outputs import contract_of
 
     settings, found = Settings.find(root)
     _, loaded = validate([found / settings.agreements_dir], settings, found)

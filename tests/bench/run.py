@@ -150,12 +150,12 @@ def bench_validate(ws: Workspace) -> Result:
 
 def bench_stages(ws: Workspace) -> Result:
     """Per-agreement cost of load (parse), schema and lint, in-process; then a profile."""
-    from sitegen.config import Settings
+    from sitegen.compose.templates import TemplateIndex
     from sitegen.lint import LintContext, lint_agreement, lint_catalogue
+    from sitegen.lint.validate import find_agreement_files, validate
     from sitegen.load import load_agreement
-    from sitegen.model import Agreement
-    from sitegen.templates import TemplateIndex
-    from sitegen.validate import find_agreement_files, validate
+    from sitegen.load.config import Settings
+    from sitegen.load.model import Agreement
 
     folder = ws.catalogue()
     settings, root = Settings.find(folder)

@@ -210,12 +210,12 @@ def bench_env() -> dict[str, str]:
 
 
 def linear_search_dedup() -> None:
-    """Install the product's linear search de-duplication (`sitegen.site.i18n_search`) in
+    """Install the product's linear search de-duplication (`sitegen.mkdocs.i18n_search`) in
     mkdocs-static-i18n, also for the floor's build without the sitegen plugin, saving the
     entries it is given when asked to (for the estimate of the shipped function's cost)."""
     from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-    from sitegen.site.i18n_search import drop_repeats
+    from sitegen.mkdocs.i18n_search import drop_repeats
 
     def dedup(self: ExtendedPlugin, entries: list[dict[str, str]]) -> None:
         if os.environ.get(ENTRIES_FILE):  # keep what the shipped function would be given

@@ -1,4 +1,4 @@
-// The contract's 中文 / English / 对照 tabs on an agreement page (sitegen/site/contract_html.py).
+// The contract's 中文 / English / 对照 tabs on an agreement page (sitegen/render/contract_html.py).
 // The page holds its contract in its own language as HTML (what search indexes and what
 // shows without JavaScript), and in both languages as the text of an inert
 // <script type="text/html">: put the bilingual text in place, then the tabs can show

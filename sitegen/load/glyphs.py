@@ -1,12 +1,12 @@
 """SG110: every character of every value is one the documents' fonts can draw.
 
-The PDFs embed only Noto Serif CJK SC and Noto Sans CJK SC (`sitegen.fonts`), and the Word
+The PDFs embed only Noto Serif CJK SC and Noto Sans CJK SC (`sitegen.load.fonts`), and the Word
 files name the same fonts. A character outside them (an emoji, an ideograph of CJK
 Extension B such as 𠀀, a script the fonts lack) validated and then failed `render`, and
 `build` only after mkdocs had run. Asking the body font's character map while loading
 makes it a finding at its place, so whatever validates renders. Controls and invisible
 characters never get this far: the loader refuses them first (SG109). Costs nothing for
-ASCII values; the character map is read once per process (`sitegen.fonts.find_fonts`).
+ASCII values; the character map is read once per process (`sitegen.load.fonts.find_fonts`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sitegen.characters import label
-from sitegen.document import Document
 from sitegen.findings import FieldPath, Finding, Severity
-from sitegen.fonts import SANS, SERIF, find_fonts
+from sitegen.load.characters import label
+from sitegen.load.document import Document
+from sitegen.load.fonts import SANS, SERIF, find_fonts
 
 
 def undrawable(document: Document) -> Iterator[Finding]:

@@ -19,7 +19,14 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from sitegen.archive_files import (
+from sitegen.files import Refusal
+from sitegen.findings import Finding, Severity
+from sitegen.load import load_agreement_bytes
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
+from sitegen.render.binding import Binding, Unbound, read_binding
+from sitegen.versions import SIGNED_DIR
+from sitegen.versions.archive_files import (
     MANIFEST,
     Entry,
     Folder,
@@ -32,14 +39,7 @@ from sitegen.archive_files import (
     read_archived,
     sha256_hex,
 )
-from sitegen.config import Settings
-from sitegen.files import Refusal
-from sitegen.findings import Finding, Severity
-from sitegen.history import Base, Project, blob_bytes, blobs_at
-from sitegen.load import load_agreement_bytes
-from sitegen.model import Agreement
-from sitegen.render.binding import Binding, Unbound, read_binding
-from sitegen.versions import SIGNED_DIR
+from sitegen.versions.history import Base, Project, blob_bytes, blobs_at
 
 MESSAGES = {
     "SG913": "stored in git as a symbolic link (mode 120000): an archived file must be a "

@@ -25,10 +25,10 @@ from pydantic import (
 )
 from pydantic import Strict as PydanticStrict
 
-from sitegen.characters import places, refusal
 from sitegen.files import Refusal, read_regular
+from sitegen.load.characters import places, refusal
+from sitegen.load.yamltree import Limits, Refused, parse_tree
 from sitegen.versions import SIGNED_DIR
-from sitegen.yamltree import Limits, Refused, parse_tree
 
 ARCHIVE_MAX_BYTES = 64 << 20
 MANIFEST_MAX_BYTES = 4 << 20

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sitegen.model import Agreement
+from sitegen.load.model import Agreement
 
 SCHEMA_ID = "https://sitegen.invalid/schema/agreement.schema.json"
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from sitegen.contract import (
+from sitegen.compose.contract import (
     LANGS,
     Block,
     Clause,
@@ -38,7 +38,7 @@ from sitegen.contract import (
     Text,
 )
 from sitegen.render.markdown import DRAFT_NOTICE, ID, View
-from sitegen.site.markup import h, html_table
+from sitegen.render.page_markup import h, html_table
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 PERMALINK = "Permanent link"  # the title Python-Markdown's toc gives its permalinks

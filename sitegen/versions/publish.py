@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from sitegen.config import Settings
-from sitegen.model import Agreement
+from sitegen.compose.templates import TemplateIndex
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 from sitegen.render.binding import Binding
-from sitegen.templates import TemplateIndex
 
 
 def signed_pdf(agreement: Agreement, root: Path, settings: Settings, binding: Binding) -> bytes:

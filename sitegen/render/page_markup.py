@@ -5,7 +5,7 @@ Two contexts, two functions:
 - `h`: a value inside our own raw HTML (the catalogue table, the summary card), including
   attribute values: one line, then `& < > " '` as entities. Python-Markdown passes raw HTML
   blocks through untouched, so an escaped value stays text.
-- `md`: a value inside Markdown (tables, headings, link texts): `sitegen.markup.escape`.
+- `md`: a value inside Markdown (tables, headings, link texts): `sitegen.render.markup.escape`.
 
 Links are built from agreement ids (schema-checked) and our own file names; `url` still
 percent-encodes them so no id can leave its attribute.
@@ -19,8 +19,8 @@ import posixpath
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from sitegen.contract import Lang
-from sitegen.markup import escape, one_line
+from sitegen.compose.contract import Lang
+from sitegen.render.markup import escape, one_line
 
 LANGS: tuple[Lang, Lang] = ("zh", "en")
 DEFAULT_LANG: Lang = "zh"

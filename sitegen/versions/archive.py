@@ -5,10 +5,10 @@ appends an entry to `manifest.yaml` with the SHA-256 of each; `sitegen attach` a
 the executed paper copy to an entry. Nothing else ever writes here. `check_archive` is what
 `sitegen validate --history` runs: it compares the archive with its manifest, the manifest
 and the archive with a base revision, the signing tags with the archive, and the living
-agreement with its last signed version; `sitegen.archive_rules` checks that each entry is a
+agreement with its last signed version; `sitegen.versions.archive_rules` checks that each entry is a
 signed version (consecutive, dated in order, its YAML signed as the entry says, tagged, its
 PDF bound to its YAML). The manifest's model and the safe reading of archived files live in
-`sitegen.archive_files`. All git access is a constant number of processes, whatever
+`sitegen.versions.archive_files`. All git access is a constant number of processes, whatever
 the number of agreements.
 """
 
@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitegen.archive_files import (
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
+from sitegen.findings import Finding, Severity
+from sitegen.load import load_agreement_text
+from sitegen.load.config import Settings
+from sitegen.versions import SIGNED_DIR, signed_versions
+from sitegen.versions.archive_files import (
     ARCHIVE_MAX_BYTES,
     MANIFEST,
     MANIFEST_MAX_BYTES,
@@ -36,11 +41,8 @@ from sitegen.archive_files import (
     render_manifest,
     sha256_hex,
 )
-from sitegen.archive_rules import check_entries, manifests_at, symlinks_in_git
-from sitegen.config import Settings
-from sitegen.files import NOT_REGULAR, Refusal, read_regular
-from sitegen.findings import Finding, Severity
-from sitegen.history import (
+from sitegen.versions.archive_rules import check_entries, manifests_at, symlinks_in_git
+from sitegen.versions.history import (
     AGREEMENT_FILE,
     Base,
     Project,
@@ -51,9 +53,7 @@ from sitegen.history import (
     resolve_base,
     tag_names,
 )
-from sitegen.lifecycle import same_terms
-from sitegen.load import load_agreement_text
-from sitegen.versions import SIGNED_DIR, signed_versions
+from sitegen.versions.lifecycle import same_terms
 
 __all__ = [
     "ARCHIVE_MAX_BYTES",

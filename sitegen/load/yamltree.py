@@ -13,7 +13,7 @@ exponent is kept as written (`NumberText`): read through a float,
 `99.50000000000000000001` became 99.5 and passed a four-decimal limit; the schema reads it
 as a Decimal from its digits. Plain data keeps coming back from JSON unchanged.
 
-A character that shows one thing and says another (`sitegen.characters`) written as an
+A character that shows one thing and says another (`sitegen.load.characters`) written as an
 escape in a double-quoted scalar (`"\\u202E"`, `"\\0"`) is recorded with the place of its
 escape; the loader refuses the file.
 """
@@ -38,8 +38,8 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
-from sitegen.characters import escapes, hidden, refusal
 from sitegen.findings import FieldPath
+from sitegen.load.characters import escapes, hidden, refusal
 
 CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))

@@ -17,7 +17,7 @@ from ruamel.yaml.error import YAMLError
 
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, TEMPLATE_MAX_BYTES, Refusal, read_regular
-from sitegen.model import Bilingual
+from sitegen.load.model import Bilingual
 
 MANIFEST = "template.yaml"
 _VERSION_DIR = re.compile(r"v([1-9][0-9]*)")

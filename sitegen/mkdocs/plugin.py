@@ -34,10 +34,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
-from sitegen.config import Settings
 from sitegen.errors import SitegenError, UserError
-from sitegen.model import Agreement
-from sitegen.site import i18n_search, publish, search_text, sitemap
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
+from sitegen.mkdocs import i18n_search, search_text, sitemap
+from sitegen.site import publish
 from sitegen.site.progress import Progress
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ numbers and flags that must not be quietly converted.
 pydantic's lax mode read `public_holidays: on` as true and `amount: "1_000"` as 1000, and
 a percentage went through a float (`99.50000000000000000001` became 99.5). Here a flag
 is `true` or `false`, a count a whole number in decimal digits, and a percentage or amount
-a Decimal read from the digits as written (`sitegen.yamltree.NumberText`), never a float.
+a Decimal read from the digits as written (`sitegen.load.yamltree.NumberText`), never a float.
 """
 
 from __future__ import annotations

@@ -15,9 +15,9 @@ from contextlib import suppress
 from importlib import resources
 from pathlib import Path
 
-from sitegen.config import Settings
+from sitegen.compose.templates import Template, TemplateIndex
 from sitegen.errors import UserError
-from sitegen.templates import Template, TemplateIndex
+from sitegen.load.config import Settings
 
 AGREEMENT_FILE = "agreement.yaml"
 SKELETON = "skeleton.yaml"

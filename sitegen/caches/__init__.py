@@ -1,7 +1,7 @@
 """`.cache/`, where builds keep what they made for the next run: a convenience, never an
 authority, and never a reason for a build to fail.
 
-Each entry is checked against its seal when it is read (`sitegen.seal`); one that fails is
+Each entry is checked against its seal when it is read (`sitegen.caches.seal`); one that fails is
 deleted and made again, with a one-line warning naming it (`discarded`). A `.cache/` that
 cannot be written (a read-only mount, a file in its place, no permission), or a user cache
 folder where the sealing secret cannot be kept, gives one warning, and the build keeps its
@@ -20,7 +20,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from sitegen import seal
+from sitegen.caches import seal
 
 FOLDER = Path(".cache")
 CHECKED = "checked.json"

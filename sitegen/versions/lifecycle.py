@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.load import load_agreement_text
-from sitegen.model import Agreement
+from sitegen.load.model import Agreement
 
 _AFTER_SIGNING: dict[str, Any] = {
     "status": True,

@@ -16,11 +16,11 @@ from pathlib import Path
 from git import Blob
 from git.exc import BadName, BadObject
 
-from sitegen.config import Settings
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
-from sitegen.history import AGREEMENT_FILE, Project, open_project
 from sitegen.load import Loaded, load_agreement_bytes
+from sitegen.load.config import Settings
+from sitegen.versions.history import AGREEMENT_FILE, Project, open_project
 
 SIGNED_DIR = "signed"
 # An agreement is bounded by `load.max_bytes` when it is loaded; this only stops a read

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.findings import FieldPath, Finding, Severity
-from sitegen.yamltree import Position
+from sitegen.load.yamltree import Position
 
 # How many lines below a value to look for a word inside it (block scalars span lines).
 _NEEDLE_LINES = 40

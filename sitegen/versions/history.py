@@ -21,9 +21,9 @@ from pathlib import Path, PurePosixPath
 from git import Repo
 from git.exc import BadName, BadObject, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
-from sitegen.config import LoadSettings, Settings
 from sitegen.errors import UserError
-from sitegen.yamltree import Limits, Refused, parse_tree
+from sitegen.load.config import LoadSettings, Settings
+from sitegen.load.yamltree import Limits, Refused, parse_tree
 
 AGREEMENT_FILE = "agreement.yaml"
 NULL_SHA = "0" * 40

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sitegen.config import Settings
-from sitegen.contract import Contract
-from sitegen.model import Agreement
-from sitegen.templates import TemplateIndex
+from sitegen.compose.contract import Contract
+from sitegen.compose.templates import TemplateIndex
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 
 Format = Literal["md", "pdf", "docx"]
 LangView = Literal["zh", "en", "bilingual"]

@@ -2,7 +2,7 @@
 
 Every function is pure and takes the language last (`"zh"` or `"en"`). Templates never
 format anything: the view-model calls these and hands the template finished strings.
-Date and downtime arithmetic comes from `sitegen.terms`, so the contract states the same
+Date and downtime arithmetic comes from `sitegen.load.terms`, so the contract states the same
 dates and minutes as lint and the catalogue.
 """
 
@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from sitegen.contract import Lang
-from sitegen.values import Duration
+from sitegen.compose.contract import Lang
+from sitegen.load.values import Duration
 
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",

@@ -1,5 +1,5 @@
 """The entries of the page and document caches, each sealed when stored and checked when
-read (`sitegen.seal`): one that fails is deleted with a warning (`sitegen.caches`) and
+read (`sitegen.caches.seal`): one that fails is deleted with a warning (`sitegen.caches`) and
 made again, so what is published is what this machine made from the same inputs.
 
 `.cache/pages/KEY/` holds the pages of one agreement, one file per docs path, and `.seal`;
@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sitegen.caches import discarded, remove
+from sitegen.caches.seal import Unsealed, check_files, seal_files
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
-from sitegen.seal import Unsealed, check_files, seal_files
 
 SEAL = ".seal"
 PAGES = "pages"

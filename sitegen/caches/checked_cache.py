@@ -18,7 +18,7 @@ missing, unreadable or foreign file only means that every file is checked.
 
 The file is no authority: whoever can write the project can write it, and an entry with its
 findings emptied would silence them, one with `availability: 50` would publish 50%. So each
-entry carries a seal (`sitegen.seal`: HMAC-SHA256 under this user's secret, over the key and
+entry carries a seal (`sitegen.caches.seal`: HMAC-SHA256 under this user's secret, over the key and
 the entry) and one whose seal fails is checked again, with a warning naming its file.
 Checking an entry's seal costs ~0.4 ms (a 15 KB entry: its JSON written again and hashed),
 against ~6 ms to load and lint the file.
@@ -35,16 +35,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sitegen import seal
-from sitegen.caches import log
-from sitegen.config import Settings
+from sitegen.caches import log, seal
 from sitegen.digest import folder_digest, package_digest
-from sitegen.document import Document
 from sitegen.files import write_atomic
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
-from sitegen.model import Agreement
-from sitegen.yamltree import Position
+from sitegen.load.config import Settings
+from sitegen.load.document import Document
+from sitegen.load.model import Agreement
+from sitegen.load.yamltree import Position
 
 FORMAT = "sitegen-checked-cache 2"
 SEALED = "checked"  # the kind of entry its seals name

@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from sitegen.values import DECIMAL_DIGITS, Count, Duration, Flag
+from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
 

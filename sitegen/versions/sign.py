@@ -23,7 +23,18 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from sitegen import output
-from sitegen.archive import (
+from sitegen.compose.templates import TemplateIndex
+from sitegen.errors import SitegenError, UserError
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
+from sitegen.findings import Severity
+from sitegen.lint import LintContext, lint_agreement
+from sitegen.lint.validate import relative, validate
+from sitegen.load import load_agreement_text
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
+from sitegen.render.binding import Binding
+from sitegen.versions import SIGNED_DIR, agreement_folder, parse_spec
+from sitegen.versions.archive import (
     ARCHIVE_MAX_BYTES,
     MANIFEST,
     MANIFEST_MAX_BYTES,
@@ -35,18 +46,7 @@ from sitegen.archive import (
     render_manifest,
     sha256_hex,
 )
-from sitegen.config import Settings
-from sitegen.errors import SitegenError, UserError
-from sitegen.files import NOT_REGULAR, Refusal, read_regular
-from sitegen.findings import Severity
-from sitegen.history import AGREEMENT_FILE, Project, open_project
-from sitegen.lint import LintContext, lint_agreement
-from sitegen.load import load_agreement_text
-from sitegen.model import Agreement
-from sitegen.render.binding import Binding
-from sitegen.templates import TemplateIndex
-from sitegen.validate import relative, validate
-from sitegen.versions import SIGNED_DIR, agreement_folder, parse_spec
+from sitegen.versions.history import AGREEMENT_FILE, Project, open_project
 
 Renderer = Callable[[Agreement, Path, Settings, Binding], bytes]
 
@@ -255,7 +255,7 @@ def _render(
     refuse: Callable[[str], UserError],
 ) -> bytes:
     if render is None:
-        from sitegen.publish import signed_pdf
+        from sitegen.versions.publish import signed_pdf
 
         render = signed_pdf
     try:

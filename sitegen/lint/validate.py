@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from sitegen import checked_cache
-from sitegen.checked_cache import Checked, CheckedCache
-from sitegen.config import Settings
+from sitegen.caches import checked_cache
+from sitegen.caches.checked_cache import Checked, CheckedCache
+from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.findings import Finding, Report
 from sitegen.lint import LintContext, lint_agreement, lint_catalogue
 from sitegen.load import Loaded, load_agreement
-from sitegen.templates import TemplateIndex
+from sitegen.load.config import Settings
 from sitegen.workers import cores, process_pool
 
 AGREEMENT_FILE = "agreement.yaml"
@@ -88,7 +88,7 @@ def validate(
 ) -> tuple[Report, list[Loaded]]:
     """Every finding of every file, collected before anything is reported. With `cache`
     (a file), the results of files unchanged since they were kept there are taken from it
-    (see `sitegen.checked_cache`); the catalogue rules always run."""
+    (see `sitegen.caches.checked_cache`); the catalogue rules always run."""
     files = find_agreement_files(paths)
     kept = CheckedCache(cache, settings, root) if cache is not None else None
     found = kept.lookup(files) if kept is not None else {}

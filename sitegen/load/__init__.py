@@ -1,10 +1,10 @@
 """Untrusted YAML in, a typed Agreement (or findings with places) out.
 
 Order matters: size and encoding first, then characters that show one thing and say
-another (`sitegen.characters`, each at its place, before the YAML parser refuses some of
+another (`sitegen.load.characters`, each at its place, before the YAML parser refuses some of
 them with a less helpful message), then one pass over the parser's events that refuses
 foreign tags, alias bombs, deep nesting and duplicate keys while it builds plain data with
-positions (`sitegen.yamltree`), then characters the fonts cannot draw (`sitegen.glyphs`),
+positions (`sitegen.load.yamltree`), then characters the fonts cannot draw (`sitegen.load.glyphs`),
 then the schema.
 """
 
@@ -18,14 +18,14 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from sitegen.characters import places, refusal
-from sitegen.config import LoadSettings
-from sitegen.document import Document
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import FieldPath, Finding, Severity
-from sitegen.glyphs import undrawable
-from sitegen.model import Agreement
-from sitegen.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
+from sitegen.load.characters import places, refusal
+from sitegen.load.config import LoadSettings
+from sitegen.load.document import Document
+from sitegen.load.glyphs import undrawable
+from sitegen.load.model import Agreement
+from sitegen.load.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
 
 
 @dataclass
@@ -95,7 +95,7 @@ def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = N
 
 
 class _Hidden(Exception):
-    """Characters refused by `sitegen.characters`: every one is reported, not the first."""
+    """Characters refused by `sitegen.load.characters`: every one is reported, not the first."""
 
     def __init__(self, refusals: list[Refused]) -> None:
         super().__init__(refusals)
@@ -190,7 +190,7 @@ def _value_message(error: ErrorDetails) -> str:
 def _did_you_mean(loc: tuple[Any, ...]) -> str:
     import difflib
 
-    from sitegen.schema import known_keys
+    from sitegen.load.schema import known_keys
 
     close = difflib.get_close_matches(str(loc[-1]), known_keys(loc[:-1]), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
