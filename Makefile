@@ -33,11 +33,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench.run
 
-## lint: ruff on the package and the tests, mypy on the package and the benchmarks
+## lint: ruff on the package and the tests, mypy on the package and the benchmarks, and the
+## import layers of pyproject.toml's [tool.importlinter] (tests/test_layers.py runs them too)
 lint: $(STAMP)
 	$(BIN)/ruff check sitegen tests
 	$(BIN)/ruff format --check sitegen tests
 	$(BIN)/mypy sitegen tests/bench
+	$(BIN)/lint-imports --no-cache
 
 ## schema: refresh the published JSON Schema from the model
 schema: $(STAMP)
