@@ -16,15 +16,27 @@ template folder (~15 files) then costs ~15 `stat` calls per use, ~50 µs, howeve
 keys and caches ask for it in a run (the validation cache, the page keys, the document
 keys, the templates and clauses in memory: it was hashed up to three times a run), and
 workers forked from this process inherit digests they check the same way.
+
+Keys name their inputs (`named_key`, `plain`), never `repr()`: a field renamed or a
+value of a new type changes the key or fails loudly, instead of depending on how a
+class happens to print.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import enum
 import functools
 import hashlib
+import json
 import os
 import time
-from pathlib import Path
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path, PurePath
+
+from pydantic import BaseModel
 
 PACKAGE = Path(__file__).parent.resolve()
 # A file changed less than this before it was hashed is hashed again on its next use.
@@ -73,3 +85,39 @@ def package_digest() -> bytes:
     """Every file of the sitegen package, hashed once per process: the code that runs is
     the code that was there when it started."""
     return folder_digest(PACKAGE)
+
+
+def named_key(kind: str, inputs: Mapping[str, bytes]) -> str:
+    """The key of an entry of `kind` made from `inputs`, each named (hex SHA-256). Each
+    input is framed by its name and length, so no two sets of inputs give the same bytes."""
+    digest = hashlib.sha256(kind.encode() + b"\0")
+    for name, value in inputs.items():
+        digest.update(name.encode() + b"\0" + len(value).to_bytes(8, "big") + value)
+    return digest.hexdigest()
+
+
+def plain(value: object) -> bytes:
+    """A value as canonical JSON: dataclasses and pydantic models as their fields by name,
+    dates in ISO form, decimals as text. A type not listed is a TypeError, so a key never
+    hangs on how an object prints."""
+    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, allow_nan=False).encode()
+
+
+def _plain(value: object) -> object:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, dt.date | Decimal):  # datetime is a date
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if isinstance(value, PurePath):
+        return value.as_posix()
+    if isinstance(value, BaseModel):
+        return {name: _plain(getattr(value, name)) for name in type(value).model_fields}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(key): _plain(item) for key, item in value.items()}
+    raise TypeError(f"no plain form for a key: {type(value).__name__}")
