@@ -66,3 +66,33 @@ def test_editing_an_agreement_refreshes_its_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_editing_a_template_clause_refreshes_the_pages_using_it(tmp_path: Path) -> None:
+    """The server generates again in its own process, whose caches held the template as it
+    was: the page shows the edited clause (see tests/test_stale_template.py)."""
+    for name in ("agreements", "templates", "site_overrides", "build"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for extra in (tmp_path / "build").iterdir():
+        if extra.name != "docs":
+            shutil.rmtree(extra)
+    port = free_port()
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    server = subprocess.Popen(
+        [str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    page = f"http://127.0.0.1:{port}/agreements/SLA-2024-001/"
+    try:
+        if not wait_for(page, "本协议一式两份"):
+            server.terminate()
+            pytest.fail(f"the first build did not serve:\n{server.communicate()[1][-2000:]}")
+        path = tmp_path / "templates/it-service-sla/v1/sections/language.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("本协议一式两份", "本协议一式三份", 1), encoding="utf-8")
+        assert wait_for(page, "本协议一式三份"), "the edit was not picked up"
+        assert "本协议一式两份" not in fetch(page)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

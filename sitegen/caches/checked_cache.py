@@ -4,9 +4,10 @@ Loading an agreement file (its YAML parsed with the place of every value, then t
 and linting it costs ~6 ms; a warm `sitegen build` of 1,000 agreements spent ~3.5 s doing
 that again for files that had not changed. This cache keeps, for each file that loaded,
 the plain data its YAML gave, the place of its `id`, and its findings, under the SHA-256
-of everything they follow from: this format, every file of the sitegen package, the
-Python and library versions that parse and check, the settings, every file of the
-templates folder, the file's path and its bytes.
+of everything they follow from, each input named (`sitegen.digest.named_key`): this format,
+every file of the sitegen package, the Python and library versions that parse and check,
+the settings field by field, every file of the templates folder (the digest the templates
+held in memory are checked against), the file's path and its bytes.
 
 A hit is given to the same schema again (`Agreement.model_validate` on the same plain data,
 ~1 ms), so it yields the agreement the file yields; the catalogue rules, which compare
@@ -26,7 +27,6 @@ against ~6 ms to load and lint the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 from importlib import metadata
@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sitegen.caches import log, seal
-from sitegen.digest import folder_digest, package_digest
+from sitegen.digest import file_digest, folder_digest, named_key, package_digest, plain
 from sitegen.files import write_atomic
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
@@ -82,10 +82,7 @@ class CheckedCache:
 
     def __init__(self, file: Path, settings: Settings, root: Path) -> None:
         self.file = file
-        common = hashlib.sha256(FORMAT.encode() + b"\0" + package_digest())
-        common.update(repr(_versions()).encode() + b"\0" + repr(settings).encode() + b"\0")
-        common.update(folder_digest(root / settings.templates_dir))
-        self._common = common.digest()
+        self._common = common_key(settings, root)
         self._keys: dict[Path, str | None] = {}
         self._hits: dict[str, Any] = {}
         self._stored: set[str] = set()
@@ -139,12 +136,23 @@ class CheckedCache:
         return entries
 
 
+def common_key(settings: Settings, root: Path) -> bytes:
+    """What every entry of a project follows from, but the file itself."""
+    inputs = {
+        "sitegen": package_digest(),
+        "libraries": plain(_versions()),
+        "settings": plain(settings),
+        "templates": folder_digest(root / settings.templates_dir),
+    }
+    return bytes.fromhex(named_key(FORMAT, inputs))
+
+
 def _key(common: bytes, path: Path) -> str | None:
     try:
-        data = path.read_bytes()
+        data = file_digest(path)
     except OSError:
         return None  # checked as usual, which reports why it cannot be read
-    return hashlib.sha256(common + str(path).encode() + b"\0" + data).hexdigest()
+    return named_key(FORMAT, {"project": common, "path": str(path).encode(), "file": data})
 
 
 def _sealed(key: str, value: Any) -> str:

@@ -9,7 +9,7 @@ holds plain text only; each writer escapes it for its own format.
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from sitegen.compose.clauses import ClauseSpec, read_section
@@ -56,7 +56,7 @@ def compose(agreement: Agreement, template: Template) -> Contract:
     for spec in active:
         clauses = [
             clause
-            for clause_spec in _clause_specs(template.folder, spec.id)
+            for clause_spec in _clause_specs(template.folder, template.digest, spec.id)
             if (clause := filler.clause(clause_spec, spec.id)) is not None
         ]
         clauses += _own_clauses(agreement, spec.id)
@@ -76,8 +76,11 @@ def compose(agreement: Agreement, template: Template) -> Contract:
     )
 
 
-@cache
-def _clause_specs(folder: Path, section_id: str) -> tuple[ClauseSpec, ...]:
+@lru_cache(maxsize=256)
+def _clause_specs(folder: Path, digest: bytes, section_id: str) -> tuple[ClauseSpec, ...]:
+    """A section's clauses, compiled once per content of the template folder (`digest`,
+    the one its `Template` was read with): an edited clause file gives another digest."""
+    del digest  # a part of the key only
     return read_section(folder, section_id)
 
 

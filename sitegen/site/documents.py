@@ -1,23 +1,30 @@
 """Downloads of the working version (a draft PDF and a Word file) and the pages of each
 agreement, both cached by content hash.
 
-A document's cache key is the SHA-256 of everything it is made from: the agreement file,
-every file of its template, and the writer's own layout files. An unchanged agreement is
-never rendered again; a changed template renders every agreement using it. Missing
-documents are rendered on every core (`sitegen.workers`), each process keeping its own warm
-Typst compiler.
+A document's cache key is the SHA-256 of everything it is made from, each input named
+(`sitegen.digest.named_key`): the kind, every file of the sitegen package (the writers'
+code and layout files, and the composing code, which once was left out: a changed clause
+numbering kept the old documents), every file of its template, and the agreement file.
+An unchanged agreement is never rendered again; a changed template renders every
+agreement using it. Missing documents are rendered on every core (`sitegen.workers`),
+each process keeping its own warm Typst compiler.
 
 An agreement's pages (its own in both languages, and its diff pages) are cached the same
 way in `.cache/pages/KEY/`, one file per page, the key hashing the agreement file, its
 template, its signed archive as checked, its git history, its catalogue row (which depends
-on the day), the build's options, and every file of the sitegen package. A run deletes the
-entries it did not use, so a restricted agreement's pages and documents leave the cache
-with it. Every entry is sealed and checked when read (`sitegen.caches.entries`).
+on the day), the build's options and settings field by field, and every file of the
+sitegen package; values are hashed by their fields' names (`sitegen.digest.plain`), never
+as `repr()` prints them. A run deletes the entries it did not use, so a restricted
+agreement's pages and documents leave the cache with it. Every entry is sealed and checked
+when read (`sitegen.caches.entries`).
+
+A template folder's digest is the one the templates held in memory are checked against
+(`sitegen.compose.templates`), each file hashed once per process while it is unchanged
+(`sitegen.digest`): the key of a page and the template it is built from cannot disagree.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -26,19 +33,19 @@ from typing import Literal
 
 from sitegen.caches.entries import document_ready, prune_documents, store_document
 from sitegen.catalogue import Row
-from sitegen.digest import folder_digest, package_digest
+from sitegen.digest import file_digest, folder_digest, named_key, package_digest, plain
 from sitegen.errors import UserError
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
 from sitegen.site.progress import Progress
+from sitegen.site.versions import SignedVersion
 from sitegen.versions.history import Revision
 from sitegen.workers import cores, process_pool
 
 Kind = Literal["pdf", "docx"]
 KINDS: tuple[Kind, ...] = ("pdf", "docx")
-CACHE_VERSION = b"sitegen-document-cache 1\n"
-WRITER_FILES = (Path(__file__).parent.parent / "render").resolve()
-PAGE_CACHE_VERSION = b"sitegen-page-cache 1\n"
+DOCUMENT_KEYS = "sitegen-document-cache 2"
+PAGE_KEYS = "sitegen-page-cache 2"
 # Below this many missing documents, one process is quicker than starting workers.
 PARALLEL_FROM = 4
 
@@ -54,28 +61,37 @@ class Job:
         return f"{self.key}.{self.kind}"
 
 
+class TemplateDigests:
+    """The digest of each template (all its versions: an unpinned agreement uses the
+    newest), computed once per run."""
+
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.folder = root / settings.templates_dir
+        self._found: dict[str, bytes] = {}
+
+    def of(self, agreement: Agreement) -> bytes:
+        name = agreement.template_name
+        if name not in self._found:
+            self._found[name] = folder_digest(self.folder / name)
+        return self._found[name]
+
+
 class Keys:
-    """Cache keys, hashing each template folder and the writers once per run."""
+    """Document cache keys."""
 
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root, self.settings = root, settings
-        self._templates: dict[str, bytes] = {}
-        self._writers = folder_digest(WRITER_FILES)
+        self._templates = TemplateDigests(root, settings)
 
     def keys(self, agreement: Agreement) -> dict[Kind, str]:
-        """The key of each kind of document of `agreement` (its file read once)."""
+        """The key of each kind of document of `agreement` (its file hashed once)."""
         source = self.root / self.settings.agreements_dir / agreement.id / "agreement.yaml"
-        name = agreement.template.partition("@")[0]
-        if name not in self._templates:
-            self._templates[name] = folder_digest(self.root / self.settings.templates_dir / name)
-        made_from = self._writers + self._templates[name]
-        made_from += hashlib.sha256(source.read_bytes()).digest()
-        found = {}
-        for kind in KINDS:
-            digest = hashlib.sha256(CACHE_VERSION + kind.encode() + b"\0")
-            digest.update(made_from)
-            found[kind] = digest.hexdigest()
-        return found
+        inputs = {
+            "sitegen": package_digest(),
+            "template": self._templates.of(agreement),
+            "agreement": file_digest(source),
+        }
+        return {kind: named_key(DOCUMENT_KEYS, {"kind": kind.encode(), **inputs}) for kind in KINDS}
 
 
 class PageKeys:
@@ -85,25 +101,36 @@ class PageKeys:
         self, root: Path, settings: Settings, with_documents: bool, *, in_git: bool
     ) -> None:
         self.root, self.settings = root, settings
-        self._templates: dict[str, bytes] = {}
-        common = hashlib.sha256(PAGE_CACHE_VERSION + package_digest())
-        common.update(repr((settings, with_documents, in_git)).encode())
-        self._common = common.digest()
+        self._templates = TemplateDigests(root, settings)
+        options = {"with_documents": with_documents, "in_git": in_git}
+        self._common = {
+            "sitegen": package_digest(),
+            "settings": plain(settings),
+            "options": plain(options),
+        }
 
     def key(
-        self, agreement: Agreement, row: Row, revisions: Sequence[Revision], signed: object
+        self,
+        agreement: Agreement,
+        row: Row,
+        revisions: Sequence[Revision],
+        signed: Sequence[SignedVersion],
     ) -> str:
         folder = self.root / self.settings.agreements_dir / agreement.id
-        name = agreement.template.partition("@")[0]
-        if name not in self._templates:
-            self._templates[name] = folder_digest(self.root / self.settings.templates_dir / name)
-        digest = hashlib.sha256(self._common + self._templates[name])
-        digest.update(hashlib.sha256((folder / "agreement.yaml").read_bytes()).digest())
-        for path in sorted((folder / "signed").glob("*.yaml")):  # manifest and texts
-            digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-        for part in (row, list(revisions), signed):  # frozen dataclasses of plain values
-            digest.update(repr(part).encode() + b"\0")
-        return digest.hexdigest()
+        archive = [  # the manifest and the texts
+            [path.name, file_digest(path).hex()]
+            for path in sorted((folder / "signed").glob("*.yaml"))
+        ]
+        inputs = {
+            **self._common,
+            "template": self._templates.of(agreement),
+            "agreement": file_digest(folder / "agreement.yaml"),
+            "archive": plain(archive),
+            "row": plain(row),
+            "revisions": plain(list(revisions)),
+            "signed": plain(list(signed)),
+        }
+        return named_key(PAGE_KEYS, inputs)
 
 
 def render_documents(
