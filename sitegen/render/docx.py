@@ -1,4 +1,4 @@
-"""Contract → Word (.docx) through pandoc, from the same JSON AST the PDF's pandoc route uses,
+"""Contract → Word (.docx) through pandoc, from pandoc's JSON AST (`pandoc_ast`),
 written by this process's running pandoc (`pandoc_process`).
 
 pandoc reads its JSON AST, never Markdown, so no value is read as markup. The reference
@@ -49,7 +49,7 @@ _lock = threading.RLock()
 
 def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
     """The contract as a .docx (bilingual: each clause in Chinese, then in English)."""
-    build = AstBuilder(lang, typst=False)
+    build = AstBuilder(lang)
     blocks = _draft_notice(build) if not contract.meta.signed else []
     blocks += build.contract(contract)
     ast = document(_metadata(contract, lang, build), blocks)
