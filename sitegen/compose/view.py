@@ -182,7 +182,7 @@ def _availability(a: Agreement, lang: Lang) -> View | None:
     view: View = {
         "target": Plain(fmt.percent(target.target, lang)),
         "shortfall": Plain(fmt.percent(Decimal(100) - target.target, lang)),
-        "window": Plain(fmt.word(target.window, lang)),
+        "window": Plain(fmt.term_word(target.window, lang)),
         "exclusions": [_t(e, lang) for e in target.exclusions],
         "allowed": [],
         "weekly_allowed": None,
@@ -207,9 +207,9 @@ def _availability(a: Agreement, lang: Lang) -> View | None:
 def _measurement(a: Agreement, lang: Lang) -> View:
     m = a.measurement
     return {
-        "period": Plain(fmt.word(m.period, lang)),
+        "period": Plain(fmt.term_word(m.period, lang)),
         "sources": [_t(s, lang) for s in m.sources],
-        "report": Plain(fmt.word(m.report, lang)),
+        "report": Plain(fmt.term_word(m.report, lang)),
         "due": Plain(fmt.count(m.report_due_days, "个工作日", "working day", "working days", lang)),
         "criteria": _sentence(m.pass_criteria, lang),
     }
@@ -234,7 +234,7 @@ def _fees(fee: Fee | None, period: str, lang: Lang) -> View | None:
         return None
     return {
         "amount": _money(fee.amount, fee.currency, lang),
-        "per": Plain(fmt.word(f"per_{fee.per}", lang)),
+        "per": Plain(fmt.term_word(f"per_{fee.per}", lang)),
         "period_fee": _money(period_fee(fee, period), fee.currency, lang),
         "per_period": fee.per == period,
     }
@@ -281,7 +281,7 @@ def _credits(a: Agreement, lang: Lang) -> View | None:
 def _review(a: Agreement, lang: Lang) -> View:
     r = a.review
     return {
-        "cadence": Plain(fmt.word(r.cadence, lang)),
+        "cadence": Plain(fmt.term_word(r.cadence, lang)),
         "participants": [_t(p, lang) for p in r.participants],
         "records": [
             {"date": Plain(fmt.date(rec.date, lang)), "summary": _t(rec.summary, lang)}

@@ -37,7 +37,8 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.render.markdown import DRAFT_NOTICE, ID, View
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
+from sitegen.render.markdown import ID, View
 from sitegen.render.page_markup import h, html_table
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
@@ -99,9 +100,9 @@ class _Writer:
         return f'<h{level} id="{anchor}">{shown}{link}</h{level}>'
 
     def draft_notice(self) -> str:
-        title = self.both(Text(*(DRAFT_NOTICE[lang][0] for lang in LANGS)))
+        title = self.both(DRAFT_TITLE)
         body = "".join(
-            f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE[lang][1])}</p>" for lang in self.langs
+            f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE.get(lang))}</p>" for lang in self.langs
         )
         title = f'<p class="admonition-title">{title}</p>'
         return f'<div class="admonition warning">{title}{body}</div>'

@@ -22,6 +22,7 @@ from pathlib import Path
 import pypandoc
 
 from sitegen.compose.contract import Contract, Lang, Meta, Text
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
 from sitegen.errors import SitegenError
 from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
@@ -96,8 +97,12 @@ def _finished(docx: bytes, meta: Meta, langs: tuple[Lang, ...]) -> bytes:
 
 
 def _draft_notice(build: AstBuilder) -> list[Json]:
-    notice = Text(zh="草稿，未签署", en="DRAFT, not signed")
-    return [{"t": "Para", "c": [{"t": "Strong", "c": build.text(notice)}]}]
+    """The title in bold, then the notice in each language of the document."""
+    title = {"t": "Para", "c": [{"t": "Strong", "c": build.text(DRAFT_TITLE)}]}
+    return [
+        title,
+        *({"t": "Para", "c": build.inlines(DRAFT_NOTICE.get(lang))} for lang in build.langs),
+    ]
 
 
 def reference_docx() -> Path:

@@ -28,6 +28,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
 from sitegen.render.markup import escape
 
 View = Literal["zh", "en", "parallel"]
@@ -35,13 +36,6 @@ VIEWS: tuple[View, ...] = ("zh", "en", "parallel")
 
 ID = re.compile(r"^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")
 _HTML_LANG = {"zh": "zh-CN", "en": "en"}
-DRAFT_NOTICE = {
-    "zh": ("草稿", "本文本为草稿，尚未经双方签署，不具有约束力。"),
-    "en": (
-        "Draft",
-        "This text is a draft: the parties have not signed it and it does not bind them.",
-    ),
-}
 
 
 def to_markdown(contract: Contract, lang: View) -> str:
@@ -70,8 +64,8 @@ def _anchor(identifier: str) -> str:
 
 def _draft_notice(lang: View) -> str:
     langs: tuple[Lang, ...] = ("zh", "en") if lang == "parallel" else (lang,)
-    title = " / ".join(DRAFT_NOTICE[one][0] for one in langs)
-    body = "\n\n".join(f"    {escape(DRAFT_NOTICE[one][1])}" for one in langs)
+    title = " / ".join(DRAFT_TITLE.get(one) for one in langs)
+    body = "\n\n".join(f"    {escape(DRAFT_NOTICE.get(one))}" for one in langs)
     return f'!!! warning "{title}"\n\n{body}'
 
 

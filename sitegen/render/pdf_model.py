@@ -24,6 +24,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
+from sitegen.compose.vocabulary import WATERMARK
 from sitegen.render.layout import View, column_widths, langs_of, view_langs
 
 Data = dict[str, Any]
@@ -49,7 +50,7 @@ class ContractData:
         return {
             "zh": "zh" in self.langs,
             "en": "en" in self.langs,
-            "draft": not meta.signed,
+            "draft": None if meta.signed else WATERMARK,
             "title-zh": contract.title.zh,
             "title-en": contract.title.en,
             "agreement": meta.agreement_id,
