@@ -38,18 +38,20 @@ from sitegen.compose.contract import (
     Text,
 )
 from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
-from sitegen.render.markdown import ID, View
+from sitegen.render.markdown import ID, PageView
 from sitegen.render.page_markup import h, html_table
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 PERMALINK = "Permanent link"  # the title Python-Markdown's toc gives its permalinks
 
 
-def contract_views(contract: Contract, page: Lang, labels: dict[View, str]) -> str:
+def contract_views(contract: Contract, page: Lang, labels: dict[PageView, str]) -> str:
     """The tab set: three radio buttons and their labels (Material's tab styles and
     indicator, `data-tabs`), then the contract. The page's own language is first and
     checked; `labels` names each view in the page's language."""
-    views: tuple[View, ...] = ("zh", "en", "parallel") if page == "zh" else ("en", "zh", "parallel")
+    views: tuple[PageView, ...] = (
+        ("zh", "en", "parallel") if page == "zh" else ("en", "zh", "parallel")
+    )
     inputs = "".join(
         f'<input{" checked" if n == 0 else ""} class="sg-show-{view}" id="sg-view-{view}" '
         f'name="sg-view" type="radio">'

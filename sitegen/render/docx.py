@@ -26,7 +26,7 @@ from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
 from sitegen.errors import SitegenError
 from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
-from sitegen.render.layout import View, langs_of, view_langs
+from sitegen.render.layout import Edition, edition_langs, langs_of
 from sitegen.render.pandoc_ast import (
     AstBuilder,
     Json,
@@ -48,14 +48,14 @@ _process: dict[str, PandocProcess] = {}
 _lock = threading.RLock()
 
 
-def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
+def render_docx(contract: Contract, lang: Edition = "bilingual") -> bytes:
     """The contract as a .docx (bilingual: each clause in Chinese, then in English)."""
     build = AstBuilder(lang)
     blocks = _draft_notice(build) if not contract.meta.signed else []
     blocks += build.contract(contract)
     ast = document(_metadata(contract, lang, build), blocks)
     docx = _pandoc().convert(json.dumps(ast, ensure_ascii=False), "docx")
-    return _finished(docx, contract.meta, view_langs(lang))
+    return _finished(docx, contract.meta, edition_langs(lang))
 
 
 def _pandoc() -> PandocProcess:
@@ -66,8 +66,8 @@ def _pandoc() -> PandocProcess:
         return _process["process"]
 
 
-def _metadata(contract: Contract, lang: View, build: AstBuilder) -> dict[str, Json]:
-    langs = view_langs(lang)
+def _metadata(contract: Contract, lang: Edition, build: AstBuilder) -> dict[str, Json]:
+    langs = edition_langs(lang)
     meta = contract.meta
 
     def joined(text: Text) -> Json:

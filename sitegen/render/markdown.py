@@ -31,17 +31,19 @@ from sitegen.compose.contract import (
 from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
 from sitegen.render.markup import escape
 
-View = Literal["zh", "en", "parallel"]
-VIEWS: tuple[View, ...] = ("zh", "en", "parallel")
+# The views of the contract on a web page: one language, or both side by side (the page's
+# tabs). A document's languages are `sitegen.render.layout.Edition`.
+PageView = Literal["zh", "en", "parallel"]
+PAGE_VIEWS: tuple[PageView, ...] = ("zh", "en", "parallel")
 
 ID = re.compile(r"^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")
 _HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
-def to_markdown(contract: Contract, lang: View) -> str:
+def to_markdown(contract: Contract, lang: PageView) -> str:
     """The whole contract as one Markdown page."""
-    if lang not in VIEWS:
-        raise ValueError(f"lang must be one of {', '.join(VIEWS)}, not {lang!r}")
+    if lang not in PAGE_VIEWS:
+        raise ValueError(f"lang must be one of {', '.join(PAGE_VIEWS)}, not {lang!r}")
     parts = [f"# {_label(contract.title, lang)}"]
     if not contract.meta.signed:
         parts.append(_draft_notice(lang))
@@ -50,7 +52,7 @@ def to_markdown(contract: Contract, lang: View) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _label(text: Text, lang: View) -> str:
+def _label(text: Text, lang: PageView) -> str:
     """A heading's text: one language, or both joined by a slash."""
     if lang == "parallel":
         return f"{escape(text.zh)} / {escape(text.en)}"
@@ -62,20 +64,20 @@ def _anchor(identifier: str) -> str:
     return f" {{#{identifier}}}" if ID.match(identifier) else ""
 
 
-def _draft_notice(lang: View) -> str:
+def _draft_notice(lang: PageView) -> str:
     langs: tuple[Lang, ...] = ("zh", "en") if lang == "parallel" else (lang,)
     title = " / ".join(DRAFT_TITLE.get(one) for one in langs)
     body = "\n\n".join(f"    {escape(DRAFT_NOTICE.get(one))}" for one in langs)
     return f'!!! warning "{title}"\n\n{body}'
 
 
-def _section(section: Section, lang: View) -> Iterator[str]:
+def _section(section: Section, lang: PageView) -> Iterator[str]:
     yield f"## {escape(section.number)} {_label(section.title, lang)}{_anchor(section.id)}"
     for clause in section.clauses:
         yield from _clause(clause, lang)
 
 
-def _clause(clause: Clause, lang: View) -> Iterator[str]:
+def _clause(clause: Clause, lang: PageView) -> Iterator[str]:
     title = f" {_label(clause.title, lang)}" if clause.title else ""
     yield f"### {escape(clause.number)}{title}{_anchor(clause.id)}"
     if lang != "parallel":

@@ -25,7 +25,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.render.layout import View, column_widths, langs_of, view_langs
+from sitegen.render.layout import Edition, column_widths, edition_langs, langs_of
 
 Json = dict[str, Any]
 API_VERSION = [1, 23, 1]
@@ -39,8 +39,8 @@ _LANG_TAG = {"zh": "zh-CN", "en": "en"}
 class AstBuilder:
     """Builds blocks for one language view."""
 
-    def __init__(self, view: View) -> None:
-        self.langs = view_langs(view)
+    def __init__(self, view: Edition) -> None:
+        self.langs = edition_langs(view)
 
     # -- inlines --------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ import typst
 from sitegen.compose.contract import Contract
 from sitegen.errors import SitegenError, UserError
 from sitegen.load.fonts import CjkFonts, find_fonts
-from sitegen.render.layout import View
+from sitegen.render.layout import Edition
 from sitegen.render.pdf_model import contract_json
 
 __all__ = ["PdfRenderer", "render_pdf", "shared_renderer"]
@@ -63,10 +63,10 @@ class PdfRenderer:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def render(self, contract: Contract, lang: View = "bilingual") -> bytes:
+    def render(self, contract: Contract, lang: Edition = "bilingual") -> bytes:
         return self.render_many([(contract, lang)])[0]
 
-    def render_many(self, items: Sequence[tuple[Contract, View]]) -> list[bytes]:
+    def render_many(self, items: Sequence[tuple[Contract, Edition]]) -> list[bytes]:
         """PDFs of several contracts, in order."""
         datas = [contract_json(contract, view) for contract, view in items]
         for (contract, _), data in zip(items, datas, strict=True):
@@ -131,7 +131,10 @@ def shared_renderer(font_dirs: Sequence[Path | str] | None = None) -> PdfRendere
 
 
 def render_pdf(
-    contract: Contract, lang: View = "bilingual", *, font_dirs: Sequence[Path | str] | None = None
+    contract: Contract,
+    lang: Edition = "bilingual",
+    *,
+    font_dirs: Sequence[Path | str] | None = None,
 ) -> bytes:
     """The contract as PDF bytes (bilingual: each clause in Chinese, then in English)."""
     return shared_renderer(font_dirs).render(contract, lang)

@@ -25,13 +25,13 @@ from sitegen.compose.contract import (
     Text,
 )
 from sitegen.compose.vocabulary import WATERMARK
-from sitegen.render.layout import View, column_widths, langs_of, view_langs
+from sitegen.render.layout import Edition, column_widths, edition_langs, langs_of
 
 Data = dict[str, Any]
 HEADING_GAP = "\u2003"  # an em space between number, Chinese and English titles
 
 
-def contract_json(contract: Contract, view: View) -> str:
+def contract_json(contract: Contract, view: Edition) -> str:
     """The sys.inputs value for one PDF."""
     return json.dumps(ContractData(view).contract(contract), ensure_ascii=False)
 
@@ -39,8 +39,8 @@ def contract_json(contract: Contract, view: View) -> str:
 class ContractData:
     """Builds the view-model of one language view."""
 
-    def __init__(self, view: View) -> None:
-        self.langs = view_langs(view)
+    def __init__(self, view: Edition) -> None:
+        self.langs = edition_langs(view)
 
     def contract(self, contract: Contract) -> Data:
         return {"meta": self.meta(contract), "body": self.body(contract)}

@@ -19,14 +19,14 @@ from sitegen.compose.vocabulary import STATUS_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
 from sitegen.render.contract_html import contract_views
-from sitegen.render.markdown import View
+from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import label
 from sitegen.versions.history import Revision
 
-TABS: tuple[tuple[str, View], ...] = (
+TABS: tuple[tuple[str, PageView], ...] = (
     ("tab_zh", "zh"),
     ("tab_en", "en"),
     ("tab_parallel", "parallel"),
@@ -139,7 +139,7 @@ def _slo_table(agreement: Agreement, lang: Lang) -> str:
 
 def _tabs(contract: Contract, lang: Lang) -> str:
     """The contract in three views (中文, English, both side by side), one HTML tree."""
-    labels: dict[View, str] = {view: label(key, lang) for key, view in TABS}
+    labels: dict[PageView, str] = {view: label(key, lang) for key, view in TABS}
     return contract_views(contract, lang, labels)
 
 
