@@ -22,7 +22,8 @@ blank line and no `markdown` attribute).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import assert_never
 
 from sitegen.compose.contract import (
     LANGS,
@@ -124,33 +125,39 @@ class _Writer:
 
 
 def _block(block: Block, lang: Lang) -> str:
-    writer: Callable[[Block, Lang], str] = _WRITERS[type(block)]
-    return writer(block, lang)
+    """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+    match block:
+        case Paragraph():
+            return _paragraph(block, lang)
+        case ItemList():
+            return _list(block, lang)
+        case Table():
+            return _table(block, lang)
+        case Signatures():
+            return _signatures(block, lang)
+        case _:
+            assert_never(block)
 
 
-def _paragraph(block: Block, lang: Lang) -> str:
-    assert isinstance(block, Paragraph)
+def _paragraph(block: Paragraph, lang: Lang) -> str:
     return f"<p>{h(block.text.get(lang))}</p>"
 
 
-def _list(block: Block, lang: Lang) -> str:
-    assert isinstance(block, ItemList)
+def _list(block: ItemList, lang: Lang) -> str:
     tag = "ol" if block.ordered else "ul"
     items = "".join(f"<li>{h(item.get(lang))}</li>" for item in block.items)
     return f"<{tag}>{items}</{tag}>"
 
 
-def _table(block: Block, lang: Lang) -> str:
-    assert isinstance(block, Table)
+def _table(block: Table, lang: Lang) -> str:
     return html_table(
         [h(cell.get(lang)) for cell in block.header],
         [[h(cell.get(lang)) for cell in row] for row in block.rows],
     )
 
 
-def _signatures(block: Block, lang: Lang) -> str:
+def _signatures(block: Signatures, lang: Lang) -> str:
     """One column per signing party: label, name, signature, seal and date rows."""
-    assert isinstance(block, Signatures)
     parties = block.parties
     return html_table(
         [h(party.label.get(lang)) for party in parties],
@@ -159,11 +166,3 @@ def _signatures(block: Block, lang: Lang) -> str:
             for field in ("name", "role", "seal", "date")
         ],
     )
-
-
-_WRITERS: dict[type, Callable[[Block, Lang], str]] = {
-    Paragraph: _paragraph,
-    ItemList: _list,
-    Table: _table,
-    Signatures: _signatures,
-}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, assert_never
 
 from sitegen.compose.contract import (
     Block,
@@ -103,11 +103,16 @@ class AstBuilder:
         return blocks
 
     def block(self, block: Block) -> list[Json]:
-        if isinstance(block, Paragraph | ItemList):
-            return [self._lang_div(lang, [self._prose(block, lang)]) for lang in self.langs]
-        if isinstance(block, Table):
-            return [self.table(block)]
-        return [self.signatures(block)]
+        """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+        match block:
+            case Paragraph() | ItemList():
+                return [self._lang_div(lang, [self._prose(block, lang)]) for lang in self.langs]
+            case Table():
+                return [self.table(block)]
+            case Signatures():
+                return [self.signatures(block)]
+            case _:
+                assert_never(block)
 
     def _prose(self, block: Paragraph | ItemList, lang: Lang) -> Json:
         if isinstance(block, Paragraph):

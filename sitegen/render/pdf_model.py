@@ -9,7 +9,7 @@ code. Every decision (which languages, their order, column widths) is made here.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from sitegen.compose.contract import (
     Block,
@@ -96,11 +96,16 @@ class ContractData:
         return items
 
     def block(self, block: Block) -> list[Data]:
-        if isinstance(block, Paragraph | ItemList):
-            return [self.lang_block(lang, [block]) for lang in self.langs]
-        if isinstance(block, Table):
-            return [self.table(block)]
-        return [self.signatures(block)]
+        """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+        match block:
+            case Paragraph() | ItemList():
+                return [self.lang_block(lang, [block]) for lang in self.langs]
+            case Table():
+                return [self.table(block)]
+            case Signatures():
+                return [self.signatures(block)]
+            case _:
+                assert_never(block)
 
     def lang_block(self, lang: Lang, blocks: list[Paragraph | ItemList]) -> Data:
         return {"kind": "lang", "lang": lang, "blocks": [_prose(b, lang) for b in blocks]}
