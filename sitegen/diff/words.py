@@ -5,45 +5,40 @@ from __future__ import annotations
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import STATUS_NAMES, Words
 
-# The report's words, lower case in English where they stand in a table cell or a sentence
-# (a status too: "before signed", not "Signed").
-report_word = Words(
-    {
-        "heading": Text("SLA 变更", "SLA changes"),
-        "attention": Text(
-            "**需关注**（对服务方放宽）：", "**Needs attention** (looser on the provider):"
-        ),
-        "before": Text("变更前", "before"),
-        "after": Text("变更后", "after"),
-        "term": Text("条款", "term"),
-        "version": Text("版本", "version"),
-        "status": Text("状态", "status"),
-        "template": Text("合同模板", "template"),
-        "effective": Text("生效日期", "effective"),
-        "signed": Text("签署日期", "signed"),
-        "changed_by": Text("修改人", "changed by"),
-        "changed_at": Text("修改日期", "changed on"),
-        "clauses": Text("条款对照", "Clauses"),
-        "changed": Text("修改", "changed"),
-        "added": Text("新增", "added"),
-        "removed": Text("删除", "removed"),
-        "material": Text("实质性", "material"),
-        "editorial": Text("文字性", "editorial"),
-        "stricter": Text("对服务方更严（对客户有利）", "stricter on the provider"),
-        "looser": Text("对服务方放宽（对客户不利）", "looser on the provider"),
-        "restricted": Text("受限", "restricted"),
-        "restricted_note": Text(
-            "受限协议：此处只列编号与变更类别。"
-            "完整对照请运行 `sitegen diff --include-restricted`。",
-            "A restricted agreement: only its ID and the kinds of change are shown here. "
-            "Run `sitegen diff --include-restricted` for the full comparison.",
-        ),
-    }
-)
+_WORDS: dict[str, tuple[str, str]] = {
+    "heading": ("SLA 变更", "SLA changes"),
+    "attention": ("**需关注**（对服务方放宽）：", "**Needs attention** (looser on the provider):"),
+    "before": ("变更前", "before"),
+    "after": ("变更后", "after"),
+    "term": ("条款", "term"),
+    "version": ("版本", "version"),
+    "status": ("状态", "status"),
+    "template": ("合同模板", "template"),
+    "effective": ("生效日期", "effective"),
+    "signed": ("签署日期", "signed"),
+    "changed_by": ("修改人", "changed by"),
+    "changed_at": ("修改日期", "changed on"),
+    "clauses": ("条款对照", "Clauses"),
+    "changed": ("修改", "changed"),
+    "added": ("新增", "added"),
+    "removed": ("删除", "removed"),
+    "material": ("实质性", "material"),
+    "editorial": ("文字性", "editorial"),
+    "stricter": ("对服务方更严（对客户有利）", "stricter on the provider"),
+    "looser": ("对服务方放宽（对客户不利）", "looser on the provider"),
+    "restricted": ("受限", "restricted"),
+    "restricted_note": (
+        "受限协议：此处只列编号与变更类别。完整对照请运行 `sitegen diff --include-restricted`。",
+        "A restricted agreement: only its ID and the kinds of change are shown here. "
+        "Run `sitegen diff --include-restricted` for the full comparison.",
+    ),
+}
+# Lower case in English where they stand in a table cell or a sentence.
+report_word = Words({key: Text(*pair) for key, pair in _WORDS.items()})
 
 
 def status(value: str, lang: Lang) -> str:
-    """A status as the catalogue names it, any other value as it is."""
+    """A status as the catalogue names it (lower case in English), any other value as it is."""
     if value not in STATUS_NAMES:
         return value
     name = STATUS_NAMES(value, lang)
