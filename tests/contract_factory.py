@@ -9,6 +9,7 @@ signature fields, the agreement id) carries the given value.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import assert_never
 
 from sitegen.compose.contract import (
     Block,
@@ -355,22 +356,26 @@ def _spiked(text: Text, value: str) -> Text:
 
 
 def _spike_block(block: Block, value: str) -> Block:
-    if isinstance(block, Paragraph):
-        return Paragraph(_spiked(block.text, value))
-    if isinstance(block, ItemList):
-        return replace(block, items=tuple(_spiked(i, value) for i in block.items))
-    if isinstance(block, Table):
-        return Table(
-            header=tuple(_spiked(h, value) for h in block.header),
-            rows=tuple(tuple(_spiked(c, value) for c in row) for row in block.rows),
-        )
-    parties = tuple(
-        SignatureParty(
-            *(_spiked(getattr(p, f), value) for f in ("label", "name", "role", "seal", "date"))
-        )
-        for p in block.parties
-    )
-    return Signatures(parties)
+    match block:
+        case Paragraph():
+            return Paragraph(_spiked(block.text, value))
+        case ItemList():
+            return replace(block, items=tuple(_spiked(i, value) for i in block.items))
+        case Table():
+            return Table(
+                header=tuple(_spiked(h, value) for h in block.header),
+                rows=tuple(tuple(_spiked(c, value) for c in row) for row in block.rows),
+            )
+        case Signatures():
+            fields = ("label", "name", "role", "seal", "date")
+            return Signatures(
+                tuple(
+                    SignatureParty(*(_spiked(getattr(p, f), value) for f in fields))
+                    for p in block.parties
+                )
+            )
+        case _:
+            assert_never(block)
 
 
 def spiked_contract(base: Contract, value: str, *, sections: set[str] | None = None) -> Contract:

@@ -59,8 +59,18 @@ def test_the_clause_texts_in_both_languages(draft: bytes) -> None:
 
 
 def test_a_draft_says_so_and_a_signed_one_does_not(draft: bytes) -> None:
-    assert "草稿，未签署 / DRAFT, not signed" in paragraphs(draft)[:4]
-    assert "DRAFT" not in "".join(paragraphs(render_docx(factory_contract(signed=True))))
+    # The notice of every writer (sitegen.compose.vocabulary): the title, then each language.
+    notice = [
+        "草稿 / Draft",
+        "本文本为草稿，尚未经双方签署，不具有约束力。",
+        "This text is a draft: the parties have not signed it and it does not bind them.",
+    ]
+    text = paragraphs(draft)
+    assert text[text.index(notice[0]) :][:3] == notice
+    assert text.index(notice[0]) < 4
+    signed = paragraphs(render_docx(factory_contract(signed=True)))
+    assert "DRAFT" not in "".join(signed)
+    assert not set(notice) & set(signed)
 
 
 def test_an_a4_page_with_header_and_footer(draft: bytes) -> None:

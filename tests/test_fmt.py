@@ -140,9 +140,9 @@ def test_schedule() -> None:
 def test_counts_and_words() -> None:
     assert fmt.count(12, "个月", "month", "months", "zh") == "12 个月"
     assert fmt.count(1, "个月", "month", "months", "en") == "1 month"
-    assert fmt.word("calendar_quarter", "zh") == "自然季度"
-    assert fmt.word("half_yearly", "en") == "every six months"
-    assert fmt.word("per_month", "zh") == "每月"
+    assert fmt.term_word("calendar_quarter", "zh") == "自然季度"
+    assert fmt.term_word("half_yearly", "en") == "every six months"
+    assert fmt.term_word("per_month", "zh") == "每月"
 
 
 def test_span_without_days() -> None:

@@ -13,7 +13,7 @@ from sitegen.compose import compose, select_template
 from sitegen.compose.contract import LANGS, Contract, ItemList, Lang, Paragraph, Signatures, Table
 from sitegen.compose.templates import TemplateIndex
 from sitegen.load import load_agreement
-from sitegen.render.markdown import VIEWS, to_markdown
+from sitegen.render.markdown import PAGE_VIEWS, to_markdown
 from sitegen.render.markup import escape, one_line
 from tests.helpers import REPO, build_file_tree, replace_once, sample_text
 
@@ -181,7 +181,7 @@ def test_hostile_values_in_every_field_stay_text(tmp_path: Path, value: str) -> 
         for lang in LANGS
     }
     assert placed["zh"] >= 7 and placed["en"] >= 7, placed
-    for view in VIEWS:
+    for view in PAGE_VIEWS:
         page = render(to_markdown(contract, view))
         assert_inert(page)
         shown = "".join(parse(page).text)

@@ -12,14 +12,14 @@ import pytest
 from sitegen.compose import compose, select_template
 from sitegen.compose.templates import TemplateIndex
 from sitegen.load import load_agreement
-from sitegen.render.markdown import VIEWS, to_markdown
+from sitegen.render.markdown import PAGE_VIEWS, to_markdown
 from tests.helpers import REPO, SAMPLES
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = [
     pytest.param(path, view, id=f"{path.parent.name}.{view}")
     for path in sorted(SAMPLES.glob("*/agreement.yaml"))
-    for view in VIEWS
+    for view in PAGE_VIEWS
 ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.render.pdf import PdfRenderer, Route, render_pdf
+from sitegen.render.pdf import PdfRenderer, render_pdf
 from tests.contract_factory import HOSTILE_VALUES, factory_contract, hostile_contract
 from tests.helpers import REPO
 
@@ -140,16 +140,11 @@ def test_the_compile_root_holds_only_the_layout(renderer: PdfRenderer) -> None:
     assert sorted(p.name for p in renderer.root.iterdir()) == ["contract.typ"]
 
 
-@pytest.mark.parametrize("route", ["json", "pandoc"])
 @pytest.mark.parametrize("value", HOSTILE_VALUES)
 def test_hostile_values_are_shown_literally(
-    renderer: PdfRenderer, value: str, route: Route, tmp_path: Path
+    renderer: PdfRenderer, value: str, tmp_path: Path
 ) -> None:
-    renderer.route = route
-    try:
-        pdf = renderer.render(hostile_contract(value))
-    finally:
-        renderer.route = "json"
+    pdf = renderer.render(hostile_contract(value))
     text = poppler("pdftotext", pdf, tmp_path)
     for line in value.split("\n"):
         # Title, section and clause titles, paragraphs, cells, signature fields, the id.
@@ -157,29 +152,3 @@ def test_hostile_values_are_shown_literally(
     assert "root:" not in text  # nothing read /etc/passwd
     info = poppler("pdfinfo", pdf, tmp_path)
     assert value.split("\n")[0] in info  # title, subject, keywords: the literal value
-
-
-def test_pandoc_prints_nothing(renderer: PdfRenderer, capfd: pytest.CaptureFixture[str]) -> None:
-    renderer.route = "pandoc"
-    try:
-        renderer.render(hostile_contract("@ref"))
-    finally:
-        renderer.route = "json"
-    out, err = capfd.readouterr()
-    assert out == "" and err == ""
-
-
-def test_both_routes_give_the_same_text(
-    renderer: PdfRenderer, draft: bytes, tmp_path: Path
-) -> None:
-    renderer.route = "pandoc"
-    try:
-        via_pandoc = renderer.render(factory_contract())
-    finally:
-        renderer.route = "json"
-    # The same text up to the signature block (drawn lines there; underscores via pandoc).
-    ours, theirs = (
-        flat(poppler("pdftotext", pdf, tmp_path)).split("签署Signatures")[0]
-        for pdf in (draft, via_pandoc)
-    )
-    assert ours == theirs

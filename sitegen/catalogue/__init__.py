@@ -17,16 +17,12 @@ from sitegen.catalogue.ics import to_ics
 from sitegen.catalogue.records import CATALOGUE_JSON_FIELDS, JsonField, to_json
 from sitegen.catalogue.rows import ROW_FIELDS, Row, catalogue_rows
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, STATES, Standing, State, standing
-from sitegen.catalogue.words import KIND_NAMES, STATE_NAMES, STATUS_NAMES
 
 __all__ = [
     "CATALOGUE_JSON_FIELDS",
-    "KIND_NAMES",
     "RENEWAL_WINDOW_DAYS",
     "ROW_FIELDS",
     "STATES",
-    "STATE_NAMES",
-    "STATUS_NAMES",
     "Due",
     "JsonField",
     "Kind",

@@ -10,8 +10,8 @@ from typing import Literal
 
 from sitegen.catalogue.rows import text, visible
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
-from sitegen.catalogue.words import KIND_NAMES
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.vocabulary import DEADLINE_NAMES
 from sitegen.load.model import Agreement
 
 Kind = Literal["objection_deadline", "expiry", "review"]
@@ -33,7 +33,7 @@ class Due:
 
     def kind_label(self, lang: Lang) -> str:
         """续签异议截止 / Objection deadline, 协议到期 / Expiry, 定期评审 / Review due."""
-        return KIND_NAMES[self.kind].get(lang)
+        return DEADLINE_NAMES(self.kind, lang)
 
     @property
     def sort_key(self) -> tuple[dt.date, str, int]:

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from sitegen.catalogue.due import Due, all_deadlines
 from sitegen.catalogue.rows import party_name
 from sitegen.catalogue.standing import standing
-from sitegen.catalogue.words import KIND_NAMES
 from sitegen.compose import fmt
+from sitegen.compose.vocabulary import DEADLINE_NAMES
 from sitegen.load.model import Agreement
 
 PRODID = "-//sitegen//Agreement renewals//EN"
@@ -72,7 +72,7 @@ def stamp(agreement: Agreement) -> str:
 
 
 def _summary(agreement: Agreement, due: Due) -> str:
-    kind = KIND_NAMES[due.kind]
+    kind = DEADLINE_NAMES[due.kind]
     title = agreement.title
     return f"{kind.zh} / {kind.en}: {agreement.id} {title.zh} / {title.en}"
 

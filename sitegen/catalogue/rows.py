@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
-from sitegen.catalogue.words import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.vocabulary import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
 from sitegen.load.model import Agreement, Bilingual, Party
 from sitegen.load.values import Duration
 
@@ -54,7 +54,7 @@ class Row:
         if value is None:
             return NONE.get(lang)
         if field in names:
-            return names[field][value].get(lang)
+            return names[field](value, lang)
         return _text(value, lang)
 
 

@@ -14,10 +14,10 @@ from sitegen.files import write_atomic
 from sitegen.lint.validate import AGREEMENT_FILE
 from sitegen.load.config import Settings
 from sitegen.render.outputs import (
+    EDITIONS,
     FORMATS,
-    LANG_VIEWS,
+    Edition,
     Format,
-    LangView,
     contract_of,
     file_name,
     render,
@@ -30,7 +30,7 @@ from sitegen.versions import agreement_folder
 @click.option("--all", "everything", is_flag=True, help="Render every agreement into -o DIR.")
 @click.option(
     "--lang",
-    type=click.Choice(LANG_VIEWS),
+    type=click.Choice(EDITIONS),
     default="bilingual",
     show_default=True,
     help="One language, or both (PDF and Word: clause by clause; Markdown: side by side).",
@@ -56,12 +56,12 @@ def render_command(
         if target is None:
             raise click.UsageError("--all needs -o DIR")
         formats = [cast(Format, fmt)] if fmt else list(FORMATS)
-        _render_all(root, settings, target, formats, cast(LangView, lang))
+        _render_all(root, settings, target, formats, cast(Edition, lang))
         return
     assert agreement_id is not None
     path = _agreement_file(root, settings, agreement_id)
     agreement = checked_agreements([path], settings, root)[0]
-    chosen, view = cast(Format, fmt or "md"), cast(LangView, lang)
+    chosen, view = cast(Format, fmt or "md"), cast(Edition, lang)
     data = render(contract_of(agreement, root, settings), chosen, view)
     if target is None and chosen == "md":
         sys.stdout.buffer.write(data)
@@ -79,7 +79,7 @@ def _agreement_file(root: Path, settings: Settings, agreement_id: str) -> Path:
 
 
 def _render_all(
-    root: Path, settings: Settings, folder: Path, formats: list[Format], lang: LangView
+    root: Path, settings: Settings, folder: Path, formats: list[Format], lang: Edition
 ) -> None:
     agreements = checked_agreements([root / settings.agreements_dir], settings, root)
     jobs = [(a, f) for a in agreements for f in formats]

@@ -10,13 +10,13 @@ import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
 from sitegen.commands.common import checked_agreements
+from sitegen.compose.vocabulary import DEADLINE_WORDS
 from sitegen.files import write_atomic
 from sitegen.load.config import Settings
 from sitegen.terminal import json_text, safe
 
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
 LAST_DAY = dt.datetime(9000, 1, 1)
-KIND_WORDS = {"objection_deadline": "objection deadline", "expiry": "expiry", "review": "review"}
 
 
 def _not_too_far(
@@ -99,7 +99,7 @@ def text_lines(items: list[Due], today: dt.date, within: int) -> list[str]:
     width_id = max(len(safe(due.agreement_id)) for due in items)
     width_when = max(len(when(due.days)) for due in items)
     lines = [
-        f"{'OVERDUE' if due.overdue else '':7}  {due.date}  {KIND_WORDS[due.kind]:18}  "
+        f"{'OVERDUE' if due.overdue else '':7}  {due.date}  {DEADLINE_WORDS[due.kind]:18}  "
         f"{safe(due.agreement_id):{width_id}}  {when(due.days):{width_when}}  "
         f"{safe(due.title.zh)} / {safe(due.title.en)}"
         for due in items

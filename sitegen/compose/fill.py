@@ -28,14 +28,14 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.compose.view import View
+from sitegen.compose.view import ViewModel
 from sitegen.errors import UserError
 
 Scope = dict[str, dict[str, Any]]  # extra names per language, e.g. a loop variable
 
 
 class Filler:
-    def __init__(self, views: dict[str, View]) -> None:
+    def __init__(self, views: dict[str, ViewModel]) -> None:
         self.views = views
         # What a template sees: Jinja's globals and the view, merged once per language.
         self._base = {lang: {**ENV.globals, **view} for lang, view in views.items()}

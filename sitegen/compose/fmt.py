@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from sitegen.compose.contract import Lang
+from sitegen.compose.vocabulary import TERM_WORDS
 from sitegen.load.values import Duration
 
 MONTHS_EN = (
@@ -220,22 +221,6 @@ def _clock(text: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-_WORDS = {
-    "zh": {
-        "month": "自然月", "quarter": "自然季度", "year": "自然年",
-        "weekly": "每周", "monthly": "每月", "quarterly": "每季度",
-        "half_yearly": "每半年", "yearly": "每年",
-        "per_month": "每月", "per_quarter": "每季度", "per_year": "每年",
-    },
-    "en": {
-        "month": "calendar month", "quarter": "calendar quarter", "year": "calendar year",
-        "weekly": "weekly", "monthly": "monthly", "quarterly": "quarterly",
-        "half_yearly": "every six months", "yearly": "yearly",
-        "per_month": "per month", "per_quarter": "per quarter", "per_year": "per year",
-    },
-}  # fmt: skip
-
-
-def word(key: str, lang: Lang) -> str:
+def term_word(key: str, lang: Lang) -> str:
     """A fixed word of the vocabulary: periods (month), frequencies (quarterly), fee bases."""
-    return _WORDS[lang][key.removeprefix("calendar_")]
+    return TERM_WORDS(key.removeprefix("calendar_"), lang)

@@ -17,7 +17,9 @@ from sitegen.compose.contract import Lang
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
 
-View = dict[str, Any]
+# The values one language of a clause template may place (prepared here, never computed
+# in the template).
+ViewModel = dict[str, Any]
 
 # Window lengths the allowed-downtime table lists, in days.
 WINDOW_LENGTHS = {
@@ -28,7 +30,7 @@ WINDOW_LENGTHS = {
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def build_view(agreement: Agreement, lang: Lang) -> View:
+def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
     a = agreement
     return {
         "agreement": {
@@ -67,7 +69,7 @@ def build_view(agreement: Agreement, lang: Lang) -> View:
 _ROLES = ("customer", "provider")
 
 
-def _priorities(a: Agreement, lang: Lang) -> list[View]:
+def _priorities(a: Agreement, lang: Lang) -> list[ViewModel]:
     return [
         {
             "level": Plain(p.level),
@@ -80,7 +82,7 @@ def _priorities(a: Agreement, lang: Lang) -> list[View]:
     ]
 
 
-def _signatories(a: Agreement, lang: Lang) -> list[View]:
+def _signatories(a: Agreement, lang: Lang) -> list[ViewModel]:
     return [
         {
             "party": s.party,
@@ -108,7 +110,7 @@ def full_name(party: Party, lang: Lang) -> str:
     return f"{name}{unit}" if lang == "zh" else f"{unit}, {name}"
 
 
-def _party(party: Party, lang: Lang) -> View:
+def _party(party: Party, lang: Lang) -> ViewModel:
     return {
         "name": _t(party.name, lang),
         "unit": _opt(party.unit, lang),
@@ -134,7 +136,7 @@ def _months(number: int, lang: Lang) -> Plain:
     return Plain(fmt.count(number, "个月", "month", "months", lang))
 
 
-def _dates(a: Agreement, lang: Lang) -> View:
+def _dates(a: Agreement, lang: Lang) -> ViewModel:
     expiry = terms.expiry_date(a.dates.effective, a.term.months)
     return {
         "signed": Plain(fmt.date(a.dates.signed, lang)) if a.dates.signed else None,
@@ -144,7 +146,7 @@ def _dates(a: Agreement, lang: Lang) -> View:
     }
 
 
-def _term(a: Agreement, lang: Lang) -> View:
+def _term(a: Agreement, lang: Lang) -> ViewModel:
     renew = a.term.auto_renew
     renewal = None
     if renew is not None:
@@ -162,7 +164,7 @@ def _windows(schedule: Schedule) -> list[tuple[list[str], str, str]]:
     return [(list(w.days), w.start, w.end) for w in schedule.windows]
 
 
-def _hours(a: Agreement, lang: Lang) -> View:
+def _hours(a: Agreement, lang: Lang) -> ViewModel:
     hours = a.service_hours
     if not isinstance(hours, Schedule):
         return {"always": True, "schedule": None, "holidays": True, "weekly": None}
@@ -175,14 +177,14 @@ def _hours(a: Agreement, lang: Lang) -> View:
     }
 
 
-def _availability(a: Agreement, lang: Lang) -> View | None:
+def _availability(a: Agreement, lang: Lang) -> ViewModel | None:
     target = a.slos.availability
     if target is None:
         return None
-    view: View = {
+    view: ViewModel = {
         "target": Plain(fmt.percent(target.target, lang)),
         "shortfall": Plain(fmt.percent(Decimal(100) - target.target, lang)),
-        "window": Plain(fmt.word(target.window, lang)),
+        "window": Plain(fmt.term_word(target.window, lang)),
         "exclusions": [_t(e, lang) for e in target.exclusions],
         "allowed": [],
         "weekly_allowed": None,
@@ -204,12 +206,12 @@ def _availability(a: Agreement, lang: Lang) -> View | None:
     return view
 
 
-def _measurement(a: Agreement, lang: Lang) -> View:
+def _measurement(a: Agreement, lang: Lang) -> ViewModel:
     m = a.measurement
     return {
-        "period": Plain(fmt.word(m.period, lang)),
+        "period": Plain(fmt.term_word(m.period, lang)),
         "sources": [_t(s, lang) for s in m.sources],
-        "report": Plain(fmt.word(m.report, lang)),
+        "report": Plain(fmt.term_word(m.report, lang)),
         "due": Plain(fmt.count(m.report_due_days, "个工作日", "working day", "working days", lang)),
         "criteria": _sentence(m.pass_criteria, lang),
     }
@@ -229,12 +231,12 @@ def _money(value: Decimal, currency: str, lang: Lang) -> Plain:
     return Plain(text)
 
 
-def _fees(fee: Fee | None, period: str, lang: Lang) -> View | None:
+def _fees(fee: Fee | None, period: str, lang: Lang) -> ViewModel | None:
     if fee is None:
         return None
     return {
         "amount": _money(fee.amount, fee.currency, lang),
-        "per": Plain(fmt.word(f"per_{fee.per}", lang)),
+        "per": Plain(fmt.term_word(f"per_{fee.per}", lang)),
         "period_fee": _money(period_fee(fee, period), fee.currency, lang),
         "per_period": fee.per == period,
     }
@@ -248,7 +250,7 @@ def _band_range(below: Decimal, floor: Decimal | None, lang: Lang) -> Plain:
     return Plain(f"低于 {top} 且不低于 {low}" if lang == "zh" else f"below {top}, at least {low}")
 
 
-def _credits(a: Agreement, lang: Lang) -> View | None:
+def _credits(a: Agreement, lang: Lang) -> ViewModel | None:
     credits: Credits | None = a.credits
     if credits is None:
         return None
@@ -278,10 +280,10 @@ def _credits(a: Agreement, lang: Lang) -> View | None:
     }
 
 
-def _review(a: Agreement, lang: Lang) -> View:
+def _review(a: Agreement, lang: Lang) -> ViewModel:
     r = a.review
     return {
-        "cadence": Plain(fmt.word(r.cadence, lang)),
+        "cadence": Plain(fmt.term_word(r.cadence, lang)),
         "participants": [_t(p, lang) for p in r.participants],
         "records": [
             {"date": Plain(fmt.date(rec.date, lang)), "summary": _t(rec.summary, lang)}

@@ -175,7 +175,7 @@ def _availability(old: Agreement, new: Agreement) -> Iterator[Change]:
         "slos.availability.window",
         a.window,
         b.window,
-        fmt.word,
+        fmt.term_word,
         direction=_ordered(windows.index(a.window), windows.index(b.window), LOOSER),
     )
     yield from _texts("slos.availability.exclusions", a.exclusions, b.exclusions, LOOSER)
@@ -223,14 +223,14 @@ def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
         "measurement.period",
         a.period,
         b.period,
-        fmt.word,
+        fmt.term_word,
         direction=_ordered(periods.index(a.period), periods.index(b.period), LOOSER),
     )
     yield from _change(
         "measurement.report",
         a.report,
         b.report,
-        fmt.word,
+        fmt.term_word,
         direction=_ordered(reports.index(a.report), reports.index(b.report), LOOSER),
     )
     yield from _change(
@@ -301,7 +301,7 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
         "review.cadence",
         a,
         b,
-        fmt.word,
+        fmt.term_word,
         direction=_ordered(cadences.index(a), cadences.index(b), LOOSER),
     )
     for path, x, y in (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, assert_never
 
 from sitegen.compose.contract import (
     LANGS,
@@ -137,17 +137,20 @@ def clause_text(clause: Clause, lang: Lang) -> str:
 
 
 def _block_lines(block: Block, lang: Lang) -> list[str]:
-    if isinstance(block, Paragraph):
-        return [block.text.get(lang)]
-    if isinstance(block, ItemList):
-        marks = [f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1)]
-        return [f"{mark} {item.get(lang)}" for mark, item in zip(marks, block.items, strict=True)]
-    if isinstance(block, Table):
-        rows = [block.header, *block.rows]
-        return [" | ".join(cell.get(lang) for cell in row) for row in rows]
-    if isinstance(block, Signatures):
-        return [" ".join(t.get(lang) for t in (p.label, p.name, p.role)) for p in block.parties]
-    return []
+    """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+    match block:
+        case Paragraph():
+            return [block.text.get(lang)]
+        case ItemList():
+            marks = [f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1)]
+            return [f"{m} {item.get(lang)}" for m, item in zip(marks, block.items, strict=True)]
+        case Table():
+            rows = [block.header, *block.rows]
+            return [" | ".join(cell.get(lang) for cell in row) for row in rows]
+        case Signatures():
+            return [" ".join(t.get(lang) for t in (p.label, p.name, p.role)) for p in block.parties]
+        case _:
+            assert_never(block)
 
 
 __all__ = ["LANGS", "ClauseRedline", "Segment", "clause_text", "compare", "redline"]

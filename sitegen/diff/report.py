@@ -21,7 +21,7 @@ from sitegen.compose.contract import LANGS, Lang, Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
-from sitegen.diff.words import change_kinds, clause_counts, status, summary_line, word
+from sitegen.diff.words import change_kinds, clause_counts, report_word, status, summary_line
 from sitegen.terminal import escape_controls, json_text, safe, safe_lines
 
 _ARROW = "→"
@@ -110,10 +110,11 @@ def as_markdown(
     `include_restricted`: the comment is read by everyone who can read the pull request."""
     changed = [d for d in diffs if d.differs]
     hidden = {d.agreement_id for d in changed if d.restricted and not include_restricted}
-    out = [f"### {word('heading', lang)}: {summary(diffs, lang)}", ""]
+    out = [f"### {report_word('heading', lang)}: {summary(diffs, lang)}", ""]
     flagged = [_md_flag(d, lang, d.agreement_id in hidden) for d in changed if d.attention]
     if flagged:
-        out += [word("attention", lang), "", *(line for lines in flagged for line in lines), ""]
+        attention = report_word("attention", lang)
+        out += [attention, "", *(line for lines in flagged for line in lines), ""]
     for diff in changed:
         shown = _md_restricted if diff.agreement_id in hidden else _md_agreement
         out += shown(diff, lang)
@@ -131,14 +132,14 @@ def _md_restricted(diff: AgreementDiff, lang: Lang) -> list[str]:
     counts = {k: len(v) for k in LANGS if (v := diff.redlines.get(k, ()))}
     comma, semicolon = ("，", "；") if lang == "zh" else (", ", "; ")
     kinds = _kinds(diff, lang) + (semicolon + clause_counts(counts, lang) if counts else "")
-    what = f"{word(diff.kind, lang)}{comma}{word('restricted', lang)}"
+    what = f"{report_word(diff.kind, lang)}{comma}{report_word('restricted', lang)}"
     return [
         "<details open>" if diff.attention else "<details>",
         f"<summary>{_entities(diff.agreement_id)} ({what})</summary>",
         "",
         kinds,
         "",
-        word("restricted_note", lang),
+        report_word("restricted_note", lang),
         "",
         "</details>",
         "",
@@ -162,9 +163,10 @@ def _md_agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
         f"<summary>{details_summary(diff, lang)}</summary>",
         "",
     ]
-    out += _md_table(["", word("before", lang), word("after", lang)], side_rows(diff, lang))
+    before, after = report_word("before", lang), report_word("after", lang)
+    out += _md_table(["", before, after], side_rows(diff, lang))
     if diff.changes:
-        heads = ["", word("term", lang), word("before", lang), word("after", lang), ""]
+        heads = ["", report_word("term", lang), before, after, ""]
         out += _md_table(heads, change_rows(diff, lang))
     for label, paragraphs in redline_groups(diff, lang):
         out += [f"**{label}**", "", *paragraphs, ""]
@@ -177,7 +179,8 @@ def _md_agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
 
 def details_summary(diff: AgreementDiff, lang: Lang) -> str:
     """The agreement's line above its tables: id, title, what happened to it."""
-    return f"{_entities(diff.agreement_id)} {_entities(diff.title)} ({word(diff.kind, lang)})"
+    what = report_word(diff.kind, lang)
+    return f"{_entities(diff.agreement_id)} {_entities(diff.title)} ({what})"
 
 
 def side_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
@@ -186,7 +189,7 @@ def side_rows(diff: AgreementDiff, lang: Lang) -> list[list[str]]:
     for attr in _SIDE_FIELDS:
         a, b = _side_value(diff.old, attr, lang), _side_value(diff.new, attr, lang)
         if a or b:
-            rows.append([word(attr, lang), code(a), code(b)])
+            rows.append([report_word(attr, lang), code(a), code(b)])
     return rows
 
 
@@ -208,7 +211,7 @@ def redline_groups(diff: AgreementDiff, lang: Lang) -> list[tuple[str, list[str]
     """Per language of the text: its label and its clauses' redline paragraphs."""
     return [
         (
-            f"{word('clauses', lang)} ({_LANG_NAME[text_lang]})",
+            f"{report_word('clauses', lang)} ({_LANG_NAME[text_lang]})",
             [_md_redline(c, lang) for c in clauses],
         )
         for text_lang in LANGS
@@ -240,9 +243,11 @@ def _md_values(text: Text | None) -> str:
 
 
 def _md_kind(change: Change, lang: Lang) -> str:
-    weight = word("material" if change.material else "editorial", lang)
+    weight = report_word("material" if change.material else "editorial", lang)
     separator = "，" if lang == "zh" else ", "
-    return weight + (f"{separator}{word(change.direction, lang)}" if change.direction else "")
+    return weight + (
+        f"{separator}{report_word(change.direction, lang)}" if change.direction else ""
+    )
 
 
 def _md_redline(clause: ClauseRedline, lang: Lang) -> str:
@@ -253,7 +258,7 @@ def _md_redline(clause: ClauseRedline, lang: Lang) -> str:
             {"delete": f"<del>{text}</del>", "insert": f"<ins>{text}</ins>"}.get(segment.op, text)
         )
     title = _entities(f"{clause.number} {clause.title}".strip())
-    return f"<p><b>{title}</b> ({word(clause.kind, lang)})<br>{''.join(parts)}</p>"
+    return f"<p><b>{title}</b> ({report_word(clause.kind, lang)})<br>{''.join(parts)}</p>"
 
 
 def code(value: str) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sitegen.compose.contract import Lang
+from sitegen.compose.contract import Lang, Text
+from sitegen.compose.vocabulary import STATUS_NAMES, Words
 
 _WORDS: dict[str, tuple[str, str]] = {
     "heading": ("SLA 变更", "SLA changes"),
@@ -32,22 +33,16 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Run `sitegen diff --include-restricted` for the full comparison.",
     ),
 }
-_STATUS: dict[str, tuple[str, str]] = {
-    "draft": ("草稿", "draft"),
-    "in_review": ("审核中", "in review"),
-    "signed": ("已签署", "signed"),
-    "terminated": ("已终止", "terminated"),
-}
-
-
-def word(key: str, lang: Lang) -> str:
-    zh, en = _WORDS[key]
-    return zh if lang == "zh" else en
+# Lower case in English where they stand in a table cell or a sentence.
+report_word = Words({key: Text(*pair) for key, pair in _WORDS.items()})
 
 
 def status(value: str, lang: Lang) -> str:
-    zh, en = _STATUS.get(value, (value, value))
-    return zh if lang == "zh" else en
+    """A status as the catalogue names it (lower case in English), any other value as it is."""
+    if value not in STATUS_NAMES:
+        return value
+    name = STATUS_NAMES(value, lang)
+    return name.lower() if lang == "en" else name
 
 
 def change_kinds(material: int, editorial: int, looser: int, stricter: int, lang: Lang) -> str:

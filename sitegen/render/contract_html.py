@@ -22,7 +22,8 @@ blank line and no `markdown` attribute).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import assert_never
 
 from sitegen.compose.contract import (
     LANGS,
@@ -37,18 +38,21 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.render.markdown import DRAFT_NOTICE, ID, View
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
+from sitegen.render.markdown import ID, PageView
 from sitegen.render.page_markup import h, html_table
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 PERMALINK = "Permanent link"  # the title Python-Markdown's toc gives its permalinks
 
 
-def contract_views(contract: Contract, page: Lang, labels: dict[View, str]) -> str:
+def contract_views(contract: Contract, page: Lang, labels: dict[PageView, str]) -> str:
     """The tab set: three radio buttons and their labels (Material's tab styles and
     indicator, `data-tabs`), then the contract. The page's own language is first and
     checked; `labels` names each view in the page's language."""
-    views: tuple[View, ...] = ("zh", "en", "parallel") if page == "zh" else ("en", "zh", "parallel")
+    views: tuple[PageView, ...] = (
+        ("zh", "en", "parallel") if page == "zh" else ("en", "zh", "parallel")
+    )
     inputs = "".join(
         f'<input{" checked" if n == 0 else ""} class="sg-show-{view}" id="sg-view-{view}" '
         f'name="sg-view" type="radio">'
@@ -99,9 +103,9 @@ class _Writer:
         return f'<h{level} id="{anchor}">{shown}{link}</h{level}>'
 
     def draft_notice(self) -> str:
-        title = self.both(Text(*(DRAFT_NOTICE[lang][0] for lang in LANGS)))
+        title = self.both(DRAFT_TITLE)
         body = "".join(
-            f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE[lang][1])}</p>" for lang in self.langs
+            f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE.get(lang))}</p>" for lang in self.langs
         )
         title = f'<p class="admonition-title">{title}</p>'
         return f'<div class="admonition warning">{title}{body}</div>'
@@ -121,33 +125,39 @@ class _Writer:
 
 
 def _block(block: Block, lang: Lang) -> str:
-    writer: Callable[[Block, Lang], str] = _WRITERS[type(block)]
-    return writer(block, lang)
+    """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+    match block:
+        case Paragraph():
+            return _paragraph(block, lang)
+        case ItemList():
+            return _list(block, lang)
+        case Table():
+            return _table(block, lang)
+        case Signatures():
+            return _signatures(block, lang)
+        case _:
+            assert_never(block)
 
 
-def _paragraph(block: Block, lang: Lang) -> str:
-    assert isinstance(block, Paragraph)
+def _paragraph(block: Paragraph, lang: Lang) -> str:
     return f"<p>{h(block.text.get(lang))}</p>"
 
 
-def _list(block: Block, lang: Lang) -> str:
-    assert isinstance(block, ItemList)
+def _list(block: ItemList, lang: Lang) -> str:
     tag = "ol" if block.ordered else "ul"
     items = "".join(f"<li>{h(item.get(lang))}</li>" for item in block.items)
     return f"<{tag}>{items}</{tag}>"
 
 
-def _table(block: Block, lang: Lang) -> str:
-    assert isinstance(block, Table)
+def _table(block: Table, lang: Lang) -> str:
     return html_table(
         [h(cell.get(lang)) for cell in block.header],
         [[h(cell.get(lang)) for cell in row] for row in block.rows],
     )
 
 
-def _signatures(block: Block, lang: Lang) -> str:
+def _signatures(block: Signatures, lang: Lang) -> str:
     """One column per signing party: label, name, signature, seal and date rows."""
-    assert isinstance(block, Signatures)
     parties = block.parties
     return html_table(
         [h(party.label.get(lang)) for party in parties],
@@ -156,11 +166,3 @@ def _signatures(block: Block, lang: Lang) -> str:
             for field in ("name", "role", "seal", "date")
         ],
     )
-
-
-_WRITERS: dict[type, Callable[[Block, Lang], str]] = {
-    Paragraph: _paragraph,
-    ItemList: _list,
-    Table: _table,
-    Signatures: _signatures,
-}

@@ -1,4 +1,4 @@
-"""Contract → Word (.docx) through pandoc, from the same JSON AST the PDF's pandoc route uses,
+"""Contract → Word (.docx) through pandoc, from pandoc's JSON AST (`pandoc_ast`),
 written by this process's running pandoc (`pandoc_process`).
 
 pandoc reads its JSON AST, never Markdown, so no value is read as markup. The reference
@@ -22,10 +22,11 @@ from pathlib import Path
 import pypandoc
 
 from sitegen.compose.contract import Contract, Lang, Meta, Text
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
 from sitegen.errors import SitegenError
 from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
-from sitegen.render.layout import View, langs_of, view_langs
+from sitegen.render.layout import Edition, edition_langs, langs_of
 from sitegen.render.pandoc_ast import (
     AstBuilder,
     Json,
@@ -47,14 +48,14 @@ _process: dict[str, PandocProcess] = {}
 _lock = threading.RLock()
 
 
-def render_docx(contract: Contract, lang: View = "bilingual") -> bytes:
+def render_docx(contract: Contract, lang: Edition = "bilingual") -> bytes:
     """The contract as a .docx (bilingual: each clause in Chinese, then in English)."""
-    build = AstBuilder(lang, typst=False)
+    build = AstBuilder(lang)
     blocks = _draft_notice(build) if not contract.meta.signed else []
     blocks += build.contract(contract)
     ast = document(_metadata(contract, lang, build), blocks)
     docx = _pandoc().convert(json.dumps(ast, ensure_ascii=False), "docx")
-    return _finished(docx, contract.meta, view_langs(lang))
+    return _finished(docx, contract.meta, edition_langs(lang))
 
 
 def _pandoc() -> PandocProcess:
@@ -65,8 +66,8 @@ def _pandoc() -> PandocProcess:
         return _process["process"]
 
 
-def _metadata(contract: Contract, lang: View, build: AstBuilder) -> dict[str, Json]:
-    langs = view_langs(lang)
+def _metadata(contract: Contract, lang: Edition, build: AstBuilder) -> dict[str, Json]:
+    langs = edition_langs(lang)
     meta = contract.meta
 
     def joined(text: Text) -> Json:
@@ -96,8 +97,12 @@ def _finished(docx: bytes, meta: Meta, langs: tuple[Lang, ...]) -> bytes:
 
 
 def _draft_notice(build: AstBuilder) -> list[Json]:
-    notice = Text(zh="草稿，未签署", en="DRAFT, not signed")
-    return [{"t": "Para", "c": [{"t": "Strong", "c": build.text(notice)}]}]
+    """The title in bold, then the notice in each language of the document."""
+    title = {"t": "Para", "c": [{"t": "Strong", "c": build.text(DRAFT_TITLE)}]}
+    return [
+        title,
+        *({"t": "Para", "c": build.inlines(DRAFT_NOTICE.get(lang))} for lang in build.langs),
+    ]
 
 
 def reference_docx() -> Path:

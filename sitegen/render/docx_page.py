@@ -15,6 +15,7 @@ from collections.abc import Callable
 from xml.sax.saxutils import escape, quoteattr
 
 from sitegen.compose.contract import Lang, Meta
+from sitegen.compose.vocabulary import WATERMARK
 from sitegen.errors import SitegenError
 from sitegen.load.fonts import SANS
 
@@ -159,7 +160,6 @@ _WORDART = (
     'xrange="6629,14971"/></v:handles><o:lock v:ext="edit" text="t" shapetype="t"/>'
     "</v:shapetype>"
 )
-WATERMARK = "草稿 DRAFT"
 
 
 def _watermark() -> str:
@@ -174,6 +174,6 @@ def _watermark() -> str:
         f"<w:r><w:pict>{_WORDART}"
         f'<v:shape id="SitegenDraftWatermark" o:spid="_x0000_s1025" type="#_x0000_t136" '
         f'style="{style}" o:allowincell="f" fillcolor="#e1e1e1" stroked="f">'
-        f'<v:textpath style={quoteattr(text)} string="{WATERMARK}"/>'
+        f"<v:textpath style={quoteattr(text)} string={quoteattr(WATERMARK)}/>"
         '<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>'
     )

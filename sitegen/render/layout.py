@@ -7,14 +7,17 @@ from unicodedata import east_asian_width
 
 from sitegen.compose.contract import Lang, Table, Text
 
-View = Literal["zh", "en", "bilingual"]
-VIEWS: tuple[View, ...] = ("bilingual", "zh", "en")
+# The languages of one document (PDF, Word, `sitegen render`): one, or both clause by
+# clause. (A web page's views are `sitegen.render.markdown.PageView`; a template's values
+# are `sitegen.compose.view.ViewModel`.)
+Edition = Literal["zh", "en", "bilingual"]
+EDITIONS: tuple[Edition, ...] = ("bilingual", "zh", "en")
 
 
-def view_langs(view: View) -> tuple[Lang, ...]:
-    if view not in VIEWS:
-        raise ValueError(f"unknown language view {view!r}: use zh, en or bilingual")
-    return ("zh", "en") if view == "bilingual" else (view,)
+def edition_langs(edition: Edition) -> tuple[Lang, ...]:
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown language view {edition!r}: use zh, en or bilingual")
+    return ("zh", "en") if edition == "bilingual" else (edition,)
 
 
 def langs_of(text: Text, langs: tuple[Lang, ...]) -> tuple[Lang, ...]:

@@ -13,8 +13,8 @@ this module's own (headings, list markers, table rules, the divs, the draft noti
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import Literal
+from collections.abc import Iterator
+from typing import Literal, assert_never
 
 from sitegen.compose.contract import (
     Block,
@@ -28,26 +28,22 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
 from sitegen.render.markup import escape
 
-View = Literal["zh", "en", "parallel"]
-VIEWS: tuple[View, ...] = ("zh", "en", "parallel")
+# The views of the contract on a web page: one language, or both side by side (the page's
+# tabs). A document's languages are `sitegen.render.layout.Edition`.
+PageView = Literal["zh", "en", "parallel"]
+PAGE_VIEWS: tuple[PageView, ...] = ("zh", "en", "parallel")
 
 ID = re.compile(r"^[a-z][a-z0-9]*([.-][a-z0-9]+)*$")
 _HTML_LANG = {"zh": "zh-CN", "en": "en"}
-DRAFT_NOTICE = {
-    "zh": ("草稿", "本文本为草稿，尚未经双方签署，不具有约束力。"),
-    "en": (
-        "Draft",
-        "This text is a draft: the parties have not signed it and it does not bind them.",
-    ),
-}
 
 
-def to_markdown(contract: Contract, lang: View) -> str:
+def to_markdown(contract: Contract, lang: PageView) -> str:
     """The whole contract as one Markdown page."""
-    if lang not in VIEWS:
-        raise ValueError(f"lang must be one of {', '.join(VIEWS)}, not {lang!r}")
+    if lang not in PAGE_VIEWS:
+        raise ValueError(f"lang must be one of {', '.join(PAGE_VIEWS)}, not {lang!r}")
     parts = [f"# {_label(contract.title, lang)}"]
     if not contract.meta.signed:
         parts.append(_draft_notice(lang))
@@ -56,7 +52,7 @@ def to_markdown(contract: Contract, lang: View) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _label(text: Text, lang: View) -> str:
+def _label(text: Text, lang: PageView) -> str:
     """A heading's text: one language, or both joined by a slash."""
     if lang == "parallel":
         return f"{escape(text.zh)} / {escape(text.en)}"
@@ -68,20 +64,20 @@ def _anchor(identifier: str) -> str:
     return f" {{#{identifier}}}" if ID.match(identifier) else ""
 
 
-def _draft_notice(lang: View) -> str:
+def _draft_notice(lang: PageView) -> str:
     langs: tuple[Lang, ...] = ("zh", "en") if lang == "parallel" else (lang,)
-    title = " / ".join(DRAFT_NOTICE[one][0] for one in langs)
-    body = "\n\n".join(f"    {escape(DRAFT_NOTICE[one][1])}" for one in langs)
+    title = " / ".join(DRAFT_TITLE.get(one) for one in langs)
+    body = "\n\n".join(f"    {escape(DRAFT_NOTICE.get(one))}" for one in langs)
     return f'!!! warning "{title}"\n\n{body}'
 
 
-def _section(section: Section, lang: View) -> Iterator[str]:
+def _section(section: Section, lang: PageView) -> Iterator[str]:
     yield f"## {escape(section.number)} {_label(section.title, lang)}{_anchor(section.id)}"
     for clause in section.clauses:
         yield from _clause(clause, lang)
 
 
-def _clause(clause: Clause, lang: View) -> Iterator[str]:
+def _clause(clause: Clause, lang: PageView) -> Iterator[str]:
     title = f" {_label(clause.title, lang)}" if clause.title else ""
     yield f"### {escape(clause.number)}{title}{_anchor(clause.id)}"
     if lang != "parallel":
@@ -96,17 +92,25 @@ def _clause(clause: Clause, lang: View) -> Iterator[str]:
 
 
 def _block(block: Block, lang: Lang) -> str:
-    writer: Callable[[Block, Lang], str] = _WRITERS[type(block)]
-    return writer(block, lang)
+    """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+    match block:
+        case Paragraph():
+            return _paragraph(block, lang)
+        case ItemList():
+            return _list(block, lang)
+        case Table():
+            return _table(block, lang)
+        case Signatures():
+            return _signatures(block, lang)
+        case _:
+            assert_never(block)
 
 
-def _paragraph(block: Block, lang: Lang) -> str:
-    assert isinstance(block, Paragraph)
+def _paragraph(block: Paragraph, lang: Lang) -> str:
     return escape(block.text.get(lang))
 
 
-def _list(block: Block, lang: Lang) -> str:
-    assert isinstance(block, ItemList)
+def _list(block: ItemList, lang: Lang) -> str:
     lines = []
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
@@ -118,8 +122,7 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cell or " " for cell in cells) + " |"
 
 
-def _table(block: Block, lang: Lang) -> str:
-    assert isinstance(block, Table)
+def _table(block: Table, lang: Lang) -> str:
     lines = [
         _row([escape(head.get(lang)) for head in block.header]),
         _row(["---"] * len(block.header)),
@@ -128,9 +131,8 @@ def _table(block: Block, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _signatures(block: Block, lang: Lang) -> str:
+def _signatures(block: Signatures, lang: Lang) -> str:
     """One column per signing party: label, name, signature, seal and date rows."""
-    assert isinstance(block, Signatures)
     parties = block.parties
     lines = [
         _row([escape(p.label.get(lang)) for p in parties]),
@@ -139,11 +141,3 @@ def _signatures(block: Block, lang: Lang) -> str:
     for field in ("name", "role", "seal", "date"):
         lines.append(_row([escape(getattr(p, field).get(lang)) for p in parties]))
     return "\n".join(lines)
-
-
-_WRITERS: dict[type, Callable[[Block, Lang], str]] = {
-    Paragraph: _paragraph,
-    ItemList: _list,
-    Table: _table,
-    Signatures: _signatures,
-}

@@ -10,11 +10,21 @@ from sitegen.compose.contract import Contract
 from sitegen.compose.templates import TemplateIndex
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
+from sitegen.render.layout import EDITIONS, Edition
+
+__all__ = [
+    "EDITIONS",
+    "FORMATS",
+    "Document",
+    "Edition",
+    "Format",
+    "contract_of",
+    "file_name",
+    "render",
+]
 
 Format = Literal["md", "pdf", "docx"]
-LangView = Literal["zh", "en", "bilingual"]
 FORMATS: tuple[Format, ...] = ("md", "pdf", "docx")
-LANG_VIEWS: tuple[LangView, ...] = ("bilingual", "zh", "en")
 
 
 def contract_of(agreement: Agreement, root: Path, settings: Settings) -> Contract:
@@ -31,12 +41,12 @@ class Document:
     data: bytes
 
 
-def file_name(agreement_id: str, fmt: Format, lang: LangView) -> str:
+def file_name(agreement_id: str, fmt: Format, lang: Edition) -> str:
     """SLA-2024-001.pdf for the bilingual view, SLA-2024-001.zh.pdf for one language."""
     return f"{agreement_id}.{fmt}" if lang == "bilingual" else f"{agreement_id}.{lang}.{fmt}"
 
 
-def render(contract: Contract, fmt: Format, lang: LangView) -> bytes:
+def render(contract: Contract, fmt: Format, lang: Edition) -> bytes:
     """One document. Markdown's bilingual view is the parallel one, clause beside clause."""
     if fmt == "md":
         from sitegen.render.markdown import to_markdown

@@ -1,20 +1,16 @@
-"""A Contract as pandoc's JSON AST, built directly: no value is ever read as markup.
+"""A Contract as pandoc's JSON AST for the Word writer, built directly: no value is ever
+read as markup.
 
-pandoc's Markdown readers pass raw Typst through (raw attributes, `typst:` attributes), so
-the PDF and Word writers never hand pandoc Markdown. Every text from the Contract becomes
-`Str`/`Space`/`LineBreak` nodes here and pandoc's writers escape it for their format.
-
-Two gaps in pandoc 3.9's Typst writer are closed here for the Typst target: it leaves
-`-?` (Typst's soft hyphen), `...` (an ellipsis) and `-` before a digit (a minus sign)
-unescaped, so the PDF would not show them literally. Those characters get a constant
-Typst escape (`\\-`, `\\.`) as a raw inline: the raw text is ours and never holds a value.
+pandoc's Markdown readers pass raw markup through (raw attributes, `{=openxml}` blocks), so
+the Word writer never hands pandoc Markdown. Every text from the Contract becomes
+`Str`/`Space`/`LineBreak` nodes here and pandoc's docx writer escapes it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, assert_never
 
 from sitegen.compose.contract import (
     Block,
@@ -29,24 +25,22 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.render.layout import View, column_widths, langs_of, view_langs
+from sitegen.render.layout import Edition, column_widths, edition_langs, langs_of
 
 Json = dict[str, Any]
 API_VERSION = [1, 23, 1]
 
 _SPACES = re.compile(r"[ \t]+")
-_TYPST_UNSAFE = re.compile(r"-(?=[\d?])|\.(?=\.\.)")
 _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9._-]{0,80}")
 _NO_ATTR: list[Any] = ["", [], []]
 _LANG_TAG = {"zh": "zh-CN", "en": "en"}
 
 
 class AstBuilder:
-    """Builds blocks for one language view; `typst=True` adds the Typst escapes above."""
+    """Builds blocks for one language view."""
 
-    def __init__(self, view: View, *, typst: bool) -> None:
-        self.langs = view_langs(view)
-        self.typst = typst
+    def __init__(self, view: Edition) -> None:
+        self.langs = edition_langs(view)
 
     # -- inlines --------------------------------------------------------------------
 
@@ -60,21 +54,7 @@ class AstBuilder:
                 if m:
                     out.append({"t": "Space"})
                 if word:
-                    out.extend(self._word(word))
-        return out
-
-    def _word(self, word: str) -> list[Json]:
-        if not self.typst or not _TYPST_UNSAFE.search(word):
-            return [{"t": "Str", "c": word}]
-        out: list[Json] = []
-        start = 0
-        for match in _TYPST_UNSAFE.finditer(word):
-            if match.start() > start:
-                out.append({"t": "Str", "c": word[start : match.start()]})
-            out.append({"t": "RawInline", "c": ["typst", "\\" + match.group()]})
-            start = match.end()
-        if start < len(word):
-            out.append({"t": "Str", "c": word[start:]})
+                    out.append({"t": "Str", "c": word})
         return out
 
     def text(self, text: Text, *, sep: str = " / ") -> list[Json]:
@@ -123,11 +103,16 @@ class AstBuilder:
         return blocks
 
     def block(self, block: Block) -> list[Json]:
-        if isinstance(block, Paragraph | ItemList):
-            return [self._lang_div(lang, [self._prose(block, lang)]) for lang in self.langs]
-        if isinstance(block, Table):
-            return [self.table(block)]
-        return [self.signatures(block)]
+        """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+        match block:
+            case Paragraph() | ItemList():
+                return [self._lang_div(lang, [self._prose(block, lang)]) for lang in self.langs]
+            case Table():
+                return [self.table(block)]
+            case Signatures():
+                return [self.signatures(block)]
+            case _:
+                assert_never(block)
 
     def _prose(self, block: Paragraph | ItemList, lang: Lang) -> Json:
         if isinstance(block, Paragraph):
@@ -154,16 +139,7 @@ class AstBuilder:
         ]
         head = [_NO_ATTR, [self._row(table.header, strong=True)]]
         body = [[_NO_ATTR, 0, [], [self._row(row) for row in table.rows]]]
-        return {
-            "t": "Table",
-            "c": [self._table_attr(), [None, []], specs, head, body, [_NO_ATTR, []]],
-        }
-
-    def _table_attr(self, **typst_props: str) -> list[Any]:
-        """No figure around tables (a figure would centre and not break across pages)."""
-        if not self.typst:
-            return _NO_ATTR
-        return ["", ["typst:no-figure"], [[f"typst:{k}", v] for k, v in typst_props.items()]]
+        return {"t": "Table", "c": [_NO_ATTR, [None, []], specs, head, body, [_NO_ATTR, []]]}
 
     def _row(self, cells: Sequence[Text], *, strong: bool = False) -> list[Any]:
         row = []
@@ -178,57 +154,38 @@ class AstBuilder:
         return [_NO_ATTR, {"t": "AlignDefault"}, 1, 1, blocks]
 
     def signatures(self, signatures: Signatures) -> Json:
-        """One column per party, kept on one page (`typst:breakable`; Word ignores it)."""
+        """One column per party."""
         columns = [self._cell(self._party(party)) for party in signatures.parties]
         width = max(len(columns), 1)
         specs = [
             [{"t": "AlignDefault"}, {"t": "ColWidth", "c": 0.92 / width}] for _ in range(width)
         ]
         body = [[_NO_ATTR, 0, [], [[_NO_ATTR, columns]]]]
-        attr = self._table_attr(stroke="none", inset="(x: 0pt, y: 2pt)", gutter="2em")
-        table = {"t": "Table", "c": [attr, [None, []], specs, [_NO_ATTR, []], body, [_NO_ATTR, []]]}
-        attrs = [["typst:breakable", "false"]] if self.typst else []
-        return {"t": "Div", "c": [["", ["signatures"], attrs], [table]]}
+        table = {
+            "t": "Table",
+            "c": [_NO_ATTR, [None, []], specs, [_NO_ATTR, []], body, [_NO_ATTR, []]],
+        }
+        return {"t": "Div", "c": [["", ["signatures"], []], [table]]}
 
     def _party(self, party: SignatureParty) -> list[Json]:
-        """Label, name, then room to sign, seal and date. The vertical space is a constant
-        raw Typst block (no value in it); Word drops it and keeps the lines."""
+        """Label, name, then lines to sign, seal and date on."""
         line = [{"t": "Str", "c": "_" * 24}]
-        room = [{"t": "RawBlock", "c": ["typst", "#v(2.2em)"]}] if self.typst else []
         return [
             {"t": "Para", "c": [{"t": "Strong", "c": self.stacked(party.label)}]},
             {"t": "Para", "c": self.stacked(party.name)},
             {"t": "Para", "c": self.stacked(party.role)},
-            *room,
             {"t": "Para", "c": line},
             {"t": "Para", "c": self.stacked(party.seal)},
-            *room,
             {"t": "Para", "c": [*self.stacked(party.date), {"t": "Space"}, *line]},
         ]
-
-
-def meta_string(value: str) -> Json:
-    return {"t": "MetaString", "c": value}
 
 
 def meta_inlines(inlines: list[Json]) -> Json:
     return {"t": "MetaInlines", "c": inlines}
 
 
-def meta_blocks(blocks: list[Json]) -> Json:
-    return {"t": "MetaBlocks", "c": blocks}
-
-
-def meta_bool(value: bool) -> Json:
-    return {"t": "MetaBool", "c": value}
-
-
 def meta_list(values: Iterable[Json]) -> Json:
     return {"t": "MetaList", "c": list(values)}
-
-
-def meta_map(values: dict[str, Json]) -> Json:
-    return {"t": "MetaMap", "c": values}
 
 
 def document(meta: dict[str, Json], blocks: list[Json]) -> Json:

@@ -9,7 +9,7 @@ code. Every decision (which languages, their order, column widths) is made here.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, assert_never
 
 from sitegen.compose.contract import (
     Block,
@@ -24,13 +24,14 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.render.layout import View, column_widths, langs_of, view_langs
+from sitegen.compose.vocabulary import WATERMARK
+from sitegen.render.layout import Edition, column_widths, edition_langs, langs_of
 
 Data = dict[str, Any]
 HEADING_GAP = "\u2003"  # an em space between number, Chinese and English titles
 
 
-def contract_json(contract: Contract, view: View) -> str:
+def contract_json(contract: Contract, view: Edition) -> str:
     """The sys.inputs value for one PDF."""
     return json.dumps(ContractData(view).contract(contract), ensure_ascii=False)
 
@@ -38,8 +39,8 @@ def contract_json(contract: Contract, view: View) -> str:
 class ContractData:
     """Builds the view-model of one language view."""
 
-    def __init__(self, view: View) -> None:
-        self.langs = view_langs(view)
+    def __init__(self, view: Edition) -> None:
+        self.langs = edition_langs(view)
 
     def contract(self, contract: Contract) -> Data:
         return {"meta": self.meta(contract), "body": self.body(contract)}
@@ -49,7 +50,7 @@ class ContractData:
         return {
             "zh": "zh" in self.langs,
             "en": "en" in self.langs,
-            "draft": not meta.signed,
+            "draft": None if meta.signed else WATERMARK,
             "title-zh": contract.title.zh,
             "title-en": contract.title.en,
             "agreement": meta.agreement_id,
@@ -95,11 +96,16 @@ class ContractData:
         return items
 
     def block(self, block: Block) -> list[Data]:
-        if isinstance(block, Paragraph | ItemList):
-            return [self.lang_block(lang, [block]) for lang in self.langs]
-        if isinstance(block, Table):
-            return [self.table(block)]
-        return [self.signatures(block)]
+        """Every kind of block has its case: mypy proves none is missing (`assert_never`)."""
+        match block:
+            case Paragraph() | ItemList():
+                return [self.lang_block(lang, [block]) for lang in self.langs]
+            case Table():
+                return [self.table(block)]
+            case Signatures():
+                return [self.signatures(block)]
+            case _:
+                assert_never(block)
 
     def lang_block(self, lang: Lang, blocks: list[Paragraph | ItemList]) -> Data:
         return {"kind": "lang", "lang": lang, "blocks": [_prose(b, lang) for b in blocks]}

@@ -6,8 +6,8 @@
 - `versions`: the signed archive, comparisons and git history as the pages show them.
 - `documents`: the working version's PDF and Word file, cached by content hash.
 - `tree`: writing only what changed, deleting what is no longer generated.
-- `words`: the interface words in both languages (values are escaped by
-  `sitegen.render.page_markup`).
+- `words`: `label`, the site's interface words in both languages, a `Words` table of the
+  vocabulary (`sitegen.compose.vocabulary`; values are escaped by `sitegen.render.page_markup`).
 """
 
 from __future__ import annotations

@@ -14,12 +14,13 @@ import html
 import json
 from collections.abc import Iterator
 
-from sitegen.catalogue import STATE_NAMES, STATES, Due, Row
+from sitegen.catalogue import STATES, Due, Row
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.vocabulary import STATE_NAMES
 from sitegen.load.values import Duration
 from sitegen.render.markup import one_line
 from sitegen.render.page_markup import front_matter, h, md, md_link, md_table, page_file, url
-from sitegen.site.words import word
+from sitegen.site.words import label
 
 COLUMNS = (
     "id", "title", "customer", "provider", "status", "effective", "expiry",
@@ -80,17 +81,17 @@ def _filters(rows: list[Row], lang: Lang) -> Iterator[str]:
     """The filter form: hidden until the script runs (it has nothing to do without it)."""
     states = [s for s in STATES if any(r.state == s for r in rows)]
     parties = sorted({p.get(lang) for r in rows for p in (r.customer, r.provider)})
-    everything = f'<option value="">{h(word("filter_all", lang))}</option>'
+    everything = f'<option value="">{h(label("filter_all", lang))}</option>'
     yield '<form class="sg-filters" data-sg-filters hidden>'
-    yield f'<label>{h(word("filter_status", lang))} <select name="status">{everything}'
-    yield "".join(f'<option value="{h(s)}">{h(STATE_NAMES[s].get(lang))}</option>' for s in states)
+    yield f'<label>{h(label("filter_status", lang))} <select name="status">{everything}'
+    yield "".join(f'<option value="{h(s)}">{h(STATE_NAMES(s, lang))}</option>' for s in states)
     yield "</select></label>"
-    yield f'<label>{h(word("filter_party", lang))} <select name="party">{everything}'
+    yield f'<label>{h(label("filter_party", lang))} <select name="party">{everything}'
     yield "".join(f'<option value="{h(p)}">{h(p)}</option>' for p in parties)
     yield "</select></label>"
-    yield f'<label>{h(word("filter_text", lang))} <input type="search" name="text"></label>'
-    yield f'<button type="reset">{h(word("filter_reset", lang))}</button>'
-    template = h(word("shown", lang, shown="{shown}", total="{total}"))
+    yield f'<label>{h(label("filter_text", lang))} <input type="search" name="text"></label>'
+    yield f'<button type="reset">{h(label("filter_reset", lang))}</button>'
+    template = h(label("shown", lang, shown="{shown}", total="{total}"))
     yield f'<output class="sg-count" data-template="{template}"></output>'
     yield "</form>"
 
@@ -98,7 +99,7 @@ def _filters(rows: list[Row], lang: Lang) -> Iterator[str]:
 def catalogue_table(rows: list[Row], lang: Lang) -> str:
     """The whole table as one raw HTML block (no blank line inside it)."""
     head = "".join(
-        f'<th data-column="{column}" aria-sort="none">{h(word(column, lang))}</th>'
+        f'<th data-column="{column}" aria-sort="none">{h(label(column, lang))}</th>'
         for column in COLUMNS
     )
     lines = ['<div class="sg-catalogue" data-sg-catalogue>', *_filters(rows, lang)]
@@ -110,23 +111,23 @@ def catalogue_table(rows: list[Row], lang: Lang) -> str:
 def catalogue_page(rows: list[Row], lang: Lang) -> str:
     source = page_file("index", lang)
     parts = [
-        front_matter(word("catalogue", lang), hide=["navigation", "toc"]),
-        f"# {md(word('catalogue', lang))}",
-        md(word("catalogue_intro", lang)),
-        catalogue_table(rows, lang) if rows else md(word("no_agreements", lang)),
-        f"## {md(word('downloads', lang))}",
-        f"- {md_link(word('json_link', lang), source, JSON_FILE)}\n"
-        f"- {md_link(word('ics_link', lang), source, ICS_FILE)}",
+        front_matter(label("catalogue", lang), hide=["navigation", "toc"]),
+        f"# {md(label('catalogue', lang))}",
+        md(label("catalogue_intro", lang)),
+        catalogue_table(rows, lang) if rows else md(label("no_agreements", lang)),
+        f"## {md(label('downloads', lang))}",
+        f"- {md_link(label('json_link', lang), source, JSON_FILE)}\n"
+        f"- {md_link(label('ics_link', lang), source, ICS_FILE)}",
     ]
     return "\n\n".join(parts) + "\n"
 
 
 def _when(due: Due, lang: Lang) -> str:
     if due.days == 0:
-        return word("today", lang)
+        return label("today", lang)
     if due.overdue:
-        return f"**{md(word('days_ago', lang, n=-due.days))}**"
-    return md(word("in_days", lang, n=due.days))
+        return f"**{md(label('days_ago', lang, n=-due.days))}**"
+    return md(label("in_days", lang, n=due.days))
 
 
 def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
@@ -143,13 +144,13 @@ def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang
         ]
         for due in items
     ]
-    head = [md(word(key, lang)) for key in ("date", "kind", "id", "agreement", "when")]
+    head = [md(label(key, lang)) for key in ("date", "kind", "id", "agreement", "when")]
     ics = md_link(ICS_FILE, source, ICS_FILE)
     parts = [
-        front_matter(word("renewals", lang), hide=["navigation", "toc"]),
-        f"# {md(word('renewals', lang))}",
-        md(word("renewals_intro", lang, today=fmt.date(today, lang), days=within_days)),
-        md_table(head, rows) if rows else md(word("renewals_none", lang)),
-        word("subscribe", lang, link=ics),
+        front_matter(label("renewals", lang), hide=["navigation", "toc"]),
+        f"# {md(label('renewals', lang))}",
+        md(label("renewals_intro", lang, today=fmt.date(today, lang), days=within_days)),
+        md_table(head, rows) if rows else md(label("renewals_none", lang)),
+        label("subscribe", lang, link=ics),
     ]
     return "\n\n".join(parts) + "\n"

@@ -10,17 +10,17 @@ from __future__ import annotations
 from sitegen.compose.contract import Lang
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.report import change_rows, details_summary, redline_groups, side_rows
-from sitegen.diff.words import word as diff_word
+from sitegen.diff.words import report_word
 from sitegen.render.page_markup import front_matter, html_table, md, md_link, page_file
 from sitegen.site.agreement_page import version_word
 from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.versions import Comparison
-from sitegen.site.words import word
+from sitegen.site.words import label
 
 
 def diff_page(comparison: Comparison, lang: Lang) -> str:
     source = page_file(comparison.stem, lang)
-    title = word(
+    title = label(
         "diff_title",
         lang,
         id=comparison.agreement_id,
@@ -28,7 +28,7 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
         new=version_word(comparison.new, lang),
     )
     back = md_link(
-        word("back_agreement", lang),
+        label("back_agreement", lang),
         source,
         page_file(agreement_stem(comparison.agreement_id), lang),
     )
@@ -36,7 +36,7 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
         front_matter(title, hide=["navigation", "toc"]),
         f"# {md(title)}",
         back,
-        md(word("diff_intro", lang)),
+        md(label("diff_intro", lang)),
         report_html(comparison.diff, lang) + "\n",
     ]
     return "\n\n".join(parts)
@@ -44,12 +44,12 @@ def diff_page(comparison: Comparison, lang: Lang) -> str:
 
 def report_html(diff: AgreementDiff, lang: Lang) -> str:
     """What `sitegen diff --format md` shows of the agreement, open, as one HTML block."""
-    before, after = diff_word("before", lang), diff_word("after", lang)
+    before, after = report_word("before", lang), report_word("after", lang)
     out = [f"<details open><summary>{details_summary(diff, lang)}</summary>"]
     out.append(html_table(["", before, after], side_rows(diff, lang)))
     if diff.changes:
-        term = diff_word("term", lang)
+        term = report_word("term", lang)
         out.append(html_table(["", term, before, after, ""], change_rows(diff, lang)))
-    for label, paragraphs in redline_groups(diff, lang):
-        out += [f"<p><strong>{label}</strong></p>", *paragraphs]
+    for group, paragraphs in redline_groups(diff, lang):
+        out += [f"<p><strong>{group}</strong></p>", *paragraphs]
     return "\n".join([*out, "</details>"])

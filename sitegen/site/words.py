@@ -1,13 +1,15 @@
 """Interface words of the catalogue site, in both languages.
 
 The contract text has its own words (the templates); these are the site's labels: column
-heads, headings, buttons. `word(key, lang)` raises KeyError for an unknown key, so a typo
-fails the build instead of showing a blank label.
+heads, headings, buttons. `label(key, lang, **values)` is a `Words` table of the vocabulary
+(`sitegen.compose.vocabulary`): it raises KeyError for an unknown key, so a typo fails the
+build instead of showing a blank label, and fills `{name}` placeholders from `values`.
 """
 
 from __future__ import annotations
 
-from sitegen.compose.contract import Lang, Text
+from sitegen.compose.contract import Text
+from sitegen.compose.vocabulary import Words
 
 WORDS: dict[str, Text] = {
     # catalogue
@@ -122,7 +124,4 @@ WORDS: dict[str, Text] = {
 }
 
 
-def word(key: str, lang: Lang, **values: object) -> str:
-    """The label `key` in `lang`, with `{name}` placeholders filled from `values`."""
-    text = WORDS[key].get(lang)
-    return text.format(**values) if values else text
+label = Words(WORDS)
