@@ -19,7 +19,8 @@ def test_the_picture_is_the_import_graph(update_golden: bool) -> None:
         DOC.write_text(text[:start] + mermaid() + text[end:], "utf-8")
         text = DOC.read_text("utf-8")
         end = start + len(mermaid())
-    assert text[start:end] == mermaid(), "run: pytest tests/test_architecture_doc.py --update-golden"
+    refresh = "pytest tests/test_architecture_doc.py --update-golden"
+    assert text[start:end] == mermaid(), f"the picture is not the import graph: run {refresh}"
 
 
 def test_every_stage_package_is_described() -> None:
