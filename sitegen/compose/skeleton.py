@@ -18,8 +18,8 @@ from pathlib import Path
 from sitegen.compose.templates import Template, TemplateIndex
 from sitegen.errors import UserError
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 
-AGREEMENT_FILE = "agreement.yaml"
 SKELETON = "skeleton.yaml"
 
 ID_PATTERN = re.compile(r"[A-Z]{2,10}-[0-9]{4}-[0-9]{3,6}")

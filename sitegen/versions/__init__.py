@@ -20,9 +20,9 @@ from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.load import Loaded, load_agreement_bytes
 from sitegen.load.config import Settings
-from sitegen.versions.history import AGREEMENT_FILE, Project, open_project
+from sitegen.load.layout import AGREEMENT_FILE, SIGNED_DIR
+from sitegen.versions.history import Project, open_project
 
-SIGNED_DIR = "signed"
 # An agreement is bounded by `load.max_bytes` when it is loaded; this only stops a read
 # that would never end.
 READ_MAX_BYTES = 16 << 20

@@ -31,12 +31,12 @@ from sitegen.lint import LintContext, lint_agreement
 from sitegen.lint.validate import relative, validate
 from sitegen.load import load_agreement_text
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE, MANIFEST, SIGNED_DIR
 from sitegen.load.model import Agreement
 from sitegen.render.binding import Binding
-from sitegen.versions import SIGNED_DIR, agreement_folder, parse_spec
+from sitegen.versions import agreement_folder, parse_spec
 from sitegen.versions.archive import (
     ARCHIVE_MAX_BYTES,
-    MANIFEST,
     MANIFEST_MAX_BYTES,
     SCAN_EXTENSIONS,
     Entry,
@@ -46,7 +46,7 @@ from sitegen.versions.archive import (
     render_manifest,
     sha256_hex,
 )
-from sitegen.versions.history import AGREEMENT_FILE, Project, open_project
+from sitegen.versions.history import Project, open_project
 
 Renderer = Callable[[Agreement, Path, Settings, Binding], bytes]
 
