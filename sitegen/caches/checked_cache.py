@@ -40,6 +40,7 @@ from sitegen.digest import folder_digest, package_digest
 from sitegen.files import write_atomic
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
+from sitegen.load.checked import FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.document import Document
 from sitegen.load.model import Agreement
@@ -50,7 +51,7 @@ SEALED = "checked"  # the kind of entry its seals name
 LIBRARIES = ("pydantic", "pydantic-core", "python-stdnum", "ruamel.yaml")
 ID: FieldPath = ("id",)
 
-Checked = tuple[Loaded, list[Finding]]
+Result = tuple[Loaded, list[Finding]]  # a file's load and its findings
 
 
 def entry(loaded: Loaded, findings: list[Finding]) -> str | None:
@@ -90,16 +91,17 @@ class CheckedCache:
         self._hits: dict[str, Any] = {}
         self._stored: set[str] = set()
 
-    def lookup(self, files: list[Path]) -> dict[Path, Checked]:
+    def lookup(self, files: list[Path]) -> dict[Path, Result]:
         """The results kept for these files as they are now (files not kept are left out)."""
         stored = self._read()
-        found: dict[Path, Checked] = {}
+        found: dict[Path, Result] = {}
         for path in files:
-            key = self._keys[path] = _key(self._common, path)
-            if key is None or key not in stored:
+            data = _bytes(path)
+            key = self._keys[path] = _key(self._common, path, data)
+            if data is None or key is None or key not in stored:
                 continue
             value = _unsealed(key, stored[key])
-            checked = _restore(path, value) if value is not None else None
+            checked = _restore(path, value, FileDigest.of(data)) if value is not None else None
             if checked is None:
                 log.warning(
                     f"{self.file}: the entry of {path} does not match its seal: checked again"
@@ -116,7 +118,11 @@ class CheckedCache:
         added = {}
         for path, text in fresh.items():
             key = self._keys.get(path)
-            if text is not None and key is not None and key == _key(self._common, path):
+            if (
+                text is not None
+                and key is not None
+                and key == _key(self._common, path, _bytes(path))
+            ):
                 added[key] = text
         if not added and set(self._hits) == self._stored:
             return  # every entry was a hit and none went out of use
@@ -139,11 +145,16 @@ class CheckedCache:
         return entries
 
 
-def _key(common: bytes, path: Path) -> str | None:
+def _bytes(path: Path) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError:
         return None  # checked as usual, which reports why it cannot be read
+
+
+def _key(common: bytes, path: Path, data: bytes | None) -> str | None:
+    if data is None:
+        return None
     return hashlib.sha256(common + str(path).encode() + b"\0" + data).hexdigest()
 
 
@@ -161,7 +172,7 @@ def _unsealed(key: str, stored: Any) -> Any:
     return stored["value"]
 
 
-def _restore(path: Path, stored: Any) -> Checked | None:
+def _restore(path: Path, stored: Any, digest: FileDigest) -> Result | None:
     """A kept result, validated by the schema again; None when it is not one."""
     try:
         agreement = Agreement.model_validate(stored["data"])
@@ -176,7 +187,7 @@ def _restore(path: Path, stored: Any) -> Checked | None:
     except (ValidationError, KeyError, TypeError, ValueError):
         return None
     document = Document(path, "", {}, places)  # what the catalogue rules read: where `id` is
-    return Loaded(path, agreement, document), findings
+    return Loaded(path, agreement, document, digest=digest), findings
 
 
 def _versions() -> list[str]:

@@ -17,7 +17,9 @@ from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import redline
 from sitegen.errors import UserError
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.load.model import Agreement
+from sitegen.load.visibility import restricted
 from sitegen.output import as_text
 from sitegen.render.outputs import contract_of
 from sitegen.versions import (
@@ -27,13 +29,7 @@ from sitegen.versions import (
     parse_spec,
     signed_versions,
 )
-from sitegen.versions.history import (
-    AGREEMENT_FILE,
-    Project,
-    changes_since,
-    open_project,
-    resolve_base,
-)
+from sitegen.versions.history import Project, changes_since, open_project, resolve_base
 
 
 class Compared:
@@ -141,7 +137,7 @@ def _open(
         agreement.dates.signed.isoformat() if agreement.dates.signed else "",
         agreement.template,
         *(last_change or _last_change(spec, root, settings)),
-        restricted=agreement.visibility == "restricted",
+        restricted=restricted(agreement),
     )
     return Compared(version, agreement, side)
 

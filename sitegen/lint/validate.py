@@ -8,16 +8,16 @@ from functools import partial
 from pathlib import Path
 
 from sitegen.caches import checked_cache
-from sitegen.caches.checked_cache import Checked, CheckedCache
+from sitegen.caches.checked_cache import CheckedCache, Result
 from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.findings import Finding, Report
 from sitegen.lint import LintContext, lint_agreement, lint_catalogue
 from sitegen.load import Loaded, load_agreement
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.workers import cores, process_pool
 
-AGREEMENT_FILE = "agreement.yaml"
 Kept = str | None  # what the cache keeps of a file (`checked_cache.entry`)
 
 
@@ -55,12 +55,12 @@ PARALLEL_FROM = 200
 
 def check_files(
     files: list[Path], settings: Settings, root: Path, *, slim: bool = False, keep: bool = False
-) -> list[tuple[Checked, Kept]]:
+) -> list[tuple[Result, Kept]]:
     """Load and lint each file on its own (everything but the catalogue rules). `slim`
     keeps of each document only what the catalogue rules read (for workers to send back);
     `keep` also gives what the cache keeps of each file."""
     context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
-    checked: list[tuple[Checked, Kept]] = []
+    checked: list[tuple[Result, Kept]] = []
     for path in files:
         item = load_agreement(path, settings.load)
         findings = item.findings + (lint_agreement(item, context) if item.agreement else [])
@@ -71,7 +71,7 @@ def check_files(
 
 def check_all(
     files: list[Path], settings: Settings, root: Path, *, keep: bool = False
-) -> list[tuple[Checked, Kept]]:
+) -> list[tuple[Result, Kept]]:
     """`check_files` over every file, on every core for a large catalogue; order is kept."""
     workers = cores()
     if len(files) < PARALLEL_FROM or workers < 2:

@@ -28,7 +28,9 @@ from sitegen.caches.entries import document_ready, prune_documents, store_docume
 from sitegen.catalogue import Row
 from sitegen.digest import folder_digest, package_digest
 from sitegen.errors import UserError
+from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
+from sitegen.load.layout import SIGNED_DIR
 from sitegen.load.model import Agreement
 from sitegen.site.progress import Progress
 from sitegen.versions.history import Revision
@@ -62,14 +64,13 @@ class Keys:
         self._templates: dict[str, bytes] = {}
         self._writers = folder_digest(WRITER_FILES)
 
-    def keys(self, agreement: Agreement) -> dict[Kind, str]:
-        """The key of each kind of document of `agreement` (its file read once)."""
-        source = self.root / self.settings.agreements_dir / agreement.id / "agreement.yaml"
-        name = agreement.template.partition("@")[0]
+    def keys(self, record: Checked) -> dict[Kind, str]:
+        """The key of each kind of document of the agreement (its file as checked)."""
+        name = record.agreement.template.partition("@")[0]
         if name not in self._templates:
             self._templates[name] = folder_digest(self.root / self.settings.templates_dir / name)
         made_from = self._writers + self._templates[name]
-        made_from += hashlib.sha256(source.read_bytes()).digest()
+        made_from += bytes.fromhex(record.sha256)
         found = {}
         for kind in KINDS:
             digest = hashlib.sha256(CACHE_VERSION + kind.encode() + b"\0")
@@ -90,16 +91,14 @@ class PageKeys:
         common.update(repr((settings, with_documents, in_git)).encode())
         self._common = common.digest()
 
-    def key(
-        self, agreement: Agreement, row: Row, revisions: Sequence[Revision], signed: object
-    ) -> str:
-        folder = self.root / self.settings.agreements_dir / agreement.id
-        name = agreement.template.partition("@")[0]
+    def key(self, record: Checked, row: Row, revisions: Sequence[Revision], signed: object) -> str:
+        folder = record.path.parent
+        name = record.agreement.template.partition("@")[0]
         if name not in self._templates:
             self._templates[name] = folder_digest(self.root / self.settings.templates_dir / name)
         digest = hashlib.sha256(self._common + self._templates[name])
-        digest.update(hashlib.sha256((folder / "agreement.yaml").read_bytes()).digest())
-        for path in sorted((folder / "signed").glob("*.yaml")):  # manifest and texts
+        digest.update(bytes.fromhex(record.sha256))  # the file as checked, not read again
+        for path in sorted((folder / SIGNED_DIR).glob("*.yaml")):  # manifest and texts
             digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
         for part in (row, list(revisions), signed):  # frozen dataclasses of plain values
             digest.update(repr(part).encode() + b"\0")
@@ -151,12 +150,12 @@ def document_workers(jobs: int) -> ProcessPoolExecutor | None:
 
 
 def plan_documents(
-    agreements: list[Agreement], root: Path, settings: Settings, cache: Path
+    records: list[Checked], root: Path, settings: Settings, cache: Path
 ) -> DocumentPlan:
     """Which documents there are and which of them the cache lacks (or holds unsealed); the
     cache keeps no others."""
     keys = Keys(root, settings)
-    jobs = [Job(a, kind, key) for a in agreements for kind, key in keys.keys(a).items()]
+    jobs = [Job(r.agreement, kind, key) for r in records for kind, key in keys.keys(r).items()]
     missing = [job for job in jobs if not document_ready(cache / job.name)]
     cache.mkdir(parents=True, exist_ok=True)
     prune_documents(cache, [job.name for job in jobs])
