@@ -187,7 +187,7 @@ def forged_checked(root: Path, planted: bool) -> Path:
 
 def _key(path: Path, root: Path, file: Path) -> str:
     cache = CheckedCache(path, Settings(), root)
-    cache.lookup([file])
+    cache.lookup({file: file.read_bytes()})
     found = cache._keys[file]
     assert found is not None
     return found

@@ -87,18 +87,17 @@ class CheckedCache:
         common.update(repr(_versions()).encode() + b"\0" + repr(settings).encode() + b"\0")
         common.update(folder_digest(root / settings.templates_dir))
         self._common = common.digest()
-        self._keys: dict[Path, str | None] = {}
+        self._keys: dict[Path, str] = {}
         self._hits: dict[str, Any] = {}
         self._stored: set[str] = set()
 
-    def lookup(self, files: list[Path]) -> dict[Path, Result]:
-        """The results kept for these files as they are now (files not kept are left out)."""
+    def lookup(self, files: dict[Path, bytes]) -> dict[Path, Result]:
+        """The results kept for these files, given as read (files not kept are left out)."""
         stored = self._read()
         found: dict[Path, Result] = {}
-        for path in files:
-            data = _bytes(path)
+        for path, data in files.items():
             key = self._keys[path] = _key(self._common, path, data)
-            if data is None or key is None or key not in stored:
+            if key not in stored:
                 continue
             value = _unsealed(key, stored[key])
             checked = _restore(path, value, FileDigest.of(data)) if value is not None else None
@@ -113,16 +112,13 @@ class CheckedCache:
 
     def save(self, fresh: dict[Path, str | None]) -> None:
         """Keep the hits of `lookup` and these new entries, nothing else; the file is
-        written only when that differs from what it holds. An entry is kept only when its
-        file still has the bytes `lookup` saw (one edited meanwhile is checked next time)."""
+        written only when that differs from what it holds. Each entry is kept under the key
+        of the bytes `lookup` was given, which are the bytes it was checked from (a file
+        edited meanwhile has another key, so it is checked next time)."""
         added = {}
         for path, text in fresh.items():
             key = self._keys.get(path)
-            if (
-                text is not None
-                and key is not None
-                and key == _key(self._common, path, _bytes(path))
-            ):
+            if text is not None and key is not None:
                 added[key] = text
         if not added and set(self._hits) == self._stored:
             return  # every entry was a hit and none went out of use
@@ -145,16 +141,7 @@ class CheckedCache:
         return entries
 
 
-def _bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None  # checked as usual, which reports why it cannot be read
-
-
-def _key(common: bytes, path: Path, data: bytes | None) -> str | None:
-    if data is None:
-        return None
+def _key(common: bytes, path: Path, data: bytes) -> str:
     return hashlib.sha256(common + str(path).encode() + b"\0" + data).hexdigest()
 
 

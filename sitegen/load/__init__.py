@@ -62,12 +62,19 @@ class Loaded:
 
 def load_agreement(path: Path, settings: LoadSettings | None = None) -> Loaded:
     """Load one agreement file. Never raises for bad content: problems become findings."""
-    settings = settings or LoadSettings()
+    read = read_agreement(path, settings)
+    return read if isinstance(read, Loaded) else load_agreement_bytes(read, path, settings)
+
+
+def read_agreement(path: Path, settings: LoadSettings | None = None) -> bytes | Loaded:
+    """The bytes of an agreement file (a regular file, not a link, within the size
+    limit), or, when it cannot be read so, its refusal as a `Loaded` with the finding.
+    Validation reads each file once with this and loads (or finds in its cache) those
+    bytes."""
     try:
-        data = _read(path, settings)
+        return _read(path, settings or LoadSettings())
     except Refused as refusal:
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
-    return load_agreement_bytes(data, path, settings)
 
 
 def load_agreement_bytes(data: bytes, path: Path, settings: LoadSettings | None = None) -> Loaded:
