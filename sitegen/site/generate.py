@@ -292,7 +292,7 @@ def prepare(
     """One agreement's page data: its contract, signed versions, comparisons, history."""
     contract = contract_of(agreement, root, settings)
     found = versions.comparisons(
-        root, settings, agreement.id, signed, digest, revisions=revisions, git=git,
+        root, settings, agreement, signed, digest, revisions=revisions, git=git,
         working=contract,
     )  # fmt: skip
     return AgreementView(

@@ -21,6 +21,7 @@ from sitegen.files import NOT_REGULAR, Refusal
 from sitegen.load.checked import FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.layout import SIGNED_DIR
+from sitegen.load.model import Agreement
 from sitegen.versions.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
 from sitegen.versions.history import Revision, open_project, read_history
 
@@ -100,7 +101,7 @@ class Comparison:
 def comparisons(
     root: Path,
     settings: Settings,
-    agreement_id: str,
+    agreement: Agreement,
     signed: list[SignedVersion],
     working_file: FileDigest,
     *,
@@ -110,12 +111,12 @@ def comparisons(
 ) -> list[Comparison]:
     """Consecutive signed versions, then the last signed one against the working version
     when that differs from it (inside a git repository, which names who changed it).
-    `working_file`: the digest of the working version's file as it was checked.
+    `agreement` and `working_file`: the working version and its file's digest, as checked.
 
     `revisions` (the agreement's history, newest first) and `git` (whether `root` is in a
     repository), when the caller has them, spare a git process or two per agreement;
     `working` (the working version's contract) spares composing it again."""
-    found = []
+    agreement_id, found = agreement.id, []
     for old, new in itertools.pairwise(signed):
         a, b = f"v{old.version}", f"v{new.version}"
         diff = diff_specs(f"{agreement_id}@{a}", f"{agreement_id}@{b}", root, settings)
@@ -134,6 +135,7 @@ def comparisons(
             settings,
             last_changes={agreement_id: known} if known else None,
             contracts={agreement_id: working} if working else None,
+            working=agreement,
         )
         if diff.differs:
             found.append(Comparison(agreement_id, last, "draft", diff))

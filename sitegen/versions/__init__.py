@@ -90,9 +90,12 @@ def resolve(spec: str, root: Path, settings: Settings) -> VersionText:
     if parsed.signed is not None:
         return _signed(parsed, folder, root)
     path = folder / AGREEMENT_FILE
-    return VersionText(
-        parsed.agreement_id, _read(path), f"{parsed.agreement_id} (working tree)", path
-    )
+    return VersionText(parsed.agreement_id, _read(path), working_label(parsed.agreement_id), path)
+
+
+def working_label(agreement_id: str) -> str:
+    """What the working version of an agreement is called in a comparison."""
+    return f"{agreement_id} (working tree)"
 
 
 def load_version(spec: str, root: Path, settings: Settings) -> tuple[VersionText, Loaded]:
