@@ -146,6 +146,8 @@ def test_diff_page_is_rendered(site: Path) -> None:
 
 def test_restricted_agreements_leave_no_trace(site: Path) -> None:
     needles = [*SECRETS, RESTRICTED_ID, "SLA-2024-002"]
+    published = {path.relative_to(site).as_posix() for path, _ in every_file(site)}
+    assert {"catalogue.json", "renewals.ics", "search/search_index.json"} <= published
     for path, data in every_file(site):
         assert not any(n in path.as_posix() for n in needles), path
         for needle in needles:
