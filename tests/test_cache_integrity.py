@@ -98,9 +98,9 @@ def project(built: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def document(root: Path, agreement_id: str, kind: Kind) -> Path:
     """The cache entry of an agreement's working document (found by its key)."""
-    agreement = load_agreement(root / "agreements" / agreement_id / "agreement.yaml").agreement
-    assert agreement is not None
-    key = Keys(root, Settings()).keys(agreement)[kind]
+    record = load_agreement(root / "agreements" / agreement_id / "agreement.yaml").checked()
+    assert record is not None
+    key = Keys(root, Settings()).keys(record)[kind]
     return root / ".cache" / "documents" / f"{key}.{kind}"
 
 
@@ -187,7 +187,7 @@ def forged_checked(root: Path, planted: bool) -> Path:
 
 def _key(path: Path, root: Path, file: Path) -> str:
     cache = CheckedCache(path, Settings(), root)
-    cache.lookup([file])
+    cache.lookup({file: file.read_bytes()})
     found = cache._keys[file]
     assert found is not None
     return found

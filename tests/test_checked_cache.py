@@ -11,7 +11,7 @@ import pytest
 from sitegen.caches.checked_cache import FORMAT
 from sitegen.lint import validate as validate_module
 from sitegen.lint.validate import validate
-from sitegen.load import Loaded, load_agreement
+from sitegen.load import Loaded, load_agreement_bytes
 from sitegen.load.config import LintSettings, Settings
 from sitegen.output import as_text
 from tests.helpers import replace_once
@@ -24,11 +24,11 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files loaded from YAML (the samples are few: checked in this process)."""
     loaded: list[Path] = []
 
-    def counting(path: Path, settings: object = None) -> Loaded:
+    def counting(data: bytes, path: Path, settings: object = None) -> Loaded:
         loaded.append(path)
-        return load_agreement(path, settings)  # type: ignore[arg-type]
+        return load_agreement_bytes(data, path, settings)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(validate_module, "load_agreement", counting)
+    monkeypatch.setattr(validate_module, "load_agreement_bytes", counting)
     return loaded
 
 

@@ -27,6 +27,7 @@ against ~6 ms to load and lint the file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from importlib import metadata
@@ -36,10 +37,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from sitegen.caches import log, seal
-from sitegen.digest import file_digest, folder_digest, named_key, package_digest, plain
+from sitegen.digest import folder_digest, named_key, package_digest, plain
 from sitegen.files import write_atomic
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
+from sitegen.load.checked import FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.document import Document
 from sitegen.load.model import Agreement
@@ -50,7 +52,7 @@ SEALED = "checked"  # the kind of entry its seals name
 LIBRARIES = ("pydantic", "pydantic-core", "python-stdnum", "ruamel.yaml")
 ID: FieldPath = ("id",)
 
-Checked = tuple[Loaded, list[Finding]]
+Result = tuple[Loaded, list[Finding]]  # a file's load and its findings
 
 
 def entry(loaded: Loaded, findings: list[Finding]) -> str | None:
@@ -83,20 +85,20 @@ class CheckedCache:
     def __init__(self, file: Path, settings: Settings, root: Path) -> None:
         self.file = file
         self._common = common_key(settings, root)
-        self._keys: dict[Path, str | None] = {}
+        self._keys: dict[Path, str] = {}
         self._hits: dict[str, Any] = {}
         self._stored: set[str] = set()
 
-    def lookup(self, files: list[Path]) -> dict[Path, Checked]:
-        """The results kept for these files as they are now (files not kept are left out)."""
+    def lookup(self, files: dict[Path, bytes]) -> dict[Path, Result]:
+        """The results kept for these files, given as read (files not kept are left out)."""
         stored = self._read()
-        found: dict[Path, Checked] = {}
-        for path in files:
-            key = self._keys[path] = _key(self._common, path)
-            if key is None or key not in stored:
+        found: dict[Path, Result] = {}
+        for path, data in files.items():
+            key = self._keys[path] = _key(self._common, path, data)
+            if key not in stored:
                 continue
             value = _unsealed(key, stored[key])
-            checked = _restore(path, value) if value is not None else None
+            checked = _restore(path, value, FileDigest.of(data)) if value is not None else None
             if checked is None:
                 log.warning(
                     f"{self.file}: the entry of {path} does not match its seal: checked again"
@@ -108,12 +110,13 @@ class CheckedCache:
 
     def save(self, fresh: dict[Path, str | None]) -> None:
         """Keep the hits of `lookup` and these new entries, nothing else; the file is
-        written only when that differs from what it holds. An entry is kept only when its
-        file still has the bytes `lookup` saw (one edited meanwhile is checked next time)."""
+        written only when that differs from what it holds. Each entry is kept under the key
+        of the bytes `lookup` was given, which are the bytes it was checked from (a file
+        edited meanwhile has another key, so it is checked next time)."""
         added = {}
         for path, text in fresh.items():
             key = self._keys.get(path)
-            if text is not None and key is not None and key == _key(self._common, path):
+            if text is not None and key is not None:
                 added[key] = text
         if not added and set(self._hits) == self._stored:
             return  # every entry was a hit and none went out of use
@@ -147,12 +150,9 @@ def common_key(settings: Settings, root: Path) -> bytes:
     return bytes.fromhex(named_key(FORMAT, inputs))
 
 
-def _key(common: bytes, path: Path) -> str | None:
-    try:
-        data = file_digest(path)
-    except OSError:
-        return None  # checked as usual, which reports why it cannot be read
-    return named_key(FORMAT, {"project": common, "path": str(path).encode(), "file": data})
+def _key(common: bytes, path: Path, data: bytes) -> str:
+    file = hashlib.sha256(data).digest()
+    return named_key(FORMAT, {"project": common, "path": str(path).encode(), "file": file})
 
 
 def _sealed(key: str, value: Any) -> str:
@@ -169,7 +169,7 @@ def _unsealed(key: str, stored: Any) -> Any:
     return stored["value"]
 
 
-def _restore(path: Path, stored: Any) -> Checked | None:
+def _restore(path: Path, stored: Any, digest: FileDigest) -> Result | None:
     """A kept result, validated by the schema again; None when it is not one."""
     try:
         agreement = Agreement.model_validate(stored["data"])
@@ -184,7 +184,7 @@ def _restore(path: Path, stored: Any) -> Checked | None:
     except (ValidationError, KeyError, TypeError, ValueError):
         return None
     document = Document(path, "", {}, places)  # what the catalogue rules read: where `id` is
-    return Loaded(path, agreement, document), findings
+    return Loaded(path, agreement, document, digest=digest), findings
 
 
 def _versions() -> list[str]:

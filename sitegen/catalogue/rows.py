@@ -16,6 +16,7 @@ from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
+from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party
 from sitegen.load.values import Duration
 
@@ -72,8 +73,7 @@ def _text(value: object, lang: Lang) -> str:
 
 def visible(agreements: Iterable[Agreement], include_restricted: bool) -> list[Agreement]:
     """The agreements this output may show, sorted by id."""
-    shown = (a for a in agreements if include_restricted or a.visibility != "restricted")
-    return sorted(shown, key=lambda agreement: agreement.id)
+    return sorted(visibility.visible(agreements, include_restricted), key=lambda a: a.id)
 
 
 def text(value: Bilingual) -> Text:

@@ -8,11 +8,11 @@ from typing import cast
 
 import click
 
-from sitegen.commands.common import checked_agreements
+from sitegen.commands.common import checked
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
-from sitegen.lint.validate import AGREEMENT_FILE
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.render.outputs import (
     EDITIONS,
     FORMATS,
@@ -60,7 +60,7 @@ def render_command(
         return
     assert agreement_id is not None
     path = _agreement_file(root, settings, agreement_id)
-    agreement = checked_agreements([path], settings, root)[0]
+    agreement = checked(root, settings, [path], cached=False)[0].agreement
     chosen, view = cast(Format, fmt or "md"), cast(Edition, lang)
     data = render(contract_of(agreement, root, settings), chosen, view)
     if target is None and chosen == "md":
@@ -81,8 +81,8 @@ def _agreement_file(root: Path, settings: Settings, agreement_id: str) -> Path:
 def _render_all(
     root: Path, settings: Settings, folder: Path, formats: list[Format], lang: Edition
 ) -> None:
-    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
-    jobs = [(a, f) for a in agreements for f in formats]
+    records = checked(root, settings, cached=False)
+    jobs = [(r.agreement, f) for r in records for f in formats]
     with click.progressbar(jobs, label="rendering", file=sys.stderr,
                            item_show_func=lambda job: job and job[0].id) as bar:  # fmt: skip
         for agreement, fmt in bar:

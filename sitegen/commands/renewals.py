@@ -9,22 +9,14 @@ from pathlib import Path
 import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
-from sitegen.commands.common import checked_agreements
+from sitegen.commands.common import checked, today_option
 from sitegen.compose.vocabulary import DEADLINE_WORDS
 from sitegen.files import write_atomic
+from sitegen.load import day as clock
 from sitegen.load.config import Settings
 from sitegen.terminal import json_text, safe
 
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
-LAST_DAY = dt.datetime(9000, 1, 1)
-
-
-def _not_too_far(
-    context: click.Context, param: click.Parameter, value: dt.datetime | None
-) -> dt.datetime | None:
-    if value is not None and value >= LAST_DAY:
-        raise click.BadParameter(f"{value:%Y-%m-%d} is too far ahead: give a day before 9000")
-    return value
 
 
 @click.command("renewals")
@@ -37,14 +29,7 @@ def _not_too_far(
     metavar="DAYS",
     help="Show what falls due in the next DAYS days (overdue items are always shown).",
 )
-@click.option(
-    "--today",
-    "today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    callback=_not_too_far,
-    metavar="DATE",
-    help="Count from this day, YYYY-MM-DD (default: today).",
-)
+@today_option("Count from this day, YYYY-MM-DD (default: today).")
 @click.option(
     "--ics",
     "ics",
@@ -64,13 +49,13 @@ def _not_too_far(
     "--include-restricted", is_flag=True, help="Include agreements with visibility: restricted."
 )
 def renewals_command(
-    within: int, today: dt.datetime | None, ics: Path | None, fmt: str, include_restricted: bool
+    within: int, today: dt.date | None, ics: Path | None, fmt: str, include_restricted: bool
 ) -> None:
     """Print the objection deadlines, expiries and reviews due soon, overdue ones first
     (agreements are checked first)."""
     settings, root = Settings.find(Path.cwd())
-    day = today.date() if today else dt.date.today()
-    agreements = checked_agreements([root / settings.agreements_dir], settings, root)
+    day = today or clock.today()
+    agreements = [record.agreement for record in checked(root, settings, cached=False)]
     items = renewals(agreements, day, within, include_restricted=include_restricted)
     if fmt == "json":
         document = {"as_of": day.isoformat(), "within_days": within, "due": due_records(items)}

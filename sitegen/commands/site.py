@@ -12,23 +12,19 @@ from typing import Any
 
 import click
 
-from sitegen.caches import checked_file
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
-from sitegen.commands.common import checked_agreements
-from sitegen.commands.renewals import MAX_DAYS, _not_too_far
+from sitegen.commands.common import checked, today_option
+from sitegen.commands.renewals import MAX_DAYS
 from sitegen.errors import UserError
+from sitegen.load import day
+from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
+from sitegen.mkdocs.plugin import Generated, SitegenPlugin
 from sitegen.site import DEFAULT_OUT, Progress, generate
 from sitegen.site.publish import exclusive, staged
 from sitegen.terminal import safe
 
-TODAY = click.option(
-    "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    callback=_not_too_far,
-    metavar="DATE",
-    help="Count deadlines and states from this day, YYYY-MM-DD (default: today).",
-)
+TODAY = today_option("Count deadlines and states from this day, YYYY-MM-DD (default: today).")
 RESTRICTED = click.option(
     "--include-restricted",
     is_flag=True,
@@ -76,7 +72,7 @@ class TerminalProgress(Progress):
               show_default=True, metavar="DAYS",
               help="The renewals page lists what falls due in the next DAYS days.")  # fmt: skip
 def generate_command(
-    out: Path, today: dt.datetime | None, include_restricted: bool, within: int
+    out: Path, today: dt.date | None, include_restricted: bool, within: int
 ) -> None:
     """Write the catalogue as Markdown pages and files into a docs folder (agreements are
     checked first); rewrites only what changed."""
@@ -85,17 +81,14 @@ def generate_command(
     out.mkdir(parents=True, exist_ok=True)
     waiting = f"waiting for another build using {out} to end"
     with exclusive(out, lambda: progress.stage(waiting)):  # builds of one folder take turns
-        agreements = checked_agreements(
-            [root / settings.agreements_dir], settings, root, cache=checked_file(root)
-        )
         summary = generate(
             root,
             settings,
             out,
-            today=today.date() if today else dt.date.today(),
+            today=today or day.today(),
             include_restricted=include_restricted,
             within_days=within,
-            agreements=agreements,
+            checked=checked(root, settings),
             progress=progress,
         )
     click.echo(f"sitegen: {summary.describe()}", err=True)
@@ -115,7 +108,7 @@ def generate_command(
               default=Path("mkdocs.yml"), show_default=True, metavar="FILE",
               help="The mkdocs configuration.")  # fmt: skip
 def build_command(
-    out: Path | None, today: dt.datetime | None, include_restricted: bool, config_file: Path
+    out: Path | None, today: dt.date | None, include_restricted: bool, config_file: Path
 ) -> None:
     """Check the agreements, then build the catalogue site with mkdocs (both languages).
     The site is built beside DIR and put in its place when complete (only a folder sitegen
@@ -123,38 +116,80 @@ def build_command(
     settings, root = Settings.find(Path.cwd())
     progress = TerminalProgress()
     config = _mkdocs_config(config_file, out)
-    plugin = config.plugins.get("sitegen")
-    if plugin is None:
-        raise UserError("mkdocs.yml does not use the sitegen plugin", path=config_file)
     site, docs = Path(config.site_dir), Path(config.docs_dir)
     waiting = f"waiting for another build using {docs} to end"
     with exclusive(docs, lambda: progress.stage(waiting)), staged(site) as staging:
-        progress.stage("checking the agreements")
-        plugin.agreements = checked_agreements(
-            [root / settings.agreements_dir], settings, root, cache=checked_file(root)
-        )
-        started = time.monotonic()
-        plugin.root, plugin.progress = root, progress
-        plugin.late_documents = True  # the site is built while the documents render
-        if include_restricted:
-            plugin.config.include_restricted = True
-        if today is not None:
-            plugin.config.today = today.date().isoformat()
         config.site_dir = str(staging)
-        _build(config, plugin, progress, site)
-    elapsed = time.monotonic() - started
+        progress.stage("checking the agreements")
+        records = checked(root, settings)
+        elapsed = build_site(
+            config, root, settings, records, progress, today=today,
+            include_restricted=include_restricted, site=site,
+        )  # fmt: skip
     click.echo(f"sitegen: built {site} in {elapsed:.1f} s", err=True)
 
 
-def _build(config: Any, plugin: Any, progress: Progress, site: Path) -> None:
+def build_site(
+    config: Any,
+    root: Path,
+    settings: Settings,
+    records: list[Checked],
+    progress: Progress,
+    *,
+    today: dt.date | None = None,
+    include_restricted: bool = False,
+    site: Path | None = None,
+) -> float:
+    """The one build run of the checked project (`records`), in plain steps: generate →
+    mkdocs `build()` → finish the documents still rendering, which render beside mkdocs
+    (in the background: mkdocs keeps its core). Returns the seconds it took. `site`: the
+    folder errors name (the one the user chose; `site_dir` may be its staging folder).
+
+    The `finally` is the one place that keeps an empty download from being left: each
+    document still rendering has an empty stand-in in the site, replaced by `finish`, or
+    removed by `cancel` when anything stops the run (even Ctrl-C). The docs folder never
+    holds a stand-in, and the site is published (`staged`) only when this returns."""
+    plugin = _plugin(config)
+    options = plugin.options(today=today, include_restricted=include_restricted)
+    started = time.monotonic()
+    docs = plugin.docs_dir(config)
+    late = generate(
+        root,
+        settings,
+        docs,
+        today=options.today,
+        include_restricted=options.include_restricted,
+        within_days=options.within_days,
+        checked=records,
+        render_documents=options.documents,
+        progress=progress,
+        late_documents=True,
+    ).late
+    try:
+        plugin.hand_off(Generated(docs, frozenset(late.places) if late else frozenset()))
+        _build(config, progress, site or Path(config.site_dir))
+        finishing, late = late, None
+        if finishing is not None:  # `finish` removes the stand-ins itself if it fails
+            finishing.finish(Path(config.site_dir))
+    finally:
+        if late is not None:
+            late.cancel(Path(config.site_dir))
+    return time.monotonic() - started
+
+
+def _plugin(config: Any) -> SitegenPlugin:
+    plugin = config.plugins.get("sitegen")
+    if not isinstance(plugin, SitegenPlugin):
+        raise UserError("mkdocs.yml does not use the sitegen plugin", path=config.config_file_path)
+    return plugin
+
+
+def _build(config: Any, progress: Progress, site: Path) -> None:
     progress.stage("building the site with mkdocs")
     # What is alive now (the agreements above all) lives until the command ends: moved out
     # of the collector's sight, a full collection during the build no longer walks it.
     gc.freeze()
-    try:
-        _mkdocs_build(config, site)
-    finally:  # a build that stopped (even by Ctrl-C) leaves no documents rendering
-        plugin.cancel_late()
+    _mkdocs_build(config, site)
 
 
 def _mkdocs_config(config_file: Path, out: Path | None) -> Any:

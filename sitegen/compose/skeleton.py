@@ -17,9 +17,10 @@ from pathlib import Path
 
 from sitegen.compose.templates import Template, TemplateIndex
 from sitegen.errors import UserError
+from sitegen.load import day
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 
-AGREEMENT_FILE = "agreement.yaml"
 SKELETON = "skeleton.yaml"
 
 ID_PATTERN = re.compile(r"[A-Z]{2,10}-[0-9]{4}-[0-9]{3,6}")
@@ -51,7 +52,7 @@ def write_skeleton(
         {
             "AGREEMENT_ID": agreement_id,
             "TEMPLATE": pinned,
-            "EFFECTIVE_DATE": (today or dt.date.today()).isoformat(),
+            "EFFECTIVE_DATE": (today or day.today()).isoformat(),
             "SECTIONS": ", ".join(s for s in chosen.manifest.section_ids if _SLUG.fullmatch(s)),
         },
     )

@@ -17,30 +17,27 @@ from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import redline
 from sitegen.errors import UserError
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.load.model import Agreement
+from sitegen.load.visibility import restricted
 from sitegen.output import as_text
 from sitegen.render.outputs import contract_of
 from sitegen.versions import (
-    VersionText,
+    Spec,
     agreement_folder,
     load_version,
     parse_spec,
     signed_versions,
+    working_label,
 )
-from sitegen.versions.history import (
-    AGREEMENT_FILE,
-    Project,
-    changes_since,
-    open_project,
-    resolve_base,
-)
+from sitegen.versions.history import Project, changes_since, open_project, resolve_base
 
 
 class Compared:
-    """One end of a comparison: the version's text, its agreement, and how to name it."""
+    """One end of a comparison: what the version is called, its agreement, its side."""
 
-    def __init__(self, version: VersionText, agreement: Agreement, side: Side) -> None:
-        self.version, self.agreement, self.side = version, agreement, side
+    def __init__(self, label: str, agreement: Agreement, side: Side) -> None:
+        self.label, self.agreement, self.side = label, agreement, side
 
 
 def diff_specs(
@@ -51,15 +48,17 @@ def diff_specs(
     *,
     last_changes: Mapping[str, tuple[str, str]] | None = None,
     contracts: Mapping[str, Contract] | None = None,
+    working: Agreement | None = None,
 ) -> AgreementDiff:
     """Two named versions of one agreement.
 
     What the caller already has, it may pass, keyed by spec: `last_changes`, who last
     committed the file and when (ISO date), as the history (`sitegen.versions.history.read_history`)
-    says, so no git process is started; `contracts`, the version composed."""
+    says, so no git process is started; `contracts`, the version composed; `working`, the
+    working version as validation checked it, so its file is not read again."""
     known = last_changes or {}
-    a = _open(old, root, settings, known.get(old))
-    b = _open(new, root, settings, known.get(new))
+    a = _open(old, root, settings, known.get(old), working)
+    b = _open(new, root, settings, known.get(new), working)
     if a.agreement.id != b.agreement.id:
         raise UserError(f"{old} and {new} are different agreements: compare versions of one")
     composed = contracts or {}
@@ -126,24 +125,32 @@ def compare(
 
 
 def _open(
-    spec: str, root: Path, settings: Settings, last_change: tuple[str, str] | None = None
+    spec: str,
+    root: Path,
+    settings: Settings,
+    last_change: tuple[str, str] | None = None,
+    working: Agreement | None = None,
 ) -> Compared:
-    version, loaded = load_version(spec, root, settings)
-    if loaded.agreement is None:
-        first = as_text(loaded.findings[0]) if loaded.findings else "it does not load"
-        raise UserError(f"{version.label} cannot be compared: {first}")
-    agreement = loaded.agreement
+    parsed = parse_spec(spec)
+    if working is not None and parsed == Spec(working.id):  # the working version, as checked
+        agreement, label = working, working_label(working.id)
+    else:
+        version, loaded = load_version(spec, root, settings)
+        if loaded.agreement is None:
+            first = as_text(loaded.findings[0]) if loaded.findings else "it does not load"
+            raise UserError(f"{version.label} cannot be compared: {first}")
+        agreement, label = loaded.agreement, version.label
     side = Side(
-        version.label,
+        label,
         agreement.version,
         agreement.status,
         agreement.dates.effective.isoformat(),
         agreement.dates.signed.isoformat() if agreement.dates.signed else "",
         agreement.template,
         *(last_change or _last_change(spec, root, settings)),
-        restricted=agreement.visibility == "restricted",
+        restricted=restricted(agreement),
     )
-    return Compared(version, agreement, side)
+    return Compared(label, agreement, side)
 
 
 def _maybe(spec: str, root: Path, settings: Settings) -> Compared | None:

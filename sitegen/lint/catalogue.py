@@ -11,8 +11,7 @@ from sitegen.errors import UserError
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, LintContext, Subject, catalogue_rule, rule
 from sitegen.load import Loaded
-
-AGREEMENT_FILE = "agreement.yaml"
+from sitegen.load.layout import AGREEMENT_FILE
 
 
 @rule("SG801", Severity.ERROR, "agreement ID differs from its folder name")

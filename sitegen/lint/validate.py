@@ -8,17 +8,18 @@ from functools import partial
 from pathlib import Path
 
 from sitegen.caches import checked_cache
-from sitegen.caches.checked_cache import Checked, CheckedCache
+from sitegen.caches.checked_cache import CheckedCache, Result
 from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.findings import Finding, Report
 from sitegen.lint import LintContext, lint_agreement, lint_catalogue
-from sitegen.load import Loaded, load_agreement
+from sitegen.load import Loaded, load_agreement_bytes, read_agreement
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.workers import cores, process_pool
 
-AGREEMENT_FILE = "agreement.yaml"
 Kept = str | None  # what the cache keeps of a file (`checked_cache.entry`)
+Read = bytes | Loaded  # a file's bytes, or its refusal (`read_agreement`)
 
 
 def find_agreement_files(paths: Iterable[Path]) -> list[Path]:
@@ -54,15 +55,20 @@ PARALLEL_FROM = 200
 
 
 def check_files(
-    files: list[Path], settings: Settings, root: Path, *, slim: bool = False, keep: bool = False
-) -> list[tuple[Checked, Kept]]:
+    files: list[tuple[Path, Read]],
+    settings: Settings,
+    root: Path,
+    *,
+    slim: bool = False,
+    keep: bool = False,
+) -> list[tuple[Result, Kept]]:
     """Load and lint each file on its own (everything but the catalogue rules). `slim`
     keeps of each document only what the catalogue rules read (for workers to send back);
     `keep` also gives what the cache keeps of each file."""
     context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
-    checked: list[tuple[Checked, Kept]] = []
-    for path in files:
-        item = load_agreement(path, settings.load)
+    checked: list[tuple[Result, Kept]] = []
+    for path, read in files:
+        item = read if isinstance(read, Loaded) else load_agreement_bytes(read, path, settings.load)
         findings = item.findings + (lint_agreement(item, context) if item.agreement else [])
         kept = checked_cache.entry(item, findings) if keep else None
         checked.append(((item.slim() if slim else item, findings), kept))
@@ -70,8 +76,8 @@ def check_files(
 
 
 def check_all(
-    files: list[Path], settings: Settings, root: Path, *, keep: bool = False
-) -> list[tuple[Checked, Kept]]:
+    files: list[tuple[Path, Read]], settings: Settings, root: Path, *, keep: bool = False
+) -> list[tuple[Result, Kept]]:
     """`check_files` over every file, on every core for a large catalogue; order is kept."""
     workers = cores()
     if len(files) < PARALLEL_FROM or workers < 2:
@@ -88,14 +94,16 @@ def validate(
 ) -> tuple[Report, list[Loaded]]:
     """Every finding of every file, collected before anything is reported. With `cache`
     (a file), the results of files unchanged since they were kept there are taken from it
-    (see `sitegen.caches.checked_cache`); the catalogue rules always run."""
+    (see `sitegen.caches.checked_cache`); the catalogue rules always run. Each file is read
+    once: its cache key, its load and the digest its record carries come from those bytes."""
     files = find_agreement_files(paths)
+    read = {path: read_agreement(path, settings.load) for path in files}
     kept = CheckedCache(cache, settings, root) if cache is not None else None
-    found = kept.lookup(files) if kept is not None else {}
-    missing = [path for path in files if path not in found]
-    fresh = dict(
-        zip(missing, check_all(missing, settings, root, keep=kept is not None), strict=True)
-    )
+    readable = {path: data for path, data in read.items() if isinstance(data, bytes)}
+    found = kept.lookup(readable) if kept is not None else {}
+    missing = [(path, read[path]) for path in files if path not in found]
+    results = check_all(missing, settings, root, keep=kept is not None)
+    fresh = dict(zip((path for path, _ in missing), results, strict=True))
     if kept is not None:
         kept.save({path: entry for path, (_, entry) in fresh.items()})
     checked = [found[path] if path in found else fresh[path][0] for path in files]

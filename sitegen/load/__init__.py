@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load.characters import places, refusal
+from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import LoadSettings
 from sitegen.load.document import Document
 from sitegen.load.glyphs import undrawable
@@ -36,6 +37,13 @@ class Loaded:
     agreement: Agreement | None = None
     document: Document | None = None
     findings: list[Finding] = field(default_factory=list)
+    digest: FileDigest | None = None  # of the bytes read (None: given as text)
+
+    def checked(self) -> Checked | None:
+        """The record later stages take, when the file loaded (errors are the findings')."""
+        if self.agreement is None or self.document is None or self.digest is None:
+            return None
+        return Checked(self.agreement, self.path, self.document, self.digest)
 
     def slim(self) -> Loaded:
         """The same, its document cut to what the catalogue rules read: the place of `id`.
@@ -49,17 +57,24 @@ class Loaded:
             key: value for key, value in self.document.positions.items() if key == ("id",)
         }
         document = Document(self.path, "", {}, kept)
-        return Loaded(self.path, self.agreement, document, self.findings)
+        return Loaded(self.path, self.agreement, document, self.findings, self.digest)
 
 
 def load_agreement(path: Path, settings: LoadSettings | None = None) -> Loaded:
     """Load one agreement file. Never raises for bad content: problems become findings."""
-    settings = settings or LoadSettings()
+    read = read_agreement(path, settings)
+    return read if isinstance(read, Loaded) else load_agreement_bytes(read, path, settings)
+
+
+def read_agreement(path: Path, settings: LoadSettings | None = None) -> bytes | Loaded:
+    """The bytes of an agreement file (a regular file, not a link, within the size
+    limit), or, when it cannot be read so, its refusal as a `Loaded` with the finding.
+    Validation reads each file once with this and loads (or finds in its cache) those
+    bytes."""
     try:
-        text = _read_text(path, settings)
+        return _read(path, settings or LoadSettings())
     except Refused as refusal:
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
-    return load_agreement_text(text, path, settings)
 
 
 def load_agreement_bytes(data: bytes, path: Path, settings: LoadSettings | None = None) -> Loaded:
@@ -70,7 +85,9 @@ def load_agreement_bytes(data: bytes, path: Path, settings: LoadSettings | None 
         text = _decode(data)
     except Refused as refusal:
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
-    return load_agreement_text(text, path, settings)
+    loaded = load_agreement_text(text, path, settings)
+    loaded.digest = FileDigest.of(data)
+    return loaded
 
 
 def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = None) -> Loaded:
@@ -130,7 +147,7 @@ def _check_size(size: int, settings: LoadSettings) -> None:
         )
 
 
-def _read_text(path: Path, settings: LoadSettings) -> str:
+def _read(path: Path, settings: LoadSettings) -> bytes:
     try:
         data = read_regular(path, settings.max_bytes)
     except Refusal as refusal:
@@ -140,7 +157,7 @@ def _read_text(path: Path, settings: LoadSettings) -> str:
         raise Refused(NOT_REGULAR, f"the {what} {refusal.reason}") from None
     except OSError as error:
         raise Refused("SG100", f"cannot read the file: {error.strerror}") from None
-    return _decode(data)
+    return data
 
 
 def _decode(data: bytes) -> str:

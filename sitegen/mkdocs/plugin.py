@@ -1,7 +1,10 @@
-"""The mkdocs plugin: glue only. It runs `sitegen.site.generate` before mkdocs reads its
-docs folder, refuses a `site_dir` sitegen did not build (mkdocs would empty it), makes
-`mkdocs serve` watch the agreements and templates, lets go of each page once it is written,
-and publishes no sitemap without `site_url`.
+"""The mkdocs plugin: glue only. For a bare `mkdocs build` or `mkdocs serve` it runs
+`sitegen.site.generate` before mkdocs reads its docs folder; under `sitegen build`, which
+checks and generates itself and then runs mkdocs, it is handed a `Generated` instead (its
+one input from outside, through `hand_off`) and generates nothing. Either way it refuses a
+`site_dir` sitegen did not build (mkdocs would empty it), makes `mkdocs serve` watch the
+agreements and templates, lets go of each page once it is written, and publishes no
+sitemap without `site_url`.
 
     plugins:
       - sitegen:
@@ -21,8 +24,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -35,14 +39,10 @@ from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.errors import SitegenError, UserError
+from sitegen.load import day
 from sitegen.load.config import Settings
-from sitegen.load.model import Agreement
 from sitegen.mkdocs import i18n_search, search_text, sitemap
 from sitegen.site import publish
-from sitegen.site.progress import Progress
-
-if TYPE_CHECKING:
-    from sitegen.site.generate import LateDocuments
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -59,22 +59,52 @@ class SitegenConfig(base.Config):  # type: ignore[no-untyped-call]
     keep_built_pages = c.Type(bool, default=False)
 
 
+@dataclass(frozen=True)
+class SiteOptions:
+    """The plugin's options as one run uses them, `today` parsed (the clock read) once."""
+
+    today: dt.date
+    include_restricted: bool
+    within_days: int
+    documents: bool
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What `sitegen build` hands the plugin before it runs mkdocs: it has generated `docs`
+    itself, and `rendering` are the docs paths of the documents still rendering, each an
+    empty stand-in in the site until the command puts them in place (or removes them)."""
+
+    docs: Path
+    rendering: frozenset[str] = frozenset()
+
+
 class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         super().__init__()
-        # Set by `sitegen build`, which validates first: no second validation here.
-        self.agreements: list[Agreement] | None = None
-        self.root: Path | None = None
-        self.progress: Progress | None = None
-        # Set by `sitegen build`: the site is built while the documents render; they are
-        # put in place when the last language is built (see `on_post_build`).
-        self.late_documents = False
-        self._late: LateDocuments | None = None
+        self._generated: Generated | None = None  # from `hand_off`: `sitegen build`
         self._depth = 0  # builds running: mkdocs-static-i18n nests one per further language
         self._site_dir: Path | None = None
         # mkdocs-static-i18n builds each further language by running the build again with
         # the same config object: the folder is already generated for it then.
         self._generated_for: MkDocsConfig | None = None
+
+    def options(
+        self, *, today: dt.date | None = None, include_restricted: bool = False
+    ) -> SiteOptions:
+        """This run's options: mkdocs.yml's, with `sitegen build`'s `--today` and
+        `--include-restricted` taking precedence when given."""
+        return SiteOptions(
+            today or self._today(),
+            include_restricted or self.config.include_restricted,
+            self.config.within_days,
+            self.config.documents,
+        )
+
+    def hand_off(self, generated: Generated) -> None:
+        """`sitegen build` has checked the agreements and generated the docs folder: the
+        coming build generates nothing, and gives each document still rendering a stand-in."""
+        self._generated = generated
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -83,31 +113,34 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         _quiet_jieba()
         i18n_search.install()
         search_text.install()
-        self._generate(config)
+        if self._generated is None:
+            self._generate(config)
+        elif self._generated.docs.resolve() != self.docs_dir(config):
+            raise PluginError(
+                f"sitegen: {self._generated.docs} was generated, but mkdocs reads "
+                f"{self.docs_dir(config)}"
+            )
         self._generated_for = config
         return config
 
     def _generate(self, config: MkDocsConfig) -> None:
+        """A bare `mkdocs build` or `mkdocs serve`: check and generate here."""
         from sitegen.site import generate
 
-        root, settings = self._project(config)
-        out = self._docs_dir(config)
+        root, settings = self.project(config)
+        options = self.options()
         try:
             summary = generate(
                 root,
                 settings,
-                out,
-                today=self._today(),
-                include_restricted=self.config.include_restricted,
-                within_days=self.config.within_days,
-                agreements=self.agreements,
-                render_documents=self.config.documents,
-                progress=self.progress,
-                late_documents=self.late_documents,
+                self.docs_dir(config),
+                today=options.today,
+                include_restricted=options.include_restricted,
+                within_days=options.within_days,
+                render_documents=options.documents,
             )
         except (SitegenError, UserError) as error:
             raise PluginError(f"sitegen: {error}") from None
-        self._late = summary.late
         log.info(f"sitegen: {summary.describe()}")
 
     @event_priority(-200)  # after every other plugin has seen the page
@@ -134,54 +167,39 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """An empty stand-in in the site for each document still rendering (the docs folder
-        holds none: a stand-in there outlived a killed build). `finish` replaces them
-        when the last language is built; every language links to the same files."""
-        if self._late is not None:
-            for path in self._late.places:
+        holds none: a stand-in there outlived a killed build). `sitegen build` replaces
+        them once mkdocs is done; every language links to the same files."""
+        if self._generated is not None:
+            for path in sorted(self._generated.rendering):
                 files.append(File.generated(config, path, abs_src_path=os.devnull))
         return files
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._depth -= 1
-        if self._depth > 0:
-            return
-        if self._site_dir is not None:
+        if self._depth == 0 and self._site_dir is not None:
             sitemap.drop_unaddressed(self._site_dir, config.site_url)
-        if self._late is None:
-            return
-        late, self._late = self._late, None
-        try:
-            late.finish(self._site_dir)
-        except (SitegenError, UserError) as error:
-            raise PluginError(f"sitegen: {error}") from None
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.cancel_late()
-
-    def cancel_late(self) -> None:
-        """Stop documents still rendering and remove their stand-ins (nothing to do once
-        they are in place)."""
         self._depth = 0
-        late, self._late = self._late, None
-        if late is not None:
-            late.cancel(self._site_dir)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        root, settings = self._project(config)
+        root, settings = self.project(config)
         for name in (settings.agreements_dir, settings.templates_dir):
             if (root / name).is_dir():
                 server.watch(str(root / name))
         return server
 
-    def _project(self, config: MkDocsConfig) -> tuple[Path, Settings]:
+    def project(self, config: MkDocsConfig) -> tuple[Path, Settings]:
+        """The project root, found from mkdocs.yml's folder, and its settings."""
         start = Path(config.config_file_path or ".").resolve().parent
-        settings, root = Settings.find(self.root or start)
+        settings, root = Settings.find(start)
         return root, settings
 
-    def _docs_dir(self, config: MkDocsConfig) -> Path:
+    def docs_dir(self, config: MkDocsConfig) -> Path:
+        """The folder sitegen generates: mkdocs' docs_dir (which `docs_dir` may name too)."""
         mkdocs_dir = Path(config.docs_dir).resolve()
         if self.config.docs_dir is None:
             return mkdocs_dir
@@ -194,15 +212,13 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         return chosen
 
     def _today(self) -> dt.date:
-        today = self.config.today
-        if today is None:
-            return dt.date.today()
-        if isinstance(today, dt.date):  # unquoted in mkdocs.yml (a time of day is dropped)
-            return today.date() if isinstance(today, dt.datetime) else today
+        given = self.config.today
+        if given is None:
+            return day.today()
         try:
-            return dt.date.fromisoformat(str(today))
-        except ValueError:
-            raise PluginError(f"sitegen: today: {today!r} is not YYYY-MM-DD") from None
+            return day.parse_day(given if isinstance(given, dt.date) else str(given))
+        except ValueError as error:
+            raise PluginError(f"sitegen: today: {error}") from None
 
 
 def _quiet_jieba() -> None:

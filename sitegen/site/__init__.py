@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from sitegen.site.generate import DEFAULT_OUT, Summary, generate, load_agreements
+from sitegen.site.generate import DEFAULT_OUT, Summary, generate
 from sitegen.site.progress import Progress
 
-__all__ = ["DEFAULT_OUT", "Progress", "Summary", "generate", "load_agreements"]
+__all__ = ["DEFAULT_OUT", "Progress", "Summary", "generate"]

@@ -35,7 +35,9 @@ from sitegen.caches.entries import document_ready, prune_documents, store_docume
 from sitegen.catalogue import Row
 from sitegen.digest import file_digest, folder_digest, named_key, package_digest, plain
 from sitegen.errors import UserError
+from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
+from sitegen.load.layout import SIGNED_DIR
 from sitegen.load.model import Agreement
 from sitegen.site.progress import Progress
 from sitegen.site.versions import SignedVersion
@@ -83,13 +85,12 @@ class Keys:
         self.root, self.settings = root, settings
         self._templates = TemplateDigests(root, settings)
 
-    def keys(self, agreement: Agreement) -> dict[Kind, str]:
-        """The key of each kind of document of `agreement` (its file hashed once)."""
-        source = self.root / self.settings.agreements_dir / agreement.id / "agreement.yaml"
+    def keys(self, record: Checked) -> dict[Kind, str]:
+        """The key of each kind of document of the agreement (its file as checked)."""
         inputs = {
             "sitegen": package_digest(),
-            "template": self._templates.of(agreement),
-            "agreement": file_digest(source),
+            "template": self._templates.of(record.agreement),
+            "agreement": bytes.fromhex(record.sha256),  # the file as checked, not read again
         }
         return {kind: named_key(DOCUMENT_KEYS, {"kind": kind.encode(), **inputs}) for kind in KINDS}
 
@@ -111,20 +112,19 @@ class PageKeys:
 
     def key(
         self,
-        agreement: Agreement,
+        record: Checked,
         row: Row,
         revisions: Sequence[Revision],
         signed: Sequence[SignedVersion],
     ) -> str:
-        folder = self.root / self.settings.agreements_dir / agreement.id
         archive = [  # the manifest and the texts
             [path.name, file_digest(path).hex()]
-            for path in sorted((folder / "signed").glob("*.yaml"))
+            for path in sorted((record.path.parent / SIGNED_DIR).glob("*.yaml"))
         ]
         inputs = {
             **self._common,
-            "template": self._templates.of(agreement),
-            "agreement": file_digest(folder / "agreement.yaml"),
+            "template": self._templates.of(record.agreement),
+            "agreement": bytes.fromhex(record.sha256),  # the file as checked, not read again
             "archive": plain(archive),
             "row": plain(row),
             "revisions": plain(list(revisions)),
@@ -178,12 +178,12 @@ def document_workers(jobs: int) -> ProcessPoolExecutor | None:
 
 
 def plan_documents(
-    agreements: list[Agreement], root: Path, settings: Settings, cache: Path
+    records: list[Checked], root: Path, settings: Settings, cache: Path
 ) -> DocumentPlan:
     """Which documents there are and which of them the cache lacks (or holds unsealed); the
     cache keeps no others."""
     keys = Keys(root, settings)
-    jobs = [Job(a, kind, key) for a in agreements for kind, key in keys.keys(a).items()]
+    jobs = [Job(r.agreement, kind, key) for r in records for kind, key in keys.keys(r).items()]
     missing = [job for job in jobs if not document_ready(cache / job.name)]
     cache.mkdir(parents=True, exist_ok=True)
     prune_documents(cache, [job.name for job in jobs])

@@ -24,15 +24,15 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from sitegen import output
-from sitegen.caches import checked_file, documents_folder, pages_folder
+from sitegen.caches import documents_folder, pages_folder
 from sitegen.caches.entries import PageCache
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
-from sitegen.errors import UserError
 from sitegen.files import write_atomic
-from sitegen.lint.validate import validate
+from sitegen.lint.project import checked_project
+from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
+from sitegen.load.visibility import shown as may_show
 from sitegen.render.outputs import contract_of
 from sitegen.render.page_markup import LANGS, page_file
 from sitegen.site import versions
@@ -98,7 +98,7 @@ def generate(
     today: dt.date,
     include_restricted: bool = False,
     within_days: int = RENEWAL_WINDOW_DAYS,
-    agreements: list[Agreement] | None = None,
+    checked: list[Checked] | None = None,
     render_documents: bool = True,
     cache_dir: Path | None = None,
     page_cache_dir: Path | None = None,
@@ -107,8 +107,8 @@ def generate(
 ) -> Summary:
     """Write the whole catalogue into `out_dir`, touching only files whose content changed.
 
-    `agreements`: already validated agreements (else every agreement under the project is
-    loaded and validated here; errors stop generation). `render_documents=False` leaves out
+    `checked`: the checked project (else it is checked here: `checked_project`, whose
+    `InvalidProject` stops generation). `render_documents=False` leaves out
     the working version's PDF and Word downloads (signed PDFs are always published).
 
     Pages missing from the page cache, then documents missing from the document cache, are
@@ -118,20 +118,21 @@ def generate(
     (in the background: the build keeps its core).
     """
     report = progress or Progress()
-    loaded = agreements if agreements is not None else load_agreements(root, settings)
-    shown = sorted(
-        (a for a in loaded if include_restricted or a.visibility != "restricted"),
-        key=lambda agreement: agreement.id,
+    loaded = checked if checked is not None else checked_project(root, settings)
+    records = sorted(
+        (record for record in loaded if may_show(record.agreement, include_restricted)),
+        key=lambda record: record.id,
     )
+    shown = [record.agreement for record in records]
     rows = catalogue_rows(shown, today, include_restricted=True, window_days=within_days)
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
     _catalogue(tree, shown, rows, today, within_days)
     pages = PageCache(page_cache_dir or pages_folder(root))
-    missing = _cached_pages(tree, pages, shown, rows, root, settings, render_documents)
+    missing = _cached_pages(tree, pages, records, rows, root, settings, render_documents)
     plan = None
     if render_documents:
-        plan = plan_documents(shown, root, settings, cache_dir or documents_folder(root))
+        plan = plan_documents(records, root, settings, cache_dir or documents_folder(root))
     _prepare_missing(tree, pages, missing, report)
     pages.prune()
     pending, late = None, None
@@ -195,6 +196,7 @@ class PageJob:
     """An agreement whose pages the page cache lacks, with everything they are made from."""
 
     agreement: Agreement
+    digest: FileDigest  # of its file as checked
     row: Row
     history: list[Revision]
     signed: list[versions.SignedVersion]
@@ -209,8 +211,8 @@ class PageJob:
 def _prepare(job: PageJob) -> str:
     """Make one agreement's pages and store them in the page cache (in a worker)."""
     view = prepare(
-        job.agreement, job.row, job.root, job.settings, job.history, job.with_documents,
-        job.signed, job.git,
+        job.agreement, job.digest, job.row, job.root, job.settings, job.history,
+        job.with_documents, job.signed, job.git,
     )  # fmt: skip
     PageCache(job.cache).put(job.key, agreement_pages(view))
     return job.key
@@ -219,7 +221,7 @@ def _prepare(job: PageJob) -> str:
 def _cached_pages(
     tree: Tree,
     pages: PageCache,
-    shown: list[Agreement],
+    records: list[Checked],
     rows: list[Row],
     root: Path,
     settings: Settings,
@@ -232,14 +234,15 @@ def _cached_pages(
     git = versions.in_git(root)
     keys = PageKeys(root, settings, with_documents, in_git=git)
     missing = []
-    for agreement, row in zip(shown, rows, strict=True):
+    for record, row in zip(records, rows, strict=True):
+        agreement = record.agreement
         history = revisions.get(agreement.id, [])
-        signed = versions.signed_versions(root, settings, agreement.id)
-        key = keys.key(agreement, row, history, signed)
+        signed = versions.signed_versions(record.path.parent)
+        key = keys.key(record, row, history, signed)
         found = pages.get(key)
         if found is None:
-            job = PageJob(agreement, row, history, signed, key, root, settings,
-                          with_documents, git, pages.folder)  # fmt: skip
+            job = PageJob(agreement, record.digest, row, history, signed, key, root,
+                          settings, with_documents, git, pages.folder)  # fmt: skip
             missing.append(job)
         else:
             _copy_pages(tree, found)
@@ -275,35 +278,23 @@ def _copy_pages(tree: Tree, found: dict[str, Path]) -> None:
         tree.copy(path, source)
 
 
-def load_agreements(root: Path, settings: Settings) -> list[Agreement]:
-    """Every agreement of the project, validated; errors stop generation, with their places."""
-    folder = root / settings.agreements_dir
-    report, loaded = validate([folder], settings, root, cache=checked_file(root))
-    if report.errors:
-        errors = [f for f in report.sorted() if f.severity.name == "ERROR"]
-        shown = "\n".join(output.as_text(f) for f in errors[:20])
-        more = f"\n… and {len(errors) - 20} more" if len(errors) > 20 else ""
-        raise UserError(f"the agreements have errors ({output.summary(report)}):\n{shown}{more}")
-    return [item.agreement for item in loaded if item.agreement is not None]
-
-
 def prepare(
     agreement: Agreement,
+    digest: FileDigest,
     row: Row,
     root: Path,
     settings: Settings,
     revisions: list[Revision],
     with_documents: bool,
-    signed: list[versions.SignedVersion] | None = None,
-    git: bool | None = None,
+    signed: list[versions.SignedVersion],
+    git: bool,
 ) -> AgreementView:
     """One agreement's page data: its contract, signed versions, comparisons, history."""
-    if signed is None:
-        signed = versions.signed_versions(root, settings, agreement.id)
     contract = contract_of(agreement, root, settings)
     found = versions.comparisons(
-        root, settings, agreement.id, signed, revisions=revisions, git=git, working=contract
-    )
+        root, settings, agreement, signed, digest, revisions=revisions, git=git,
+        working=contract,
+    )  # fmt: skip
     return AgreementView(
         agreement,
         row,

@@ -9,7 +9,6 @@ published as the signed text.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +18,12 @@ from sitegen.diff.compare import diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal
+from sitegen.load.checked import FileDigest
 from sitegen.load.config import Settings
-from sitegen.versions import SIGNED_DIR, agreement_folder
+from sitegen.load.layout import SIGNED_DIR
+from sitegen.load.model import Agreement
 from sitegen.versions.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
-from sitegen.versions.history import AGREEMENT_FILE, Revision, open_project, read_history
+from sitegen.versions.history import Revision, open_project, read_history
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,13 @@ class SignedVersion:
     template: str
     pdf: SignedFile | None
     scan: SignedFile | None
+    # the signed text's SHA-256 as the manifest records it (`read_folder` has checked it)
+    text_sha256: str | None = None
 
 
-def signed_versions(root: Path, settings: Settings, agreement_id: str) -> list[SignedVersion]:
-    """The archive's signed versions, oldest first, each file checked against its hash."""
-    folder = agreement_folder(root, settings, agreement_id)
+def signed_versions(folder: Path) -> list[SignedVersion]:
+    """The archive's signed versions in an agreement's folder, oldest first, each file
+    checked against its hash."""
     if not (folder / SIGNED_DIR).is_dir():
         return []
     read, problems = read_folder(folder)
@@ -61,7 +64,8 @@ def _version(signed: Path, entry: Entry) -> SignedVersion:
             pdf = _checked(signed / name, expected)
         elif is_scan(name):
             scan = _checked(signed / name, expected)
-    return SignedVersion(entry.version, entry.date, entry.template, pdf, scan)
+    text = entry.files.get(entry.yaml_name)
+    return SignedVersion(entry.version, entry.date, entry.template, pdf, scan, text)
 
 
 def _checked(path: Path, expected: str) -> SignedFile:
@@ -97,8 +101,9 @@ class Comparison:
 def comparisons(
     root: Path,
     settings: Settings,
-    agreement_id: str,
+    agreement: Agreement,
     signed: list[SignedVersion],
+    working_file: FileDigest,
     *,
     revisions: list[Revision] | None = None,
     git: bool | None = None,
@@ -106,11 +111,12 @@ def comparisons(
 ) -> list[Comparison]:
     """Consecutive signed versions, then the last signed one against the working version
     when that differs from it (inside a git repository, which names who changed it).
+    `agreement` and `working_file`: the working version and its file's digest, as checked.
 
     `revisions` (the agreement's history, newest first) and `git` (whether `root` is in a
     repository), when the caller has them, spare a git process or two per agreement;
     `working` (the working version's contract) spares composing it again."""
-    found = []
+    agreement_id, found = agreement.id, []
     for old, new in itertools.pairwise(signed):
         a, b = f"v{old.version}", f"v{new.version}"
         diff = diff_specs(f"{agreement_id}@{a}", f"{agreement_id}@{b}", root, settings)
@@ -118,10 +124,10 @@ def comparisons(
     if (
         signed
         and (in_git(root) if git is None else git)
-        and _working_differs(root, settings, agreement_id, signed[-1].version)
+        and _working_differs(signed[-1], working_file)
     ):
         last = f"v{signed[-1].version}"
-        known = _committed_change(root, settings, agreement_id, revisions)
+        known = _committed_change(working_file, revisions)
         diff = diff_specs(
             f"{agreement_id}@{last}",
             agreement_id,
@@ -129,6 +135,7 @@ def comparisons(
             settings,
             last_changes={agreement_id: known} if known else None,
             contracts={agreement_id: working} if working else None,
+            working=agreement,
         )
         if diff.differs:
             found.append(Comparison(agreement_id, last, "draft", diff))
@@ -136,31 +143,21 @@ def comparisons(
 
 
 def _committed_change(
-    root: Path, settings: Settings, agreement_id: str, revisions: list[Revision] | None
+    working_file: FileDigest, revisions: list[Revision] | None
 ) -> tuple[str, str] | None:
-    """Who last committed the working file and when, from the history, when the file on
-    disk is exactly that commit's blob; None (ask git) when there is any doubt."""
+    """Who last committed the working file and when, from the history, when the file as
+    checked is exactly that commit's blob; None (ask git) when there is any doubt."""
     if not revisions or revisions[0].blob is None:
         return None
     newest = revisions[0]
-    try:
-        data = (agreement_folder(root, settings, agreement_id) / AGREEMENT_FILE).read_bytes()
-    except OSError:
-        return None
-    header = b"blob %d\0" % len(data)
-    algorithm = hashlib.sha256 if len(newest.blob or "") == 64 else hashlib.sha1
-    if algorithm(header + data).hexdigest() != newest.blob:
+    if newest.blob not in working_file.git_blobs:
         return None  # uncommitted changes (or a filter): git says which
     return newest.author, newest.date.date().isoformat()
 
 
-def _working_differs(root: Path, settings: Settings, agreement_id: str, version: int) -> bool:
-    folder = agreement_folder(root, settings, agreement_id)
-    try:
-        working = (folder / AGREEMENT_FILE).read_bytes()
-        return working != (folder / SIGNED_DIR / f"v{version}.yaml").read_bytes()
-    except OSError:
-        return False
+def _working_differs(last: SignedVersion, working_file: FileDigest) -> bool:
+    """Whether the working file as checked differs from the last signed text."""
+    return working_file.sha256 != last.text_sha256
 
 
 def in_git(root: Path) -> bool:

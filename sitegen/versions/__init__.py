@@ -20,9 +20,9 @@ from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.load import Loaded, load_agreement_bytes
 from sitegen.load.config import Settings
-from sitegen.versions.history import AGREEMENT_FILE, Project, open_project
+from sitegen.load.layout import AGREEMENT_FILE, SIGNED_DIR
+from sitegen.versions.history import Project, open_project
 
-SIGNED_DIR = "signed"
 # An agreement is bounded by `load.max_bytes` when it is loaded; this only stops a read
 # that would never end.
 READ_MAX_BYTES = 16 << 20
@@ -90,9 +90,12 @@ def resolve(spec: str, root: Path, settings: Settings) -> VersionText:
     if parsed.signed is not None:
         return _signed(parsed, folder, root)
     path = folder / AGREEMENT_FILE
-    return VersionText(
-        parsed.agreement_id, _read(path), f"{parsed.agreement_id} (working tree)", path
-    )
+    return VersionText(parsed.agreement_id, _read(path), working_label(parsed.agreement_id), path)
+
+
+def working_label(agreement_id: str) -> str:
+    """What the working version of an agreement is called in a comparison."""
+    return f"{agreement_id} (working tree)"
 
 
 def load_version(spec: str, root: Path, settings: Settings) -> tuple[VersionText, Loaded]:

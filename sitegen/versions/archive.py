@@ -21,10 +21,10 @@ from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Finding, Severity
 from sitegen.load import load_agreement_text
 from sitegen.load.config import Settings
-from sitegen.versions import SIGNED_DIR, signed_versions
+from sitegen.load.layout import AGREEMENT_FILE, MANIFEST, SIGNED_DIR
+from sitegen.versions import signed_versions
 from sitegen.versions.archive_files import (
     ARCHIVE_MAX_BYTES,
-    MANIFEST,
     MANIFEST_MAX_BYTES,
     SCAN_EXTENSIONS,
     ArchivedFile,
@@ -43,7 +43,6 @@ from sitegen.versions.archive_files import (
 )
 from sitegen.versions.archive_rules import check_entries, manifests_at, symlinks_in_git
 from sitegen.versions.history import (
-    AGREEMENT_FILE,
     Base,
     Project,
     blob_bytes,

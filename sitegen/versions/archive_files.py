@@ -27,12 +27,11 @@ from pydantic import Strict as PydanticStrict
 
 from sitegen.files import Refusal, read_regular
 from sitegen.load.characters import places, refusal
+from sitegen.load.layout import MANIFEST, SIGNED_DIR
 from sitegen.load.yamltree import Limits, Refused, parse_tree
-from sitegen.versions import SIGNED_DIR
 
 ARCHIVE_MAX_BYTES = 64 << 20
 MANIFEST_MAX_BYTES = 4 << 20
-MANIFEST = "manifest.yaml"
 SCAN_EXTENSIONS = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
 
 FileName = Annotated[str, StringConstraints(pattern=r"^v[1-9][0-9]*(-scan)?\.[a-z]{2,4}$")]

@@ -23,11 +23,10 @@ from sitegen.files import Refusal
 from sitegen.findings import Finding, Severity
 from sitegen.load import load_agreement_bytes
 from sitegen.load.config import Settings
+from sitegen.load.layout import MANIFEST, SIGNED_DIR
 from sitegen.load.model import Agreement
 from sitegen.render.binding import Binding, Unbound, read_binding
-from sitegen.versions import SIGNED_DIR
 from sitegen.versions.archive_files import (
-    MANIFEST,
     Entry,
     Folder,
     Manifest,

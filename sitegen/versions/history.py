@@ -23,9 +23,9 @@ from git.exc import BadName, BadObject, GitCommandError, InvalidGitRepositoryErr
 
 from sitegen.errors import UserError
 from sitegen.load.config import LoadSettings, Settings
+from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.load.yamltree import Limits, Refused, parse_tree
 
-AGREEMENT_FILE = "agreement.yaml"
 NULL_SHA = "0" * 40
 
 # Only the two top-level scalars are needed per revision, so they are read with anchored

@@ -29,14 +29,14 @@ from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Severity
 from sitegen.lint import LintContext, lint_agreement
 from sitegen.lint.validate import relative, validate
-from sitegen.load import load_agreement_text
+from sitegen.load import day, load_agreement_text
 from sitegen.load.config import Settings
+from sitegen.load.layout import AGREEMENT_FILE, MANIFEST, SIGNED_DIR
 from sitegen.load.model import Agreement
 from sitegen.render.binding import Binding
-from sitegen.versions import SIGNED_DIR, agreement_folder, parse_spec
+from sitegen.versions import agreement_folder, parse_spec
 from sitegen.versions.archive import (
     ARCHIVE_MAX_BYTES,
-    MANIFEST,
     MANIFEST_MAX_BYTES,
     SCAN_EXTENSIONS,
     Entry,
@@ -46,7 +46,7 @@ from sitegen.versions.archive import (
     render_manifest,
     sha256_hex,
 )
-from sitegen.versions.history import AGREEMENT_FILE, Project, open_project
+from sitegen.versions.history import Project, open_project
 
 Renderer = Callable[[Agreement, Path, Settings, Binding], bytes]
 
@@ -77,7 +77,7 @@ def sign(
     manifest = _read_manifest(folder, agreement_id, refuse)
     tag = f"{agreement_id}/v{agreement.version}"
     _require_new_version(project, agreement.version, manifest, tag, refuse)
-    when = date or _existing_date(agreement) or dt.date.today()
+    when = date or _existing_date(agreement) or day.today()
     pin = _pinned_template(agreement, root, settings, refuse)
     signed_text = mark_signed(text, when, pin, refuse)
     signed = _require_valid_text(signed_text, folder, root, settings, refuse)

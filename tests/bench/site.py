@@ -306,7 +306,7 @@ def describe_profile(stats: dict) -> list[str]:  # type: ignore[type-arg]
         lines.append(f"  {seconds / total:6.1%} {seconds:6.1f} s  {group}")
     lines.append("cumulative time of stages:")
     wanted = {
-        ("sitegen/commands/common.py", "checked_agreements"): "validate the agreements",
+        ("sitegen/lint/project.py", "checked_project"): "validate the agreements",
         ("sitegen/site/generate.py", "generate"): "generate the docs folder",
         ("mkdocs/commands/build.py", "build"): "mkdocs build (all, incl. plugins)",
         ("mkdocs/commands/build.py", "_build_page"): "  render pages (theme)",

@@ -1,0 +1,15 @@
+"""The names of an agreement's folder, defined once: every stage that finds, reads, signs or
+publishes an agreement's files takes them from here.
+
+    agreements/<ID>/agreement.yaml        the living agreement (AGREEMENT_FILE)
+    agreements/<ID>/signed/               the append-only archive (SIGNED_DIR)
+    agreements/<ID>/signed/manifest.yaml  its SHA-256s (MANIFEST)
+    agreements/<ID>/reports/              period records (REPORTS_DIR, not yet read)
+"""
+
+from __future__ import annotations
+
+AGREEMENT_FILE = "agreement.yaml"
+SIGNED_DIR = "signed"
+MANIFEST = "manifest.yaml"
+REPORTS_DIR = "reports"
