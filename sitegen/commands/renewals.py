@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
+from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked_agreements
 from sitegen.files import write_atomic
 from sitegen.load.config import Settings
@@ -27,7 +28,7 @@ def _not_too_far(
     return value
 
 
-@click.command("renewals")
+@click.command("renewals", cls=Command)
 @click.option(
     "--within",
     "within",

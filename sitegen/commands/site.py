@@ -14,6 +14,7 @@ import click
 
 from sitegen.caches import checked_file
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
+from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked_agreements
 from sitegen.commands.renewals import MAX_DAYS, _not_too_far
 from sitegen.errors import UserError
@@ -61,7 +62,7 @@ class TerminalProgress(Progress):
             self._bar = None
 
 
-@click.command("generate")
+@click.command("generate", cls=Command)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -101,7 +102,7 @@ def generate_command(
     click.echo(f"sitegen: {summary.describe()}", err=True)
 
 
-@click.command("build")
+@click.command("build", cls=Command)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),

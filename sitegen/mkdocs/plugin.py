@@ -21,9 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from git.exc import GitCommandError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +37,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
-from sitegen.errors import SitegenError, UserError
+from sitegen.errors import SitegenError
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
 from sitegen.mkdocs import i18n_search, search_text, sitemap
@@ -90,9 +93,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     def _generate(self, config: MkDocsConfig) -> None:
         from sitegen.site import generate
 
-        root, settings = self._project(config)
-        out = self._docs_dir(config)
-        try:
+        with _shown(config):
+            root, settings = self._project(config)
+            out = self._docs_dir(config)
             summary = generate(
                 root,
                 settings,
@@ -105,8 +108,6 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
                 progress=self.progress,
                 late_documents=self.late_documents,
             )
-        except (SitegenError, UserError) as error:
-            raise PluginError(f"sitegen: {error}") from None
         self._late = summary.late
         log.info(f"sitegen: {summary.describe()}")
 
@@ -125,11 +126,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self._depth += 1
         if self._depth == 1:
             self._site_dir = Path(config.site_dir)
-            try:
+            with _shown(config):
                 publish.claim_site(self._site_dir)
                 publish.mark_site(self._site_dir)
-            except UserError as error:
-                raise PluginError(f"sitegen: {error}") from None
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -151,10 +150,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         if self._late is None:
             return
         late, self._late = self._late, None
-        try:
+        with _shown(config):
             late.finish(self._site_dir)
-        except (SitegenError, UserError) as error:
-            raise PluginError(f"sitegen: {error}") from None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.cancel_late()
@@ -170,7 +167,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        root, settings = self._project(config)
+        with _shown(config):
+            root, settings = self._project(config)
         for name in (settings.agreements_dir, settings.templates_dir):
             if (root / name).is_dir():
                 server.watch(str(root / name))
@@ -203,6 +201,22 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
             return dt.date.fromisoformat(str(today))
         except ValueError:
             raise PluginError(f"sitegen: today: {today!r} is not YYYY-MM-DD") from None
+
+
+@contextmanager
+def _shown(config: MkDocsConfig) -> Iterator[None]:
+    """The plugin's one error boundary, as `sitegen.cli` is the command's: sitegen's errors,
+    and a git command that failed, become mkdocs' `PluginError`, which mkdocs shows as one
+    `ERROR - sitegen: …` line without a traceback."""
+    from sitegen.versions.history import git_failed
+
+    try:
+        yield
+    except SitegenError as error:
+        raise PluginError(f"sitegen: {error}") from None
+    except GitCommandError as error:
+        folder = Path(config.config_file_path or ".").resolve().parent
+        raise PluginError(f"sitegen: {git_failed(error, folder)}") from None
 
 
 def _quiet_jieba() -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pypandoc
 
 from sitegen.compose.contract import Contract, Lang, Meta, Text
-from sitegen.errors import SitegenError
+from sitegen.errors import ToolFailed
 from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
 from sitegen.render.layout import View, langs_of, view_langs
@@ -115,7 +115,9 @@ def _default_reference() -> bytes:
     command = [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"]
     result = subprocess.run(command, capture_output=True, check=False)
     if result.returncode != 0:
-        raise SitegenError(f"pandoc could not give its reference.docx: {result.stderr!r}")
+        raise ToolFailed(
+            tool="pandoc", message=f"could not give its reference.docx: {result.stderr!r}"
+        )
     return result.stdout
 
 

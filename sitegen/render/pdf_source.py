@@ -17,7 +17,7 @@ from pathlib import Path
 import pypandoc
 
 from sitegen.compose.contract import Contract, Text
-from sitegen.errors import SitegenError
+from sitegen.errors import ToolFailed
 from sitegen.render.layout import View, view_langs
 from sitegen.render.pandoc_ast import (
     AstBuilder,
@@ -53,7 +53,9 @@ def typst_sources(items: Sequence[tuple[Contract, View]]) -> list[str]:
         or len(sources) != len(items)
         or not all(s.startswith(_IMPORT) for s in sources)
     ):
-        raise SitegenError(f"pandoc wrote {len(sources)} Typst sources for {len(items)} contracts")
+        raise ToolFailed(
+            tool="pandoc", message=f"wrote {len(sources)} Typst sources for {len(items)} contracts"
+        )
     return sources
 
 
