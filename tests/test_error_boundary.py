@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from git import Repo
 from git.exc import GitCommandError
@@ -178,7 +179,7 @@ def test_the_named_kinds_build_their_messages() -> None:
         2,
         1,
     ]
-    assert not isinstance(UserError("x"), __import__("click").ClickException)
+    assert not isinstance(UserError("x"), click.ClickException)
 
 
 def test_a_failed_git_command_is_one_line_naming_the_folder(tmp_path: Path) -> None:
