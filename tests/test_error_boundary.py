@@ -193,3 +193,27 @@ def test_a_failed_git_command_is_one_line_naming_the_folder(tmp_path: Path) -> N
         "or path not in the working tree. Use '--' to separate paths from revisions, like "
         "this: 'git <command> [<revision>...] -- [<file>...]'"
     )
+
+
+def test_the_first_pydantic_error_is_one_message() -> None:
+    from pydantic import BaseModel, ValidationError
+
+    from sitegen.load.invalid import first_invalid
+
+    class Inner(BaseModel):
+        version: int
+
+    class Outer(BaseModel):
+        signed: list[Inner]
+
+    with pytest.raises(ValidationError) as nested:
+        Outer.model_validate({"signed": [{"version": 1}, {"version": "x"}]})
+    assert first_invalid(nested.value).loc == ("signed", 1, "version")
+    assert first_invalid(nested.value).message == (
+        "signed.1.version: Input should be a valid integer, unable to parse string as an integer"
+    )
+    with pytest.raises(ValidationError) as whole:
+        Outer.model_validate([1])
+    assert first_invalid(whole.value).message == (
+        "Input should be a valid dictionary or instance of Outer"
+    )

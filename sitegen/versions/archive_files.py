@@ -27,6 +27,7 @@ from pydantic import Strict as PydanticStrict
 
 from sitegen.files import Refusal, read_regular
 from sitegen.load.characters import places, refusal
+from sitegen.load.invalid import first_invalid
 from sitegen.load.yamltree import Limits, Refused, parse_tree
 from sitegen.versions import SIGNED_DIR
 
@@ -124,10 +125,9 @@ def parse_manifest(data: bytes) -> Manifest:
     try:
         return Manifest.model_validate(tree.data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        line = tree.positions.get(tuple(first["loc"]), (0, 0, 0, 0))[2] + 1
-        raise ManifestError(f"{where}: {first['msg']}" if where else first["msg"], line) from None
+        invalid = first_invalid(error)
+        line = tree.positions.get(invalid.loc, (0, 0, 0, 0))[2] + 1
+        raise ManifestError(invalid.message, line) from None
 
 
 def render_manifest(manifest: Manifest) -> str:
