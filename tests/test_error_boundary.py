@@ -217,3 +217,17 @@ def test_the_first_pydantic_error_is_one_message() -> None:
     assert first_invalid(whole.value).message == (
         "Input should be a valid dictionary or instance of Outer"
     )
+
+
+def test_a_clause_file_error_names_its_line_through_a_location(tmp_path: Path) -> None:
+    from sitegen.compose.clauses import read_section
+
+    path = tmp_path / "sections" / "scope.yaml"
+    path.parent.mkdir()
+    path.write_text("clauses:\n  - id: a\n    blocks: []\n    colour: red\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        read_section(tmp_path, "scope")
+    assert raised.value.where == Location(path, 4)
+    assert str(raised.value) == (
+        f"{path}:4: unknown key 'colour'; expected one of blocks, id, title, when"
+    )
