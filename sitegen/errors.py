@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,17 @@ class SitegenError(Exception):
         self.reason = message  # without the place
         self.message = f"{where}: {message}" if where is not None else message
         super().__init__(self.message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as it is (documents render in worker processes): pickle's default calls
+        the class with `args`, which a keyword-only constructor refuses."""
+        return (_restored, (type(self), self.message), self.__dict__)
+
+
+def _restored(kind: type[SitegenError], message: str) -> SitegenError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    return error
 
 
 class UserError(SitegenError):

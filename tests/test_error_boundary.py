@@ -231,3 +231,28 @@ def test_a_clause_file_error_names_its_line_through_a_location(tmp_path: Path) -
     assert str(raised.value) == (
         f"{path}:4: unknown key 'colour'; expected one of blocks, id, title, when"
     )
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        UserError("bad", path=Location("x.yaml", 2, 1)),
+        ValidationFailed(errors=2, files=1),
+        NotARepository(path=Path("/p")),
+        NoCommit(path="/p", needed_for="nothing to sign"),
+        GitFailed(path="/p", command="log", detail="fatal: x"),
+        ToolFailed(tool="typst", message="failed: x", where=SAMPLE),
+    ],
+    ids=lambda error: type(error).__name__,
+)
+def test_each_kind_crosses_a_process_boundary_whole(error: SitegenError) -> None:
+    """Documents render in worker processes, whose errors come back pickled."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), str(back), back.where, back.reason) == (
+        type(error),
+        str(error),
+        error.where,
+        error.reason,
+    )
