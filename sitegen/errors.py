@@ -71,10 +71,6 @@ class UserError(SitegenError):
     def __init__(self, message: str, *, path: Where | None = None) -> None:
         super().__init__(message, where=path)
 
-    @property
-    def path(self) -> Where | None:
-        return self.where
-
 
 class ValidationFailed(SitegenError):
     """Validation found errors; they and a summary have been printed already. Exits with 1."""
