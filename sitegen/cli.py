@@ -2,9 +2,11 @@
 
 Exit codes: 0 ok, 1 findings or failures, 2 usage or I/O problems.
 
-Error messages quote paths, keys and values, which may hold control characters: `main`
-shows every error through `SafeStream` (`sitegen.terminal`), the one boundary where errors
-become text.
+This is the one error boundary: the package raises `sitegen.errors` kinds, which know nothing
+of click; each command (`sitegen.commands.boundary.Command`) turns them into click errors
+carrying their exit codes, and `main` shows every error through `SafeStream`
+(`sitegen.terminal`), as error messages quote paths, keys and values, which may hold control
+characters. The commands still raise click's own errors for usage problems.
 """
 
 from __future__ import annotations

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 
+from sitegen.errors import Location
 from sitegen.findings import Finding, Report, Severity
 from sitegen.terminal import json_text, safe
 
 
 def as_text(finding: Finding) -> str:
     """`path:line:col: CODE field: message` — the form editors and terminals link."""
-    where = f"{finding.path}:{finding.line}:{finding.column}"
+    where = Location(finding.path, finding.line, finding.column)
     label = "" if finding.severity is Severity.ERROR else f"[{finding.severity}] "
     field = f"{finding.field_text}: " if finding.field else ""
     context = f" ({finding.context})" if finding.context else ""

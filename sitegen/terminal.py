@@ -12,6 +12,10 @@ runner skips) has its first colon written `\\x3a`.
 
 Backslashes are left as they are: the text stays readable, and nothing a terminal or a
 runner acts on can be spelt with printable characters alone.
+
+`style` writes the only escapes we mean, ANSI colour and bold, byte for byte as click's
+`style` does (the command's `click.echo` strips them when not on a terminal), so the stages
+that colour text need not import click.
 """
 
 from __future__ import annotations
@@ -25,6 +29,17 @@ _CONTROL = re.compile(
 _COMMAND_START = re.compile(r"^(\s*):(?=:)")
 # JSON escapes C0 itself; these it passes through raw (U+009B is a CSI to many terminals).
 _JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+_COLOURS = {"red": 31, "green": 32}
+_RESET = "\x1b[0m"
+
+
+def style(text: str, *, fg: str | None = None, bold: bool = False) -> str:
+    """`text` in a colour (red or green) and/or bold, then every attribute reset."""
+    colour = f"\x1b[{_COLOURS[fg]}m" if fg is not None else ""
+    weight = "\x1b[1m" if bold else ""
+    return f"{colour}{weight}{text}{_RESET}"
 
 
 def _escape(match: re.Match[str]) -> str:

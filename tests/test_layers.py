@@ -1,5 +1,6 @@
-"""The stage packages import only downward, and only `sitegen.mkdocs` and the commands
-know mkdocs: import-linter checks the contracts in pyproject.toml (also `make lint`)."""
+"""The stage packages import only downward, only `sitegen.mkdocs` and the commands know
+mkdocs, and only the commands and the CLI know click: import-linter checks the contracts in
+pyproject.toml (also `make lint`)."""
 
 from __future__ import annotations
 
@@ -30,10 +31,11 @@ def test_the_stages_import_only_downward() -> None:
     lines = result.stdout.splitlines()
     assert "sitegen's stages import only downward KEPT" in lines
     assert "Below sitegen.mkdocs nothing knows mkdocs KEPT" in lines
-    assert "Contracts: 2 kept, 0 broken." in lines
+    assert "Below sitegen.commands nothing knows click KEPT" in lines
+    assert "Contracts: 3 kept, 0 broken." in lines
 
 
-def test_an_upward_import_a_loose_module_and_mkdocs_below_its_package_are_caught(
+def test_an_upward_import_a_loose_module_and_mkdocs_or_click_below_their_packages_are_caught(
     tmp_path: Path,
 ) -> None:
     shutil.copy(REPO / "pyproject.toml", tmp_path)
@@ -42,15 +44,18 @@ def test_an_upward_import_a_loose_module_and_mkdocs_below_its_package_are_caught
     (package / "render" / "upward.py").write_text("from sitegen.site import generate\n")
     (package / "site" / "engine.py").write_text("import mkdocs\n")
     (package / "loose.py").write_text('"""A module in no stage."""\n')
+    (package / "lint" / "prompt.py").write_text("import click\n")
     result = lint_imports(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert "Contracts: 0 kept, 2 broken." in lines
+    assert "Contracts: 0 kept, 3 broken." in lines
     assert "sitegen.render is not allowed to import sitegen.site:" in lines
     assert "- sitegen.render.upward -> sitegen.site.generate (l.1)" in lines
     assert "- sitegen.loose" in lines
     assert "sitegen.site is not allowed to import mkdocs:" in lines
     assert "-   sitegen.site.engine -> mkdocs (l.1)" in lines
+    assert "sitegen.lint is not allowed to import click:" in lines
+    assert "-   sitegen.lint.prompt -> click (l.1)" in lines
 
 
 def test_the_plugin_entry_point_is_in_sitegen_mkdocs_and_imports_the_real_mkdocs() -> None:

@@ -20,11 +20,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import cli
-from sitegen.terminal import safe, safe_lines
+from sitegen.terminal import safe, safe_lines, style
 from tests.gitrepo import SAMPLE_PATH, GitRepo, isolate_git, templates_tree, unsigned_sample
 from tests.helpers import replace_once, sample_text
 
@@ -241,3 +242,12 @@ def test_json_outputs_escape_what_json_leaves_raw(
     document = json.dumps(json.loads(out), ensure_ascii=False)
     assert "\u009b::warning" in document and "\u2028::warning" in document
     assert "\\u009b::warning" in out and "\\u2028::warning" in out
+
+
+@pytest.mark.parametrize(
+    "how", [{"bold": True}, {"fg": "red", "bold": True}, {"fg": "red"}, {"fg": "green"}]
+)
+def test_style_writes_what_click_style_writes(how: dict[str, object]) -> None:
+    """The diff's colours, written without click (the stages do not import it), byte for byte
+    as before, so `click.echo` still strips them when not on a terminal."""
+    assert style("[-a-]", **how) == click.style("[-a-]", **how)  # type: ignore[arg-type]

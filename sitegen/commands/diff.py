@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from sitegen.commands.boundary import Command
 from sitegen.diff.compare import diff_renewal, diff_since, diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.report import as_json, as_markdown, as_text
@@ -14,7 +15,7 @@ from sitegen.terminal import safe
 from sitegen.versions import signing_tag
 
 
-@click.command("diff")
+@click.command("diff", cls=Command)
 @click.argument("versions", nargs=-1, metavar="[A [B]]")
 @click.option(
     "--base",

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from sitegen.commands.boundary import Command
 from sitegen.load.config import Settings
 
 
-@click.command("new")
+@click.command("new", cls=Command)
 @click.argument("agreement_id")
 @click.option("--template", "template", default="it-service-sla", show_default=True)
 def new_command(agreement_id: str, template: str) -> None:

@@ -8,6 +8,7 @@ from typing import cast
 
 import click
 
+from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
@@ -25,7 +26,7 @@ from sitegen.render.outputs import (
 from sitegen.versions import agreement_folder
 
 
-@click.command("render")
+@click.command("render", cls=Command)
 @click.argument("agreement_id", required=False)
 @click.option("--all", "everything", is_flag=True, help="Render every agreement into -o DIR.")
 @click.option(

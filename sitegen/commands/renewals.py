@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
+from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked, today_option
 from sitegen.compose.vocabulary import DEADLINE_WORDS
 from sitegen.files import write_atomic
@@ -19,7 +20,7 @@ from sitegen.terminal import json_text, safe
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
 
 
-@click.command("renewals")
+@click.command("renewals", cls=Command)
 @click.option(
     "--within",
     "within",

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from sitegen.commands.boundary import Command
 from sitegen.errors import UserError
 
 
-@click.command("schema")
+@click.command("schema", cls=Command)
 @click.option("-o", "--output", "target", type=click.Path(path_type=Path), help="Write to FILE.")
 def schema_command(target: Path | None) -> None:
     """Print the JSON Schema of agreement files (draft-07, for editors)."""

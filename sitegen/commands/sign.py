@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from sitegen.commands.boundary import Command
 from sitegen.load.config import Settings
 
 
-@click.command("sign")
+@click.command("sign", cls=Command)
 @click.argument("agreement_id")
 @click.option(
     "--date",
@@ -29,7 +30,7 @@ def sign_command(agreement_id: str, date: dt.datetime | None) -> None:
     click.echo(f"committed {done.commit[:12]} and tagged {done.tag}")
 
 
-@click.command("attach")
+@click.command("attach", cls=Command)
 @click.argument("agreement_id")
 @click.argument("version")
 @click.argument("scan", type=click.Path(path_type=Path, exists=True, dir_okay=False))

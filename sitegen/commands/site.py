@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
+from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked, today_option
 from sitegen.commands.renewals import MAX_DAYS
 from sitegen.errors import UserError
@@ -57,7 +58,7 @@ class TerminalProgress(Progress):
             self._bar = None
 
 
-@click.command("generate")
+@click.command("generate", cls=Command)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
@@ -94,7 +95,7 @@ def generate_command(
     click.echo(f"sitegen: {summary.describe()}", err=True)
 
 
-@click.command("build")
+@click.command("build", cls=Command)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),

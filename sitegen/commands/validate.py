@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 from sitegen import output
+from sitegen.commands.boundary import Command
 from sitegen.errors import ValidationFailed
 from sitegen.findings import Severity
 from sitegen.lint.validate import relative, validate
 from sitegen.load.config import Settings
 
 
-@click.command("validate")
+@click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option(

@@ -29,7 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from sitegen.errors import UserError
+from sitegen.errors import Location, UserError
 from sitegen.files import NOT_REGULAR, TEMPLATE_MAX_BYTES, Refusal, read_regular
 
 SECTIONS_DIR = "sections"
@@ -71,8 +71,8 @@ class Place:
     path: Path
     line: int  # 1-based line of the Jinja source's first line
 
-    def at(self, jinja_line: int = 1) -> str:
-        return f"{self.path}:{self.line + jinja_line - 1}"
+    def at(self, jinja_line: int = 1) -> Location:
+        return Location(self.path, self.line + jinja_line - 1)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def read_section(folder: Path, section_id: str) -> tuple[ClauseSpec, ...]:
         raise UserError(f"cannot read the section's clauses: {error.strerror}", path=path) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark
-        where = f"{path}:{mark.line + 1}" if mark else path
+        where = Location(path, mark.line + 1) if mark else path
         raise UserError(str(error.problem), path=where) from None
     except YAMLError as error:
         raise UserError(str(error), path=path) from None
@@ -234,7 +234,7 @@ class _Reader:
             line = node.lc.key(unknown[0])[0] + 1
             raise UserError(
                 f"unknown key {unknown[0]!r}; expected one of {', '.join(sorted(keys))}",
-                path=f"{self.path}:{line}",
+                path=Location(self.path, line),
             )
         return node
 
@@ -300,8 +300,8 @@ class _Reader:
             raise UserError(f"signatures need {', '.join(missing)}", path=self.at(node))
         return SignSpec(self.loop(node), {k: self.text(node, k) for k in SIGN_FIELDS})
 
-    def at(self, node: CommentedMap) -> str:
-        return f"{self.path}:{node.lc.line + 1}"
+    def at(self, node: CommentedMap) -> Location:
+        return Location(self.path, node.lc.line + 1)
 
     def text(self, parent: Any, key: str | int) -> TextSpec:
         value = parent[key]

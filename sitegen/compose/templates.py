@@ -24,6 +24,7 @@ from ruamel.yaml.error import YAMLError
 from sitegen.digest import folder_digest
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, TEMPLATE_MAX_BYTES, Refusal, read_regular
+from sitegen.load.invalid import first_invalid
 from sitegen.load.model import Bilingual
 
 MANIFEST = "template.yaml"
@@ -125,8 +126,6 @@ def _read_template(folder: Path) -> Template:
         except (OSError, YAMLError, UnicodeDecodeError) as error:
             raise UserError(f"cannot read the template manifest: {error}", path=path) from None
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise UserError(f"{where}: {first['msg']}", path=path) from None
+            raise UserError(first_invalid(error).message, path=path) from None
         _CACHE[folder] = kept = Template(folder, manifest, digest)
     return kept

@@ -15,7 +15,7 @@ from sitegen.compose.contract import LANGS, Contract
 from sitegen.diff.fields import diff_terms
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import redline
-from sitegen.errors import UserError
+from sitegen.errors import NoCommit, UserError
 from sitegen.load.config import Settings
 from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.load.model import Agreement
@@ -81,7 +81,7 @@ def diff_since(base: str | None, root: Path, settings: Settings) -> list[Agreeme
     project = open_project(root)
     resolved = resolve_base(project, base)
     if resolved is None:
-        raise UserError("the repository has no commit yet: nothing to compare with")
+        raise NoCommit(path=root, needed_for="nothing to compare with")
     pattern = f"{settings.agreements_dir}/*/{AGREEMENT_FILE}"
     ids = sorted(
         Path(change.path).parent.name for change in changes_since(project, resolved, pattern)
@@ -174,6 +174,8 @@ def _last_change(spec: str, root: Path, settings: Settings) -> tuple[str, str]:
         return "", ""
     project = open_project(root)
     name = project.repo_path(f"{settings.agreements_dir}/{parsed.agreement_id}/{AGREEMENT_FILE}")
+    if parsed.revision is None and not project.repo.head.is_valid():
+        return "(uncommitted changes)", ""  # no commit yet: the working file is all there is
     out = project.repo.git.log("-1", "--format=%an%x1f%as", parsed.revision or "HEAD", "--", name)
     author, _, date = out.partition("\x1f")
     if parsed.revision is None and _dirty(project, name):

@@ -15,14 +15,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import click
-
 from sitegen.compose.contract import LANGS, Lang, Text
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
 from sitegen.diff.words import change_kinds, clause_counts, report_word, status, summary_line
-from sitegen.terminal import escape_controls, json_text, safe, safe_lines
+from sitegen.terminal import escape_controls, json_text, safe, safe_lines, style
 
 _ARROW = "→"
 _LANG_NAME = {"zh": "中文", "en": "English"}
@@ -39,14 +37,14 @@ def summary(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
 
 
 def as_text(diffs: Sequence[AgreementDiff]) -> str:
-    """Plain lines; styled with ANSI colours that click strips when not on a terminal. Every
-    value is terminal-safe (`sitegen.terminal`) before it is styled."""
+    """Plain lines; styled with ANSI colours that `click.echo` strips when not on a terminal.
+    Every value is terminal-safe (`sitegen.terminal`) before it is styled."""
     out: list[str] = [summary(diffs)]
     for diff in diffs:
         if not diff.differs:
             continue
         head = safe(f"{diff.agreement_id} {diff.title}")
-        out += ["", click.style(f"{head} [{diff.kind}]", bold=True)]
+        out += ["", style(f"{head} [{diff.kind}]", bold=True)]
         out += [f"  {line}" for line in _sides(diff)]
         for change in diff.changes:
             out.append("  " + _change_line(change))
@@ -58,7 +56,7 @@ def as_text(diffs: Sequence[AgreementDiff]) -> str:
 
 
 def _change_line(change: Change) -> str:
-    flag = click.style("! ", fg="red", bold=True) if change.attention else "  "
+    flag = style("! ", fg="red", bold=True) if change.attention else "  "
     weight = "material" if change.material else "editorial"
     direction = f", {change.direction} on the provider" if change.direction else ""
     values = f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
@@ -77,9 +75,9 @@ def _styled(clause: ClauseRedline) -> str:
     for segment in clause.segments:
         text = safe_lines(segment.text)
         if segment.op == "delete":
-            parts.append(click.style(f"[-{text}-]", fg="red"))
+            parts.append(style(f"[-{text}-]", fg="red"))
         elif segment.op == "insert":
-            parts.append(click.style(f"{{+{text}+}}", fg="green"))
+            parts.append(style(f"{{+{text}+}}", fg="green"))
         else:
             parts.append(text)
     return "".join(parts)

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sitegen.errors import UserError
+from sitegen.load.invalid import first_invalid
 
 CONFIG_NAME = "sitegen.toml"
 
@@ -69,6 +70,4 @@ class Settings(_Section):
         try:
             return cls.model_validate(data)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise UserError(f"{where}: {first['msg']}", path=path) from None
+            raise UserError(first_invalid(error).message, path=path) from None

@@ -24,10 +24,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from git.exc import GitCommandError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,7 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
-from sitegen.errors import SitegenError, UserError
+from sitegen.errors import SitegenError
 from sitegen.load import day
 from sitegen.load.config import Settings
 from sitegen.mkdocs import i18n_search, search_text, sitemap
@@ -127,9 +130,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         """A bare `mkdocs build` or `mkdocs serve`: check and generate here."""
         from sitegen.site import generate
 
-        root, settings = self.project(config)
-        options = self.options()
-        try:
+        with _shown(config):
+            root, settings = self.project(config)
+            options = self.options()
             summary = generate(
                 root,
                 settings,
@@ -139,8 +142,6 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
                 within_days=options.within_days,
                 render_documents=options.documents,
             )
-        except (SitegenError, UserError) as error:
-            raise PluginError(f"sitegen: {error}") from None
         log.info(f"sitegen: {summary.describe()}")
 
     @event_priority(-200)  # after every other plugin has seen the page
@@ -158,11 +159,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self._depth += 1
         if self._depth == 1:
             self._site_dir = Path(config.site_dir)
-            try:
+            with _shown(config):
                 publish.claim_site(self._site_dir)
                 publish.mark_site(self._site_dir)
-            except UserError as error:
-                raise PluginError(f"sitegen: {error}") from None
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -186,7 +185,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        root, settings = self.project(config)
+        with _shown(config):
+            root, settings = self.project(config)
         for name in (settings.agreements_dir, settings.templates_dir):
             if (root / name).is_dir():
                 server.watch(str(root / name))
@@ -219,6 +219,22 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
             return day.parse_day(given if isinstance(given, dt.date) else str(given))
         except ValueError as error:
             raise PluginError(f"sitegen: today: {error}") from None
+
+
+@contextmanager
+def _shown(config: MkDocsConfig) -> Iterator[None]:
+    """The plugin's one error boundary, as `sitegen.commands.boundary` is the commands':
+    sitegen's errors, and a git command that failed, become mkdocs' `PluginError`, which
+    mkdocs shows as one `ERROR - sitegen: …` line without a traceback."""
+    from sitegen.versions.history import git_failed
+
+    try:
+        yield
+    except SitegenError as error:
+        raise PluginError(f"sitegen: {error}") from None
+    except GitCommandError as error:
+        folder = Path(config.config_file_path or ".").resolve().parent
+        raise PluginError(f"sitegen: {git_failed(error, folder)}") from None
 
 
 def _quiet_jieba() -> None:

@@ -23,7 +23,7 @@ import pypandoc
 
 from sitegen.compose.contract import Contract, Lang, Meta, Text
 from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
-from sitegen.errors import SitegenError
+from sitegen.errors import ToolFailed
 from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
 from sitegen.render.layout import Edition, edition_langs, langs_of
@@ -120,7 +120,9 @@ def _default_reference() -> bytes:
     command = [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"]
     result = subprocess.run(command, capture_output=True, check=False)
     if result.returncode != 0:
-        raise SitegenError(f"pandoc could not give its reference.docx: {result.stderr!r}")
+        raise ToolFailed(
+            tool="pandoc", message=f"could not give its reference.docx: {result.stderr!r}"
+        )
     return result.stdout
 
 

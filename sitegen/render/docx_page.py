@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from sitegen.compose.contract import Lang, Meta
 from sitegen.compose.vocabulary import WATERMARK
-from sitegen.errors import SitegenError
+from sitegen.errors import ToolFailed
 from sitegen.load.fonts import SANS
 
 HEADER, FOOTER = "word/header1.xml", "word/footer1.xml"
@@ -55,7 +55,9 @@ def _with_page(xml: str) -> str:
     )
     found = _LAST_SECTION.search(xml)
     if found is None:
-        raise SitegenError("pandoc's Word document has no final section to give its page")
+        raise ToolFailed(
+            tool="pandoc", message="wrote a Word document with no final section to give its page"
+        )
     section = f"<w:sectPr>{references}{found[1]}{PAGE}</w:sectPr>"
     return xml[: found.start()] + section + xml[found.end() :]
 
@@ -78,7 +80,7 @@ def _with_content_types(xml: str) -> str:
 
 def _before(xml: str, end: str, added: str) -> str:
     if xml.count(end) != 1:
-        raise SitegenError(f"pandoc's Word document: {end} expected once")
+        raise ToolFailed(tool="pandoc", message=f"wrote a Word document: {end} expected once")
     return xml.replace(end, added + end)
 
 

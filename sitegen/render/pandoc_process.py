@@ -19,7 +19,7 @@ from typing import IO
 
 import pypandoc
 
-from sitegen.errors import SitegenError
+from sitegen.errors import ToolFailed
 
 SCRIPT = Path(__file__).with_name("pandoc") / "convert.lua"
 
@@ -46,9 +46,12 @@ class PandocProcess:
                 answer = _read_exactly(process.stdout, length)
             except (OSError, ValueError) as error:
                 self._stop()
-                raise SitegenError(f"pandoc stopped while writing {to}: {error}") from None
+                raise ToolFailed(
+                    tool="pandoc", message=f"stopped while writing {to}: {error}"
+                ) from None
         if status != "ok":
-            raise SitegenError(f"pandoc could not write {to}: {answer.decode('utf-8', 'replace')}")
+            said = answer.decode("utf-8", "replace")
+            raise ToolFailed(tool="pandoc", message=f"could not write {to}: {said}")
         return answer
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from typing import Final
 import typst
 
 from sitegen.compose.contract import Contract
-from sitegen.errors import SitegenError, UserError
+from sitegen.errors import ToolFailed, UserError
 from sitegen.load.fonts import CjkFonts, find_fonts
 from sitegen.render.layout import Edition
 from sitegen.render.pdf_model import contract_json
@@ -100,11 +100,13 @@ class PdfRenderer:
                     timestamp=stamp,
                 )
             except typst.TypstError as error:
-                raise SitegenError(
-                    f"{contract.meta.agreement_id}: typst failed: {error.message}"
+                raise ToolFailed(
+                    tool="typst",
+                    message=f"failed: {error.message}",
+                    where=contract.meta.agreement_id,
                 ) from error
         if not isinstance(pdf, bytes):  # pragma: no cover - one PDF, never pages
-            raise SitegenError("typst returned no PDF")
+            raise ToolFailed(tool="typst", message="returned no PDF")
         return pdf
 
 

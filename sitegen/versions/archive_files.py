@@ -27,6 +27,7 @@ from pydantic import Strict as PydanticStrict
 
 from sitegen.files import Refusal, read_regular
 from sitegen.load.characters import places, refusal
+from sitegen.load.invalid import first_invalid
 from sitegen.load.layout import MANIFEST, SIGNED_DIR
 from sitegen.load.yamltree import Limits, Refused, parse_tree
 
@@ -123,10 +124,9 @@ def parse_manifest(data: bytes) -> Manifest:
     try:
         return Manifest.model_validate(tree.data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        line = tree.positions.get(tuple(first["loc"]), (0, 0, 0, 0))[2] + 1
-        raise ManifestError(f"{where}: {first['msg']}" if where else first["msg"], line) from None
+        invalid = first_invalid(error)
+        line = tree.positions.get(invalid.loc, (0, 0, 0, 0))[2] + 1
+        raise ManifestError(invalid.message, line) from None
 
 
 def render_manifest(manifest: Manifest) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from git import Repo
 from git.exc import BadName, BadObject, GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
-from sitegen.errors import UserError
+from sitegen.errors import GitFailed, NotARepository, UserError
 from sitegen.load.config import LoadSettings, Settings
 from sitegen.load.layout import AGREEMENT_FILE
 from sitegen.load.yamltree import Limits, Refused, parse_tree
@@ -55,12 +55,20 @@ class Project:
         return self.root / repo_path.removeprefix(self.prefix)
 
 
+def git_failed(error: GitCommandError, root: Path) -> GitFailed:
+    """A git command that failed, as an error naming the folder it ran for: the last line of
+    defence, as each stage checks what git needs first (a commit, a known revision)."""
+    command = error.command[1] if isinstance(error.command, list | tuple) else "command"
+    said = str(error.stderr).strip().removeprefix("stderr: '").removesuffix("'")
+    return GitFailed(path=root, command=str(command), detail=said)
+
+
 def open_project(root: Path) -> Project:
     """The git repository holding `root`, or a UserError saying it is not in one."""
     try:
         repo = Repo(root, search_parent_directories=True)
     except (InvalidGitRepositoryError, NoSuchPathError):
-        raise UserError("not inside a git repository", path=root) from None
+        raise NotARepository(path=root) from None
     if repo.working_tree_dir is None:
         raise UserError("a bare repository has no working tree", path=root)
     top = Path(repo.working_tree_dir).resolve()
