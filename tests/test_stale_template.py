@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.caches import checked_file
+from sitegen.caches.store import Store
 from sitegen.lint import validate as validate_module
 from sitegen.lint.validate import validate
 from sitegen.load.config import Settings
@@ -123,7 +123,7 @@ def make_definitions_required(repo: GitRepo) -> None:
 def findings(repo: GitRepo, *, cache: bool = True) -> list[str]:
     report, _ = validate(
         [repo.root / "agreements"], Settings(), repo.root,
-        cache=checked_file(repo.root) if cache else None,
+        cache=Store.of(repo.root).checked_file if cache else None,
     )  # fmt: skip
     return [f"{f.code} {'.'.join(map(str, f.field))}: {f.message}" for f in report.sorted()]
 

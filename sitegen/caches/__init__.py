@@ -40,18 +40,6 @@ def cache_folder(root: Path) -> Path:
     return _folders[root]
 
 
-def checked_file(root: Path) -> Path:
-    return cache_folder(root) / CHECKED
-
-
-def pages_folder(root: Path) -> Path:
-    return cache_folder(root) / PAGES
-
-
-def documents_folder(root: Path) -> Path:
-    return cache_folder(root) / DOCUMENTS
-
-
 def discarded(entry: Path, reason: str) -> None:
     """Warn that `entry` failed its check and delete it (a link itself, never its target)."""
     log.warning(f"{entry}: {reason}: discarded, made again")

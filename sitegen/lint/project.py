@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sitegen import output
-from sitegen.caches import checked_file
+from sitegen.caches.store import Store
 from sitegen.errors import SitegenError
 from sitegen.findings import Report, Severity
 from sitegen.lint.validate import validate
@@ -46,7 +46,9 @@ def checked_project(
     was read and checked, in the order found; `InvalidProject` when any has an error. With
     `cached`, unchanged files' results come from `.cache/checked.json`."""
     folders = list(paths) if paths is not None else [root / settings.agreements_dir]
-    report, loaded = validate(folders, settings, root, cache=checked_file(root) if cached else None)
+    report, loaded = validate(
+        folders, settings, root, cache=Store.of(root).checked_file if cached else None
+    )
     if report.errors:
         raise InvalidProject(report)
     records = [item.checked() for item in loaded]

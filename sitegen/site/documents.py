@@ -16,7 +16,7 @@ on the day), the build's options and settings field by field, and every file of 
 sitegen package; values are hashed by their fields' names (`sitegen.digest.plain`), never
 as `repr()` prints them. A run deletes the entries it did not use, so a restricted
 agreement's pages and documents leave the cache with it. Every entry is sealed and checked
-when read (`sitegen.caches.entries`).
+when read (`sitegen.caches.store`).
 
 A template folder's digest is the one the templates held in memory are checked against
 (`sitegen.compose.templates`), each file hashed once per process while it is unchanged
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sitegen.caches.entries import document_ready, prune_documents, store_document
+from sitegen.caches.store import Store
 from sitegen.catalogue import Row
 from sitegen.digest import file_digest, folder_digest, named_key, package_digest, plain
 from sitegen.errors import UserError
@@ -153,11 +153,11 @@ def render_documents(
     return found
 
 
-def _render_into(jobs: Sequence[Job], root: Path, settings: Settings, cache: Path) -> list[str]:
-    """The documents of one agreement, into the cache."""
+def _render_into(jobs: Sequence[Job], root: Path, settings: Settings, store: Store) -> list[str]:
+    """The documents of one agreement, into the store."""
     made = render_documents(jobs[0].agreement, [job.kind for job in jobs], root, settings)
     for job in jobs:
-        store_document(cache / job.name, made[job.kind])
+        store.put("documents", job.name, {"": made[job.kind]})
     return [job.name for job in jobs]
 
 
@@ -178,16 +178,15 @@ def document_workers(jobs: int) -> ProcessPoolExecutor | None:
 
 
 def plan_documents(
-    records: list[Checked], root: Path, settings: Settings, cache: Path
+    records: list[Checked], root: Path, settings: Settings, store: Store
 ) -> DocumentPlan:
-    """Which documents there are and which of them the cache lacks (or holds unsealed); the
-    cache keeps no others."""
+    """Which documents there are and which of them the store lacks (or holds unsealed); the
+    store keeps no others."""
     keys = Keys(root, settings)
     jobs = [Job(r.agreement, kind, key) for r in records for kind, key in keys.keys(r).items()]
-    missing = [job for job in jobs if not document_ready(cache / job.name)]
-    cache.mkdir(parents=True, exist_ok=True)
-    prune_documents(cache, [job.name for job in jobs])
-    return DocumentPlan(jobs, missing, Target(root, settings, cache))
+    missing = [job for job in jobs if store.get("documents", job.name) is None]
+    store.prune("documents", [job.name for job in jobs])
+    return DocumentPlan(jobs, missing, Target(root, settings, store))
 
 
 @dataclass(frozen=True)
@@ -198,9 +197,9 @@ class DocumentPlan:
 
     @property
     def paths(self) -> dict[tuple[str, Kind], Path]:
-        """Where each document is (or will be) in the cache."""
-        cache = self.target.cache
-        return {(job.agreement.id, job.kind): cache / job.name for job in self.jobs}
+        """Where each document is (or will be) in the store."""
+        store = self.target.store
+        return {(j.agreement.id, j.kind): store.place("documents", j.name) for j in self.jobs}
 
     def start(self, progress: Progress, pool: ProcessPoolExecutor | None) -> Pending:
         """Render the missing documents: in `pool`, which the returned Pending then owns
@@ -212,7 +211,7 @@ class DocumentPlan:
 class Target:
     root: Path
     settings: Settings
-    cache: Path
+    store: Store
 
 
 class Pending:
@@ -265,5 +264,5 @@ class Pending:
             self._pool = None
 
 
-def _args(target: Target) -> tuple[Path, Settings, Path]:
-    return target.root, target.settings, target.cache
+def _args(target: Target) -> tuple[Path, Settings, Store]:
+    return target.root, target.settings, target.store

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from sitegen.caches import documents_folder, pages_folder
-from sitegen.caches.entries import PageCache
+from sitegen.caches.store import Store
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
 from sitegen.files import write_atomic
 from sitegen.lint.project import checked_project
@@ -100,8 +99,7 @@ def generate(
     within_days: int = RENEWAL_WINDOW_DAYS,
     checked: list[Checked] | None = None,
     render_documents: bool = True,
-    cache_dir: Path | None = None,
-    page_cache_dir: Path | None = None,
+    store: Store | None = None,
     progress: Progress | None = None,
     late_documents: bool = False,
 ) -> Summary:
@@ -128,13 +126,13 @@ def generate(
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
     _catalogue(tree, shown, rows, today, within_days)
-    pages = PageCache(page_cache_dir or pages_folder(root))
-    missing = _cached_pages(tree, pages, records, rows, root, settings, render_documents)
+    store = store or Store.of(root)
+    keys, missing = _cached_pages(tree, store, records, rows, root, settings, render_documents)
     plan = None
     if render_documents:
-        plan = plan_documents(records, root, settings, cache_dir or documents_folder(root))
-    _prepare_missing(tree, pages, missing, report)
-    pages.prune()
+        plan = plan_documents(records, root, settings, store)
+    _prepare_missing(tree, store, missing, report)
+    store.prune("pages", keys)
     pending, late = None, None
     try:
         if plan:
@@ -205,7 +203,7 @@ class PageJob:
     settings: Settings
     with_documents: bool
     git: bool
-    cache: Path
+    store: Store
 
 
 def _prepare(job: PageJob) -> str:
@@ -214,45 +212,46 @@ def _prepare(job: PageJob) -> str:
         job.agreement, job.digest, job.row, job.root, job.settings, job.history,
         job.with_documents, job.signed, job.git,
     )  # fmt: skip
-    PageCache(job.cache).put(job.key, agreement_pages(view))
+    pages = agreement_pages(view)
+    job.store.put("pages", job.key, {name: text.encode("utf-8") for name, text in pages.items()})
     return job.key
 
 
 def _cached_pages(
     tree: Tree,
-    pages: PageCache,
+    store: Store,
     records: list[Checked],
     rows: list[Row],
     root: Path,
     settings: Settings,
     with_documents: bool,
-) -> list[PageJob]:
-    """Each agreement's pages found in the page cache and its signed files (checked against
-    the manifest on every run, cached or not); returns the agreements whose pages are
-    missing, to be prepared. The git history is read once, for all of them."""
+) -> tuple[list[str], list[PageJob]]:
+    """Each agreement's pages found in the store and its signed files (checked against
+    the manifest on every run, stored or not); returns every page key of this run and the
+    agreements whose pages are missing, to be prepared. The git history is read once, for
+    all of them."""
     revisions = versions.history(root, settings)
     git = versions.in_git(root)
     keys = PageKeys(root, settings, with_documents, in_git=git)
-    missing = []
+    missing, used = [], []
     for record, row in zip(records, rows, strict=True):
         agreement = record.agreement
         history = revisions.get(agreement.id, [])
         signed = versions.signed_versions(record.path.parent)
         key = keys.key(record, row, history, signed)
-        found = pages.get(key)
+        used.append(key)
+        found = store.get("pages", key)
         if found is None:
             job = PageJob(agreement, record.digest, row, history, signed, key, root,
-                          settings, with_documents, git, pages.folder)  # fmt: skip
+                          settings, with_documents, git, store)  # fmt: skip
             missing.append(job)
         else:
             _copy_pages(tree, found)
         _signed_files(tree, agreement.id, signed)
-    return missing
+    return used, missing
 
 
-def _prepare_missing(
-    tree: Tree, pages: PageCache, missing: list[PageJob], report: Progress
-) -> None:
+def _prepare_missing(tree: Tree, store: Store, missing: list[PageJob], report: Progress) -> None:
     """The missing pages, made by workers on every core (or here, when too few to pay for
     them), stored in the page cache and put in the tree."""
     if not missing:
@@ -263,7 +262,7 @@ def _prepare_missing(
         prepared = [workers.submit(_prepare, job) for job in missing] if workers else []
         for job, future in zip_longest(missing, prepared):
             key = future.result() if future is not None else _prepare(job)
-            found = pages.get(key)
+            found = store.get("pages", key)
             assert found is not None
             _copy_pages(tree, found)
             report.step(job.agreement.id)
@@ -347,9 +346,11 @@ def _documents(tree: Tree, paths: dict[tuple[str, Kind], Path], late: LateDocume
 
 
 def _placeholders(plan: DocumentPlan) -> dict[str, Path]:
-    """The docs paths of the documents still to render, and their place in the cache."""
-    cache = plan.target.cache
+    """The docs paths of the documents still to render, and their place in the store."""
+    place = plan.target.store.place
     return {
-        download(job.agreement.id, working_name(job.agreement.id, job.kind)): cache / job.name
+        download(job.agreement.id, working_name(job.agreement.id, job.kind)): place(
+            "documents", job.name
+        )
         for job in plan.missing
     }
