@@ -28,6 +28,7 @@ from click.testing import CliRunner, Result
 from sitegen import caches
 from sitegen.caches.checked_cache import CheckedCache
 from sitegen.cli import cli
+from sitegen.compose.templates import TemplateIndex
 from sitegen.lint.validate import validate
 from sitegen.load import load_agreement
 from sitegen.load.config import Settings
@@ -186,7 +187,7 @@ def forged_checked(root: Path, planted: bool) -> Path:
 
 
 def _key(path: Path, root: Path, file: Path) -> str:
-    cache = CheckedCache(path, Settings(), root)
+    cache = CheckedCache(path, Settings(), TemplateIndex(root / "templates").digest_all())
     cache.lookup({file: file.read_bytes()})
     found = cache._keys[file]
     assert found is not None

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import shutil
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
@@ -13,9 +14,12 @@ from typing import IO
 import pytest
 
 from sitegen import digest
-from sitegen.digest import file_digest, named_key, plain
+from sitegen.compose.templates import TemplateIndex
+from sitegen.digest import file_digest, folder_digest, named_key, plain
+from sitegen.load import load_agreement
 from sitegen.load.config import Settings
 from sitegen.site import generate
+from sitegen.site.documents import Keys
 from tests.gitrepo import GitRepo
 from tests.test_site_fixtures import site_project
 
@@ -75,3 +79,39 @@ def test_a_run_hashes_each_template_file_once(
     templates = [name for name in read if "/templates/" in name]
     assert len(templates) == len([p for p in (repo.root / "templates").rglob("*") if p.is_file()])
     assert len(set(templates)) == len(templates)
+
+
+def test_every_key_hashes_the_template_version_it_is_made_with(project: Path) -> None:
+    """One shape: the digest of `templates/<name>/v<N>`, the one the template read into
+    memory carries."""
+    index = TemplateIndex(project / "templates")
+    version_folder = project / "templates" / "it-service-sla" / "v1"
+    template = index.get("it-service-sla", 1)
+    assert template is not None
+    assert index.digest("it-service-sla", 1) == template.digest == folder_digest(version_folder)
+    assert index.digest("it-service-sla") == template.digest  # unpinned: the newest, v1
+    assert index.digest("it-service-sla", 2) == b""
+
+
+def test_a_new_template_version_changes_the_keys_of_unpinned_agreements_only(
+    project: Path,
+) -> None:
+    def keys() -> dict[str, dict[str, str]]:
+        found = {}
+        for agreement_id in ("SLA-2024-001", "SLA-2025-004"):  # pinned to @1, unpinned
+            record = load_agreement(project / "agreements" / agreement_id / "agreement.yaml")
+            checked = record.checked()
+            assert checked is not None
+            found[agreement_id] = dict(Keys(project, Settings()).keys(checked))
+        return found
+
+    before = keys()
+    every_version = TemplateIndex(project / "templates").digest_all()
+    templates = project / "templates" / "it-service-sla"
+    shutil.copytree(templates / "v1", templates / "v2")
+    manifest = templates / "v2" / "template.yaml"
+    manifest.write_text(manifest.read_text("utf-8").replace("version: 1", "version: 2"), "utf-8")
+    after = keys()
+    assert after["SLA-2024-001"] == before["SLA-2024-001"]
+    assert after["SLA-2025-004"] != before["SLA-2025-004"]
+    assert TemplateIndex(project / "templates").digest_all() != every_version

@@ -6,8 +6,9 @@ that again for files that had not changed. This cache keeps, for each file that 
 the plain data its YAML gave, the place of its `id`, and its findings, under the SHA-256
 of everything they follow from, each input named (`sitegen.digest.named_key`): this format,
 every file of the sitegen package, the Python and library versions that parse and check,
-the settings field by field, every file of the templates folder (the digest the templates
-held in memory are checked against), the file's path and its bytes.
+the settings field by field, every template version (`TemplateIndex.digest_all`, made of
+the digests the templates held in memory are checked against), the file's path and its
+bytes.
 
 A hit is given to the same schema again (`Agreement.model_validate` on the same plain data,
 ~1 ms), so it yields the agreement the file yields; the catalogue rules, which compare
@@ -37,7 +38,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sitegen.caches import log, seal
-from sitegen.digest import folder_digest, named_key, package_digest, plain
+from sitegen.digest import named_key, package_digest, plain
 from sitegen.files import write_atomic
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
@@ -82,9 +83,11 @@ def entry(loaded: Loaded, findings: list[Finding]) -> str | None:
 class CheckedCache:
     """The kept results of one project's files; `lookup` before checking, `save` after."""
 
-    def __init__(self, file: Path, settings: Settings, root: Path) -> None:
+    def __init__(self, file: Path, settings: Settings, templates: bytes) -> None:
+        """`templates`: the digest of every template version the files are checked against
+        (`TemplateIndex.digest_all`)."""
         self.file = file
-        self._common = common_key(settings, root)
+        self._common = common_key(settings, templates)
         self._keys: dict[Path, str] = {}
         self._hits: dict[str, Any] = {}
         self._stored: set[str] = set()
@@ -139,13 +142,13 @@ class CheckedCache:
         return entries
 
 
-def common_key(settings: Settings, root: Path) -> bytes:
+def common_key(settings: Settings, templates: bytes) -> bytes:
     """What every entry of a project follows from, but the file itself."""
     inputs = {
         "sitegen": package_digest(),
         "libraries": plain(_versions()),
         "settings": plain(settings),
-        "templates": folder_digest(root / settings.templates_dir),
+        "templates": templates,
     }
     return bytes.fromhex(named_key(FORMAT, inputs))
 

@@ -8,6 +8,14 @@ folder's content digest (`sitegen.digest.folder_digest`, the digest the cache ke
 made of) is the same: `mkdocs serve` generating again after an edit reads the edited
 template, and so do the workers it forks. Checking the digest of a kept template costs
 ~50 µs (a `stat` per file); reading the manifest again ~1 ms.
+
+Every key that depends on templates hashes them in one shape, given here: the digest of the
+version folder `templates/<name>/v<N>` an agreement pins or resolves to
+(`TemplateIndex.digest`, the page and document keys, and `Template.digest`), and for
+validation, which checks against every version, those digests by name and version
+(`TemplateIndex.digest_all`). There were three shapes (the whole `templates/` folder,
+`templates/<name>` with all its versions, and the version folder): a new v2 then changed the
+key of every page of an agreement pinned to v1.
 """
 
 from __future__ import annotations
@@ -21,13 +29,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from sitegen.digest import folder_digest
+from sitegen.digest import folder_digest, named_key
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, TEMPLATE_MAX_BYTES, Refusal, read_regular
 from sitegen.load.invalid import first_invalid
 from sitegen.load.model import Bilingual
 
 MANIFEST = "template.yaml"
+INDEX_KEYS = "sitegen-template-index 1"
 _VERSION_DIR = re.compile(r"v([1-9][0-9]*)")
 
 
@@ -87,21 +96,51 @@ class TemplateIndex:
                 found.setdefault(folder.parent.parent.name, {})[int(match[1])] = folder.parent
         return found
 
+    @cached_property
+    def _digests(self) -> dict[Path, bytes]:
+        return {}
+
     def names(self) -> list[str]:
         return sorted(self._versions)
 
     def versions(self, name: str) -> list[int]:
         return sorted(self._versions.get(name, {}))
 
-    def get(self, name: str, version: int | None = None) -> Template | None:
-        """A template version; the newest when `version` is None. None when not there."""
+    def folder(self, name: str, version: int | None = None) -> Path | None:
+        """A template version's folder; the newest when `version` is None. None when not
+        there."""
         versions = self._versions.get(name, {})
         if not versions:
             return None
         chosen = max(versions) if version is None else version
-        if chosen not in versions:
-            return None
-        return self._read(versions[chosen])
+        return versions.get(chosen)
+
+    def get(self, name: str, version: int | None = None) -> Template | None:
+        """A template version; the newest when `version` is None. None when not there."""
+        folder = self.folder(name, version)
+        return None if folder is None else self._read(folder)
+
+    def digest(self, name: str, version: int | None = None) -> bytes:
+        """The digest of the version an agreement naming `name` (and `version`, if pinned)
+        is made with: the one its `Template.digest` has, and every key of it uses. A
+        version not there has the digest of nothing (such an agreement does not validate).
+        Computed once per index: a run's keys all hash a folder as it was when first asked."""
+        folder = self.folder(name, version)
+        if folder is None:
+            return b""
+        if folder not in self._digests:
+            self._digests[folder] = folder_digest(folder)
+        return self._digests[folder]
+
+    def digest_all(self) -> bytes:
+        """The digest of every version (what validation checks agreements against), made of
+        the digests `digest` gives, each framed by its name and version."""
+        inputs = {
+            f"{name}@{version}": self.digest(name, version)
+            for name in self.names()
+            for version, folder in sorted(self._versions[name].items())
+        }
+        return bytes.fromhex(named_key(INDEX_KEYS, inputs))
 
     def _read(self, folder: Path) -> Template:
         return _read_template(folder)

@@ -98,7 +98,8 @@ def validate(
     once: its cache key, its load and the digest its record carries come from those bytes."""
     files = find_agreement_files(paths)
     read = {path: read_agreement(path, settings.load) for path in files}
-    kept = CheckedCache(cache, settings, root) if cache is not None else None
+    index = TemplateIndex(root / settings.templates_dir)
+    kept = CheckedCache(cache, settings, index.digest_all()) if cache is not None else None
     readable = {path: data for path, data in read.items() if isinstance(data, bytes)}
     found = kept.lookup(readable) if kept is not None else {}
     missing = [(path, read[path]) for path in files if path not in found]
@@ -111,7 +112,7 @@ def validate(
     report = Report(files=len(files))
     for _, findings in checked:
         report.extend(findings)
-    context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
+    context = LintContext(settings, root, index)
     report.extend(lint_catalogue([i for i in loaded if i.agreement is not None], context))
     ignored = set(settings.lint.ignore)
     report.findings = [f for f in report.findings if f.code not in ignored]

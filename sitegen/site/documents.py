@@ -4,28 +4,30 @@ agreement, both cached by content hash.
 A document's cache key is the SHA-256 of everything it is made from, each input named
 (`sitegen.digest.named_key`): the kind, every file of the sitegen package (the writers'
 code and layout files, and the composing code, which once was left out: a changed clause
-numbering kept the old documents), every file of its template, and the agreement file.
+numbering kept the old documents), every file of the template version it is made with,
+and the agreement file.
 An unchanged agreement is never rendered again; a changed template renders every
 agreement using it. Missing documents are rendered on every core (`sitegen.workers`),
 each process keeping its own warm Typst compiler.
 
 An agreement's pages (its own in both languages, and its diff pages) are cached the same
 way in `.cache/pages/KEY/`, one file per page, the key hashing the agreement file, its
-template, its signed archive as checked, its git history, its catalogue row (which depends
+template version, its signed archive as checked, its git history, its catalogue row (which depends
 on the day), the build's options and settings field by field, and every file of the
 sitegen package; values are hashed by their fields' names (`sitegen.digest.plain`), never
 as `repr()` prints them. A run deletes the entries it did not use, so a restricted
 agreement's pages and documents leave the cache with it. Every entry is sealed and checked
 when read (`sitegen.caches.store`).
 
-A template folder's digest is the one the templates held in memory are checked against
-(`sitegen.compose.templates`), each file hashed once per process while it is unchanged
-(`sitegen.digest`): the key of a page and the template it is built from cannot disagree.
+A template's digest is that of the version folder the agreement pins or resolves to, the
+one the templates held in memory are checked against (`TemplateIndex.digest`), each file
+hashed once per process while it is unchanged (`sitegen.digest`): the key of a page and the
+template it is built from cannot disagree.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +35,8 @@ from typing import Literal
 
 from sitegen.caches.store import Store
 from sitegen.catalogue import Row
-from sitegen.digest import file_digest, folder_digest, named_key, package_digest, plain
+from sitegen.compose.templates import TemplateIndex
+from sitegen.digest import file_digest, named_key, package_digest, plain
 from sitegen.errors import UserError
 from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
@@ -63,19 +66,11 @@ class Job:
         return f"{self.key}.{self.kind}"
 
 
-class TemplateDigests:
-    """The digest of each template (all its versions: an unpinned agreement uses the
-    newest), computed once per run."""
-
-    def __init__(self, root: Path, settings: Settings) -> None:
-        self.folder = root / settings.templates_dir
-        self._found: dict[str, bytes] = {}
-
-    def of(self, agreement: Agreement) -> bytes:
-        name = agreement.template_name
-        if name not in self._found:
-            self._found[name] = folder_digest(self.folder / name)
-        return self._found[name]
+def template_digests(root: Path, settings: Settings) -> Callable[[Agreement], bytes]:
+    """The digest of the template version each agreement pins or resolves to (the newest
+    when unpinned), each computed once per run (`TemplateIndex.digest`)."""
+    index = TemplateIndex(root / settings.templates_dir)
+    return lambda agreement: index.digest(agreement.template_name, agreement.template_version)
 
 
 class Keys:
@@ -83,13 +78,13 @@ class Keys:
 
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root, self.settings = root, settings
-        self._templates = TemplateDigests(root, settings)
+        self._template = template_digests(root, settings)
 
     def keys(self, record: Checked) -> dict[Kind, str]:
         """The key of each kind of document of the agreement (its file as checked)."""
         inputs = {
             "sitegen": package_digest(),
-            "template": self._templates.of(record.agreement),
+            "template": self._template(record.agreement),
             "agreement": bytes.fromhex(record.sha256),  # the file as checked, not read again
         }
         return {kind: named_key(DOCUMENT_KEYS, {"kind": kind.encode(), **inputs}) for kind in KINDS}
@@ -102,7 +97,7 @@ class PageKeys:
         self, root: Path, settings: Settings, with_documents: bool, *, in_git: bool
     ) -> None:
         self.root, self.settings = root, settings
-        self._templates = TemplateDigests(root, settings)
+        self._template = template_digests(root, settings)
         options = {"with_documents": with_documents, "in_git": in_git}
         self._common = {
             "sitegen": package_digest(),
@@ -123,7 +118,7 @@ class PageKeys:
         ]
         inputs = {
             **self._common,
-            "template": self._templates.of(record.agreement),
+            "template": self._template(record.agreement),
             "agreement": bytes.fromhex(record.sha256),  # the file as checked, not read again
             "archive": plain(archive),
             "row": plain(row),
