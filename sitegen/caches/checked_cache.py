@@ -21,7 +21,9 @@ missing, unreadable or foreign file only means that every file is checked.
 The file is no authority: whoever can write the project can write it, and an entry with its
 findings emptied would silence them, one with `availability: 50` would publish 50%. So each
 entry carries a seal (`sitegen.caches.seal`: HMAC-SHA256 under this user's secret, over the key and
-the entry) and one whose seal fails is checked again, with a warning naming its file.
+the entry) and one whose seal fails is checked again, with a warning naming its file. The
+file, its seals and keeping the last run's entries only are the store's
+(`sitegen.caches.store.Records`); this module gives what is kept and how it comes back.
 Checking an entry's seal costs ~0.4 ms (a 15 KB entry: its JSON written again and hashed),
 against ~6 ms to load and lint the file.
 """
@@ -37,9 +39,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from sitegen.caches import log, seal
+from sitegen.caches.store import Records
 from sitegen.digest import named_key, package_digest, plain
-from sitegen.files import write_atomic
 from sitegen.findings import FieldPath, Finding, Severity
 from sitegen.load import Loaded
 from sitegen.load.checked import FileDigest
@@ -49,7 +50,6 @@ from sitegen.load.model import Agreement
 from sitegen.load.yamltree import Position
 
 FORMAT = "sitegen-checked-cache 2"
-SEALED = "checked"  # the kind of entry its seals name
 LIBRARIES = ("pydantic", "pydantic-core", "python-stdnum", "ruamel.yaml")
 ID: FieldPath = ("id",)
 
@@ -84,30 +84,24 @@ class CheckedCache:
     """The kept results of one project's files; `lookup` before checking, `save` after."""
 
     def __init__(self, file: Path, settings: Settings, templates: bytes) -> None:
-        """`templates`: the digest of every template version the files are checked against
-        (`TemplateIndex.digest_all`)."""
-        self.file = file
+        """`file`: the store's `checked_file`; `templates`: the digest of every template
+        version the files are checked against (`TemplateIndex.digest_all`)."""
+        self.records = Records(file, "checked", FORMAT)
         self._common = common_key(settings, templates)
         self._keys: dict[Path, str] = {}
-        self._hits: dict[str, Any] = {}
-        self._stored: set[str] = set()
 
     def lookup(self, files: dict[Path, bytes]) -> dict[Path, Result]:
         """The results kept for these files, given as read (files not kept are left out)."""
-        stored = self._read()
         found: dict[Path, Result] = {}
         for path, data in files.items():
             key = self._keys[path] = _key(self._common, path, data)
-            if key not in stored:
+            value = self.records.get(key, path)
+            if value is None:
                 continue
-            value = _unsealed(key, stored[key])
-            checked = _restore(path, value, FileDigest.of(data)) if value is not None else None
+            checked = _restore(path, value, FileDigest.of(data))
             if checked is None:
-                log.warning(
-                    f"{self.file}: the entry of {path} does not match its seal: checked again"
-                )
+                self.records.refused(key, path)
                 continue
-            self._hits[key] = value
             found[path] = checked
         return found
 
@@ -116,30 +110,11 @@ class CheckedCache:
         written only when that differs from what it holds. Each entry is kept under the key
         of the bytes `lookup` was given, which are the bytes it was checked from (a file
         edited meanwhile has another key, so it is checked next time)."""
-        added = {}
         for path, text in fresh.items():
             key = self._keys.get(path)
             if text is not None and key is not None:
-                added[key] = text
-        if not added and set(self._hits) == self._stored:
-            return  # every entry was a hit and none went out of use
-        entries = {key: _sealed(key, value) for key, value in self._hits.items()}
-        entries.update((key, _sealed(key, json.loads(text))) for key, text in added.items())
-        body = ", ".join(f"{json.dumps(key)}: {text}" for key, text in sorted(entries.items()))
-        write_atomic(self.file, f'{{"format": "{FORMAT}", "entries": {{{body}}}}}\n'.encode())
-
-    def _read(self) -> dict[str, Any]:
-        try:
-            found = json.loads(self.file.read_bytes())
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(found, dict) or found.get("format") != FORMAT:
-            return {}
-        entries = found.get("entries")
-        if not isinstance(entries, dict):
-            return {}
-        self._stored = set(entries)
-        return entries
+                self.records.put(key, json.loads(text))
+        self.records.save()
 
 
 def common_key(settings: Settings, templates: bytes) -> bytes:
@@ -156,20 +131,6 @@ def common_key(settings: Settings, templates: bytes) -> bytes:
 def _key(common: bytes, path: Path, data: bytes) -> str:
     file = hashlib.sha256(data).digest()
     return named_key(FORMAT, {"project": common, "path": str(path).encode(), "file": file})
-
-
-def _sealed(key: str, value: Any) -> str:
-    """An entry as the file holds it: the kept value and its seal."""
-    return json.dumps({"seal": seal.tag(SEALED, key, value), "value": value}, ensure_ascii=False)
-
-
-def _unsealed(key: str, stored: Any) -> Any:
-    """The kept value of an entry whose seal matches it, else None."""
-    if not isinstance(stored, dict) or not seal.matches(
-        SEALED, key, stored.get("value"), stored.get("seal")
-    ):
-        return None
-    return stored["value"]
 
 
 def _restore(path: Path, stored: Any, digest: FileDigest) -> Result | None:

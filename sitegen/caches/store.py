@@ -8,27 +8,30 @@ An entry is a set of files under a key (`sitegen.digest.named_key` of its inputs
 
 - "pages": `.cache/pages/KEY/`, one file per docs path, and `.seal` inside it;
 - "documents": `.cache/documents/KEY` (the key ends `.pdf` or `.docx`) one file, named ""
-  in the entry, and `KEY.seal` beside it.
+  in the entry, and `KEY.seal` beside it;
+- "checked": `.cache/checked.json`, one JSON file of sealed values (`Records`: a warm
+  build of 1,000 agreements reads one file, not 1,000), what `sitegen.caches.checked_cache`
+  keeps of each file's validation.
 
 `prune(kind, keep)` deletes every other entry of the kind (and anything left half-written):
 each kind keeps only what the last build used, so a restricted agreement's pages and
 documents leave the store with the first build that does not show it. Before the store,
 pages and documents each had their own get, put and prune (`caches/entries.py`, 136 lines
-in two shapes); the checked results (`caches.checked_cache`) keep their JSON file, whose
-path comes from here too.
+in two shapes), and the checked results sealed and wrote their own file.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from sitegen.caches import CHECKED, cache_folder, discarded, remove
-from sitegen.caches.seal import Unsealed, check_files, seal_files
+from sitegen.caches import CHECKED, cache_folder, discarded, log, remove
+from sitegen.caches.seal import Unsealed, check_files, matches, seal_files, tag
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
 
@@ -158,3 +161,69 @@ def _read_seal(path: Path) -> bytes:
 
 def _seal_of(path: Path) -> Path:
     return path.with_name(path.name + SEAL)
+
+
+class Records:
+    """Sealed JSON values under keys, in one file that holds the last run's entries only:
+    `get` each, `put` the ones to keep (those got included), then `save`."""
+
+    def __init__(self, file: Path, kind: str, format: str) -> None:
+        self.file, self.kind, self.format = file, kind, format
+        self._stored: dict[str, Any] | None = None
+        self._kept: dict[str, Any] = {}
+        self._added = False
+
+    def get(self, key: str, what: object) -> Any | None:
+        """The value kept under `key` if its seal matches it, else None: with one warning
+        naming `what` the entry is of when there was one (`refused`). A value got is kept by
+        `save`, unless refused."""
+        stored = self._read().get(key)
+        if stored is None:
+            return None
+        if not isinstance(stored, dict) or not matches(
+            self.kind, key, stored.get("value"), stored.get("seal")
+        ):
+            self.refused(key, what)
+            return None
+        self._kept[key] = stored["value"]
+        return stored["value"]
+
+    def refused(self, key: str, what: object) -> None:
+        """One warning that the entry of `what` failed its check; it is not kept."""
+        self._kept.pop(key, None)
+        log.warning(f"{self.file}: the entry of {what} does not match its seal: checked again")
+
+    def put(self, key: str, value: Any) -> None:
+        self._kept[key] = value
+        self._added = True
+
+    def save(self) -> None:
+        """Write the values got and put, nothing else; only when that differs from what the
+        file holds."""
+        if not self._added and set(self._kept) == set(self._read()):
+            return  # every entry was got and none went out of use
+        body = ", ".join(
+            f"{json.dumps(key)}: {self._sealed(key, value)}"
+            for key, value in sorted(self._kept.items())
+        )
+        write_atomic(self.file, f'{{"format": "{self.format}", "entries": {{{body}}}}}\n'.encode())
+
+    def _sealed(self, key: str, value: Any) -> str:
+        record = {"seal": tag(self.kind, key, value), "value": value}
+        return json.dumps(record, ensure_ascii=False)
+
+    def _read(self) -> dict[str, Any]:
+        if self._stored is None:
+            self._stored = _entries(self.file, self.format)
+        return self._stored
+
+
+def _entries(file: Path, format: str) -> dict[str, Any]:
+    try:
+        found = json.loads(file.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict) or found.get("format") != format:
+        return {}
+    entries = found.get("entries")
+    return entries if isinstance(entries, dict) else {}
