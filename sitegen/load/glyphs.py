@@ -21,12 +21,16 @@ from sitegen.load.fonts import SANS, SERIF, find_fonts
 
 
 def undrawable(document: Document) -> Iterator[Finding]:
-    """A finding for each character of a value that the fonts have no glyph for."""
-    fonts = None
-    for field, value in _strings(document.data, ()):
-        if value.isascii():
-            continue  # the fonts draw all of printable ASCII
-        fonts = fonts or find_fonts()
+    """A finding for each character of a value that the fonts have no glyph for. The
+    document's distinct characters are asked once; only when one is missing are its
+    values searched for it (asking value by value cost ~1.5 ms an agreement)."""
+    values = [(f, v) for f, v in _strings(document.data, ()) if not v.isascii()]
+    if not values:
+        return  # the fonts draw all of printable ASCII
+    fonts = find_fonts()
+    if not fonts.missing({char for _, value in values for char in value}):
+        return
+    for field, value in values:
         for char in fonts.missing(value):
             yield document.finding(
                 field,
