@@ -139,13 +139,10 @@ def relative(finding: Finding, base: Path) -> Finding:
 def _below(path: Path, base: Path) -> Path | None:
     """`path` relative to `base`, its links not followed (a link in the archive is shown
     where it is, not where it points), else with both resolved; None when not below."""
-    tries = (
-        (Path(os.path.abspath(path)), Path(os.path.abspath(base))),
-        (path.resolve(), base.resolve()),
-    )
-    for candidate, anchor in tries:
-        try:
-            return candidate.relative_to(anchor)
-        except ValueError:
-            continue
+    plain, plain_base = Path(os.path.abspath(path)), Path(os.path.abspath(base))
+    if plain.is_relative_to(plain_base):
+        return plain.relative_to(plain_base)
+    resolved, resolved_base = path.resolve(), base.resolve()  # stats: only when needed
+    if resolved.is_relative_to(resolved_base):
+        return resolved.relative_to(resolved_base)
     return None
