@@ -197,6 +197,7 @@ def test_mkdocs_build_refuses_a_site_dir_sitegen_did_not_build(project: Path) ->
     [
         "sitegen: preparing pages",  # generating the docs folder, pages in workers
         "sitegen: writing ",  # mkdocs starts while the documents render in workers
+        "sitegen: building the site with mkdocs",  # each language in its process (2 cores)
         "sitegen: rendering documents",  # mkdocs is done; the late documents are awaited
     ],
 )
@@ -209,7 +210,9 @@ def test_a_killed_build_leaves_the_old_site_and_no_process(project: Path, line: 
         assert len(running) > 2, running  # workers were rendering when it was killed
     assert left_after(build.pid) == []
     assert snapshot(site) == before, said
-    assert len(leftovers(site)) == 1  # the half-built site, hidden beside it
+    # the half-built site, hidden beside it; once mkdocs starts, maybe the other language's
+    # build beside that too (the kill may come before the folder is made, or after)
+    assert len(leftovers(site)) in ((1, 2) if "mkdocs" in line else (1,))
     assert empty_files(site, docs) == []
     done = sitegen_build(project)
     assert done.returncode == 0, done.stderr

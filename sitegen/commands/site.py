@@ -20,10 +20,12 @@ from sitegen.errors import UserError
 from sitegen.load import day
 from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
+from sitegen.mkdocs.languages import build_side_by_side
 from sitegen.mkdocs.plugin import Generated, SitegenPlugin
 from sitegen.site import DEFAULT_OUT, Progress, generate
-from sitegen.site.publish import exclusive, staged
+from sitegen.site.publish import exclusive, spare, staged
 from sitegen.terminal import safe
+from sitegen.workers import cores
 
 TODAY = today_option("Count deadlines and states from this day, YYYY-MM-DD (default: today).")
 RESTRICTED = click.option(
@@ -108,8 +110,15 @@ def generate_command(
 @click.option("-f", "--config-file", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("mkdocs.yml"), show_default=True, metavar="FILE",
               help="The mkdocs configuration.")  # fmt: skip
+@click.option("--one-process", is_flag=True,
+              help="Build the languages one after the other in one process (less memory; "
+              "by default each has its own process when there are two cores or more).")  # fmt: skip
 def build_command(
-    out: Path | None, today: dt.date | None, include_restricted: bool, config_file: Path
+    out: Path | None,
+    today: dt.date | None,
+    include_restricted: bool,
+    config_file: Path,
+    one_process: bool,
 ) -> None:
     """Check the agreements, then build the catalogue site with mkdocs (both languages).
     The site is built beside DIR and put in its place when complete (only a folder sitegen
@@ -125,7 +134,7 @@ def build_command(
         records = checked(root, settings)
         elapsed = build_site(
             config, root, settings, records, progress, today=today,
-            include_restricted=include_restricted, site=site,
+            include_restricted=include_restricted, site=site, one_process=one_process,
         )  # fmt: skip
     click.echo(f"sitegen: built {site} in {elapsed:.1f} s", err=True)
 
@@ -140,11 +149,13 @@ def build_site(
     today: dt.date | None = None,
     include_restricted: bool = False,
     site: Path | None = None,
+    one_process: bool = False,
 ) -> float:
     """The one build run of the checked project (`records`), in plain steps: generate →
     mkdocs `build()` → finish the documents still rendering, which render beside mkdocs
     (in the background: mkdocs keeps its core). Returns the seconds it took. `site`: the
     folder errors name (the one the user chose; `site_dir` may be its staging folder).
+    `one_process`: the languages one after the other here, never side by side.
 
     The `finally` is the one place that keeps an empty download from being left: each
     document still rendering has an empty stand-in in the site, replaced by `finish`, or
@@ -168,7 +179,7 @@ def build_site(
     ).late
     try:
         plugin.hand_off(Generated(docs, frozenset(late.places) if late else frozenset()))
-        _build(config, progress, site or Path(config.site_dir))
+        _build(config, progress, site or Path(config.site_dir), one_process=one_process)
         finishing, late = late, None
         if finishing is not None:  # `finish` removes the stand-ins itself if it fails
             finishing.finish(Path(config.site_dir))
@@ -185,12 +196,22 @@ def _plugin(config: Any) -> SitegenPlugin:
     return plugin
 
 
-def _build(config: Any, progress: Progress, site: Path) -> None:
-    progress.stage("building the site with mkdocs")
+def _build(config: Any, progress: Progress, site: Path, *, one_process: bool) -> None:
+    """mkdocs' build, each language in its own process on a machine with two cores or
+    more (`build_side_by_side`), else one after the other in this one."""
+    alone = one_process or cores() < 2
+    progress.stage(
+        "building the site with mkdocs" + ("" if alone else ", each language in its own process")
+    )
     # What is alive now (the agreements above all) lives until the command ends: moved out
-    # of the collector's sight, a full collection during the build no longer walks it.
+    # of the collector's sight, a full collection during the build no longer walks it (nor
+    # that of the process forked to build the other language).
     gc.freeze()
-    _mkdocs_build(config, site)
+    if alone:
+        _mkdocs_build(config, site)
+        return
+    with spare(site) as beside:
+        build_side_by_side(config, lambda c: _mkdocs_build(c, site), beside)
 
 
 def _mkdocs_config(config_file: Path, out: Path | None) -> Any:

@@ -5,6 +5,7 @@ is removed; with `site_url` set in mkdocs.yml the sitemap is published as mkdocs
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 NAMES = ("sitemap.xml", "sitemap.xml.gz")
@@ -20,3 +21,41 @@ def drop_unaddressed(site_dir: Path, site_url: str | None) -> list[Path]:
     for path in removed:
         path.unlink()
     return removed
+
+
+def merge(site_dir: Path, other: Path) -> None:
+    """Add the pages of the sitemap in `other` (another language's build) to the one in
+    `site_dir`, as one build of every language lists them: this build's pages first. The
+    `.gz` copy is written again, with the modification time its header had."""
+    mine, theirs = site_dir / NAMES[0], other / NAMES[0]
+    if not mine.is_file() or not theirs.is_file():
+        return
+    text = mine.read_text(encoding="utf-8")
+    end = text.rindex(CLOSING)
+    body = _urls(theirs.read_text(encoding="utf-8"), theirs)
+    merged = text[:end] + body + text[end:]
+    mine.write_text(merged, encoding="utf-8")
+    packed = site_dir / NAMES[1]
+    when = _gzip_mtime(packed) if packed.is_file() else 0
+    with (
+        packed.open("wb") as handle,
+        gzip.GzipFile(fileobj=handle, filename=str(packed), mode="wb", mtime=when) as out,
+    ):
+        out.write(merged.encode("utf-8"))
+
+
+CLOSING = "\n</urlset>"
+
+
+def _urls(text: str, path: Path) -> str:
+    """The `<url>` entries of a sitemap, as written (between `<urlset …>` and its end)."""
+    start = text.find("<url>")
+    end = text.rfind(CLOSING)
+    if start < 0 or end < start:
+        return ""
+    return "\n    " + text[start:end].rstrip()
+
+
+def _gzip_mtime(path: Path) -> int:
+    with path.open("rb") as handle:
+        return int.from_bytes(handle.read(8)[4:8], "little")

@@ -88,6 +88,24 @@ def staged(site: Path) -> Iterator[Path]:
         os.close(lock)
 
 
+@contextmanager
+def spare(site: Path) -> Iterator[Path]:
+    """A new empty folder beside `site` for the block (a part of the site built apart, then
+    moved into it), locked as a staging folder is, and removed when the block ends."""
+    site = site.resolve()
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=_prefix(site), dir=site.parent))
+    except OSError as error:
+        raise UserError(f"cannot make a folder beside it: {error.strerror}", path=site) from None
+    lock = _lock(folder, wait=False)
+    try:
+        folder.chmod(FOLDER_MODE)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.close(lock)
+
+
 def remove_stale(site: Path) -> list[Path]:
     """Remove the siblings of `site` that builds left behind (those no build holds)."""
     removed = []

@@ -9,7 +9,11 @@ working version's PDF and Word file, and a diff page (signed → draft).
   working-version document rendered (on every core);
 - warm: the same command again with nothing changed: documents all come from the cache;
 - floor: mkdocs alone building a copy of the generated docs folder as plain files, with a
-  copy of mkdocs.yml that has no sitegen plugin (same theme, search, i18n, extensions).
+  copy of mkdocs.yml that has no sitegen plugin (same theme, search, i18n, extensions): one
+  process, the languages one after the other;
+- one process: the warm build with `--one-process`, as every build ran before each language
+  had its own process (`sitegen.mkdocs.languages`);
+- Zensical, when installed: another engine, on the floor's pages.
 
 Memory: `wait4` gives the build process's own peak RSS, and (Linux folds reaped
 descendants in) the largest of its workers'; it says nothing of them running at once. So
@@ -20,10 +24,10 @@ binary's or the pages forked workers share with the build, counted once, split a
 them), which is the memory the build holds at once; and of RSS, which counts each shared
 page once per process, an upper bound.
 
-Timing: the warm build and the floor run three times each, alternately, and the quickest
-of each counts, so slow moments of a shared machine do not decide their ratio (two runs
-each were seen to give 118/87 s and 101/100 s, warm/floor: one slow run either way moves
-the ratio by 15%).
+Timing: the warm build, the one-process build and the floor run three times each, in turn,
+and the quickest of each counts, so slow moments of a shared machine do not decide their
+ratios (two runs each were seen to give 118/87 s and 101/100 s, warm/floor: one slow run
+either way moves the ratio by 15%).
 """
 
 from __future__ import annotations
@@ -185,13 +189,15 @@ def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
 # ---------------------------------------------------------------- the commands
 
 
-def build_argv(*, linear_dedup: bool = False) -> list[str]:
+def build_argv(*, linear_dedup: bool = False, one_process: bool = False) -> list[str]:
     """`sitegen build`; with `linear_dedup`, mkdocs-static-i18n's search deduplication
-    replaced by a linear one (see `linear_search_dedup`)."""
+    replaced by a linear one (see `linear_search_dedup`); with `one_process`, the languages
+    one after the other in one process (the build before they were built side by side)."""
     code = "from sitegen.cli import main; main()"
     if linear_dedup:
         code = f"import tests.bench.site as s; s.linear_search_dedup(); {code}"
-    return [sys.executable, "-c", code, "build", "--today", TODAY]
+    alone = ["--one-process"] if one_process else []
+    return [sys.executable, "-c", code, "build", "--today", TODAY, *alone]
 
 
 def floor_argv(*, linear_dedup: bool = False) -> list[str]:
@@ -200,6 +206,15 @@ def floor_argv(*, linear_dedup: bool = False) -> list[str]:
     if linear_dedup:
         code = f"import tests.bench.site as s; s.linear_search_dedup(); {code}"
     return [sys.executable, "-c", code, "build", "--quiet", "-f", FLOOR_CONFIG]
+
+
+def zensical_argv() -> list[str] | None:
+    """Zensical (by Material's authors, reads mkdocs.yml) building the floor's docs folder
+    with the floor's configuration, if installed (`make bench` installs it): it knows
+    neither mkdocs plugins nor the i18n suffixes, so it builds the same pages as pages of
+    one language, `page.en.md` at `page.en/`."""
+    found = shutil.which("zensical", path=str(Path(sys.executable).parent))
+    return [found, "build", "-f", FLOOR_CONFIG] if found else None
 
 
 def bench_env() -> dict[str, str]:
