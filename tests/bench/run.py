@@ -314,7 +314,7 @@ def bench_site(ws: Workspace) -> Result:
     if site.rendered_between(cached, site.cache_state(root)):
         raise BenchError("the warm build rendered documents: they should come from the cache")
     pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
-    zensical = site.zensical_argv()
+    zensical = site.zensical_argv(root)
     engine = [site.run_tree(zensical, root, env) for _ in range(2)] if zensical else []
     shipped = site.shipped_dedup_seconds(entries)
     profile = site.profile_build(root, ws.root / "warm-build.prof")
@@ -337,7 +337,7 @@ def bench_site(ws: Workspace) -> Result:
                 max(cold.tree_mb, warm.tree_mb), "MB"),
             Row("  one process: PSS, cold / warm", max(cold_alone.pss_mb, alone.pss_mb), "MB"),
             Row("  floor: peak RSS", floor.rss_mb, "MB"),
-            *([Row(f"Zensical {_zensical_version()}, same pages (best of 2)",
+            *([Row(f"Zensical {_zensical_version()}, same pages, search off (best of 2)",
                    min(u.wall for u in engine), "s")] if engine else []),
             Row("i18n search dedup as shipped (at least)", shipped, "s"),
         ],
@@ -354,8 +354,10 @@ def bench_site(ws: Workspace) -> Result:
             ),
             "cold CPU bounds its wall time: at best CPU / cores "
             f"({cold.cpu:.0f} s / {os.cpu_count()} = {cold.cpu / (os.cpu_count() or 1):.0f} s)",
-            *(["Zensical builds the pages of one language (no i18n plugin) and no sitegen "
-               "plugin: a figure for the engine, not a site we could publish"] if engine
+            *(["Zensical builds the pages as one language (it runs no mkdocs plugin: no i18n, "
+               "no sitegen) and without search (its index refused the catalogue page): a "
+               "figure for the engine, not a site we could publish; search and jieba are "
+               "about a quarter of mkdocs' time (the profile below)"] if engine
               else ["Zensical is not installed (`make bench` installs it): no figure"]),
             *profile,
         ],

@@ -13,7 +13,7 @@ working version's PDF and Word file, and a diff page (signed → draft).
   process, the languages one after the other;
 - one process: the warm build with `--one-process`, as every build ran before each language
   had its own process (`sitegen.mkdocs.languages`);
-- Zensical, when installed: another engine, on the floor's pages.
+- Zensical, when installed: another engine, on the floor's pages (its search off).
 
 Memory: `wait4` gives the build process's own peak RSS, and (Linux folds reaped
 descendants in) the largest of its workers'; it says nothing of them running at once. So
@@ -54,6 +54,7 @@ SIGNED_REVISION = 1  # 0-based: the second commit is the signed version
 TODAY = "2026-03-01"
 FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "floor/docs"
+ZENSICAL_CONFIG = "zensical.yml"
 TIMED_RUNS = 3  # of the warm build and of the floor, alternately
 ENTRIES_FILE = "SITEGEN_BENCH_SEARCH_ENTRIES"  # environment: where to save search entries
 
@@ -74,7 +75,9 @@ def site_project(folder: Path, agreements: int) -> Path:
         )  # fmt: skip
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
     shutil.copytree(REPO / "site_overrides", folder / "site_overrides", dirs_exist_ok=True)
-    (folder / ".gitignore").write_text("/build/\n/site/\n/.cache/\n/floor/\n/mkdocs-floor.yml\n")
+    ignored = ["/build/", "/site/", "/.cache/", "/floor/", f"/{FLOOR_CONFIG}"]
+    ignored.append(f"/{ZENSICAL_CONFIG}")
+    (folder / ".gitignore").write_text("".join(f"{name}\n" for name in ignored))
     return folder
 
 
@@ -208,13 +211,28 @@ def floor_argv(*, linear_dedup: bool = False) -> list[str]:
     return [sys.executable, "-c", code, "build", "--quiet", "-f", FLOOR_CONFIG]
 
 
-def zensical_argv() -> list[str] | None:
+def zensical_argv(root: Path) -> list[str] | None:
     """Zensical (by Material's authors, reads mkdocs.yml) building the floor's docs folder
-    with the floor's configuration, if installed (`make bench` installs it): it knows
-    neither mkdocs plugins nor the i18n suffixes, so it builds the same pages as pages of
-    one language, `page.en.md` at `page.en/`."""
+    with the floor's configuration, search off (`write_zensical`), if installed (`make
+    bench` installs it): it knows neither mkdocs plugins nor the i18n suffixes, so it builds
+    the same pages as pages of one language, `page.en.md` at `page.en/`."""
     found = shutil.which("zensical", path=str(Path(sys.executable).parent))
-    return [found, "build", "-f", FLOOR_CONFIG] if found else None
+    if not found:
+        return None
+    write_zensical(root)
+    return [found, "build", "-f", ZENSICAL_CONFIG]
+
+
+def write_zensical(root: Path) -> None:
+    """The floor's configuration with search off: Zensical 0.0.73's index refuses the
+    catalogue page ("Search field 'text' at '/' exceeds the search index limit (68633
+    bytes; maximum 32768 bytes …)") and stops the build."""
+    text = (root / FLOOR_CONFIG).read_text(encoding="utf-8")
+    search = re.compile(r"^  - search:\n(?:      .*\n)+", re.MULTILINE)
+    text, found = search.subn("  - search:\n      enabled: false\n", text)
+    if found != 1:
+        raise RuntimeError(f"{FLOOR_CONFIG}: cannot find the search plugin to turn off")
+    (root / ZENSICAL_CONFIG).write_text(text.replace("floor/site", "floor/zensical"), "utf-8")
 
 
 def bench_env() -> dict[str, str]:
