@@ -148,6 +148,18 @@ def test_nothing_sets_an_attribute_of_the_plugin_from_outside() -> None:
     assert "plugin.hand_off(Generated(" in (PACKAGE / "commands" / "site.py").read_text()
 
 
+def test_only_the_side_by_side_build_drives_mkdocs_static_i18n() -> None:
+    """Building each language in its own process sets mkdocs-static-i18n's state (which
+    language it builds, whether it goes on to the next): that module alone does."""
+    assignment = re.compile(r"\bi18n\.[a-z_]+(?:\s*,\s*i18n\.[a-z_]+)*\s*=[^=]")
+    found = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if assignment.search(path.read_text("utf-8"))
+    ]
+    assert found == ["mkdocs/languages.py"]
+
+
 def test_the_restricted_rule_is_written_once() -> None:
     """Only `sitegen.load.visibility` tests an agreement's visibility; every publisher asks it."""
     rule = re.compile(r"visibility\s*[!=]=|[!=]=\s*\"restricted\"|\"restricted\"\s*[!=]=")

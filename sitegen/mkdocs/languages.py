@@ -51,21 +51,21 @@ SEARCH_INDEX = Path("search", "search_index.json")
 class Languages:
     """The languages mkdocs-static-i18n builds: the default one and the others."""
 
-    plugin: Any  # mkdocs_static_i18n's plugin
+    i18n: Any  # mkdocs-static-i18n's plugin, whose state only this module sets
     default: str
     others: tuple[str, ...]
 
 
 def languages(config: MkDocsConfig) -> Languages | None:
     """The languages of `config` when mkdocs-static-i18n builds more than one."""
-    plugin = config.plugins.get("i18n")
-    if plugin is None or not hasattr(plugin, "build_languages"):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not hasattr(i18n, "build_languages"):
         return None
-    default = plugin.default_language
-    others = tuple(lang for lang in plugin.build_languages if lang != default)
-    if plugin.current_language not in (None, default) or not others:
+    default = i18n.default_language
+    others = tuple(lang for lang in i18n.build_languages if lang != default)
+    if i18n.current_language not in (None, default) or not others:
         return None
-    return Languages(plugin, default, others)
+    return Languages(i18n, default, others)
 
 
 def build_side_by_side(config: MkDocsConfig, build: Build, beside: Path) -> None:
@@ -79,15 +79,15 @@ def build_side_by_side(config: MkDocsConfig, build: Build, beside: Path) -> None
         return
     site = Path(config.site_dir)
     with _forked(config, build, found.others, beside) as wait:
-        found.plugin.building = True  # it builds no other language after this one
+        found.i18n.building = True  # it builds no other language after this one
         try:
             build(config)
         finally:
-            found.plugin.building = False
+            found.i18n.building = False
         wait()
     for lang in found.others:
         os.rename(beside / lang, site / lang)
-    _merge_search(config, found.plugin, beside / SEARCH_INDEX)
+    _merge_search(config, found.i18n, beside / SEARCH_INDEX)
     if config.site_url:
         sitemap.merge(site, beside)
 
@@ -157,12 +157,12 @@ def _child(
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the parent, which kills this
     outcome: SitegenError | str | None = None
     try:
-        plugin: Any = config.plugins["i18n"]
+        i18n: Any = config.plugins["i18n"]
         config.site_dir = str(beside)
         for lang in others:
             keep = OneLanguage(lang)
             config.plugins[f"sitegen-only-{lang}"] = keep
-            plugin.current_language, plugin.building = lang, True
+            i18n.current_language, i18n.building = lang, True
             build(config)
             keep.enabled = False
     except SitegenError as error:  # shown by the parent, as its own would be
@@ -191,11 +191,11 @@ class OneLanguage(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return files
 
 
-def _merge_search(config: MkDocsConfig, plugin: Any, other: Path) -> None:
+def _merge_search(config: MkDocsConfig, i18n: Any, other: Path) -> None:
     """Write one search index of every language, as mkdocs-static-i18n does after its
     builds: this build's entries, then the other languages', without repeats."""
     if not other.is_file():  # no search plugin
         return
     entries = json.loads(other.read_bytes())["docs"]
-    plugin.search_entries.extend(entries)
-    plugin.reconfigure_search_index(config)
+    i18n.search_entries.extend(entries)
+    i18n.reconfigure_search_index(config)
