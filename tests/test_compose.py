@@ -10,7 +10,7 @@ from sitegen.compose.contract import Contract, Paragraph, Table
 from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.load import load_agreement
-from sitegen.load.model import Agreement
+from sitegen.load.model import Agreement, Languages
 from tests.helpers import REPO, SAMPLES
 
 TEMPLATES = REPO / "templates"
@@ -92,7 +92,8 @@ def test_values_are_formatted_per_language() -> None:
 def test_prevailing_language_follows_the_agreement() -> None:
     zh = render(sample("SLA-2024-001"))
     assert "如有不一致，以中文文本为准" in clause_text(zh, "language.prevailing")
-    en = render(sample("SLA-2024-001").model_copy(update={"prevailing_language": "en"}))
+    english = Languages(authentic=["zh", "en"], prevails="en")
+    en = render(sample("SLA-2024-001").model_copy(update={"languages": english}))
     assert "如有不一致，以英文文本为准" in clause_text(en, "language.prevailing")
     assert "the English text prevails" in clause_text(en, "language.prevailing", "en")
 

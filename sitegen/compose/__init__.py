@@ -150,7 +150,7 @@ def _meta(agreement: Agreement, template: Template) -> Meta:
         signed=signed,
         date=day.isoformat() if signed and day else DRAFT_DATE,
         template=f"{template.name}@{template.version}",
-        prevailing_language=agreement.prevailing_language,
+        prevailing_language=agreement.languages.prevails if agreement.languages else None,
         parties=Text(
             zh=f"{full_name(customer, 'zh')}与{full_name(provider, 'zh')}",
             en=f"{full_name(customer, 'en')} and {full_name(provider, 'en')}",

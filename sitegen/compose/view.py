@@ -2,7 +2,7 @@
 
 Both languages get the same keys, so a clause template uses the same names in its `zh` and
 `en` text (`{{ dates.effective }}` is 2024年4月1日 in one, 1 April 2024 in the other).
-Values a template prints are `Plain`; a few codes (`party`, `prevailing`) and flags
+Values a template prints are `Plain`; a few codes (`party`, `languages.prevails`) and flags
 (`hours.always`) are there for conditions only and cannot be printed.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.vocabulary import LANGUAGE_NAMES
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
 
@@ -39,7 +40,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
             "title": _t(a.title, lang),
         },
         "status": a.status,
-        "prevailing": a.prevailing_language,
+        "languages": _languages(a, lang),
         "parties": {role: _party(getattr(a.parties, role), lang) for role in _ROLES},
         "dates": _dates(a, lang),
         "term": _term(a, lang),
@@ -67,6 +68,21 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
 
 
 _ROLES = ("customer", "provider")
+
+
+def _languages(a: Agreement, lang: Lang) -> ViewModel | None:
+    """Which texts are authentic (`both`, or the `original` and its `translation`, named),
+    and which prevails (a code, for conditions only)."""
+    arrangement = a.languages
+    if arrangement is None:
+        return None
+    translation = arrangement.translation
+    return {
+        "both": translation is None,
+        "original": Plain(LANGUAGE_NAMES(arrangement.authentic[0], lang)) if translation else None,
+        "translation": Plain(LANGUAGE_NAMES(translation, lang)) if translation else None,
+        "prevails": arrangement.prevails,
+    }
 
 
 def _priorities(a: Agreement, lang: Lang) -> list[ViewModel]:

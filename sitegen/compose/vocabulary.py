@@ -99,6 +99,9 @@ DRAFT_NOTICE = Text(
 )
 WATERMARK = f"{DRAFT_TITLE.zh} {DRAFT_TITLE.en.upper()}"  # 草稿 DRAFT
 
+# The contract's two languages, as its language clause names them.
+LANGUAGE_NAMES = Words({"zh": Text("中文", "Chinese"), "en": Text("英文", "English")})
+
 # Periods, frequencies and fee bases as the contract text names them.
 TERM_WORDS = Words(
     {

@@ -93,10 +93,22 @@ def diff_terms(old: Agreement, new: Agreement) -> list[Change]:
     return sorted(changes, key=lambda c: not c.attention)
 
 
+def _languages(old: Agreement, new: Agreement) -> Iterator[Change]:
+    before, after = old.languages, new.languages
+    yield from _change(
+        "languages.authentic",
+        ", ".join(before.authentic) if before else None,
+        ", ".join(after.authentic) if after else None,
+    )
+    yield from _change(
+        "languages.prevails", before.prevails if before else None, after.prevails if after else None
+    )
+
+
 def _basics(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _change("title", old.title, new.title, material=False)
     yield from _change("template", old.template, new.template)
-    yield from _change("prevailing_language", old.prevailing_language, new.prevailing_language)
+    yield from _languages(old, new)
     yield from _change("visibility", old.visibility, new.visibility, material=False)
     for role in ("customer", "provider"):
         a, b = getattr(old.parties, role), getattr(new.parties, role)

@@ -7,7 +7,8 @@ from sitegen.compose.contract import Text
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("协议名称", "Title"),
     "template": ("合同模板", "Template"),
-    "prevailing_language": ("优先文本", "Prevailing language"),
+    "languages.authentic": ("作准文本", "Authentic texts"),
+    "languages.prevails": ("优先文本", "Prevailing language"),
     "visibility": ("可见范围", "Visibility"),
     "parties.customer.name": ("客户方名称", "Customer name"),
     "parties.customer.uscc": ("客户方统一社会信用代码", "Customer USCC"),

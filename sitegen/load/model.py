@@ -55,6 +55,7 @@ Percent = Annotated[
     DECIMAL_DIGITS,
 ]
 PartyRole = Literal["customer", "provider"]
+Language = Literal["zh", "en"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -290,12 +291,45 @@ class ExtraClause(Strict):
     text: Bilingual
 
 
+class Languages(Strict):
+    """Which texts of the bilingual contract are authentic, and which prevails."""
+
+    authentic: list[Language] = Field(
+        min_length=1,
+        max_length=2,
+        description="The authentic texts: [zh, en] for both; one language for an original "
+        "in that language only, the other text then a translation for reference",
+    )
+    prevails: Language | None = Field(
+        default=None,
+        description="With two authentic texts, the one that prevails if they differ; omit "
+        "when neither prevails",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Languages:
+        if len(set(self.authentic)) != len(self.authentic):
+            raise ValueError("authentic names a language twice")
+        if self.prevails is not None and len(self.authentic) < 2:
+            raise ValueError(
+                "prevails is for two authentic texts: with one authentic text the other is a "
+                "translation for reference; remove prevails"
+            )
+        return self
+
+    @property
+    def translation(self) -> Language | None:
+        """The language that is a translation only, when one text alone is authentic."""
+        if len(self.authentic) > 1:
+            return None
+        return "en" if self.authentic[0] == "zh" else "zh"
+
+
 # A version counts amendments and renewals: a few a year. 9999 leaves room for centuries
 # and keeps `v9999` and the tag `ID/v9999` short; a 32-digit version was accepted before.
 MAX_VERSION = 9999
 
 Status = Literal["draft", "in_review", "signed", "terminated"]
-Language = Literal["zh", "en"]
 Visibility = Literal["internal", "restricted"]
 
 
@@ -311,7 +345,11 @@ class Agreement(Strict):
         pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*(@[1-9][0-9]*)?$",
         description="A folder under templates/, optionally pinned: it-service-sla@1",
     )
-    prevailing_language: Language = "zh"
+    languages: Languages | None = Field(
+        default=None,
+        description="The language arrangement, e.g. {authentic: [zh, en], prevails: zh}; "
+        "omit and the contract says nothing about which text is authentic",
+    )
     visibility: Visibility = "internal"
     title: Bilingual
     parties: Parties
