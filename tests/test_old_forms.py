@@ -19,11 +19,24 @@ def _old_languages(prevailing: str = "zh") -> str:
     return replace_once(sample_text(), line, f"prevailing_language: {prevailing}")
 
 
+def _old_report() -> str:
+    return replace_once(sample_text(), "  report_due_days: 5\n", "")
+
+
 def test_prevailing_language_is_named_as_the_old_form(tmp_path: Path) -> None:
     text = _old_languages("en")
     assert lint_sample(tmp_path, text) == [
         f"{where(text, 'prevailing_language')}: SG134 prevailing_language is the old form: "
         "write languages: {authentic: [zh, en], prevails: en}"
+    ]
+
+
+def test_a_report_relying_on_the_old_default_deadline_is_named(tmp_path: Path) -> None:
+    text = _old_report()
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'report: monthly', 'report')}: SG135 measurement.report without "
+        "report_due_days is the old form (the report was due 5 working days after the period "
+        "by default): write report_due_days: 5, or the days agreed"
     ]
 
 
@@ -48,6 +61,8 @@ def test_an_archived_version_is_read_in_the_new_form() -> None:
     assert loaded.findings == []
     assert loaded.agreement is not None
     assert loaded.agreement.languages == Languages(authentic=["zh", "en"], prevails="en")
+    report = load_agreement_text(_old_report(), Path("signed/v1.yaml"), archived=True)
+    assert report.agreement is not None and report.agreement.measurement.report_due_days == 5
 
 
 def test_the_signed_sample_reads_with_the_terms_it_was_signed_with() -> None:
@@ -58,6 +73,7 @@ def test_the_signed_sample_reads_with_the_terms_it_was_signed_with() -> None:
     working = load_agreement(SAMPLES / "SLA-2024-001" / "agreement.yaml").agreement
     assert archived is not None and working is not None
     assert archived.languages == working.languages
+    assert archived.measurement.report_due_days == 5
 
 
 def test_the_new_form_loads_without_finding() -> None:

@@ -224,11 +224,14 @@ def _availability(a: Agreement, lang: Lang) -> ViewModel | None:
 
 def _measurement(a: Agreement, lang: Lang) -> ViewModel:
     m = a.measurement
+    due = m.report_due_days
     return {
         "period": Plain(fmt.term_word(m.period, lang)),
         "sources": [_t(s, lang) for s in m.sources],
-        "report": Plain(fmt.term_word(m.report, lang)),
-        "due": Plain(fmt.count(m.report_due_days, "个工作日", "working day", "working days", lang)),
+        "report": Plain(fmt.term_word(m.report, lang)) if m.report else None,
+        "due": Plain(fmt.count(due, "个工作日", "working day", "working days", lang))
+        if due
+        else None,
         "criteria": _sentence(m.pass_criteria, lang),
     }
 
@@ -296,8 +299,10 @@ def _credits(a: Agreement, lang: Lang) -> ViewModel | None:
     }
 
 
-def _review(a: Agreement, lang: Lang) -> ViewModel:
+def _review(a: Agreement, lang: Lang) -> ViewModel | None:
     r = a.review
+    if r is None:
+        return None
     return {
         "cadence": Plain(fmt.term_word(r.cadence, lang)),
         "participants": [_t(p, lang) for p in r.participants],

@@ -17,7 +17,7 @@ from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.diff import show
 from sitegen.diff.labels import label
-from sitegen.load.model import Agreement, Bilingual
+from sitegen.load.model import Agreement, Bilingual, Review, ReviewRecord
 
 Direction = Literal["stricter", "looser"] | None
 STRICTER: Direction = "stricter"
@@ -238,12 +238,16 @@ def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
         fmt.term_word,
         direction=_ordered(periods.index(a.period), periods.index(b.period), LOOSER),
     )
+
+    def rank(report: str | None) -> int:  # no report at all is the loosest
+        return reports.index(report) if report else len(reports)
+
     yield from _change(
         "measurement.report",
         a.report,
         b.report,
         fmt.term_word,
-        direction=_ordered(reports.index(a.report), reports.index(b.report), LOOSER),
+        direction=_ordered(rank(a.report), rank(b.report), LOOSER),
     )
     yield from _change(
         "measurement.report_due_days",
@@ -300,6 +304,11 @@ def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
         )
 
 
+def _reviewed(review: Review | None) -> tuple[list[Bilingual], list[ReviewRecord]]:
+    """Participants and records; none when the agreement holds no reviews."""
+    return (review.participants, review.records) if review else ([], [])
+
+
 def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _texts(
         "obligations.provider", old.obligations.provider, new.obligations.provider, STRICTER
@@ -308,26 +317,28 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
         "obligations.customer", old.obligations.customer, new.obligations.customer, LOOSER
     )
     cadences = ["monthly", "quarterly", "half_yearly", "yearly"]
-    a, b = old.review.cadence, new.review.cadence
+    a = old.review.cadence if old.review else None
+    b = new.review.cadence if new.review else None
+
+    def rank(cadence: str | None) -> int:  # no reviews at all is the loosest
+        return cadences.index(cadence) if cadence else len(cadences)
+
     yield from _change(
-        "review.cadence",
-        a,
-        b,
-        fmt.term_word,
-        direction=_ordered(cadences.index(a), cadences.index(b), LOOSER),
+        "review.cadence", a, b, fmt.term_word, direction=_ordered(rank(a), rank(b), LOOSER)
     )
+    before, after = _reviewed(old.review), _reviewed(new.review)
     for path, x, y in (
         ("contacts", old.contacts, new.contacts),
         ("signatories", old.signatories, new.signatories),
-        ("review.participants", old.review.participants, new.review.participants),
+        ("review.participants", before[0], after[0]),
     ):
         yield from _texts(
             path, [show.role(i) for i in x], [show.role(i) for i in y], None, material=False
         )
     yield from _texts(
         "review.records",
-        [show.record(r) for r in old.review.records],
-        [show.record(r) for r in new.review.records],
+        [show.record(r) for r in before[1]],
+        [show.record(r) for r in after[1]],
         None,
         material=False,
     )

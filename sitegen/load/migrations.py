@@ -59,9 +59,37 @@ def _upgrade_languages(data: Data, path: FieldPath) -> None:
     data.setdefault("languages", _languages(prevailing))
 
 
+# Until report_due_days had no default, a report was due 5 working days after its period.
+_OLD_REPORT_DUE = 5
+
+
+def _report_due_message(old: Any) -> str:
+    return (
+        "measurement.report without report_due_days is the old form (the report was due "
+        f"{_OLD_REPORT_DUE} working days after the period by default): write "
+        f"report_due_days: {_OLD_REPORT_DUE}, or the days agreed"
+    )
+
+
+def _report_without_due(data: Data, path: FieldPath) -> bool:
+    measurement = data["measurement"]
+    return isinstance(measurement, dict) and "report_due_days" not in measurement
+
+
+def _upgrade_report_due(data: Data, path: FieldPath) -> None:
+    data["measurement"]["report_due_days"] = _OLD_REPORT_DUE
+
+
 # One entry per old form: code, old path, message, upgrade (and a condition beyond the path).
 MIGRATIONS: list[Migration] = [
     Migration("SG134", ("prevailing_language",), _languages_message, _upgrade_languages),
+    Migration(
+        "SG135",
+        ("measurement", "report"),
+        _report_due_message,
+        _upgrade_report_due,
+        applies=_report_without_due,
+    ),
 ]
 
 

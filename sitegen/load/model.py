@@ -229,11 +229,20 @@ Frequency = Literal["weekly", "monthly", "quarterly"]
 class Measurement(Strict):
     period: Period = Field(description="Statistics period (统计周期)")
     sources: list[Bilingual] = Field(min_length=1, description="Data sources (数据来源)")
-    report: Frequency = Field(description="How often the provider issues a service report")
-    report_due_days: Count = Field(
-        default=5, ge=1, le=60, description="Working days after the period for the report"
+    report: Frequency | None = Field(
+        default=None,
+        description="How often the provider issues a service report; omit if it issues none",
+    )
+    report_due_days: Count | None = Field(
+        default=None, ge=1, le=60, description="Working days after the period for the report"
     )
     pass_criteria: Bilingual | None = Field(default=None, description="达标判定标准")
+
+    @model_validator(mode="after")
+    def _report_and_due(self) -> Measurement:
+        if (self.report is None) != (self.report_due_days is None):
+            raise ValueError("report and report_due_days go together: give both or neither")
+        return self
 
 
 Currency = Literal["CNY", "USD", "EUR", "HKD"]
@@ -363,7 +372,9 @@ class Agreement(Strict):
     fees: Fee | None = None
     credits: Credits | None = None
     obligations: Obligations
-    review: Review
+    review: Review | None = Field(
+        default=None, description="Service reviews the parties hold; omit if they hold none"
+    )
     signatories: list[Signatory] = Field(min_length=1)
     clauses: list[ExtraClause] = Field(
         default_factory=list, description="Own clauses added at named template sections"
