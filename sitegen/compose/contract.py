@@ -68,6 +68,7 @@ class Clause:
     number: str  # "5.2"
     title: Text | None
     blocks: tuple[Block, ...]
+    replaced: bool = False  # the agreement's own text in place of the template's clause
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,6 +97,11 @@ DRAFT_NOTICE = Text(
     "本文本为草稿，尚未经双方签署，不具有约束力。",
     "This text is a draft: the parties have not signed it and it does not bind them.",
 )
+# Over a template clause the agreement replaced with its own text (the page, not the contract).
+OWN_CLAUSE = Text(
+    "本条为本协议自行约定的文本，替代模板条款。",
+    "This clause is the agreement's own text, in place of the template's.",
+)
 WATERMARK = f"{DRAFT_TITLE.zh} {DRAFT_TITLE.en.upper()}"  # 草稿 DRAFT
 
 # The contract's two languages, as its language clause names them.

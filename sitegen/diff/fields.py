@@ -17,7 +17,14 @@ from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.diff import show
 from sitegen.diff.labels import label
-from sitegen.load.model import Agreement, Bilingual, Review, ReviewRecord
+from sitegen.load.model import (
+    Agreement,
+    Bilingual,
+    ExtraClause,
+    ReplacedClause,
+    Review,
+    ReviewRecord,
+)
 
 Direction = Literal["stricter", "looser"] | None
 STRICTER: Direction = "stricter"
@@ -345,12 +352,22 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 
 def _own_clauses(old: Agreement, new: Agreement) -> Iterator[Change]:
-    before = {c.id: c for c in old.clauses}
-    after = {c.id: c for c in new.clauses}
+    before = {c.id: c for c in old.clauses if isinstance(c, ExtraClause)}
+    after = {c.id: c for c in new.clauses if isinstance(c, ExtraClause)}
     for key in _union(before, after):
         a, b = before.get(key), after.get(key)
         yield from _change(
             f"clauses[{key}]", a and a.text, b and b.text, name=label("clauses", key)
+        )
+    replaced_before = {c.replace: c for c in old.clauses if isinstance(c, ReplacedClause)}
+    replaced_after = {c.replace: c for c in new.clauses if isinstance(c, ReplacedClause)}
+    for key in _union(replaced_before, replaced_after):
+        was, now = replaced_before.get(key), replaced_after.get(key)
+        yield from _change(
+            f"clauses[replace={key}]",
+            was and was.text,
+            now and now.text,
+            name=label("clauses.replace", key),
         )
     yield from _change(
         "omit_sections", sorted(old.omit_sections), sorted(new.omit_sections), show.ids

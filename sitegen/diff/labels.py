@@ -51,6 +51,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "contacts": ("联系角色", "Contact role"),
     "signatories": ("签署代表", "Signatory"),
     "clauses": ("补充条款", "Additional clause"),
+    "clauses.replace": ("替换模板的条款", "Clause in place of the template's"),
     "omit_sections": ("省略的章节", "Omitted sections"),
 }
 

@@ -300,6 +300,38 @@ class ExtraClause(Strict):
     text: Bilingual
 
 
+ClauseId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\.[a-z][a-z0-9]*(-[a-z0-9]+)*$"),
+    Field(description="A template clause, as <section id>.<clause id>, e.g. credits.claims"),
+]
+
+
+class ReplacedClause(Strict):
+    """A template clause replaced by the agreement's own text (its title kept unless given)."""
+
+    replace: ClauseId
+    title: Bilingual | None = Field(default=None, description="Omit to keep the template's title")
+    zh: str = Field(description="The clause's Chinese text, in place of the template's")
+    en: str = Field(description="The clause's English text, in place of the template's")
+
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(zh=self.zh, en=self.en)
+
+
+def _clause_kind(value: Any) -> str:
+    replaced = isinstance(value, ReplacedClause) or (isinstance(value, dict) and "replace" in value)
+    return "replace" if replaced else "add"
+
+
+OwnClause = Annotated[
+    Annotated[ExtraClause, Tag("add")] | Annotated[ReplacedClause, Tag("replace")],
+    Discriminator(_clause_kind),
+    Field(description="A clause added at a section (id, at), or a template clause replaced"),
+]
+
+
 class Languages(Strict):
     """Which texts of the bilingual contract are authentic, and which prevails."""
 
@@ -376,8 +408,10 @@ class Agreement(Strict):
         default=None, description="Service reviews the parties hold; omit if they hold none"
     )
     signatories: list[Signatory] = Field(min_length=1)
-    clauses: list[ExtraClause] = Field(
-        default_factory=list, description="Own clauses added at named template sections"
+    clauses: list[OwnClause] = Field(
+        default_factory=list,
+        description="Own clauses added at named template sections, or replacing a template "
+        "clause by its id",
     )
     omit_sections: list[Slug] = Field(
         default_factory=list, description="Optional template sections left out"
