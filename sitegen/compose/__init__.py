@@ -61,6 +61,8 @@ def compose(agreement: Agreement, template: Template) -> Contract:
             if (clause := filler.clause(clause_spec, spec.id)) is not None
         ]
         clauses += _own_clauses(agreement, spec.id)
+        if not clauses and spec.optional:
+            continue  # an optional section none of whose terms the agreement holds
         number = str(len(sections) + 1)
         sections.append(
             Section(

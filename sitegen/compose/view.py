@@ -14,6 +14,7 @@ from typing import Any
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.general import general_view
 from sitegen.compose.vocabulary import LANGUAGE_NAMES
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
@@ -64,6 +65,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         "credits": _credits(a, lang),
         "review": _review(a, lang),
         "signatories": _signatories(a, lang),
+        **general_view(a, lang),
     }
 
 

@@ -238,6 +238,17 @@ def _missing(subject: Subject, needs: list[str]) -> list[str]:
     return missing
 
 
+@rule("SG814", Severity.ERROR, "a liability cap in months of fees without fees")
+def liability_needs_fees(subject: Subject) -> Iterator[Hit]:
+    cap = subject.agreement.liability_cap
+    if cap is not None and cap.months_of_fees is not None and subject.agreement.fees is None:
+        yield Hit(
+            ("liability_cap", "months_of_fees"),
+            "the cap is the fees for a number of months, but the agreement has no fees: add "
+            "fees, or give the cap as an amount with its currency",
+        )
+
+
 @rule("SG810", Severity.ERROR, "a kept section lacks the fields it needs")
 def section_needs(subject: Subject) -> Iterator[Hit]:
     template = _template(subject)[0]

@@ -366,6 +366,71 @@ class Languages(Strict):
         return "en" if self.authentic[0] == "zh" else "zh"
 
 
+class Court(Strict):
+    name: Bilingual = Field(
+        description="The court, e.g. 上海市浦东新区人民法院 / the People's Court of Pudong New Area"
+    )
+    seat: Bilingual = Field(description="Where it sits, e.g. 上海 / Shanghai")
+
+
+class Arbitration(Strict):
+    institution: Bilingual = Field(
+        description="e.g. 中国国际经济贸易仲裁委员会 / China International Economic and Trade "
+        "Arbitration Commission"
+    )
+    seat: Bilingual = Field(description="The seat of arbitration, e.g. 北京 / Beijing")
+    rules: Bilingual = Field(
+        description="The rules that apply, e.g. 该会届时有效的仲裁规则 / its arbitration rules "
+        "in force when the arbitration is applied for"
+    )
+
+
+class Disputes(Strict):
+    """Where a dispute goes that the parties cannot settle by negotiation: one of the two."""
+
+    court: Court | None = Field(default=None, description="Litigation before this court")
+    arbitration: Arbitration | None = Field(default=None, description="Arbitration")
+
+    @model_validator(mode="after")
+    def _one(self) -> Disputes:
+        if (self.court is None) == (self.arbitration is None):
+            raise ValueError("give either court or arbitration")
+        return self
+
+
+class LiabilityCap(Strict):
+    """The most a party is liable for under the agreement: an amount or months of fees."""
+
+    party: Literal["provider", "customer", "each"] = Field(
+        description="Whose liability is capped: provider, customer or each party"
+    )
+    amount: (
+        Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), DECIMAL_DIGITS] | None
+    ) = Field(default=None, description="A fixed amount, in `currency`")
+    currency: Currency | None = Field(default=None, description="The amount's currency")
+    months_of_fees: Count | None = Field(
+        default=None, ge=1, le=120, description="The fees for this many months (needs fees)"
+    )
+
+    @model_validator(mode="after")
+    def _one(self) -> LiabilityCap:
+        if (self.amount is None) == (self.months_of_fees is None):
+            raise ValueError("give either amount (with currency) or months_of_fees")
+        if (self.amount is None) != (self.currency is None):
+            raise ValueError("an amount needs its currency, and a currency its amount")
+        return self
+
+
+class MasterAgreement(Strict):
+    """The master agreement this one is made under, and which prevails where they conflict."""
+
+    title: Bilingual = Field(description="The master agreement's title")
+    date: dt.date = Field(description="The master agreement's date")
+    prevails: Literal["master", "this"] = Field(
+        description="Where they conflict: master (the master agreement) or this (this agreement)"
+    )
+
+
 # A version counts amendments and renewals: a few a year. 9999 leaves room for centuries
 # and keeps `v9999` and the tag `ID/v9999` short; a 32-digit version was accepted before.
 MAX_VERSION = 9999
@@ -408,6 +473,20 @@ class Agreement(Strict):
         default=None, description="Service reviews the parties hold; omit if they hold none"
     )
     signatories: list[Signatory] = Field(min_length=1)
+    master_agreement: MasterAgreement | None = Field(
+        default=None, description="The master agreement this one is made under; omit if none"
+    )
+    liability_cap: LiabilityCap | None = Field(
+        default=None, description="A cap on liability under this agreement; omit if none"
+    )
+    governing_law: Bilingual | None = Field(
+        default=None,
+        description="The law that governs the agreement, e.g. 中华人民共和国法律 / the laws of "
+        "the People's Republic of China; omit if the agreement does not choose one",
+    )
+    disputes: Disputes | None = Field(
+        default=None, description="A court or an arbitration institution; omit if none"
+    )
     clauses: list[OwnClause] = Field(
         default_factory=list,
         description="Own clauses added at named template sections, or replacing a template "

@@ -22,6 +22,7 @@ from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.general_facts import general_facts
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import label
 from sitegen.versions.history import Revision
@@ -110,6 +111,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
+        *((key, h(text)) for key, text in general_facts(agreement, lang)),
     ]
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
     return "\n".join(
