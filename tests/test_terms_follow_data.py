@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 
 from sitegen.compose import compose, select_template
-from sitegen.compose.contract import Contract, Paragraph
+from sitegen.compose.contract import Contract, Paragraph, Text
+from sitegen.compose.general import general_facts
 from sitegen.compose.templates import TemplateIndex
+from sitegen.diff.fields import diff_terms
 from sitegen.load import load_agreement
 from sitegen.load.model import Agreement
-from sitegen.site.general_facts import general_facts
 from tests.helpers import REPO, SAMPLES, lint_sample, sample_text, where
 
 TEMPLATES = TemplateIndex(REPO / "templates")
@@ -467,3 +468,24 @@ def test_a_cap_in_months_of_fees_needs_fees(tmp_path: Path) -> None:
         "is the fees for a number of months, but the agreement has no fees: add fees, or give "
         "the cap as an amount with its currency"
     ]
+
+
+def test_a_diff_shows_a_changed_general_term() -> None:
+    old = Agreement.model_validate(_outsourcing())
+    data = _outsourcing()
+    data["disputes"] = {"court": _COURT}
+    data.pop("master_agreement")
+    new = Agreement.model_validate(data)
+    changes = [(c.path, c.kind, c.before, c.after) for c in diff_terms(old, new)]
+    assert changes == [
+        ("master_agreement", "removed",
+         Text("信息技术外包服务框架协议 (2025年11月20日); 不一致时以主协议为准",
+              "IT Outsourcing Framework Agreement (20 November 2025); the master agreement "
+              "prevails"),
+         None),
+        ("disputes", "changed",
+         Text("仲裁: 上海国际仲裁中心, 上海",
+              "Arbitration: the Shanghai International Arbitration Center, Shanghai"),
+         Text("诉讼: 北京市海淀区人民法院, 北京",
+              "Court: the Haidian District People's Court, Beijing")),
+    ]  # fmt: skip

@@ -2,6 +2,10 @@
 disputes. Each is optional data; the template's "General Provisions" clause for it is
 printed only when the agreement holds it (`None` here leaves the clause out).
 
+`general_facts` says the same terms in short, with the language arrangement, for the
+agreement page's card and a diff: one source, so the card, the diff and the contract cannot
+say different things.
+
 Codes (`master.prevails`, `liability.party`, `disputes.kind`) are for conditions only and
 cannot be printed; everything printed is a prepared `Plain`.
 """
@@ -13,7 +17,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
-from sitegen.load.model import Agreement, Disputes, LiabilityCap, MasterAgreement
+from sitegen.compose.vocabulary import LANGUAGE_NAMES, TERM_FACTS
+from sitegen.load.model import Agreement, Disputes, Languages, LiabilityCap, MasterAgreement
 
 ViewModel = dict[str, object]
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
@@ -86,3 +91,37 @@ def _disputes(disputes: Disputes | None, lang: Lang) -> ViewModel | None:
         "seat": Plain(arbitration.seat.get(lang)),
         "rules": Plain(arbitration.rules.get(lang)),
     }
+
+
+def general_facts(agreement: Agreement, lang: Lang) -> list[tuple[str, str]]:
+    """(field, text) for each general term the agreement holds, in contract order."""
+    view = general_view(agreement, lang)
+    facts: list[tuple[str, str]] = []
+    if agreement.languages is not None:
+        facts.append(("languages", _arrangement(agreement.languages, lang)))
+    master = agreement.master_agreement
+    if master is not None:
+        which = TERM_FACTS(f"{master.prevails}_prevails", lang)
+        dated = f"{master.title.get(lang)} ({fmt.date(master.date, lang)})"
+        facts.append(("master_agreement", f"{dated}; {which}"))
+    liability, cap = view["liability"], agreement.liability_cap
+    if cap is not None and isinstance(liability, dict):
+        whose = TERM_FACTS(f"cap_{cap.party}", lang)
+        facts.append(("liability_cap", f"{whose}: {liability['limit']}"))
+    if agreement.governing_law is not None:
+        facts.append(("governing_law", agreement.governing_law.get(lang)))
+    disputes = view["disputes"]
+    if isinstance(disputes, dict):
+        kind = TERM_FACTS(f"disputes_{disputes['kind']}", lang)
+        facts.append(("disputes", f"{kind}: {disputes['name']}, {disputes['seat']}"))
+    return facts
+
+
+def _arrangement(arrangement: Languages, lang: Lang) -> str:
+    if arrangement.translation is not None:
+        original = LANGUAGE_NAMES(arrangement.authentic[0], lang)
+        translation = LANGUAGE_NAMES(arrangement.translation, lang)
+        return TERM_FACTS("original_only", lang, original=original, translation=translation)
+    if arrangement.prevails is None:
+        return TERM_FACTS("equally_authentic", lang)
+    return TERM_FACTS("prevails", lang, language=LANGUAGE_NAMES(arrangement.prevails, lang))

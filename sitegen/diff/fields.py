@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.general import general_facts
 from sitegen.diff import show
 from sitegen.diff.labels import label
 from sitegen.load.model import (
@@ -351,6 +352,20 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
     )
 
 
+def _general(old: Agreement, new: Agreement) -> Iterator[Change]:
+    """The master agreement, liability cap, governing law and disputes, as the page's card
+    says them (the language arrangement is compared field by field in `_languages`)."""
+    before, after = _facts(old), _facts(new)
+    for key in _union(before, after):
+        if key != "languages":
+            yield from _change(key, before.get(key), after.get(key))
+
+
+def _facts(agreement: Agreement) -> dict[str, Bilingual]:
+    zh, en = general_facts(agreement, "zh"), general_facts(agreement, "en")
+    return {key: Bilingual(zh=a, en=b) for (key, a), (_, b) in zip(zh, en, strict=True)}
+
+
 def _own_clauses(old: Agreement, new: Agreement) -> Iterator[Change]:
     before = {c.id: c for c in old.clauses if isinstance(c, ExtraClause)}
     after = {c.id: c for c in new.clauses if isinstance(c, ExtraClause)}
@@ -384,6 +399,7 @@ _COMPARISONS = (
     _measurement,
     _money,
     _duties,
+    _general,
     _own_clauses,
 )
 

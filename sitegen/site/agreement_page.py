@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sitegen.catalogue import Row
 from sitegen.compose import fmt
 from sitegen.compose.contract import Contract, Lang
+from sitegen.compose.general import general_facts
 from sitegen.compose.vocabulary import STATUS_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
@@ -22,7 +23,6 @@ from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
-from sitegen.site.general_facts import general_facts
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import label
 from sitegen.versions.history import Revision
