@@ -70,7 +70,7 @@ def _liability(a: Agreement, cap: LiabilityCap | None, lang: Lang) -> ViewModel 
         if total is not None and a.fees is not None:
             amount = money_with_words(total, a.fees.currency, lang)
             limit += f"，即{amount}" if lang == "zh" else f", that is, {amount}"
-    return {"party": cap.party, "limit": Plain(limit)}
+    return {"party": cap.party, "limit": Plain(limit), "in_months": cap.months_of_fees is not None}
 
 
 def _disputes(disputes: Disputes | None, lang: Lang) -> ViewModel | None:
