@@ -11,6 +11,7 @@ from sitegen.compose import compose, select_template
 from sitegen.compose.contract import Contract, Paragraph, Text
 from sitegen.compose.templates import TemplateIndex
 from sitegen.diff.fields import diff_terms
+from sitegen.diff.redline import redline
 from sitegen.errors import UserError
 from sitegen.findings import Severity
 from sitegen.lint.validate import relative, validate
@@ -160,3 +161,12 @@ def test_composing_with_an_unknown_clause_id_is_a_clear_error() -> None:
     agreement = _agreement(sample_text() + CLAIMS.format(target="credits.claim"))
     with pytest.raises(UserError, match=r"'credits.claim' is not a clause of this contract"):
         compose(agreement, select_template(agreement, TemplateIndex(REPO / "templates")))
+
+
+def test_the_redline_names_a_replaced_clause_as_the_agreements_own_text() -> None:
+    before = _contract(sample_text())
+    after = _contract(sample_text() + CLAIMS.format(target="credits.claims"))
+    added = [(r.clause_id, r.title) for r in redline(before, after, "en")]
+    assert added == [("credits.claims", "Claims and Settlement (the agreement's own text)")]
+    removed = [(r.clause_id, r.title) for r in redline(after, before, "zh")]
+    assert removed == [("credits.claims", "补偿的申请与结算（原为本协议自行约定的文本）")]

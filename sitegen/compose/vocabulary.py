@@ -102,6 +102,9 @@ OWN_CLAUSE = Text(
     "本条为本协议自行约定的文本，替代模板条款。",
     "This clause is the agreement's own text, in place of the template's.",
 )
+# After a redlined clause's title: its text is (or was) the agreement's own, not the template's.
+OWN_TEXT = Text("本协议自行约定的文本", "the agreement's own text")
+FORMERLY_OWN_TEXT = Text("原为本协议自行约定的文本", "formerly the agreement's own text")
 WATERMARK = f"{DRAFT_TITLE.zh} {DRAFT_TITLE.en.upper()}"  # 草稿 DRAFT
 
 # The contract's two languages, as its language clause names them.
