@@ -325,6 +325,7 @@ def test_json_record_of_the_guide_agreement() -> None:
         "status": "signed",
         "state": "in_renewal_window",
         "visibility": "internal",
+        "authentic_languages": ["zh", "en"],
         "prevailing_language": "zh",
         "signed": "2024-03-15",
         "effective": "2024-04-01",

@@ -10,7 +10,7 @@ from sitegen.compose.contract import Contract, Paragraph, Table
 from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.load import load_agreement
-from sitegen.load.model import Agreement
+from sitegen.load.model import Agreement, Languages
 from tests.helpers import REPO, SAMPLES
 
 TEMPLATES = REPO / "templates"
@@ -92,7 +92,8 @@ def test_values_are_formatted_per_language() -> None:
 def test_prevailing_language_follows_the_agreement() -> None:
     zh = render(sample("SLA-2024-001"))
     assert "如有不一致，以中文文本为准" in clause_text(zh, "language.prevailing")
-    en = render(sample("SLA-2024-001").model_copy(update={"prevailing_language": "en"}))
+    english = Languages(authentic=["zh", "en"], prevails="en")
+    en = render(sample("SLA-2024-001").model_copy(update={"languages": english}))
     assert "如有不一致，以英文文本为准" in clause_text(en, "language.prevailing")
     assert "the English text prevails" in clause_text(en, "language.prevailing", "en")
 
@@ -226,3 +227,24 @@ def test_unknown_key_in_a_clause_file(tmp_path: Path) -> None:
         f"{path}:{line_of(path, 'titel')}: unknown key 'titel'; "
         "expected one of blocks, id, title, when"
     )
+
+
+def test_reports_and_reviews_only_when_the_agreement_has_them() -> None:
+    agreement = sample("SLA-2024-001")
+    quiet = agreement.model_copy(
+        update={
+            "measurement": agreement.measurement.model_copy(
+                update={"report": None, "report_due_days": None}
+            ),
+            "review": None,
+        }
+    )
+    contract = render(quiet)
+    ids = [c.id for c in contract.clauses()]
+    assert "measurement.report" not in ids and "review.meetings" not in ids
+    assert clause_text(contract, "measurement.shortfall") == (
+        "任一统计周期未达标的，服务方应以书面形式写明原因和改进措施；可用性低于目标的，"
+        "服务方还应按“服务补偿”一节给予服务补偿。"
+    )
+    assert "服务评审" not in clause_text(contract, "review.records")
+    assert "5 个工作日内提交" in clause_text(render(agreement), "measurement.report")

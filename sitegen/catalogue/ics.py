@@ -66,7 +66,7 @@ def stamp(agreement: Agreement) -> str:
     """DTSTAMP from the data: the latest date written in the agreement, at 00:00 UTC."""
     dates = agreement.dates
     written = [dates.signed, dates.effective, dates.terminated]
-    written += [record.date for record in agreement.review.records]
+    written += [record.date for record in agreement.review.records] if agreement.review else []
     latest = max(day for day in written if day is not None)
     return f"{latest:%Y%m%d}T000000Z"
 

@@ -76,12 +76,16 @@ def current_term(effective: dt.date, term: Term, today: dt.date) -> tuple[dt.dat
 
 def last_review(agreement: Agreement, today: dt.date) -> dt.date | None:
     """The latest review held on or before `today`."""
-    held = [record.date for record in agreement.review.records if record.date <= today]
+    records = agreement.review.records if agreement.review else []
+    held = [record.date for record in records if record.date <= today]
     return max(held, default=None)
 
 
-def next_review(agreement: Agreement, today: dt.date) -> dt.date:
-    """One cadence after the last review held (or after the effective date)."""
+def next_review(agreement: Agreement, today: dt.date) -> dt.date | None:
+    """One cadence after the last review held (or after the effective date); None when the
+    agreement holds no reviews."""
+    if agreement.review is None:
+        return None
     base = last_review(agreement, today) or agreement.dates.effective
     return terms.add_months(base, CADENCE_MONTHS[agreement.review.cadence])
 

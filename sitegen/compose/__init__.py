@@ -18,9 +18,9 @@ from sitegen.compose.fill import Filler
 from sitegen.compose.templates import SectionSpec, Template, TemplateIndex
 from sitegen.compose.view import build_view, full_name
 from sitegen.errors import UserError
-from sitegen.load.model import Agreement
+from sitegen.load.model import Agreement, ExtraClause, ReplacedClause
 
-__all__ = ["DRAFT_DATE", "compose", "select_template"]
+__all__ = ["DRAFT_DATE", "compose", "select_template", "template_clause_ids"]
 
 # The document date of anything not signed: fixed, so drafts render to the same bytes.
 DRAFT_DATE = "2000-01-01"
@@ -52,14 +52,17 @@ def compose(agreement: Agreement, template: Template) -> Contract:
     active = _active_sections(agreement, template)
     ids = tuple(spec.id for spec in active)
     filler = Filler({lang: {**build_view(agreement, lang), "sections": ids} for lang in LANGS})
+    replacements = _replacements(agreement, template, active)
     sections: list[Section] = []
     for spec in active:
         clauses = [
-            clause
+            _replaced(clause, replacements)
             for clause_spec in _clause_specs(template.folder, template.digest, spec.id)
             if (clause := filler.clause(clause_spec, spec.id)) is not None
         ]
         clauses += _own_clauses(agreement, spec.id)
+        if not clauses and spec.optional:
+            continue  # an optional section none of whose terms the agreement holds
         number = str(len(sections) + 1)
         sections.append(
             Section(
@@ -97,6 +100,8 @@ def _active_sections(agreement: Agreement, template: Template) -> list[SectionSp
                 f"{template.name}@{template.version} (optional sections: {optional})"
             )
     for clause in agreement.clauses:
+        if not isinstance(clause, ExtraClause):
+            continue  # a replacement: `_replacements` checks it against the kept sections
         if clause.at not in known or clause.at in agreement.omit_sections:
             raise UserError(
                 f"{agreement.id}: clause {clause.id!r} is added at {clause.at!r}, which is "
@@ -113,6 +118,43 @@ def _active_sections(agreement: Agreement, template: Template) -> list[SectionSp
     return active
 
 
+def template_clause_ids(template: Template, sections: list[SectionSpec] | None = None) -> list[str]:
+    """Every clause of the template as `<section id>.<clause id>`, in contract order."""
+    specs = template.manifest.sections if sections is None else sections
+    return [
+        f"{spec.id}.{clause.id}"
+        for spec in specs
+        for clause in _clause_specs(template.folder, template.digest, spec.id)
+    ]
+
+
+def _replacements(
+    agreement: Agreement, template: Template, active: list[SectionSpec]
+) -> dict[str, ReplacedClause]:
+    """The agreement's replacements by clause id; each names a clause of a kept section."""
+    wanted = {own.replace: own for own in agreement.clauses if isinstance(own, ReplacedClause)}
+    if not wanted:
+        return wanted
+    known = template_clause_ids(template, active)
+    for clause_id in wanted:
+        if clause_id not in known:
+            raise UserError(
+                f"{agreement.id}: clauses: {clause_id!r} is not a clause of this contract, so "
+                f"it cannot be replaced (clauses: {', '.join(known)})"
+            )
+    return wanted
+
+
+def _replaced(clause: Clause, replacements: dict[str, ReplacedClause]) -> Clause:
+    """The template's clause, or the agreement's own text in its place."""
+    own = replacements.get(clause.id)
+    if own is None:
+        return clause
+    title = Text(zh=own.title.zh, en=own.title.en) if own.title else clause.title
+    text = Paragraph(Text(zh=own.zh, en=own.en))
+    return dataclasses.replace(clause, title=title, blocks=(text,), replaced=True)
+
+
 def _own_clauses(agreement: Agreement, section_id: str) -> list[Clause]:
     return [
         Clause(
@@ -122,7 +164,7 @@ def _own_clauses(agreement: Agreement, section_id: str) -> list[Clause]:
             blocks=(Paragraph(Text(zh=own.text.zh, en=own.text.en)),),
         )
         for own in agreement.clauses
-        if own.at == section_id
+        if isinstance(own, ExtraClause) and own.at == section_id
     ]
 
 
@@ -150,7 +192,7 @@ def _meta(agreement: Agreement, template: Template) -> Meta:
         signed=signed,
         date=day.isoformat() if signed and day else DRAFT_DATE,
         template=f"{template.name}@{template.version}",
-        prevailing_language=agreement.prevailing_language,
+        prevailing_language=agreement.languages.prevails if agreement.languages else None,
         parties=Text(
             zh=f"{full_name(customer, 'zh')}与{full_name(provider, 'zh')}",
             en=f"{full_name(customer, 'en')} and {full_name(provider, 'en')}",

@@ -68,6 +68,7 @@ class Clause:
     number: str  # "5.2"
     title: Text | None
     blocks: tuple[Block, ...]
+    replaced: bool = False  # the agreement's own text in place of the template's clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Meta:
     signed: bool  # False: every page carries the DRAFT / 草稿 watermark
     date: str  # ISO date for the document metadata: signing date, or a fixed date for drafts
     template: str  # name@version actually used
-    prevailing_language: Lang
+    prevailing_language: Lang | None  # None: both texts equal, or one text alone authentic
     parties: Text  # "甲方 与 乙方" / "A and B", for the PDF subject
     keywords: tuple[str, ...] = ()
 

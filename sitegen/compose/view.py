@@ -2,7 +2,7 @@
 
 Both languages get the same keys, so a clause template uses the same names in its `zh` and
 `en` text (`{{ dates.effective }}` is 2024年4月1日 in one, 1 April 2024 in the other).
-Values a template prints are `Plain`; a few codes (`party`, `prevailing`) and flags
+Values a template prints are `Plain`; a few codes (`party`, `languages.prevails`) and flags
 (`hours.always`) are there for conditions only and cannot be printed.
 """
 
@@ -14,6 +14,8 @@ from typing import Any
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.general import general_view
+from sitegen.compose.vocabulary import LANGUAGE_NAMES
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
 
@@ -39,7 +41,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
             "title": _t(a.title, lang),
         },
         "status": a.status,
-        "prevailing": a.prevailing_language,
+        "languages": _languages(a, lang),
         "parties": {role: _party(getattr(a.parties, role), lang) for role in _ROLES},
         "dates": _dates(a, lang),
         "term": _term(a, lang),
@@ -63,10 +65,26 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         "credits": _credits(a, lang),
         "review": _review(a, lang),
         "signatories": _signatories(a, lang),
+        **general_view(a, lang),
     }
 
 
 _ROLES = ("customer", "provider")
+
+
+def _languages(a: Agreement, lang: Lang) -> ViewModel | None:
+    """Which texts are authentic (`both`, or the `original` and its `translation`, named),
+    and which prevails (a code, for conditions only)."""
+    arrangement = a.languages
+    if arrangement is None:
+        return None
+    translation = arrangement.translation
+    return {
+        "both": translation is None,
+        "original": Plain(LANGUAGE_NAMES(arrangement.authentic[0], lang)) if translation else None,
+        "translation": Plain(LANGUAGE_NAMES(translation, lang)) if translation else None,
+        "prevails": arrangement.prevails,
+    }
 
 
 def _priorities(a: Agreement, lang: Lang) -> list[ViewModel]:
@@ -208,11 +226,14 @@ def _availability(a: Agreement, lang: Lang) -> ViewModel | None:
 
 def _measurement(a: Agreement, lang: Lang) -> ViewModel:
     m = a.measurement
+    due = m.report_due_days
     return {
         "period": Plain(fmt.term_word(m.period, lang)),
         "sources": [_t(s, lang) for s in m.sources],
-        "report": Plain(fmt.term_word(m.report, lang)),
-        "due": Plain(fmt.count(m.report_due_days, "个工作日", "working day", "working days", lang)),
+        "report": Plain(fmt.term_word(m.report, lang)) if m.report else None,
+        "due": Plain(fmt.count(due, "个工作日", "working day", "working days", lang))
+        if due
+        else None,
         "criteria": _sentence(m.pass_criteria, lang),
     }
 
@@ -280,8 +301,10 @@ def _credits(a: Agreement, lang: Lang) -> ViewModel | None:
     }
 
 
-def _review(a: Agreement, lang: Lang) -> ViewModel:
+def _review(a: Agreement, lang: Lang) -> ViewModel | None:
     r = a.review
+    if r is None:
+        return None
     return {
         "cadence": Plain(fmt.term_word(r.cadence, lang)),
         "participants": [_t(p, lang) for p in r.participants],

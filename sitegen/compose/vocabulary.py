@@ -97,7 +97,41 @@ DRAFT_NOTICE = Text(
     "本文本为草稿，尚未经双方签署，不具有约束力。",
     "This text is a draft: the parties have not signed it and it does not bind them.",
 )
+# Over a template clause the agreement replaced with its own text (the page, not the contract).
+OWN_CLAUSE = Text(
+    "本条为本协议自行约定的文本，替代模板条款。",
+    "This clause is the agreement's own text, in place of the template's.",
+)
+# After a redlined clause's title: its text is (or was) the agreement's own, not the template's.
+OWN_TEXT = Text("本协议自行约定的文本", "the agreement's own text")
+FORMERLY_OWN_TEXT = Text("原为本协议自行约定的文本", "formerly the agreement's own text")
 WATERMARK = f"{DRAFT_TITLE.zh} {DRAFT_TITLE.en.upper()}"  # 草稿 DRAFT
+
+# The contract's two languages, as its language clause names them.
+LANGUAGE_NAMES = Words({"zh": Text("中文", "Chinese"), "en": Text("英文", "English")})
+
+# The general terms in short, as the agreement page's card and a diff show them.
+TERM_FACTS = Words(
+    {
+        "equally_authentic": Text(
+            "中文、英文，具有同等效力", "Chinese and English, equally authentic"
+        ),
+        "prevails": Text(
+            "中文、英文，以{language}文本为准", "Chinese and English; {language} prevails"
+        ),
+        "original_only": Text(
+            "仅{original}文本作准，{translation}文本为译文",
+            "{original} only; {translation} a translation",
+        ),
+        "master_prevails": Text("不一致时以主协议为准", "the master agreement prevails"),
+        "this_prevails": Text("不一致时以本协议为准", "this agreement prevails"),
+        "cap_provider": Text("服务方", "Provider"),
+        "cap_customer": Text("客户方", "Customer"),
+        "cap_each": Text("任何一方", "Each party"),
+        "disputes_court": Text("诉讼", "Court"),
+        "disputes_arbitration": Text("仲裁", "Arbitration"),
+    }
+)
 
 # Periods, frequencies and fee bases as the contract text names them.
 TERM_WORDS = Words(

@@ -15,9 +15,17 @@ from typing import Any, Literal
 
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.general import general_facts
 from sitegen.diff import show
 from sitegen.diff.labels import label
-from sitegen.load.model import Agreement, Bilingual
+from sitegen.load.model import (
+    Agreement,
+    Bilingual,
+    ExtraClause,
+    ReplacedClause,
+    Review,
+    ReviewRecord,
+)
 
 Direction = Literal["stricter", "looser"] | None
 STRICTER: Direction = "stricter"
@@ -93,10 +101,22 @@ def diff_terms(old: Agreement, new: Agreement) -> list[Change]:
     return sorted(changes, key=lambda c: not c.attention)
 
 
+def _languages(old: Agreement, new: Agreement) -> Iterator[Change]:
+    before, after = old.languages, new.languages
+    yield from _change(
+        "languages.authentic",
+        ", ".join(before.authentic) if before else None,
+        ", ".join(after.authentic) if after else None,
+    )
+    yield from _change(
+        "languages.prevails", before.prevails if before else None, after.prevails if after else None
+    )
+
+
 def _basics(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _change("title", old.title, new.title, material=False)
     yield from _change("template", old.template, new.template)
-    yield from _change("prevailing_language", old.prevailing_language, new.prevailing_language)
+    yield from _languages(old, new)
     yield from _change("visibility", old.visibility, new.visibility, material=False)
     for role in ("customer", "provider"):
         a, b = getattr(old.parties, role), getattr(new.parties, role)
@@ -226,12 +246,16 @@ def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
         fmt.term_word,
         direction=_ordered(periods.index(a.period), periods.index(b.period), LOOSER),
     )
+
+    def rank(report: str | None) -> int:  # no report at all is the loosest
+        return reports.index(report) if report else len(reports)
+
     yield from _change(
         "measurement.report",
         a.report,
         b.report,
         fmt.term_word,
-        direction=_ordered(reports.index(a.report), reports.index(b.report), LOOSER),
+        direction=_ordered(rank(a.report), rank(b.report), LOOSER),
     )
     yield from _change(
         "measurement.report_due_days",
@@ -288,6 +312,11 @@ def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
         )
 
 
+def _reviewed(review: Review | None) -> tuple[list[Bilingual], list[ReviewRecord]]:
+    """Participants and records; none when the agreement holds no reviews."""
+    return (review.participants, review.records) if review else ([], [])
+
+
 def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _texts(
         "obligations.provider", old.obligations.provider, new.obligations.provider, STRICTER
@@ -296,38 +325,64 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
         "obligations.customer", old.obligations.customer, new.obligations.customer, LOOSER
     )
     cadences = ["monthly", "quarterly", "half_yearly", "yearly"]
-    a, b = old.review.cadence, new.review.cadence
+    a = old.review.cadence if old.review else None
+    b = new.review.cadence if new.review else None
+
+    def rank(cadence: str | None) -> int:  # no reviews at all is the loosest
+        return cadences.index(cadence) if cadence else len(cadences)
+
     yield from _change(
-        "review.cadence",
-        a,
-        b,
-        fmt.term_word,
-        direction=_ordered(cadences.index(a), cadences.index(b), LOOSER),
+        "review.cadence", a, b, fmt.term_word, direction=_ordered(rank(a), rank(b), LOOSER)
     )
+    before, after = _reviewed(old.review), _reviewed(new.review)
     for path, x, y in (
         ("contacts", old.contacts, new.contacts),
         ("signatories", old.signatories, new.signatories),
-        ("review.participants", old.review.participants, new.review.participants),
+        ("review.participants", before[0], after[0]),
     ):
         yield from _texts(
             path, [show.role(i) for i in x], [show.role(i) for i in y], None, material=False
         )
     yield from _texts(
         "review.records",
-        [show.record(r) for r in old.review.records],
-        [show.record(r) for r in new.review.records],
+        [show.record(r) for r in before[1]],
+        [show.record(r) for r in after[1]],
         None,
         material=False,
     )
 
 
+def _general(old: Agreement, new: Agreement) -> Iterator[Change]:
+    """The master agreement, liability cap, governing law and disputes, as the page's card
+    says them (the language arrangement is compared field by field in `_languages`)."""
+    before, after = _facts(old), _facts(new)
+    for key in _union(before, after):
+        if key != "languages":
+            yield from _change(key, before.get(key), after.get(key))
+
+
+def _facts(agreement: Agreement) -> dict[str, Bilingual]:
+    zh, en = general_facts(agreement, "zh"), general_facts(agreement, "en")
+    return {key: Bilingual(zh=a, en=b) for (key, a), (_, b) in zip(zh, en, strict=True)}
+
+
 def _own_clauses(old: Agreement, new: Agreement) -> Iterator[Change]:
-    before = {c.id: c for c in old.clauses}
-    after = {c.id: c for c in new.clauses}
+    before = {c.id: c for c in old.clauses if isinstance(c, ExtraClause)}
+    after = {c.id: c for c in new.clauses if isinstance(c, ExtraClause)}
     for key in _union(before, after):
         a, b = before.get(key), after.get(key)
         yield from _change(
             f"clauses[{key}]", a and a.text, b and b.text, name=label("clauses", key)
+        )
+    replaced_before = {c.replace: c for c in old.clauses if isinstance(c, ReplacedClause)}
+    replaced_after = {c.replace: c for c in new.clauses if isinstance(c, ReplacedClause)}
+    for key in _union(replaced_before, replaced_after):
+        was, now = replaced_before.get(key), replaced_after.get(key)
+        yield from _change(
+            f"clauses[replace={key}]",
+            was and was.text,
+            now and now.text,
+            name=label("clauses.replace", key),
         )
     yield from _change(
         "omit_sections", sorted(old.omit_sections), sorted(new.omit_sections), show.ids
@@ -344,6 +399,7 @@ _COMPARISONS = (
     _measurement,
     _money,
     _duties,
+    _general,
     _own_clauses,
 )
 

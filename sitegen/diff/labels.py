@@ -7,7 +7,8 @@ from sitegen.compose.contract import Text
 _LABELS: dict[str, tuple[str, str]] = {
     "title": ("协议名称", "Title"),
     "template": ("合同模板", "Template"),
-    "prevailing_language": ("优先文本", "Prevailing language"),
+    "languages.authentic": ("作准文本", "Authentic texts"),
+    "languages.prevails": ("优先文本", "Prevailing language"),
     "visibility": ("可见范围", "Visibility"),
     "parties.customer.name": ("客户方名称", "Customer name"),
     "parties.customer.uscc": ("客户方统一社会信用代码", "Customer USCC"),
@@ -49,7 +50,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "review.records": ("评审记录", "Review record"),
     "contacts": ("联系角色", "Contact role"),
     "signatories": ("签署代表", "Signatory"),
+    "master_agreement": ("主协议", "Master agreement"),
+    "liability_cap": ("责任限额", "Liability cap"),
+    "governing_law": ("适用法律", "Governing law"),
+    "disputes": ("争议解决", "Disputes"),
     "clauses": ("补充条款", "Additional clause"),
+    "clauses.replace": ("替换模板的条款", "Clause in place of the template's"),
     "omit_sections": ("省略的章节", "Omitted sections"),
 }
 

@@ -23,6 +23,7 @@ from sitegen.compose.contract import (
     Signatures,
     Table,
 )
+from sitegen.compose.vocabulary import FORMERLY_OWN_TEXT, OWN_TEXT
 
 Op = Literal["equal", "delete", "insert"]
 _TOKENS: dict[Lang, re.Pattern[str]] = {
@@ -65,11 +66,22 @@ def redline(old: Contract | None, new: Contract | None, lang: Lang) -> list[Clau
         kind: Literal["changed", "added", "removed"] = (
             "added" if a is None else "removed" if b is None else "changed"
         )
-        title = shown.title.get(lang) if shown.title else ""
+        title = _own(shown.title.get(lang) if shown.title else "", a, b, lang)
         result.append(
             ClauseRedline(clause_id, shown.number, title, kind, compare(old_text, new_text, lang))
         )
     return result
+
+
+def _own(title: str, old: Clause | None, new: Clause | None, lang: Lang) -> str:
+    """The title, saying when the clause is (or was) the agreement's own text."""
+    if new is not None and new.replaced:
+        note = OWN_TEXT.get(lang)
+    elif old is not None and old.replaced:
+        note = FORMERLY_OWN_TEXT.get(lang)
+    else:
+        return title
+    return f"{title}（{note}）" if lang == "zh" else f"{title} ({note})"
 
 
 def compare(old: str, new: str, lang: Lang) -> tuple[Segment, ...]:

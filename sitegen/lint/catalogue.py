@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from sitegen.compose import template_clause_ids
 from sitegen.compose.templates import Template
 from sitegen.errors import UserError
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, LintContext, Subject, catalogue_rule, rule
 from sitegen.load import Loaded
 from sitegen.load.layout import AGREEMENT_FILE
+from sitegen.load.model import ExtraClause, ReplacedClause
 
 
 @rule("SG801", Severity.ERROR, "agreement ID differs from its folder name")
@@ -138,7 +140,7 @@ def clause_at_known(subject: Subject) -> Iterator[Hit]:
     if template is None:
         return
     ids = template.manifest.section_ids
-    for index, clause in enumerate(subject.agreement.clauses):
+    for index, clause in _added(subject):
         if clause.at not in ids:
             yield Hit(
                 ("clauses", index, "at"),
@@ -150,7 +152,7 @@ def clause_at_known(subject: Subject) -> Iterator[Hit]:
 @rule("SG808", Severity.ERROR, "a clause is added at a section the agreement omits")
 def clause_at_kept(subject: Subject) -> Iterator[Hit]:
     omitted = set(subject.agreement.omit_sections)
-    for index, clause in enumerate(subject.agreement.clauses):
+    for index, clause in _added(subject):
         if clause.at in omitted:
             yield Hit(
                 ("clauses", index, "at"),
@@ -162,7 +164,7 @@ def clause_at_kept(subject: Subject) -> Iterator[Hit]:
 @rule("SG809", Severity.ERROR, "two clauses have the same id")
 def clause_ids_unique(subject: Subject) -> Iterator[Hit]:
     first: dict[str, int] = {}
-    for index, clause in enumerate(subject.agreement.clauses):
+    for index, clause in _added(subject):
         if clause.id in first:
             yield Hit(
                 ("clauses", index, "id"),
@@ -171,6 +173,58 @@ def clause_ids_unique(subject: Subject) -> Iterator[Hit]:
             )
         else:
             first[clause.id] = index
+
+
+def _added(subject: Subject) -> Iterator[tuple[int, ExtraClause]]:
+    for index, clause in enumerate(subject.agreement.clauses):
+        if isinstance(clause, ExtraClause):
+            yield index, clause
+
+
+def _replacing(subject: Subject) -> Iterator[tuple[int, ReplacedClause]]:
+    for index, clause in enumerate(subject.agreement.clauses):
+        if isinstance(clause, ReplacedClause):
+            yield index, clause
+
+
+@rule("SG812", Severity.ERROR, "a clause replaces a template clause that does not exist")
+def replace_known(subject: Subject) -> Iterator[Hit]:
+    template = _template(subject)[0]
+    if template is None:
+        return
+    try:
+        known = template_clause_ids(template)
+    except UserError:
+        return  # a broken template is SG804's finding
+    omitted = set(subject.agreement.omit_sections)
+    for index, clause in _replacing(subject):
+        section = clause.replace.partition(".")[0]
+        if clause.replace not in known:
+            yield Hit(
+                ("clauses", index, "replace"),
+                f"{template.name} v{template.version} has no clause {clause.replace!r}: "
+                f"replace one of {', '.join(known)}",
+            )
+        elif section in omitted:
+            yield Hit(
+                ("clauses", index, "replace"),
+                f"section {section!r} is in omit_sections, so its clause {clause.replace!r} "
+                "would not be printed: keep the section or remove this replacement",
+            )
+
+
+@rule("SG813", Severity.ERROR, "two replacements name the same template clause")
+def replace_once(subject: Subject) -> Iterator[Hit]:
+    first: dict[str, int] = {}
+    for index, clause in _replacing(subject):
+        if clause.replace in first:
+            yield Hit(
+                ("clauses", index, "replace"),
+                f"clause {clause.replace!r} is already replaced by "
+                f"clauses[{first[clause.replace]}]: keep one replacement",
+            )
+        else:
+            first[clause.replace] = index
 
 
 def _missing(subject: Subject, needs: list[str]) -> list[str]:
@@ -182,6 +236,17 @@ def _missing(subject: Subject, needs: list[str]) -> list[str]:
         if value is None or value == []:
             missing.append(dotted)
     return missing
+
+
+@rule("SG814", Severity.ERROR, "a liability cap in months of fees without fees")
+def liability_needs_fees(subject: Subject) -> Iterator[Hit]:
+    cap = subject.agreement.liability_cap
+    if cap is not None and cap.months_of_fees is not None and subject.agreement.fees is None:
+        yield Hit(
+            ("liability_cap", "months_of_fees"),
+            "the cap is the fees for a number of months, but the agreement has no fees: add "
+            "fees, or give the cap as an amount with its currency",
+        )
 
 
 @rule("SG810", Severity.ERROR, "a kept section lacks the fields it needs")

@@ -58,12 +58,14 @@ class Text:
 def pairs(model: BaseModel, field: FieldPath = ()) -> Iterator[Pair]:
     """Every bilingual text under `model`, in field order."""
     fields = type(model).model_fields
+    names: Iterable[str] = fields
     if "zh" in fields and "en" in fields:  # not getattr: pydantic's miss path raises inside
         zh, en = model.__dict__["zh"], model.__dict__["en"]
         if isinstance(zh, str) and isinstance(en, str):
             yield Pair(field, zh, en)
-            return
-    for name in fields:
+            # the model's other texts too (a replaced clause's own title)
+            names = [name for name in fields if name not in LANGUAGES]
+    for name in names:
         yield from _values(getattr(model, name), (*field, name))
 
 

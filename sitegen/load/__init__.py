@@ -25,6 +25,7 @@ from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import LoadSettings
 from sitegen.load.document import Document
 from sitegen.load.glyphs import undrawable
+from sitegen.load.migrations import old_forms, upgraded
 from sitegen.load.model import Agreement
 from sitegen.load.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
 
@@ -77,21 +78,28 @@ def read_agreement(path: Path, settings: LoadSettings | None = None) -> bytes | 
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
 
 
-def load_agreement_bytes(data: bytes, path: Path, settings: LoadSettings | None = None) -> Loaded:
-    """Load an agreement from bytes read elsewhere (a git blob); `path` names it in findings."""
+def load_agreement_bytes(
+    data: bytes, path: Path, settings: LoadSettings | None = None, *, archived: bool = False
+) -> Loaded:
+    """Load an agreement from bytes read elsewhere (a git blob); `path` names it in findings.
+    `archived`: a signed version or an old revision, read in today's shape
+    (`sitegen.load.migrations`)."""
     settings = settings or LoadSettings()
     try:
         _check_size(len(data), settings)
         text = _decode(data)
     except Refused as refusal:
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
-    loaded = load_agreement_text(text, path, settings)
+    loaded = load_agreement_text(text, path, settings, archived=archived)
     loaded.digest = FileDigest.of(data)
     return loaded
 
 
-def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = None) -> Loaded:
-    """Load an agreement from text already read; `path` names it in findings."""
+def load_agreement_text(
+    text: str, path: Path, settings: LoadSettings | None = None, *, archived: bool = False
+) -> Loaded:
+    """Load an agreement from text already read; `path` names it in findings. Old forms of
+    fields are findings, or, in an `archived` version, read as their new forms."""
     settings = settings or LoadSettings()
     loaded = Loaded(path)
     try:
@@ -104,10 +112,14 @@ def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = N
         return loaded
     loaded.document = Document(path, text, tree.data, tree.positions)
     loaded.findings.extend(undrawable(loaded.document))
+    old = [] if archived else old_forms(loaded.document)
+    loaded.findings.extend(old)
     try:
-        loaded.agreement = Agreement.model_validate(tree.data)
+        agreement = Agreement.model_validate(upgraded(tree.data))
     except ValidationError as error:
         loaded.findings.extend(_schema_finding(loaded.document, e) for e in error.errors())
+    else:
+        loaded.agreement = None if old else agreement
     return loaded
 
 

@@ -55,6 +55,7 @@ Percent = Annotated[
     DECIMAL_DIGITS,
 ]
 PartyRole = Literal["customer", "provider"]
+Language = Literal["zh", "en"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -228,11 +229,20 @@ Frequency = Literal["weekly", "monthly", "quarterly"]
 class Measurement(Strict):
     period: Period = Field(description="Statistics period (统计周期)")
     sources: list[Bilingual] = Field(min_length=1, description="Data sources (数据来源)")
-    report: Frequency = Field(description="How often the provider issues a service report")
-    report_due_days: Count = Field(
-        default=5, ge=1, le=60, description="Working days after the period for the report"
+    report: Frequency | None = Field(
+        default=None,
+        description="How often the provider issues a service report; omit if it issues none",
+    )
+    report_due_days: Count | None = Field(
+        default=None, ge=1, le=60, description="Working days after the period for the report"
     )
     pass_criteria: Bilingual | None = Field(default=None, description="达标判定标准")
+
+    @model_validator(mode="after")
+    def _report_and_due(self) -> Measurement:
+        if (self.report is None) != (self.report_due_days is None):
+            raise ValueError("report and report_due_days go together: give both or neither")
+        return self
 
 
 Currency = Literal["CNY", "USD", "EUR", "HKD"]
@@ -290,12 +300,142 @@ class ExtraClause(Strict):
     text: Bilingual
 
 
+ClauseId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\.[a-z][a-z0-9]*(-[a-z0-9]+)*$"),
+    Field(description="A template clause, as <section id>.<clause id>, e.g. credits.claims"),
+]
+
+
+class ReplacedClause(Strict):
+    """A template clause replaced by the agreement's own text (its title kept unless given)."""
+
+    replace: ClauseId
+    title: Bilingual | None = Field(default=None, description="Omit to keep the template's title")
+    zh: str = Field(description="The clause's Chinese text, in place of the template's")
+    en: str = Field(description="The clause's English text, in place of the template's")
+
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(zh=self.zh, en=self.en)
+
+
+def _clause_kind(value: Any) -> str:
+    replaced = isinstance(value, ReplacedClause) or (isinstance(value, dict) and "replace" in value)
+    return "replace" if replaced else "add"
+
+
+OwnClause = Annotated[
+    Annotated[ExtraClause, Tag("add")] | Annotated[ReplacedClause, Tag("replace")],
+    Discriminator(_clause_kind),
+    Field(description="A clause added at a section (id, at), or a template clause replaced"),
+]
+
+
+class Languages(Strict):
+    """Which texts of the bilingual contract are authentic, and which prevails."""
+
+    authentic: list[Language] = Field(
+        min_length=1,
+        max_length=2,
+        description="The authentic texts: [zh, en] for both; one language for an original "
+        "in that language only, the other text then a translation for reference",
+    )
+    prevails: Language | None = Field(
+        default=None,
+        description="With two authentic texts, the one that prevails if they differ; omit "
+        "when neither prevails",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Languages:
+        if len(set(self.authentic)) != len(self.authentic):
+            raise ValueError("authentic names a language twice")
+        if self.prevails is not None and len(self.authentic) < 2:
+            raise ValueError(
+                "prevails is for two authentic texts: with one authentic text the other is a "
+                "translation for reference; remove prevails"
+            )
+        return self
+
+    @property
+    def translation(self) -> Language | None:
+        """The language that is a translation only, when one text alone is authentic."""
+        if len(self.authentic) > 1:
+            return None
+        return "en" if self.authentic[0] == "zh" else "zh"
+
+
+class Court(Strict):
+    name: Bilingual = Field(
+        description="The court, e.g. 上海市浦东新区人民法院 / the People's Court of Pudong New Area"
+    )
+    seat: Bilingual = Field(description="Where it sits, e.g. 上海 / Shanghai")
+
+
+class Arbitration(Strict):
+    institution: Bilingual = Field(
+        description="e.g. 中国国际经济贸易仲裁委员会 / China International Economic and Trade "
+        "Arbitration Commission"
+    )
+    seat: Bilingual = Field(description="The seat of arbitration, e.g. 北京 / Beijing")
+    rules: Bilingual = Field(
+        description="The rules that apply, e.g. 该会届时有效的仲裁规则 / its arbitration rules "
+        "in force when the arbitration is applied for"
+    )
+
+
+class Disputes(Strict):
+    """Where a dispute goes that the parties cannot settle by negotiation: one of the two."""
+
+    court: Court | None = Field(default=None, description="Litigation before this court")
+    arbitration: Arbitration | None = Field(default=None, description="Arbitration")
+
+    @model_validator(mode="after")
+    def _one(self) -> Disputes:
+        if (self.court is None) == (self.arbitration is None):
+            raise ValueError("give either court or arbitration")
+        return self
+
+
+class LiabilityCap(Strict):
+    """The most a party is liable for under the agreement: an amount or months of fees."""
+
+    party: Literal["provider", "customer", "each"] = Field(
+        description="Whose liability is capped: provider, customer or each party"
+    )
+    amount: (
+        Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), DECIMAL_DIGITS] | None
+    ) = Field(default=None, description="A fixed amount, in `currency`")
+    currency: Currency | None = Field(default=None, description="The amount's currency")
+    months_of_fees: Count | None = Field(
+        default=None, ge=1, le=120, description="The fees for this many months (needs fees)"
+    )
+
+    @model_validator(mode="after")
+    def _one(self) -> LiabilityCap:
+        if (self.amount is None) == (self.months_of_fees is None):
+            raise ValueError("give either amount (with currency) or months_of_fees")
+        if (self.amount is None) != (self.currency is None):
+            raise ValueError("an amount needs its currency, and a currency its amount")
+        return self
+
+
+class MasterAgreement(Strict):
+    """The master agreement this one is made under, and which prevails where they conflict."""
+
+    title: Bilingual = Field(description="The master agreement's title")
+    date: dt.date = Field(description="The master agreement's date")
+    prevails: Literal["master", "this"] = Field(
+        description="Where they conflict: master (the master agreement) or this (this agreement)"
+    )
+
+
 # A version counts amendments and renewals: a few a year. 9999 leaves room for centuries
 # and keeps `v9999` and the tag `ID/v9999` short; a 32-digit version was accepted before.
 MAX_VERSION = 9999
 
 Status = Literal["draft", "in_review", "signed", "terminated"]
-Language = Literal["zh", "en"]
 Visibility = Literal["internal", "restricted"]
 
 
@@ -311,7 +451,11 @@ class Agreement(Strict):
         pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*(@[1-9][0-9]*)?$",
         description="A folder under templates/, optionally pinned: it-service-sla@1",
     )
-    prevailing_language: Language = "zh"
+    languages: Languages | None = Field(
+        default=None,
+        description="The language arrangement, e.g. {authentic: [zh, en], prevails: zh}; "
+        "omit and the contract says nothing about which text is authentic",
+    )
     visibility: Visibility = "internal"
     title: Bilingual
     parties: Parties
@@ -325,10 +469,28 @@ class Agreement(Strict):
     fees: Fee | None = None
     credits: Credits | None = None
     obligations: Obligations
-    review: Review
+    review: Review | None = Field(
+        default=None, description="Service reviews the parties hold; omit if they hold none"
+    )
     signatories: list[Signatory] = Field(min_length=1)
-    clauses: list[ExtraClause] = Field(
-        default_factory=list, description="Own clauses added at named template sections"
+    master_agreement: MasterAgreement | None = Field(
+        default=None, description="The master agreement this one is made under; omit if none"
+    )
+    liability_cap: LiabilityCap | None = Field(
+        default=None, description="A cap on liability under this agreement; omit if none"
+    )
+    governing_law: Bilingual | None = Field(
+        default=None,
+        description="The law that governs the agreement, e.g. 中华人民共和国法律 / the laws of "
+        "the People's Republic of China; omit if the agreement does not choose one",
+    )
+    disputes: Disputes | None = Field(
+        default=None, description="A court or an arbitration institution; omit if none"
+    )
+    clauses: list[OwnClause] = Field(
+        default_factory=list,
+        description="Own clauses added at named template sections, or replacing a template "
+        "clause by its id",
     )
     omit_sections: list[Slug] = Field(
         default_factory=list, description="Optional template sections left out"

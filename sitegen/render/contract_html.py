@@ -38,7 +38,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE, OWN_CLAUSE
 from sitegen.render.markdown import ID, PageView
 from sitegen.render.page_markup import h, html_table
 
@@ -114,6 +114,8 @@ class _Writer:
         yield self.heading(3, section.number, section.title, section.id)
         for clause in section.clauses:
             yield self.heading(4, clause.number, clause.title, clause.id)
+            if clause.replaced:
+                yield f'<p class="sg-own">{self.both(OWN_CLAUSE)}</p>'
             yield self.clause(clause)
 
     def clause(self, clause: Clause) -> str:

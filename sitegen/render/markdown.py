@@ -28,7 +28,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
+from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE, OWN_CLAUSE
 from sitegen.render.markup import escape
 
 # The views of the contract on a web page: one language, or both side by side (the page's
@@ -80,6 +80,8 @@ def _section(section: Section, lang: PageView) -> Iterator[str]:
 def _clause(clause: Clause, lang: PageView) -> Iterator[str]:
     title = f" {_label(clause.title, lang)}" if clause.title else ""
     yield f"### {escape(clause.number)}{title}{_anchor(clause.id)}"
+    if clause.replaced:
+        yield f"*{_label(OWN_CLAUSE, lang)}*"
     if lang != "parallel":
         yield from (_block(block, lang) for block in clause.blocks)
         return

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sitegen.catalogue import Row
 from sitegen.compose import fmt
 from sitegen.compose.contract import Contract, Lang
+from sitegen.compose.general import general_facts
 from sitegen.compose.vocabulary import STATUS_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
@@ -110,6 +111,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
+        *((key, h(text)) for key, text in general_facts(agreement, lang)),
     ]
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
     return "\n".join(

@@ -101,7 +101,10 @@ def working_label(agreement_id: str) -> str:
 def load_version(spec: str, root: Path, settings: Settings) -> tuple[VersionText, Loaded]:
     """A version and its agreement, loaded like a file: problems become findings."""
     version = resolve(spec, root, settings)
-    return version, load_agreement_bytes(version.data, version.path, settings.load)
+    archived = "@" in spec  # a signed version or a git revision: read as it was written
+    return version, load_agreement_bytes(
+        version.data, version.path, settings.load, archived=archived
+    )
 
 
 def _signed(spec: Spec, folder: Path, root: Path) -> VersionText:

@@ -45,7 +45,10 @@ def build_agreement(seed: int, index: int) -> Spec:
         "version": 1,
         "status": status,
         "template": "it-service-sla@1",
-        "prevailing_language": rng.choices(["zh", "en"], weights=[6, 1])[0],
+        "languages": {
+            "authentic": ["zh", "en"],
+            "prevails": rng.choices(["zh", "en"], weights=[6, 1])[0],
+        },
         "visibility": rng.choices(["internal", "restricted"], weights=[9, 1])[0],
         "title": {"zh": f"{system[0]}{kind[0]}", "en": f"{kind[1]} {system[1]}"},
         "parties": _parties(rng),

@@ -1,0 +1,142 @@
+"""Old forms of agreement fields: each named once, with the form that replaced it.
+
+When a field changes shape, an agreement file still written the old way gets one finding
+(SG120–SG139) at the old key, naming the old form and the new one, instead of the schema's
+"unknown key" and "required key missing" pair that would not say what to write. The table is
+checked on the raw YAML, before the schema.
+
+A signed version (`signed/vN.yaml`) or a file at an old git revision is never rewritten: it is
+read as it was signed, each old form carried over to its new one (`upgrade`), so a diff, a
+render and the archive's own checks see it in today's shape. Each entry's `upgrade` says
+what its old form meant when it was written.
+
+One entry per old form, in code order; the table is a plain list so that changes merge
+line by line.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sitegen.findings import FieldPath, Finding, Severity
+from sitegen.load.document import Document
+
+Data = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Migration:
+    code: str
+    path: FieldPath  # the old key; "*" stands for every item of a list
+    message: Callable[[Any], str]  # the old value in, "X is the old form: write Y" out
+    upgrade: Callable[[Data, FieldPath], None]  # rewrites one old value in place (archives)
+    applies: Callable[[Data, FieldPath], bool] = lambda data, path: True  # beyond the path
+
+
+def _flow(value: Any) -> str:
+    """A YAML value as one would write it inline: zh, [zh, en], {a: 1}."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return str(value)
+
+
+def _languages(prevailing: Any) -> Data:
+    """`prevailing_language: zh` said: both texts are authentic, and zh prevails."""
+    return {"authentic": ["zh", "en"], "prevails": prevailing}
+
+
+def _languages_message(old: Any) -> str:
+    return f"prevailing_language is the old form: write languages: {_flow(_languages(old))}"
+
+
+def _upgrade_languages(data: Data, path: FieldPath) -> None:
+    prevailing = data.pop("prevailing_language")
+    data.setdefault("languages", _languages(prevailing))
+
+
+# Until report_due_days had no default, a report was due 5 working days after its period.
+_OLD_REPORT_DUE = 5
+
+
+def _report_due_message(old: Any) -> str:
+    return (
+        "measurement.report without report_due_days is the old form (the report was due "
+        f"{_OLD_REPORT_DUE} working days after the period by default): write "
+        f"report_due_days: {_OLD_REPORT_DUE}, or the days agreed"
+    )
+
+
+def _report_without_due(data: Data, path: FieldPath) -> bool:
+    measurement = data["measurement"]
+    return isinstance(measurement, dict) and "report_due_days" not in measurement
+
+
+def _upgrade_report_due(data: Data, path: FieldPath) -> None:
+    data["measurement"]["report_due_days"] = _OLD_REPORT_DUE
+
+
+# One entry per old form: code, old path, message, upgrade (and a condition beyond the path).
+MIGRATIONS: list[Migration] = [
+    Migration("SG134", ("prevailing_language",), _languages_message, _upgrade_languages),
+    Migration(
+        "SG135",
+        ("measurement", "report"),
+        _report_due_message,
+        _upgrade_report_due,
+        applies=_report_without_due,
+    ),
+]
+
+
+def _found(data: Any, pattern: FieldPath, done: FieldPath = ()) -> list[FieldPath]:
+    """The paths in `data` that `pattern` matches."""
+    if not pattern:
+        return [done]
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        items = enumerate(data) if isinstance(data, list) else ()
+        return [p for i, item in items for p in _found(item, rest, (*done, i))]
+    if isinstance(data, dict) and head in data:
+        return _found(data[head], rest, (*done, head))
+    return []
+
+
+def _matches(data: Data, migration: Migration) -> list[FieldPath]:
+    return [path for path in _found(data, migration.path) if migration.applies(data, path)]
+
+
+def _value(data: Any, path: FieldPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def old_forms(document: Document) -> list[Finding]:
+    """One error per old form in the file, at its key: `SG134 prevailing_language is the old
+    form: write …` (the message names the old path itself, so the finding carries none)."""
+    found = []
+    for migration in MIGRATIONS:
+        for path in _matches(document.data, migration):
+            line, column = document.locate(path, key=True)
+            message = migration.message(_value(document.data, path))
+            found.append(
+                Finding(document.path, line, column, migration.code, Severity.ERROR, message)
+            )
+    return found
+
+
+def upgraded(data: Data) -> Data:
+    """The file's data with every old form in its new shape: a copy when there is one, else
+    the data itself (a current file costs one look-up per entry, no copy)."""
+    if not any(_matches(data, migration) for migration in MIGRATIONS):
+        return data
+    data = copy.deepcopy(data)
+    for migration in MIGRATIONS:
+        for path in reversed(_matches(data, migration)):
+            migration.upgrade(data, path)
+    return data
