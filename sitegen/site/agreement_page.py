@@ -1,5 +1,9 @@
 """One page per agreement: summary card, contract text in three tabs, versions, history.
 
+The card describes the version in force (its terms, dates and deadlines; the working
+version's while nothing is signed) and names both versions; the contract text is the working
+version's, with its draft notice unless the archive holds it as signed.
+
 The summary card and the contract text (`contract_html`: both languages in one tree, three
 views by tabs) are raw HTML with every value escaped by `h`; the rest is Markdown with
 every value escaped by `md`. The page's own headings carry `sg-` ids, which no contract
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from sitegen.catalogue import Row
 from sitegen.compose import fmt
 from sitegen.compose.contract import Contract, Lang
-from sitegen.compose.vocabulary import STATUS_NAMES
+from sitegen.compose.vocabulary import SIGNED_VERSION_NAMES, STATUS_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
 from sitegen.render.contract_html import contract_views
@@ -25,6 +29,7 @@ from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import label
 from sitegen.versions.history import Revision
+from sitegen.versions.in_force import Versions
 
 TABS: tuple[tuple[str, PageView], ...] = (
     ("tab_zh", "zh"),
@@ -38,13 +43,18 @@ TABS: tuple[tuple[str, PageView], ...] = (
 class AgreementView:
     """Everything one agreement's page shows, prepared before any text is written."""
 
-    agreement: Agreement
+    versions: Versions  # the working version and the version in force
     row: Row
-    contract: Contract
+    contract: Contract  # the working version's
     signed: list[SignedVersion]
     comparisons: list[Comparison]
     revisions: list[Revision]
     documents: bool  # the working version's PDF and Word file are published
+
+    @property
+    def agreement(self) -> Agreement:
+        """The working version."""
+        return self.versions.working
 
     @property
     def id(self) -> str:
@@ -87,13 +97,13 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
 
 
 def _card(view: AgreementView, lang: Lang) -> str:
-    agreement, row = view.agreement, view.row
+    agreement, row = view.versions.current, view.row
     term = agreement.term
     renewal = (
         labels.renewal(term.auto_renew, lang) if term.auto_renew else label("no_renewal", lang)
     )
     renewal = renewal[:1].upper() + renewal[1:]
-    signed = fmt.date(agreement.dates.signed, lang) if agreement.dates.signed else "—"
+    signed = fmt.date(row.signed, lang) if row.signed else "—"  # as the archive records it
     state = f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
     facts = [
         ("id", h(view.id)),
@@ -106,7 +116,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("objection_deadline", h(row.label("objection_deadline", lang))),
         ("term", h(labels.months(term.months, lang))),
         ("renewal", h(renewal)),
-        ("version", h(agreement.version)),
+        ("versions", h(row.versions(lang))),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
@@ -144,10 +154,12 @@ def _tabs(contract: Contract, lang: Lang) -> str:
 
 
 def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
+    yield md(view.row.versions(lang))
     yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
     if view.signed:
-        head = [md(label(k, lang)) for k in ("version", "signing_date", "pdf", "sha256", "scan")]
-        yield md_table(head, [_signed_row(view.id, v, lang, source) for v in view.signed])
+        keys = ("version", "signing_date", "pdf", "sha256", "scan", "standing")
+        head = [md(label(k, lang)) for k in keys]
+        yield md_table(head, [_signed_row(view, v, lang, source) for v in view.signed])
     else:
         yield md(label("no_signed", lang))
     yield f"### {md(label('working', lang))} {{#sg-working}}"
@@ -165,7 +177,18 @@ def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
     yield "\n".join(f"- {_comparison_link(c, lang, source)}" for c in view.comparisons)
 
 
-def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: str) -> list[str]:
+def _standing(view: AgreementView, version: SignedVersion, lang: Lang) -> str:
+    """In force, expired or terminated for the last signed version; superseded by the next
+    one for the others."""
+    later = [v.version for v in view.signed if v.version > version.version]
+    if later:
+        return SIGNED_VERSION_NAMES("superseded", lang, version=min(later))
+    state = view.row.state
+    return SIGNED_VERSION_NAMES(state if state in ("expired", "terminated") else "in_force", lang)
+
+
+def _signed_row(view: AgreementView, version: SignedVersion, lang: Lang, source: str) -> list[str]:
+    agreement_id = view.id
     pdf = scan = sha = "—"
     if version.pdf is not None:
         target = download(agreement_id, signed_pdf_name(agreement_id, version.version))
@@ -176,7 +199,8 @@ def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: s
     if version.scan is not None:
         target = download(agreement_id, scan_name(agreement_id, version))
         scan = md_link(label("scan", lang), source, target)
-    return [f"v{version.version}", md(fmt.date(version.date, lang)), pdf, sha, scan]
+    standing = md(_standing(view, version, lang))
+    return [f"v{version.version}", md(fmt.date(version.date, lang)), pdf, sha, scan, standing]
 
 
 def version_word(name: str, lang: Lang) -> str:
