@@ -23,8 +23,10 @@ from sitegen.commands.renewals import renewals_command
 from sitegen.diff.compare import diff_specs
 from sitegen.load import load_agreement
 from sitegen.load.config import LoadSettings, Settings
+from sitegen.load.model import Agreement
 from sitegen.render.outputs import contract_of
 from sitegen.render.pdf_model import contract_json
+from sitegen.site import documents as documents_module
 from sitegen.site import generate
 from sitegen.site.documents import Keys
 from sitegen.versions.in_force import Versions, read_versions
@@ -292,3 +294,32 @@ def test_the_diff_names_a_draft_that_says_signed_as_not_signed(repo: GitRepo) ->
     assert SIGNED_ON_V1[1] in before and SIGNED_ON_V1[1] not in after
     shown = CliRunner().invoke(diff_command, [SAMPLE_ID])
     assert "(working tree) (v2, unsigned, it-service-sla@1," in shown.stdout, shown.output
+
+
+def test_the_working_documents_are_drafts_until_the_archive_holds_them(
+    repo: GitRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Signing a v2 that already said signed leaves its file as it was: its working PDF and
+    Word file are made again all the same, now without the watermark."""
+    made: list[tuple[int, str, dt.date | None]] = []
+
+    def fake(agreement: Agreement, kinds: list[str], root: Path, settings: Settings) -> dict:
+        made.append((agreement.version, agreement.status, agreement.dates.signed))
+        return {
+            kind: f"{kind} of v{agreement.version} {agreement.status}".encode() for kind in kinds
+        }
+
+    monkeypatch.setattr(documents_module, "render_documents", fake)
+    monkeypatch.setattr(documents_module, "PARALLEL_FROM", 1_000)
+    next_version(repo, "signed", *LONGER)
+    before = repo.read(SAMPLE_PATH)
+    out = repo.root / "build" / "docs"
+    generate(repo.root, Settings(), out, today=TODAY, render_documents=True)
+    assert made == [(2, "draft", None)]
+    working = out / "downloads" / SAMPLE_ID / f"{SAMPLE_ID}-working.pdf"
+    assert working.read_bytes() == b"pdf of v2 draft"
+    sign(repo.root, Settings(), SAMPLE_ID, V1, render=fake_pdf)  # v2 signed the same day
+    assert repo.read(SAMPLE_PATH) == before
+    generate(repo.root, Settings(), out, today=TODAY, render_documents=True)
+    assert made == [(2, "draft", None), (2, "signed", V1)]
+    assert working.read_bytes() == b"pdf of v2 signed"
