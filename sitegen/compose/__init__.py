@@ -20,7 +20,7 @@ from sitegen.compose.view import build_view, full_name
 from sitegen.errors import UserError
 from sitegen.load.model import Agreement
 
-__all__ = ["DRAFT_DATE", "compose", "select_template"]
+__all__ = ["DRAFT_DATE", "SIGNED_STATUSES", "compose", "select_template"]
 
 # The document date of anything not signed: fixed, so drafts render to the same bytes.
 DRAFT_DATE = "2000-01-01"

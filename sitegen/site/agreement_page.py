@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.catalogue import Row
-from sitegen.compose import fmt
+from sitegen.compose import SIGNED_STATUSES, fmt
 from sitegen.compose.contract import Contract, Lang
-from sitegen.compose.vocabulary import SIGNED_VERSION_NAMES, STATUS_NAMES
+from sitegen.compose.vocabulary import SIGNED_VERSION_NAMES, WORKING_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
 from sitegen.render.contract_html import contract_views
@@ -91,7 +91,7 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         f"## {md(label('versions', lang))} {{#sg-versions}}",
         *_versions(view, lang, source),
         f"## {md(label('history', lang))} {{#sg-history}}",
-        _history(view.revisions, lang),
+        _history(view.revisions, lang, frozenset(v.version for v in view.signed)),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -212,9 +212,11 @@ def _comparison_link(comparison: Comparison, lang: Lang, source: str) -> str:
     return md_link(text, source, page_file(comparison.stem, lang))
 
 
-def _history(revisions: list[Revision], lang: Lang) -> str:
+def _history(revisions: list[Revision], lang: Lang, archived: frozenset[int]) -> str:
     """Date, author, version, status, what changed (as sitegen reads it from the files, never
-    the commit's own text: a subject may name a restricted agreement) and the commit."""
+    the commit's own text: a subject may name a restricted agreement) and the commit. A
+    revision that says signed for a version the archive does not hold (`archived`) is shown
+    as not signed."""
     if not revisions:
         return md(label("no_history", lang))
     head = [md(label(k, lang)) for k in ("date", "author", "version", "status", "change", "commit")]
@@ -225,15 +227,17 @@ def _history(revisions: list[Revision], lang: Lang) -> str:
                 md(fmt.date(rev.date.date(), lang)),
                 md(rev.author),
                 md(f"v{rev.version}" if rev.version else ""),
-                md(_status(rev.status, lang)),
-                md(change(rev, before, lang)),
+                md(_status(rev, lang, archived)),
+                md(change(rev, before, lang, archived)),
                 f"`{rev.commit[:12]}`" if re.fullmatch(r"[0-9a-f]{40}", rev.commit) else "",
             ]
         )
     return md_table(head, rows)
 
 
-def change(rev: Revision, before: Revision | None, lang: Lang) -> str:
+def change(
+    rev: Revision, before: Revision | None, lang: Lang, archived: frozenset[int] = frozenset()
+) -> str:
     """What one revision changed, from it and the one before (None: the first)."""
     if rev.deleted:
         return label("change_deleted", lang)
@@ -244,11 +248,14 @@ def change(rev: Revision, before: Revision | None, lang: Lang) -> str:
     found = []
     if rev.version != before.version and rev.version and before.version:
         found.append(label("change_version", lang, old=before.version, new=rev.version))
-    if rev.status != before.status and rev.status and before.status:
-        old, new = _status(before.status, lang), _status(rev.status, lang)
+    old, new = _status(before, lang, archived), _status(rev, lang, archived)
+    if old != new and old and new:
         found.append(label("change_status", lang, old=old, new=new))
     return "; ".join(found) or label("change_edited", lang)
 
 
-def _status(status: str | None, lang: Lang) -> str:
-    return STATUS_NAMES(status, lang) if status is not None and status in STATUS_NAMES else ""
+def _status(rev: Revision, lang: Lang, archived: frozenset[int]) -> str:
+    status = rev.status
+    if status in SIGNED_STATUSES and rev.version not in archived:
+        status = "unsigned"  # only the archive makes a version signed
+    return WORKING_NAMES(status, lang) if status is not None and status in WORKING_NAMES else ""

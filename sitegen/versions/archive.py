@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitegen.compose import SIGNED_STATUSES
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Finding, Severity
 from sitegen.load import load_agreement_text
@@ -57,8 +58,6 @@ from sitegen.versions.history import (
     tag_names,
 )
 from sitegen.versions.lifecycle import same_terms
-
-SIGNED_STATUSES = ("signed", "terminated")
 
 __all__ = [
     "ARCHIVE_MAX_BYTES",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from sitegen.compose import SIGNED_STATUSES
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal
 from sitegen.load import load_agreement_bytes, visibility
@@ -31,7 +32,6 @@ from sitegen.load.model import Agreement
 from sitegen.versions.archive import read_folder
 from sitegen.versions.archive_files import read_archived, sha256_hex
 
-SIGNED_STATUSES = ("signed", "terminated")
 # The working version's status as the archive establishes it: `unsigned` where the file
 # says signed or terminated but the archive does not hold that version.
 WorkingStatus = Literal["draft", "in_review", "signed", "terminated", "unsigned"]
