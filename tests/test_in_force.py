@@ -31,8 +31,15 @@ from sitegen.site import generate
 from sitegen.site.documents import Keys
 from sitegen.versions.in_force import Versions, read_versions
 from sitegen.versions.sign import sign
-from tests.gitrepo import SAMPLE_ID, SAMPLE_PATH, GitRepo, sample_repository
-from tests.helpers import replace_once
+from tests.gitrepo import (
+    SAMPLE_ID,
+    SAMPLE_PATH,
+    GitRepo,
+    isolate_git,
+    sample_repository,
+    templates_tree,
+)
+from tests.helpers import REPO, replace_once
 from tests.test_sign import fake_pdf
 
 TODAY = dt.date(2025, 2, 10)  # v1's objection deadline (1 March 2025) is 19 days away
@@ -65,6 +72,7 @@ LONGER = (
     ("  months: 12\n  auto_renew:\n    months: 12\n    objection_days: 30\n",
      "  months: 24\n  auto_renew:\n    months: 24\n    objection_days: 60\n"),
     ("target: 99.9\n", "target: 99.95\n"),
+    ("  cadence: quarterly\n", "  cadence: monthly\n"),
 )  # fmt: skip
 
 
@@ -142,7 +150,7 @@ def test_an_amendment_in_review_keeps_the_deadlines_of_the_version_in_force(
         f"{IN_FORCE_V1[1]} · v2 in review",
     )
     assert deadlines(held) == [
-        ("review", dt.date(2024, 7, 1)),  # v1 records no review held
+        ("review", dt.date(2024, 7, 1)),  # quarterly (the draft's monthly), none held yet
         ("objection_deadline", dt.date(2025, 3, 1)),  # 30 days, not the draft's 60
         ("expiry", dt.date(2025, 3, 31)),  # 12 months, not the draft's 24
     ]
@@ -186,7 +194,7 @@ def test_once_v2_is_signed_it_is_in_force(repo: GitRepo) -> None:
         "v2 in force (signed 20 March 2024)",
     )
     assert deadlines(held) == [
-        ("review", dt.date(2024, 7, 1)),
+        ("review", dt.date(2024, 5, 1)),  # monthly now
         ("objection_deadline", dt.date(2026, 1, 30)),  # 60 days before the 24 months end
         ("expiry", dt.date(2026, 3, 31)),
     ]
@@ -327,3 +335,67 @@ def test_the_working_documents_are_drafts_until_the_archive_holds_them(
     generate(repo.root, Settings(), out, today=TODAY, render_documents=True)
     assert made == [(2, "draft", None), (2, "signed", V1)]
     assert working.read_bytes() == b"pdf of v2 signed"
+
+
+OLA_ID = "OLA-2025-001"
+OLA_PATH = f"agreements/{OLA_ID}/agreement.yaml"
+P4_P5 = """    - level: P4
+      name: {zh: 较低, en: Low}
+      definition:
+        zh: 咨询与使用指导
+        en: A question or a request for guidance
+      response: 1d
+      resolution: 5d
+    - level: P5
+      name: {zh: 计划, en: Planned}
+      definition:
+        zh: 可排期的变更请求
+        en: A change request that can be scheduled
+      response: 2d
+      resolution: 10d
+measurement:
+"""
+
+
+def test_an_internal_ola_amended_to_five_priorities_keeps_its_three_until_signed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An IT department's OLA with its business unit (P1–P3, one year, no renewal), amended
+    to P1–P5 with a slower P1 response: the card and the catalogue keep v1's levels."""
+    isolate_git(monkeypatch)
+    text = (REPO / OLA_PATH).read_text("utf-8")
+    repo = GitRepo.create(tmp_path / "repo", {**templates_tree(), OLA_PATH: text}, "Add the OLA")
+    monkeypatch.chdir(repo.root)
+    sign(repo.root, Settings(), OLA_ID, dt.date(2025, 3, 20), render=fake_pdf)
+    amended = replace_once(repo.read(OLA_PATH), "version: 1", "version: 2")
+    amended = replace_once(amended, "status: signed", "status: in_review")
+    amended = replace_once(amended, "  signed: 2025-03-20\n", "")
+    amended = replace_once(amended, "      response: 15m\n", "      response: 30m\n")
+    amended = replace_once(amended, "measurement:\n", P4_P5)
+    repo.commit("P4 and P5", {OLA_PATH: amended})
+    loaded = load_agreement(repo.root / OLA_PATH)
+    assert loaded.agreement is not None, loaded.findings
+    held = read_versions(loaded.agreement, (repo.root / OLA_PATH).parent, LoadSettings())
+    today = dt.date(2025, 6, 1)
+    [row] = catalogue_rows([held], today)
+    assert (row.state, str(row.p1_response), row.expiry, row.objection_deadline) == (
+        "active", "15m", dt.date(2026, 3, 31), None
+    )  # fmt: skip
+    assert row.versions("en") == "v1 in force (signed 20 March 2025) · v2 in review"
+    out = repo.root / "build" / "docs"
+    generate(repo.root, Settings(), out, today=today, render_documents=False)
+    page = (out / "agreements" / f"{OLA_ID}.en.md").read_text("utf-8")
+    card = page[page.index('<div class="sg-card">') : page.index("{#sg-contract}")]
+    assert re.findall(r"<tr><td>(P[0-9])</td>", card) == ["P1", "P2", "P3"]
+    assert "<td>15 minutes</td>" in card and "<td>30 minutes</td>" not in card
+    contract = page[page.index("{#sg-contract}") : page.index("{#sg-versions}")]
+    assert "P5" in contract and "This text is a draft" in contract  # the working version
+
+
+def test_a_diff_still_shows_when_the_archive_cannot_be_read(repo: GitRepo) -> None:
+    """The pull-request review goes on (validate --history reports the manifest); what the
+    archive cannot confirm is not called signed."""
+    next_version(repo, "signed", *LONGER)
+    (repo.root / f"agreements/{SAMPLE_ID}/signed/manifest.yaml").write_text("signed: [", "utf-8")
+    diff = diff_specs(f"{SAMPLE_ID}@v1", SAMPLE_ID, repo.root, Settings())
+    assert diff.new is not None and (diff.new.status, diff.new.signed) == ("unsigned", "")

@@ -31,7 +31,7 @@ from sitegen.versions import (
     working_label,
 )
 from sitegen.versions.history import Project, changes_since, open_project, resolve_base
-from sitegen.versions.in_force import read_versions
+from sitegen.versions.in_force import Versions, read_versions
 
 
 class Compared:
@@ -145,7 +145,10 @@ def _open(
     if parsed.revision is None and parsed.signed is None:  # the working version: the
         # archive says whether it is signed (a draft of v2 that says signed is not)
         folder = agreement_folder(root, settings, parsed.agreement_id)
-        held = read_versions(agreement, folder, settings.load)
+        try:
+            held = read_versions(agreement, folder, settings.load)
+        except UserError:  # an archive that cannot be read (`validate --history` says why)
+            held = Versions(agreement)  # holds nothing signed: the review still shows
         agreement, status = held.rendered, held.working_status
     side = Side(
         label,
