@@ -20,6 +20,7 @@ from sitegen.catalogue import catalogue_rows, renewals, to_ics, to_json
 from sitegen.commands.diff import diff_command
 from sitegen.commands.render import render_command
 from sitegen.commands.renewals import renewals_command
+from sitegen.compose.vocabulary import VERSION_WORDS, WORKING_NAMES
 from sitegen.diff.compare import diff_specs
 from sitegen.load import load_agreement
 from sitegen.load.config import LoadSettings, Settings
@@ -29,7 +30,7 @@ from sitegen.render.pdf_model import contract_json
 from sitegen.site import documents as documents_module
 from sitegen.site import generate
 from sitegen.site.documents import Keys
-from sitegen.versions.in_force import Versions, read_versions
+from sitegen.versions.in_force import WORKING_STATUSES, Versions, read_versions
 from sitegen.versions.sign import sign
 from tests.gitrepo import (
     SAMPLE_ID,
@@ -399,3 +400,10 @@ def test_a_diff_still_shows_when_the_archive_cannot_be_read(repo: GitRepo) -> No
     (repo.root / f"agreements/{SAMPLE_ID}/signed/manifest.yaml").write_text("signed: [", "utf-8")
     diff = diff_specs(f"{SAMPLE_ID}@v1", SAMPLE_ID, repo.root, Settings())
     assert diff.new is not None and (diff.new.status, diff.new.signed) == ("unsigned", "")
+
+
+def test_every_working_status_has_its_words() -> None:
+    assert list(WORKING_NAMES.table) == list(WORKING_STATUSES)
+    pending = [status for status in WORKING_STATUSES if status not in ("signed", "terminated")]
+    assert all(status in VERSION_WORDS for status in pending)
+    assert all(state in VERSION_WORDS for state in ("in_force", "expired", "terminated"))
