@@ -29,6 +29,7 @@ from sitegen.compose.vocabulary import (
     VISIBILITY_NAMES,
     WORKING_NAMES,
 )
+from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party
 from sitegen.load.values import Duration
 from sitegen.versions.in_force import Versions
@@ -106,9 +107,16 @@ def held(agreement: Shown) -> Versions:
 
 
 def visible(agreements: Iterable[Shown], include_restricted: bool) -> list[Versions]:
-    """The agreements this output may show, sorted by id."""
-    found = (held(agreement) for agreement in agreements)
-    return sorted((v for v in found if v.shown(include_restricted)), key=lambda v: v.id)
+    """The agreements this output may show, sorted by id: neither the working version nor
+    the version in force is restricted (or restricted ones are included)."""
+    found = [held(agreement) for agreement in agreements]
+    kept = [
+        versions
+        for versions in found
+        if len(visibility.visible(versions.agreements, include_restricted))
+        == len(versions.agreements)
+    ]
+    return sorted(kept, key=lambda versions: versions.id)
 
 
 def text(value: Bilingual) -> Text:

@@ -79,11 +79,16 @@ class Versions:
     def id(self) -> str:
         return self.working.id
 
+    @property
+    def agreements(self) -> list[Agreement]:
+        """The working version, and the version in force when it is another file's."""
+        in_force = self.in_force.agreement if self.in_force else self.working
+        return [self.working] if in_force is self.working else [self.working, in_force]
+
     def shown(self, include_restricted: bool) -> bool:
         """Whether an output may show this agreement: neither version is restricted, or
         restricted agreements are included."""
-        both = [self.working, *([self.in_force.agreement] if self.in_force else [])]
-        return all(visibility.shown(agreement, include_restricted) for agreement in both)
+        return all(visibility.shown(one, include_restricted) for one in self.agreements)
 
     @property
     def working_signed(self) -> bool:
