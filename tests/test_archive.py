@@ -190,7 +190,7 @@ def test_a_tag_moved_to_a_commit_before_signing(repo: GitRepo) -> None:
 
 
 def test_a_tag_on_a_commit_whose_agreement_differs(repo: GitRepo) -> None:
-    text = replace_once(repo.read(SAMPLE_PATH), "version: 1", "version: 2")
+    text = amendment(repo.read(SAMPLE_PATH))
     repo.commit("Amend", {SAMPLE_PATH: text})
     repo.tag(TAG, "HEAD", "moved")
     assert found(repo) == [(f"{SIGNED}/v1.yaml", 1, "SG909")]
@@ -249,11 +249,64 @@ def test_a_signed_version_edited_without_raising_it(repo: GitRepo) -> None:
     )
 
 
+def amendment(text: str, status: str = "in_review") -> str:
+    """The next version of a signed agreement while it is drafted or reviewed."""
+    text = replace_once(text, "version: 1", "version: 2")
+    text = replace_once(text, "status: signed", f"status: {status}")
+    return replace_once(text, "  signed: 2024-03-15\n", "")
+
+
 def test_an_amendment_with_a_raised_version_is_fine(repo: GitRepo) -> None:
+    # v2 in review (it once kept `status: signed` here: SG922 now, the test below)
+    text = amendment(replace_once(repo.read(SAMPLE_PATH), "response: 15m", "response: 30m"))
+    repo.commit("Amendment", {SAMPLE_PATH: text})
+    assert check(repo) == []
+
+
+def test_an_amendment_that_still_says_signed(repo: GitRepo) -> None:
     text = replace_once(repo.read(SAMPLE_PATH), "response: 15m", "response: 30m")
     text = replace_once(text, "version: 1", "version: 2")
     repo.commit("Amendment", {SAMPLE_PATH: text})
-    assert check(repo) == []
+    line = text.splitlines().index("status: signed") + 1
+    assert found(repo) == [(SAMPLE_PATH, line, "SG922")]
+    assert check(repo)[0].message == (
+        "status is signed but the signed archive does not hold v2 (the last signed version is "
+        "v1): sign it with `sitegen sign SLA-2024-001`, or set the status to draft or "
+        "in_review until it is signed"
+    )
+    sign(repo.root, Settings(), SAMPLE_ID, dt.date(2024, 3, 20), render=fake_pdf)
+    assert check(repo) == []  # signed now: the archive holds v2
+
+
+def test_a_termination_recorded_on_an_unsigned_version(repo: GitRepo) -> None:
+    text = amendment(repo.read(SAMPLE_PATH), "terminated")
+    text = replace_once(text, "  effective: 2024-04-01\n", "  effective: 2024-04-01\n"
+                        "  terminated: 2025-03-31\n")  # fmt: skip
+    repo.commit("Terminated", {SAMPLE_PATH: text})
+    line = text.splitlines().index("status: terminated") + 1
+    assert [(f.line, f.code, f.message) for f in check(repo)] == [
+        (
+            line,
+            "SG922",
+            "status is terminated but the signed archive does not hold v2 (the last signed "
+            "version is v1): record the termination on the signed version (`version: 1`), or "
+            "set the status to draft or in_review until v2 is signed",
+        )
+    ]
+
+
+def test_a_version_never_signed_that_says_signed(sample_repo: GitRepo) -> None:
+    """No archive at all: the file alone never makes an agreement signed."""
+    text = replace_once(sample_repo.read(SAMPLE_PATH), "status: in_review", "status: signed")
+    text = replace_once(text, "  effective:", "  signed: 2024-03-15\n  effective:")
+    sample_repo.commit("Signed on paper", {SAMPLE_PATH: text})
+    line = text.splitlines().index("status: signed") + 1
+    assert [(f.line, f.column, f.code) for f in check(sample_repo)] == [(line, 9, "SG922")]
+    assert check(sample_repo)[0].message == (
+        "status is signed but the signed archive does not hold v1 (no version is signed yet): "
+        "sign it with `sitegen sign SLA-2024-001`, or set the status to draft or in_review "
+        "until it is signed"
+    )
 
 
 def test_signing_and_attaching_again_are_fine(repo: GitRepo, tmp_path: Path) -> None:

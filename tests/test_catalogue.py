@@ -313,6 +313,8 @@ def test_json_record_of_the_guide_agreement() -> None:
     assert document["agreements"][1] == {
         "id": "SLA-2024-001",
         "version": 1,
+        "in_force": {"version": 1, "signed": "2024-03-15"},
+        "working": {"version": 1, "status": "signed"},
         "title": {"zh": TITLE_001[0], "en": TITLE_001[1]},
         "customer": {
             "zh": "上海澄川科技有限公司",

@@ -159,8 +159,10 @@ def test_a_commit_subject_naming_a_restricted_agreement_is_not_published(site: P
     commit's free text, which named the restricted agreement (`LEAKY_SUBJECT`)."""
     for lang, added in (("", "新建"), ("en/", "added")):
         page = read(site, f"{lang}agreements/{HOSTILE_ID}/index.html")
+        # its file says signed, but no archive holds it: not signed (once "已签署 / Signed")
         assert (
-            f"<td>v1</td>\n<td>{'已签署' if not lang else 'Signed'}</td>\n<td>{added}</td>" in page
+            f"<td>v1</td>\n<td>{'未签署' if not lang else 'Not signed'}</td>\n<td>{added}</td>"
+            in page
         )
     index = read(site, "search/search_index.json")
     for path, data in every_file(site):

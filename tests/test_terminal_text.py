@@ -13,6 +13,7 @@ leading whitespace) other than sitegen's own annotations.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from click.testing import CliRunner
 
 from sitegen.cli import cli
 from sitegen.terminal import safe, safe_lines, style
+from sitegen.versions.archive_files import Entry, Manifest, render_manifest, sha256_hex
 from tests.gitrepo import SAMPLE_PATH, GitRepo, isolate_git, templates_tree, unsigned_sample
 from tests.helpers import replace_once, sample_text
 
@@ -124,6 +126,24 @@ def unguarded(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     return repo
 
 
+@pytest.fixture
+def in_force(unguarded: GitRepo) -> GitRepo:
+    """The same, its hostile agreement signed: the archive holds it as v1, so it is in force
+    and has deadlines (the file's `status: signed` alone no longer makes it so)."""
+    files = {"v1.yaml": (unguarded.root / SAMPLE_PATH).read_bytes(), "v1.pdf": b"%PDF stand-in"}
+    entry = Entry(
+        version=1,
+        date=dt.date(2024, 3, 15),
+        template="it-service-sla@1",
+        files={name: sha256_hex(data) for name, data in files.items()},
+    )
+    manifest = Manifest(agreement="SLA-2024-001", signed=[entry])
+    files["manifest.yaml"] = render_manifest(manifest).encode("utf-8")
+    signed = SAMPLE_PATH.replace("agreement.yaml", "signed")
+    unguarded.write({f"{signed}/{name}": data for name, data in files.items()})
+    return unguarded
+
+
 def sitegen_here(*args: str) -> tuple[int, str, str]:
     """`sitegen ARGS` in this process (see `unguarded`)."""
     result = CliRunner().invoke(cli, list(args))
@@ -197,7 +217,7 @@ def test_diff_md_has_no_control_characters(unguarded: GitRepo) -> None:
     assert out.startswith("### SLA changes: 1 agreement differs")
 
 
-def test_renewals_text_escapes_titles(unguarded: GitRepo) -> None:
+def test_renewals_text_escapes_titles(in_force: GitRepo) -> None:
     code, out, err = sitegen_here("renewals", "--today", "2025-02-15")
     assert code == 0, err
     payloads = " ".join(
@@ -234,9 +254,7 @@ def test_error_messages_are_escaped_at_the_cli_boundary(repo: GitRepo) -> None:
         ("renewals", "--today", "2025-02-15", "--format", "json"),
     ],
 )
-def test_json_outputs_escape_what_json_leaves_raw(
-    unguarded: GitRepo, args: tuple[str, ...]
-) -> None:
+def test_json_outputs_escape_what_json_leaves_raw(in_force: GitRepo, args: tuple[str, ...]) -> None:
     """JSON escapes C0 itself; DEL, C1 and U+2028/2029 become \\u escapes, same document."""
     _, out, _ = sitegen_here(*args)
     document = json.dumps(json.loads(out), ensure_ascii=False)

@@ -3,7 +3,8 @@
 Every output is a pure function of the agreements and a day (`today`, never the clock), and
 leaves out `visibility: restricted` agreements unless `include_restricted` is set.
 
-- `standing`: where one agreement stands on a day (state, current term, deadlines).
+- `standing`: where one agreement stands on a day (state, current term, deadlines);
+  `standing_of`: the same for its version in force (`sitegen.versions.in_force.Versions`).
 - `rows`: `Row` and `catalogue_rows`, one catalogue line per agreement.
 - `due`: `Due` and `renewals`, what falls due soon or is overdue.
 - `ics`: `to_ics`, the renewals calendar (RFC 5545).
@@ -16,7 +17,14 @@ from sitegen.catalogue.due import Due, Kind, due_records, renewals
 from sitegen.catalogue.ics import to_ics
 from sitegen.catalogue.records import CATALOGUE_JSON_FIELDS, JsonField, to_json
 from sitegen.catalogue.rows import ROW_FIELDS, Row, catalogue_rows
-from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, STATES, Standing, State, standing
+from sitegen.catalogue.standing import (
+    RENEWAL_WINDOW_DAYS,
+    STATES,
+    Standing,
+    State,
+    standing,
+    standing_of,
+)
 
 __all__ = [
     "CATALOGUE_JSON_FIELDS",
@@ -33,6 +41,7 @@ __all__ = [
     "due_records",
     "renewals",
     "standing",
+    "standing_of",
     "to_ics",
     "to_json",
 ]

@@ -1,5 +1,8 @@
 """Deadlines: what is due (objection deadlines, expiries, reviews), for the renewals page,
-the `sitegen renewals` command and the calendar."""
+the `sitegen renewals` command and the calendar.
+
+The deadlines are those of the version in force (its term, its objection days, its review
+cadence), never a draft's: an amendment in review keeps them until it is signed."""
 
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from sitegen.catalogue.rows import text, visible
-from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
+from sitegen.catalogue.rows import Shown, text, visible
+from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing_of
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import DEADLINE_NAMES
 from sitegen.load.model import Agreement
@@ -53,19 +56,20 @@ def deadlines_of(agreement: Agreement, now: Standing, today: dt.date) -> list[Du
 
 
 def all_deadlines(
-    agreements: Iterable[Agreement], today: dt.date, *, include_restricted: bool = False
+    agreements: Iterable[Shown], today: dt.date, *, include_restricted: bool = False
 ) -> list[tuple[Agreement, Due]]:
-    """Every deadline of every agreement shown, sorted by date (then id, then kind)."""
+    """Every deadline of every agreement shown, sorted by date (then id, then kind), each
+    with the version in force it is a deadline of."""
     pairs = [
-        (agreement, due)
-        for agreement in visible(agreements, include_restricted)
-        for due in deadlines_of(agreement, standing(agreement, today), today)
+        (versions.current, due)
+        for versions in visible(agreements, include_restricted)
+        for due in deadlines_of(versions.current, standing_of(versions, today), today)
     ]
     return sorted(pairs, key=lambda pair: pair[1].sort_key)
 
 
 def renewals(
-    agreements: Iterable[Agreement],
+    agreements: Iterable[Shown],
     today: dt.date,
     within_days: int = RENEWAL_WINDOW_DAYS,
     *,

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from sitegen.catalogue.due import Due, all_deadlines
-from sitegen.catalogue.rows import party_name
+from sitegen.catalogue.rows import Shown, party_name
 from sitegen.catalogue.standing import standing
 from sitegen.compose import fmt
 from sitegen.compose.vocabulary import DEADLINE_NAMES
@@ -112,11 +112,9 @@ def _event(agreement: Agreement, due: Due, today: dt.date) -> Iterator[str]:
     yield "END:VEVENT"
 
 
-def to_ics(
-    agreements: Iterable[Agreement], today: dt.date, *, include_restricted: bool = False
-) -> str:
-    """The calendar: every objection deadline, expiry and next review of the agreements in
-    force on `today` (restricted ones only when asked for), CRLF line endings."""
+def to_ics(agreements: Iterable[Shown], today: dt.date, *, include_restricted: bool = False) -> str:
+    """The calendar: every objection deadline, expiry and next review of the versions in
+    force on `today` (restricted agreements only when asked for), CRLF line endings."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

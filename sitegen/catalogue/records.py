@@ -5,6 +5,10 @@ sorted, UTF-8 (no \\u escapes), so the same agreements and day give the same byt
 ISO 8601 (`2025-03-31`) or null where they do not apply; exact decimals are strings
 (`"99.9"`) and whole counts are integers; bilingual texts are `{"zh": …, "en": …}`.
 `CATALOGUE_JSON_FIELDS` documents every field in both languages, for the site to publish.
+
+A record describes the version in force when one is signed (its terms, dates and
+deadlines), else the working version; `in_force` and `working` name the two apart, so a
+tool sees an amendment in review without mistaking its terms for those that bind.
 """
 
 from __future__ import annotations
@@ -15,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sitegen.catalogue.rows import Row, catalogue_rows, visible
+from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
-from sitegen.load.model import Agreement
+from sitegen.versions.in_force import Versions
 
 
 @dataclass(frozen=True)
@@ -34,24 +38,36 @@ def _f(name: str, kind: str, zh: str, en: str) -> JsonField:
 
 CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
     _f("id", "string", "协议编号", "Agreement number, e.g. SLA-2024-001"),
-    _f("version", "integer", "版本号，每次修订或续签加 1",
-       "Version: counts amendments and renewals"),
+    _f("version", "integer", "工作版本的版本号，每次修订或续签加 1",
+       "The working version's number: counts amendments and renewals"),
+    _f("in_force", "{version, signed} | null",
+       "现行有效的版本（存档中最后签署的版本）及其签署日期；尚无签署版本为 null。"
+       "其余条款与日期均取自此版本",
+       "The version in force (the last one the signed archive holds) and its signing date; "
+       "null while none is signed. The other terms and dates are this version's"),
+    _f("working", "{version, status}",
+       "工作版本（仓库中的协议文件）及其状态，状态同 status",
+       "The working version (the agreement file) and its status, as in status"),
     _f("title", "{zh, en}", "协议名称", "Title"),
     _f("customer", "{zh, en}", "客户方（含部门）", "Customer, with its unit where given"),
     _f("provider", "{zh, en}", "服务方（含部门）", "Provider, with its unit where given"),
-    _f("status", "string", "协议状态：draft、in_review、signed、terminated",
-       "Status as written: draft, in_review, signed or terminated"),
+    _f("status", "string",
+       "工作版本的状态：draft、in_review、signed、terminated；文件写明已签署但签署存档中"
+       "没有该版本时为 unsigned",
+       "Status of the working version: draft, in_review, signed or terminated; unsigned "
+       "when the file says signed but the signed archive does not hold that version"),
     _f("state", "string",
-       "截至 as_of 的状态：upcoming、active、in_renewal_window、expired、terminated、"
-       "draft、in_review",
-       "State on as_of: upcoming, active, in_renewal_window, expired, terminated, draft or "
-       "in_review"),
+       "截至 as_of 的状态（现行版本的；尚无签署版本时为工作版本的）：upcoming、active、"
+       "in_renewal_window、expired、terminated、draft、in_review、unsigned",
+       "State on as_of (of the version in force, else of the working version): upcoming, "
+       "active, in_renewal_window, expired, terminated, draft, in_review or unsigned"),
     _f("visibility", "string", "可见范围：internal 或 restricted", "internal or restricted"),
     _f("authentic_languages", "string[]", "作准文本的语言（zh、en）；未约定时为空",
        "The languages whose texts are authentic (zh, en); empty when not stated"),
     _f("prevailing_language", "string | null", "两种文本不一致时以此语言为准（zh 或 en）",
        "The language that prevails if the texts differ: zh, en or null"),
-    _f("signed", "date | null", "签署日期", "Signing date"),
+    _f("signed", "date | null", "现行版本的签署日期（以签署存档为准）",
+       "Signing date of the version in force, as the signed archive records it"),
     _f("effective", "date", "生效日期", "Effective date"),
     _f("terminated", "date | null", "终止日期（最后一天）", "Last day, once terminated"),
     _f("term_months", "integer", "初始期限（月）", "Initial term in months"),
@@ -86,13 +102,18 @@ def _text(value: Text) -> dict[str, str]:
     return {"zh": value.zh, "en": value.en}
 
 
-def record(agreement: Agreement, row: Row, today: dt.date) -> dict[str, Any]:
+def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
     """The JSON record of one agreement (the fields of CATALOGUE_JSON_FIELDS)."""
+    agreement = versions.current
     renew = agreement.term.auto_renew
     held = last_review(agreement, today)
     return {
         "id": row.id,
         "version": row.version,
+        "in_force": {"version": row.in_force, "signed": _day(row.signed)}
+        if row.in_force is not None
+        else None,
+        "working": {"version": row.version, "status": row.status},
         "title": _text(row.title),
         "customer": _text(row.customer),
         "provider": _text(row.provider),
@@ -101,7 +122,7 @@ def record(agreement: Agreement, row: Row, today: dt.date) -> dict[str, Any]:
         "visibility": row.visibility,
         "authentic_languages": list(agreement.languages.authentic) if agreement.languages else [],
         "prevailing_language": agreement.languages.prevails if agreement.languages else None,
-        "signed": _day(agreement.dates.signed),
+        "signed": _day(row.signed),
         "effective": _day(row.effective),
         "terminated": _day(agreement.dates.terminated),
         "term_months": agreement.term.months,
@@ -121,7 +142,7 @@ def record(agreement: Agreement, row: Row, today: dt.date) -> dict[str, Any]:
 
 
 def to_json(
-    agreements: Iterable[Agreement], today: dt.date, *, include_restricted: bool = False
+    agreements: Iterable[Shown], today: dt.date, *, include_restricted: bool = False
 ) -> str:
     """The catalogue as JSON text, ending with a newline."""
     shown = visible(agreements, include_restricted)

@@ -3,6 +3,12 @@
 Values are plain text (writers escape them for their format). `Row.label` formats a value for
 one language through `sitegen.compose.fmt`, so the site and the contract write dates,
 percentages and durations the same way.
+
+A row describes the version in force, when one is signed (its terms, dates and deadlines),
+and names the working version beside it (`Row.versions`): an amendment in review changes
+nothing in the catalogue until it is signed. Every function takes an agreement's
+`Versions`, read from the archive; a bare `Agreement` is taken as its file states it
+(`Versions.as_written`), for callers that hold no archive.
 """
 
 from __future__ import annotations
@@ -12,13 +18,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
+from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing_of
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
-from sitegen.compose.vocabulary import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
+from sitegen.compose.vocabulary import (
+    NONE,
+    STATE_NAMES,
+    VERSION_SEPARATOR,
+    VERSION_WORDS,
+    VISIBILITY_NAMES,
+    WORKING_NAMES,
+)
 from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party
 from sitegen.load.values import Duration
+from sitegen.versions.in_force import Versions
+
+Shown = Agreement | Versions  # what the catalogue's functions take
 
 ROW_FIELDS = (
     "id", "title", "customer", "provider", "status", "state", "effective", "expiry",
@@ -34,7 +50,7 @@ class Row:
     title: Text
     customer: Text
     provider: Text
-    status: str  # as written: draft | in_review | signed | terminated
+    status: str  # of the working version: draft | in_review | signed | terminated | unsigned
     state: str  # derived, see sitegen.catalogue.standing.STATES
     effective: dt.date
     expiry: dt.date | None
@@ -43,7 +59,9 @@ class Row:
     p1_response: Duration | None
     visibility: str
     next_review: dt.date | None = None
-    version: int = 1
+    version: int = 1  # the working version's
+    in_force: int | None = None  # the version in force: the last one the archive holds
+    signed: dt.date | None = None  # its signing date, as the archive records it
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -51,12 +69,25 @@ class Row:
         if field not in ROW_FIELDS:
             raise KeyError(f"no catalogue field {field!r}: one of {', '.join(ROW_FIELDS)}")
         value = getattr(self, field)
-        names = {"status": STATUS_NAMES, "state": STATE_NAMES, "visibility": VISIBILITY_NAMES}
+        names = {"status": WORKING_NAMES, "state": STATE_NAMES, "visibility": VISIBILITY_NAMES}
         if value is None:
             return NONE.get(lang)
         if field in names:
             return names[field](value, lang)
         return _text(value, lang)
+
+    def versions(self, lang: Lang) -> str:
+        """`v1 in force (signed 15 March 2024) · v2 in review`: the version in force, then
+        the working version while it is not that one."""
+        parts = []
+        if self.in_force is not None and self.signed is not None:
+            word = self.state if self.state in ("expired", "terminated") else "in_force"
+            parts.append(
+                VERSION_WORDS(word, lang, version=self.in_force, date=fmt.date(self.signed, lang))
+            )
+        if self.status not in ("signed", "terminated"):
+            parts.append(VERSION_WORDS(self.status, lang, version=self.version))
+        return VERSION_SEPARATOR.join(parts)
 
 
 def _text(value: object, lang: Lang) -> str:
@@ -71,9 +102,21 @@ def _text(value: object, lang: Lang) -> str:
     return str(value)
 
 
-def visible(agreements: Iterable[Agreement], include_restricted: bool) -> list[Agreement]:
-    """The agreements this output may show, sorted by id."""
-    return sorted(visibility.visible(agreements, include_restricted), key=lambda a: a.id)
+def held(agreement: Shown) -> Versions:
+    return agreement if isinstance(agreement, Versions) else Versions.as_written(agreement)
+
+
+def visible(agreements: Iterable[Shown], include_restricted: bool) -> list[Versions]:
+    """The agreements this output may show, sorted by id: neither the working version nor
+    the version in force is restricted (or restricted ones are included)."""
+    found = [held(agreement) for agreement in agreements]
+    kept = [
+        versions
+        for versions in found
+        if len(visibility.visible(versions.agreements, include_restricted))
+        == len(versions.agreements)
+    ]
+    return sorted(kept, key=lambda versions: versions.id)
 
 
 def text(value: Bilingual) -> Text:
@@ -99,27 +142,31 @@ def availability(agreement: Agreement) -> Decimal | None:
     return target.target if target is not None else None
 
 
-def make_row(agreement: Agreement, now: Standing) -> Row:
+def make_row(versions: Versions, now: Standing) -> Row:
+    """The row of the version in force (else of the working version), naming both."""
+    agreement, in_force = versions.current, versions.in_force
     return Row(
         id=agreement.id,
         title=text(agreement.title),
         customer=party_name(agreement.parties.customer),
         provider=party_name(agreement.parties.provider),
-        status=agreement.status,
+        status=versions.working_status,
         state=now.state,
         effective=agreement.dates.effective,
         expiry=now.expiry,
         objection_deadline=now.objection_deadline,
         availability=availability(agreement),
         p1_response=p1_response(agreement),
-        visibility=agreement.visibility,
+        visibility="internal" if versions.shown(False) else "restricted",
         next_review=now.next_review,
-        version=agreement.version,
+        version=versions.working.version,
+        in_force=in_force.version if in_force else None,
+        signed=in_force.signed if in_force else None,
     )
 
 
 def catalogue_rows(
-    agreements: Iterable[Agreement],
+    agreements: Iterable[Shown],
     today: dt.date,
     *,
     include_restricted: bool = False,
@@ -129,6 +176,6 @@ def catalogue_rows(
 
     `window_days`: how close a deadline makes the state `in_renewal_window`."""
     return [
-        make_row(agreement, standing(agreement, today, window_days))
-        for agreement in visible(agreements, include_restricted)
+        make_row(versions, standing_of(versions, today, window_days))
+        for versions in visible(agreements, include_restricted)
     ]

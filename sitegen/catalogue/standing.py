@@ -7,7 +7,11 @@ renewals, calendar, JSON) asks this module, so they all state the same dates.
   term k ends on `effective + months + k * renew.months - 1 day`, counted from the effective
   date each time, so a term starting on the 31st does not drift to the 28th.
 - The objection deadline is that of the current term; it stays (passed) until the term ends.
-- Drafts and agreements in review are not in force: no term, no deadlines.
+- The archive says what is signed (`sitegen.versions.in_force`): while an amendment is
+  drafted or reviewed, the version in force keeps its state, its term and its deadlines
+  (`standing_of`). An agreement nothing of which is signed is not in force: no term, no
+  deadlines; its state is its working version's status (`unsigned` when the file says
+  signed but the archive does not hold it).
 - A terminated agreement has no deadlines; its expiry is its last day (`dates.terminated`).
   A signed agreement with `dates.terminated` has been given notice: it ends on that day and
   does not renew.
@@ -23,16 +27,34 @@ from typing import Literal
 
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Term
+from sitegen.versions.in_force import Versions, WorkingStatus
 
 State = Literal[
-    "draft", "in_review", "upcoming", "active", "in_renewal_window", "expired", "terminated"
+    "draft",
+    "in_review",
+    "unsigned",
+    "upcoming",
+    "active",
+    "in_renewal_window",
+    "expired",
+    "terminated",
 ]
 STATES: tuple[State, ...] = (
-    "upcoming", "active", "in_renewal_window", "expired", "terminated", "draft", "in_review"
+    "upcoming", "active", "in_renewal_window", "expired", "terminated", "draft", "in_review",
+    "unsigned",
 )  # fmt: skip
 # An agreement is in its renewal window when its next objection deadline or its expiry
 # falls within this many days; the renewals page uses the same default.
 RENEWAL_WINDOW_DAYS = 90
+# The state of an agreement nothing of which is signed: its working version's status (a
+# file that says signed or terminated without the archive holding it is `unsigned`).
+_NOT_IN_FORCE: dict[WorkingStatus, State] = {
+    "draft": "draft",
+    "in_review": "in_review",
+    "unsigned": "unsigned",
+    "signed": "unsigned",
+    "terminated": "unsigned",
+}
 CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
 
@@ -90,10 +112,20 @@ def next_review(agreement: Agreement, today: dt.date) -> dt.date | None:
     return terms.add_months(base, CADENCE_MONTHS[agreement.review.cadence])
 
 
+def standing_of(
+    versions: Versions, today: dt.date, window_days: int = RENEWAL_WINDOW_DAYS
+) -> Standing:
+    """Where an agreement stands on `today`: its version in force, if any is signed."""
+    if versions.in_force is not None:
+        return standing(versions.in_force.agreement, today, window_days)
+    return Standing(_NOT_IN_FORCE[versions.working_status])
+
+
 def standing(
     agreement: Agreement, today: dt.date, window_days: int = RENEWAL_WINDOW_DAYS
 ) -> Standing:
-    """Where `agreement` stands on `today`."""
+    """Where `agreement` stands on `today`, taking its file's status as written (the
+    archive's word is `standing_of`'s)."""
     status = agreement.status
     if status in ("draft", "in_review"):
         return Standing(status)

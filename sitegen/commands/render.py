@@ -12,8 +12,10 @@ from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
+from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
 from sitegen.load.layout import AGREEMENT_FILE
+from sitegen.load.model import Agreement
 from sitegen.render.outputs import (
     EDITIONS,
     FORMATS,
@@ -24,6 +26,7 @@ from sitegen.render.outputs import (
     render,
 )
 from sitegen.versions import agreement_folder
+from sitegen.versions.in_force import read_versions
 
 
 @click.command("render", cls=Command)
@@ -61,7 +64,7 @@ def render_command(
         return
     assert agreement_id is not None
     path = _agreement_file(root, settings, agreement_id)
-    agreement = checked(root, settings, [path], cached=False)[0].agreement
+    agreement = _as_archived(checked(root, settings, [path], cached=False)[0], settings)
     chosen, view = cast(Format, fmt or "md"), cast(Edition, lang)
     data = render(contract_of(agreement, root, settings), chosen, view)
     if target is None and chosen == "md":
@@ -70,6 +73,11 @@ def render_command(
     path = target or Path(file_name(agreement.id, chosen, view))
     write_atomic(path, data)
     click.echo(f"wrote {path}", err=True)
+
+
+def _as_archived(record: Checked, settings: Settings) -> Agreement:
+    """The working version as it may be rendered: signed only when the archive holds it."""
+    return read_versions(record.agreement, record.path.parent, settings.load).rendered
 
 
 def _agreement_file(root: Path, settings: Settings, agreement_id: str) -> Path:
@@ -83,7 +91,7 @@ def _render_all(
     root: Path, settings: Settings, folder: Path, formats: list[Format], lang: Edition
 ) -> None:
     records = checked(root, settings, cached=False)
-    jobs = [(r.agreement, f) for r in records for f in formats]
+    jobs = [(_as_archived(r, settings), f) for r in records for f in formats]
     with click.progressbar(jobs, label="rendering", file=sys.stderr,
                            item_show_func=lambda job: job and job[0].id) as bar:  # fmt: skip
         for agreement, fmt in bar:

@@ -16,6 +16,7 @@ from sitegen.files import write_atomic
 from sitegen.load import day as clock
 from sitegen.load.config import Settings
 from sitegen.terminal import json_text, safe
+from sitegen.versions.in_force import read_versions
 
 MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
 
@@ -56,7 +57,10 @@ def renewals_command(
     (agreements are checked first)."""
     settings, root = Settings.find(Path.cwd())
     day = today or clock.today()
-    agreements = [record.agreement for record in checked(root, settings, cached=False)]
+    agreements = [  # the deadlines of the versions in force, never a draft's
+        read_versions(record.agreement, record.path.parent, settings.load)
+        for record in checked(root, settings, cached=False)
+    ]
     items = renewals(agreements, day, within, include_restricted=include_restricted)
     if fmt == "json":
         document = {"as_of": day.isoformat(), "within_days": within, "due": due_records(items)}

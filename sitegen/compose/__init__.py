@@ -20,7 +20,13 @@ from sitegen.compose.view import build_view, full_name
 from sitegen.errors import UserError
 from sitegen.load.model import Agreement, ExtraClause, ReplacedClause
 
-__all__ = ["DRAFT_DATE", "compose", "select_template", "template_clause_ids"]
+__all__ = [
+    "DRAFT_DATE",
+    "SIGNED_STATUSES",
+    "compose",
+    "select_template",
+    "template_clause_ids",
+]
 
 # The document date of anything not signed: fixed, so drafts render to the same bytes.
 DRAFT_DATE = "2000-01-01"

@@ -53,17 +53,51 @@ STATUS_NAMES = Words(
     }
 )
 
+# A working version's status as the archive establishes it (sitegen.versions.in_force):
+# the file's, but a version the archive does not hold is never called signed.
+UNSIGNED = Text("未签署", "Not signed")
+WORKING_NAMES = Words({**STATUS_NAMES.table, "unsigned": UNSIGNED})
+
 # Where an agreement stands on a day (sitegen.catalogue.standing): the statuses that are
 # not in force keep their names.
 STATE_NAMES = Words(
     {
         "draft": STATUS_NAMES["draft"],
         "in_review": STATUS_NAMES["in_review"],
+        "unsigned": UNSIGNED,
         "upcoming": Text("尚未生效", "Not yet in effect"),
         "active": Text("生效中", "Active"),
         "in_renewal_window": Text("临近续签", "Renewal due"),
         "expired": Text("已到期", "Expired"),
         "terminated": STATUS_NAMES["terminated"],
+    }
+)
+
+# Which version is in force and which is being worked on, in the catalogue and on the
+# agreement page: "v1 in force (signed 15 March 2024) · v2 in review". The signed version's
+# word follows its state; the working version's, its status as the archive establishes it.
+VERSION_WORDS = Words(
+    {
+        "in_force": Text(
+            "v{version} 现行有效（{date}签署）", "v{version} in force (signed {date})"
+        ),
+        "expired": Text("v{version} 已到期（{date}签署）", "v{version} expired (signed {date})"),
+        "terminated": Text(
+            "v{version} 已终止（{date}签署）", "v{version} terminated (signed {date})"
+        ),
+        "draft": Text("v{version} 草稿", "v{version} draft"),
+        "in_review": Text("v{version} 审核中", "v{version} in review"),
+        "unsigned": Text("v{version} 未签署", "v{version} not signed"),
+    }
+)
+VERSION_SEPARATOR = " · "
+# What became of each signed version, in the agreement page's table of signed versions.
+SIGNED_VERSION_NAMES = Words(
+    {
+        "in_force": Text("现行有效", "In force"),
+        "expired": STATE_NAMES["expired"],
+        "terminated": STATE_NAMES["terminated"],
+        "superseded": Text("已被 v{version} 取代", "Superseded by v{version}"),
     }
 )
 

@@ -31,6 +31,7 @@ from sitegen.versions import (
     working_label,
 )
 from sitegen.versions.history import Project, changes_since, open_project, resolve_base
+from sitegen.versions.in_force import Versions, read_versions
 
 
 class Compared:
@@ -140,10 +141,19 @@ def _open(
             first = as_text(loaded.findings[0]) if loaded.findings else "it does not load"
             raise UserError(f"{version.label} cannot be compared: {first}")
         agreement, label = loaded.agreement, version.label
+    status: str = agreement.status
+    if parsed.revision is None and parsed.signed is None:  # the working version: the
+        # archive says whether it is signed (a draft of v2 that says signed is not)
+        folder = agreement_folder(root, settings, parsed.agreement_id)
+        try:
+            held = read_versions(agreement, folder, settings.load)
+        except UserError:  # an archive that cannot be read (`validate --history` says why)
+            held = Versions(agreement)  # holds nothing signed: the review still shows
+        agreement, status = held.rendered, held.working_status
     side = Side(
         label,
         agreement.version,
-        agreement.status,
+        status,
         agreement.dates.effective.isoformat(),
         agreement.dates.signed.isoformat() if agreement.dates.signed else "",
         agreement.template,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitegen.compose.contract import Lang, Text
-from sitegen.compose.vocabulary import STATUS_NAMES, Words
+from sitegen.compose.vocabulary import WORKING_NAMES, Words
 
 _WORDS: dict[str, tuple[str, str]] = {
     "heading": ("SLA 变更", "SLA changes"),
@@ -39,9 +39,9 @@ report_word = Words({key: Text(*pair) for key, pair in _WORDS.items()})
 
 def status(value: str, lang: Lang) -> str:
     """A status as the catalogue names it (lower case in English), any other value as it is."""
-    if value not in STATUS_NAMES:
+    if value not in WORKING_NAMES:
         return value
-    name = STATUS_NAMES(value, lang)
+    name = WORKING_NAMES(value, lang)
     return name.lower() if lang == "en" else name
 
 

@@ -1,5 +1,9 @@
 """One page per agreement: summary card, contract text in three tabs, versions, history.
 
+The card describes the version in force (its terms, dates and deadlines; the working
+version's while nothing is signed) and names both versions; the contract text is the working
+version's, with its draft notice unless the archive holds it as signed.
+
 The summary card and the contract text (`contract_html`: both languages in one tree, three
 views by tabs) are raw HTML with every value escaped by `h`; the rest is Markdown with
 every value escaped by `md`. The page's own headings carry `sg-` ids, which no contract
@@ -13,10 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.catalogue import Row
-from sitegen.compose import fmt
+from sitegen.compose import SIGNED_STATUSES, fmt
 from sitegen.compose.contract import Contract, Lang
 from sitegen.compose.general import general_facts
-from sitegen.compose.vocabulary import STATUS_NAMES
+from sitegen.compose.vocabulary import SIGNED_VERSION_NAMES, WORKING_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
 from sitegen.render.contract_html import contract_views
@@ -26,6 +30,7 @@ from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import label
 from sitegen.versions.history import Revision
+from sitegen.versions.in_force import Versions
 
 TABS: tuple[tuple[str, PageView], ...] = (
     ("tab_zh", "zh"),
@@ -39,13 +44,18 @@ TABS: tuple[tuple[str, PageView], ...] = (
 class AgreementView:
     """Everything one agreement's page shows, prepared before any text is written."""
 
-    agreement: Agreement
+    versions: Versions  # the working version and the version in force
     row: Row
-    contract: Contract
+    contract: Contract  # the working version's
     signed: list[SignedVersion]
     comparisons: list[Comparison]
     revisions: list[Revision]
     documents: bool  # the working version's PDF and Word file are published
+
+    @property
+    def agreement(self) -> Agreement:
+        """The working version."""
+        return self.versions.working
 
     @property
     def id(self) -> str:
@@ -82,19 +92,19 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         f"## {md(label('versions', lang))} {{#sg-versions}}",
         *_versions(view, lang, source),
         f"## {md(label('history', lang))} {{#sg-history}}",
-        _history(view.revisions, lang),
+        _history(view.revisions, lang, frozenset(v.version for v in view.signed)),
     ]
     return "\n\n".join(parts) + "\n"
 
 
 def _card(view: AgreementView, lang: Lang) -> str:
-    agreement, row = view.agreement, view.row
+    agreement, row = view.versions.current, view.row
     term = agreement.term
     renewal = (
         labels.renewal(term.auto_renew, lang) if term.auto_renew else label("no_renewal", lang)
     )
     renewal = renewal[:1].upper() + renewal[1:]
-    signed = fmt.date(agreement.dates.signed, lang) if agreement.dates.signed else "—"
+    signed = fmt.date(row.signed, lang) if row.signed else "—"  # as the archive records it
     state = f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
     facts = [
         ("id", h(view.id)),
@@ -107,7 +117,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("objection_deadline", h(row.label("objection_deadline", lang))),
         ("term", h(labels.months(term.months, lang))),
         ("renewal", h(renewal)),
-        ("version", h(agreement.version)),
+        ("versions", h(row.versions(lang))),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
@@ -146,10 +156,12 @@ def _tabs(contract: Contract, lang: Lang) -> str:
 
 
 def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
+    yield md(view.row.versions(lang))
     yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
     if view.signed:
-        head = [md(label(k, lang)) for k in ("version", "signing_date", "pdf", "sha256", "scan")]
-        yield md_table(head, [_signed_row(view.id, v, lang, source) for v in view.signed])
+        keys = ("version", "signing_date", "pdf", "sha256", "scan", "standing")
+        head = [md(label(k, lang)) for k in keys]
+        yield md_table(head, [_signed_row(view, v, lang, source) for v in view.signed])
     else:
         yield md(label("no_signed", lang))
     yield f"### {md(label('working', lang))} {{#sg-working}}"
@@ -167,7 +179,18 @@ def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
     yield "\n".join(f"- {_comparison_link(c, lang, source)}" for c in view.comparisons)
 
 
-def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: str) -> list[str]:
+def _standing(view: AgreementView, version: SignedVersion, lang: Lang) -> str:
+    """In force, expired or terminated for the last signed version; superseded by the next
+    one for the others."""
+    later = [v.version for v in view.signed if v.version > version.version]
+    if later:
+        return SIGNED_VERSION_NAMES("superseded", lang, version=min(later))
+    state = view.row.state
+    return SIGNED_VERSION_NAMES(state if state in ("expired", "terminated") else "in_force", lang)
+
+
+def _signed_row(view: AgreementView, version: SignedVersion, lang: Lang, source: str) -> list[str]:
+    agreement_id = view.id
     pdf = scan = sha = "—"
     if version.pdf is not None:
         target = download(agreement_id, signed_pdf_name(agreement_id, version.version))
@@ -178,7 +201,8 @@ def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: s
     if version.scan is not None:
         target = download(agreement_id, scan_name(agreement_id, version))
         scan = md_link(label("scan", lang), source, target)
-    return [f"v{version.version}", md(fmt.date(version.date, lang)), pdf, sha, scan]
+    standing = md(_standing(view, version, lang))
+    return [f"v{version.version}", md(fmt.date(version.date, lang)), pdf, sha, scan, standing]
 
 
 def version_word(name: str, lang: Lang) -> str:
@@ -190,9 +214,11 @@ def _comparison_link(comparison: Comparison, lang: Lang, source: str) -> str:
     return md_link(text, source, page_file(comparison.stem, lang))
 
 
-def _history(revisions: list[Revision], lang: Lang) -> str:
+def _history(revisions: list[Revision], lang: Lang, archived: frozenset[int]) -> str:
     """Date, author, version, status, what changed (as sitegen reads it from the files, never
-    the commit's own text: a subject may name a restricted agreement) and the commit."""
+    the commit's own text: a subject may name a restricted agreement) and the commit. A
+    revision that says signed for a version the archive does not hold (`archived`) is shown
+    as not signed."""
     if not revisions:
         return md(label("no_history", lang))
     head = [md(label(k, lang)) for k in ("date", "author", "version", "status", "change", "commit")]
@@ -203,15 +229,17 @@ def _history(revisions: list[Revision], lang: Lang) -> str:
                 md(fmt.date(rev.date.date(), lang)),
                 md(rev.author),
                 md(f"v{rev.version}" if rev.version else ""),
-                md(_status(rev.status, lang)),
-                md(change(rev, before, lang)),
+                md(_status(rev, lang, archived)),
+                md(change(rev, before, lang, archived)),
                 f"`{rev.commit[:12]}`" if re.fullmatch(r"[0-9a-f]{40}", rev.commit) else "",
             ]
         )
     return md_table(head, rows)
 
 
-def change(rev: Revision, before: Revision | None, lang: Lang) -> str:
+def change(
+    rev: Revision, before: Revision | None, lang: Lang, archived: frozenset[int] = frozenset()
+) -> str:
     """What one revision changed, from it and the one before (None: the first)."""
     if rev.deleted:
         return label("change_deleted", lang)
@@ -222,11 +250,14 @@ def change(rev: Revision, before: Revision | None, lang: Lang) -> str:
     found = []
     if rev.version != before.version and rev.version and before.version:
         found.append(label("change_version", lang, old=before.version, new=rev.version))
-    if rev.status != before.status and rev.status and before.status:
-        old, new = _status(before.status, lang), _status(rev.status, lang)
+    old, new = _status(before, lang, archived), _status(rev, lang, archived)
+    if old != new and old and new:
         found.append(label("change_status", lang, old=old, new=new))
     return "; ".join(found) or label("change_edited", lang)
 
 
-def _status(status: str | None, lang: Lang) -> str:
-    return STATUS_NAMES(status, lang) if status is not None and status in STATUS_NAMES else ""
+def _status(rev: Revision, lang: Lang, archived: frozenset[int]) -> str:
+    status = rev.status
+    if status in SIGNED_STATUSES and rev.version not in archived:
+        status = "unsigned"  # only the archive makes a version signed
+    return WORKING_NAMES(status, lang) if status is not None and status in WORKING_NAMES else ""

@@ -57,9 +57,13 @@ def _cell(row: Row, column: str, lang: Lang) -> str:
     if column == "title":
         href = url(f"{agreement_stem(row.id)}/")
         return f'<td data-sort="{sort}"><a href="{href}">{h(row.title.get(lang))}</a></td>'
-    label = row.label("state" if column == "status" else column, lang)
-    state = f' class="sg-state sg-state-{h(row.state)}"' if column == "status" else ""
-    return f'<td data-sort="{sort}"><span{state}>{h(label)}</span></td>'
+    if column == "status":  # the state, and which version is in force and which is worked on
+        state = (
+            f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
+        )
+        versions = f'<span class="sg-versions">{h(row.versions(lang))}</span>'
+        return f'<td data-sort="{sort}">{state}{versions}</td>'
+    return f'<td data-sort="{sort}"><span>{h(row.label(column, lang))}</span></td>'
 
 
 def _row(row: Row, lang: Lang) -> str:

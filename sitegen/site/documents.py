@@ -27,7 +27,7 @@ template it is built from cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +45,7 @@ from sitegen.load.model import Agreement
 from sitegen.site.progress import Progress
 from sitegen.site.versions import SignedVersion
 from sitegen.versions.history import Revision
+from sitegen.versions.in_force import Versions
 from sitegen.workers import cores, process_pool
 
 Kind = Literal["pdf", "docx"]
@@ -80,13 +81,17 @@ class Keys:
         self.root, self.settings = root, settings
         self._template = template_digests(root, settings)
 
-    def keys(self, record: Checked) -> dict[Kind, str]:
-        """The key of each kind of document of the agreement (its file as checked)."""
+    def keys(self, record: Checked, versions: Versions | None = None) -> dict[Kind, str]:
+        """The key of each kind of document of the agreement (its file as checked). A file
+        that says signed but that the archive does not hold (`versions`) renders as a draft:
+        its key says so, as signing it may leave the file's bytes as they were."""
         inputs = {
             "sitegen": package_digest(),
             "template": self._template(record.agreement),
             "agreement": bytes.fromhex(record.sha256),  # the file as checked, not read again
         }
+        if versions is not None and versions.rendered is not versions.working:
+            inputs["unsigned"] = b"not in the signed archive"
         return {kind: named_key(DOCUMENT_KEYS, {"kind": kind.encode(), **inputs}) for kind in KINDS}
 
 
@@ -173,12 +178,21 @@ def document_workers(jobs: int) -> ProcessPoolExecutor | None:
 
 
 def plan_documents(
-    records: list[Checked], root: Path, settings: Settings, store: Store
+    records: list[Checked],
+    root: Path,
+    settings: Settings,
+    store: Store,
+    versions: Mapping[str, Versions] | None = None,
 ) -> DocumentPlan:
     """Which documents there are and which of them the store lacks (or holds unsealed); the
-    store keeps no others."""
+    store keeps no others. `versions`: each agreement's versions as its archive has them,
+    so a working version the archive does not hold renders with its DRAFT watermark."""
     keys = Keys(root, settings)
-    jobs = [Job(r.agreement, kind, key) for r in records for kind, key in keys.keys(r).items()]
+    jobs = []
+    for record in records:
+        held = versions.get(record.id) if versions is not None else None
+        agreement = held.rendered if held is not None else record.agreement
+        jobs += [Job(agreement, kind, key) for kind, key in keys.keys(record, held).items()]
     missing = [job for job in jobs if store.get("documents", job.name) is None]
     store.prune("documents", [job.name for job in jobs])
     return DocumentPlan(jobs, missing, Target(root, settings, store))

@@ -1,7 +1,8 @@
 """The generated docs folder, read as its pipeline:
 
-load → choose what may be shown → read the git history once → per agreement: check its
-signed archive, then take its pages from the page cache or queue them → workers on every
+load → choose what may be shown → check each one's signed archive, which says which
+version is in force (`sitegen.versions.in_force`) → read the git history once → per
+agreement: take its pages from the page cache or queue them → workers on every
 core prepare the queued pages (contract, diffs), then render the working versions'
 documents missing from their cache → sync the folder (with `late_documents`, before the
 documents are done: they are put in place when the site build ends).
@@ -63,6 +64,7 @@ from sitegen.site.documents import (
 from sitegen.site.progress import Progress
 from sitegen.site.tree import Tree, record_copies, sync
 from sitegen.versions.history import Revision
+from sitegen.versions.in_force import Versions
 
 DEFAULT_OUT = Path("build/docs")
 
@@ -117,20 +119,19 @@ def generate(
     """
     report = progress or Progress()
     loaded = checked if checked is not None else checked_project(root, settings)
-    records = sorted(
-        (record for record in loaded if may_show(record.agreement, include_restricted)),
-        key=lambda record: record.id,
-    )
-    shown = [record.agreement for record in records]
+    records, archive = _shown(loaded, root, settings, include_restricted)
+    shown = [archive[record.id].versions for record in records]
     rows = catalogue_rows(shown, today, include_restricted=True, window_days=within_days)
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
     _catalogue(tree, shown, rows, today, within_days)
     store = store or Store.of(root)
-    keys, missing = _cached_pages(tree, store, records, rows, root, settings, render_documents)
+    keys, missing = _cached_pages(tree, store, records, archive, rows, root, settings,
+                                  render_documents)  # fmt: skip
     plan = None
     if render_documents:
-        plan = plan_documents(records, root, settings, store)
+        rendered = {record.id: archive[record.id].versions for record in records}
+        plan = plan_documents(records, root, settings, store, rendered)
     _prepare_missing(tree, store, missing, report)
     store.prune("pages", keys)
     pending, late = None, None
@@ -158,6 +159,32 @@ def generate(
         len(plan.jobs) - len(plan.missing) if plan else 0,
         late,
     )
+
+
+@dataclass(frozen=True)
+class Archived:
+    """An agreement's signed versions (files checked against the manifest) and, from them,
+    its version in force beside its working version."""
+
+    signed: list[versions.SignedVersion]
+    versions: Versions
+
+
+def _shown(
+    loaded: list[Checked], root: Path, settings: Settings, include_restricted: bool
+) -> tuple[list[Checked], dict[str, Archived]]:
+    """The records the site may show, sorted by id, and each one's archive: a version in
+    force that is restricted keeps the agreement off a site without restricted ones."""
+    records = sorted(
+        (record for record in loaded if may_show(record.agreement, include_restricted)),
+        key=lambda record: record.id,
+    )
+    archive = {}
+    for record in records:
+        signed = versions.signed_versions(record.path.parent)
+        archive[record.id] = Archived(signed, versions.held(record, signed, settings))
+    kept = [record for record in records if archive[record.id].versions.shown(include_restricted)]
+    return kept, archive
 
 
 class LateDocuments:
@@ -198,6 +225,7 @@ class PageJob:
     row: Row
     history: list[Revision]
     signed: list[versions.SignedVersion]
+    versions: Versions
     key: str
     root: Path
     settings: Settings
@@ -209,7 +237,7 @@ class PageJob:
 def _prepare(job: PageJob) -> str:
     """Make one agreement's pages and store them in the page cache (in a worker)."""
     view = prepare(
-        job.agreement, job.digest, job.row, job.root, job.settings, job.history,
+        job.versions, job.digest, job.row, job.root, job.settings, job.history,
         job.with_documents, job.signed, job.git,
     )  # fmt: skip
     pages = agreement_pages(view)
@@ -221,6 +249,7 @@ def _cached_pages(
     tree: Tree,
     store: Store,
     records: list[Checked],
+    archive: dict[str, Archived],
     rows: list[Row],
     root: Path,
     settings: Settings,
@@ -237,12 +266,12 @@ def _cached_pages(
     for record, row in zip(records, rows, strict=True):
         agreement = record.agreement
         history = revisions.get(agreement.id, [])
-        signed = versions.signed_versions(record.path.parent)
+        signed, held = archive[record.id].signed, archive[record.id].versions
         key = keys.key(record, row, history, signed)
         used.append(key)
         found = store.get("pages", key)
         if found is None:
-            job = PageJob(agreement, record.digest, row, history, signed, key, root,
+            job = PageJob(agreement, record.digest, row, history, signed, held, key, root,
                           settings, with_documents, git, store)  # fmt: skip
             missing.append(job)
         else:
@@ -278,7 +307,7 @@ def _copy_pages(tree: Tree, found: dict[str, Path]) -> None:
 
 
 def prepare(
-    agreement: Agreement,
+    held: Versions,
     digest: FileDigest,
     row: Row,
     root: Path,
@@ -288,14 +317,16 @@ def prepare(
     signed: list[versions.SignedVersion],
     git: bool,
 ) -> AgreementView:
-    """One agreement's page data: its contract, signed versions, comparisons, history."""
-    contract = contract_of(agreement, root, settings)
+    """One agreement's page data: its contract (the working version, never signed unless
+    the archive holds it), signed versions, comparisons, history."""
+    agreement = held.working
+    contract = contract_of(held.rendered, root, settings)
     found = versions.comparisons(
         root, settings, agreement, signed, digest, revisions=revisions, git=git,
         working=contract,
     )  # fmt: skip
     return AgreementView(
-        agreement,
+        held,
         row,
         contract,
         signed,
@@ -306,7 +337,7 @@ def prepare(
 
 
 def _catalogue(
-    tree: Tree, shown: list[Agreement], rows: list[Row], today: dt.date, within_days: int
+    tree: Tree, shown: list[Versions], rows: list[Row], today: dt.date, within_days: int
 ) -> None:
     due = renewals(shown, today, within_days, include_restricted=True)
     for lang in LANGS:

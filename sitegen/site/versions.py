@@ -18,12 +18,13 @@ from sitegen.diff.compare import diff_specs
 from sitegen.diff.model import AgreementDiff
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal
-from sitegen.load.checked import FileDigest
+from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.layout import SIGNED_DIR
 from sitegen.load.model import Agreement
 from sitegen.versions.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
 from sitegen.versions.history import Revision, open_project, read_history
+from sitegen.versions.in_force import Signing, Versions, versions_of
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,12 @@ def _checked(path: Path, expected: str) -> SignedFile:
             path=path,
         )
     return SignedFile(path.name, path, actual)
+
+
+def held(record: Checked, signed: list[SignedVersion], settings: Settings) -> Versions:
+    """The agreement's version in force and its working version, from its archive."""
+    signings = [Signing(v.version, v.date, v.text_sha256) for v in signed]
+    return versions_of(record.agreement, record.path.parent, signings, settings.load)
 
 
 @dataclass(frozen=True)

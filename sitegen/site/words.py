@@ -91,6 +91,7 @@ WORDS: dict[str, Text] = {
     "signed_versions": Text("已签署版本", "Signed versions"),
     "no_signed": Text("尚无已签署的版本。", "No version has been signed yet."),
     "signing_date": Text("签署日期", "Signed on"),
+    "standing": Text("效力", "Standing"),
     "pdf": Text("PDF", "PDF"),
     "sha256": Text("SHA-256", "SHA-256"),
     "scan": Text("签署扫描件", "Executed copy"),

@@ -5,9 +5,11 @@ appends an entry to `manifest.yaml` with the SHA-256 of each; `sitegen attach` a
 the executed paper copy to an entry. Nothing else ever writes here. `check_archive` is what
 `sitegen validate --history` runs: it compares the archive with its manifest, the manifest
 and the archive with a base revision, the signing tags with the archive, and the living
-agreement with its last signed version; `sitegen.versions.archive_rules` checks that each entry is a
-signed version (consecutive, dated in order, its YAML signed as the entry says, tagged, its
-PDF bound to its YAML). The manifest's model and the safe reading of archived files live in
+agreement with its last signed version (a living file that says signed for a version the
+archive does not hold is SG922: only `sitegen sign` makes a version signed);
+`sitegen.versions.archive_rules` checks that each entry is a signed version (consecutive,
+dated in order, its YAML signed as the entry says, tagged, its PDF bound to its YAML). The
+manifest's model and the safe reading of archived files live in
 `sitegen.versions.archive_files`. All git access is a constant number of processes, whatever
 the number of agreements.
 """
@@ -17,10 +19,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitegen.compose import SIGNED_STATUSES
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Finding, Severity
 from sitegen.load import load_agreement_text
 from sitegen.load.config import Settings
+from sitegen.load.document import Document
 from sitegen.load.layout import AGREEMENT_FILE, MANIFEST, SIGNED_DIR
 from sitegen.versions import signed_versions
 from sitegen.versions.archive_files import (
@@ -50,6 +54,7 @@ from sitegen.versions.history import (
     changes_since,
     open_project,
     resolve_base,
+    scan_header,
     tag_names,
 )
 from sitegen.versions.lifecycle import same_terms
@@ -79,6 +84,7 @@ def check_archive(root: Path, settings: Settings, base: str | None) -> list[Find
     resolved = resolve_base(project, base)
     findings: list[Finding] = []
     folders: list[Folder] = []
+    tags = tag_names(project)
     for path in sorted((root / settings.agreements_dir).glob(f"*/{SIGNED_DIR}")):
         if path.is_symlink():
             reason = "is a symbolic link: an archive is a folder of its own, never a link"
@@ -90,8 +96,10 @@ def check_archive(root: Path, settings: Settings, base: str | None) -> list[Find
             folders.append(folder)
             findings += problems
             findings += check_files(folder)
-            findings += check_living(folder, settings)
-    tags = tag_names(project)
+            findings += check_living(folder, settings, set(tags))
+    for living in sorted((root / settings.agreements_dir).glob(f"*/{AGREEMENT_FILE}")):
+        if not (living.parent / SIGNED_DIR).exists() and not living.parent.is_symlink():
+            findings += check_unsigned(living, settings, set(tags))
     findings += check_tags(project, settings, folders, tags)
     at_base = manifests_at(project, resolved, folders)
     findings += check_entries(folders, at_base, set(tags), resolved)
@@ -120,12 +128,19 @@ MESSAGES = {
     "SG912": "tag {tag} names v{version}, which manifest.yaml does not list",
     "SG911": "differs from signed/v{last}.yaml but keeps version {last}: raise `version` to "
     "amend a signed agreement",
+    "SG922": "status is {status} but the signed archive does not hold v{version} ({held}): "
+    "sign it with `sitegen sign {id}`, or set the status to draft or in_review until it is "
+    "signed",
+    "SG922-terminated": "status is terminated but the signed archive does not hold "
+    "v{version} ({held}): record the termination on the signed version (`version: {last}`), "
+    "or set the status to draft or in_review until v{version} is signed",
 }
 
 
 def _error(path: Path, code: str, line: int = 1, column: int = 1, **values: object) -> Finding:
+    """A finding of `code` (or of one of its messages: `SG922-terminated` is SG922)."""
     message = MESSAGES[code].format(**values)
-    return Finding(path, line, column, code, Severity.ERROR, message)
+    return Finding(path, line, column, code.partition("-")[0], Severity.ERROR, message)
 
 
 def _refused(path: Path, reason: str) -> Finding:
@@ -187,7 +202,7 @@ def _kind(path: Path) -> str:
     return "is not a regular file: sitegen reads only regular files"
 
 
-def check_living(folder: Folder, settings: Settings) -> list[Finding]:
+def check_living(folder: Folder, settings: Settings, tags: set[str]) -> list[Finding]:
     """The living agreement never goes below, or silently edits, the last signed version.
 
     Its version is read from the parsed YAML, as the loader reads it (CRLF, quoting, `!!int`,
@@ -208,12 +223,46 @@ def check_living(folder: Folder, settings: Settings) -> list[Finding]:
         return []  # a missing or malformed version is the schema's finding
     assert isinstance(version, int)
     line, column = document.locate(("version",))
+    if version > last:
+        return _claimed(living, document, version, last, tags)
     if version < last:
         return [_error(living, "SG910", line, column, version=version, last=last)]
     differs = version == last and _signed_text_differs(folder, last, data)
     if differs and not same_terms(_signed_text(folder, last), text):  # reviews, termination
         return [_error(living, "SG911", line, column, last=last)]
     return []
+
+
+def check_unsigned(living: Path, settings: Settings, tags: set[str]) -> list[Finding]:
+    """An agreement nothing of which is signed never says it is: the archive decides.
+
+    Its header is read as the history reads every revision (`scan_header`); only a file
+    that says signed or terminated is parsed, for the place of its status."""
+    try:
+        text = read_regular(living, settings.load.max_bytes).decode("utf-8")
+    except (Refusal, OSError, UnicodeDecodeError):
+        return []  # the loader reports the file itself
+    version, status = scan_header(text)
+    if version is None or status not in SIGNED_STATUSES:
+        return []
+    document = load_agreement_text(text, living, settings.load).document
+    return _claimed(living, document, version, None, tags) if document is not None else []
+
+
+def _claimed(
+    living: Path, document: Document, version: int, last: int | None, tags: set[str]
+) -> list[Finding]:
+    """SG922 when the living file says signed or terminated for a version above the last
+    signed one: only `sitegen sign` makes a version signed. A version whose signing tag
+    exists was signed, and its lost entry is SG912's (one finding, not two)."""
+    status = document.data.get("status")
+    if status not in SIGNED_STATUSES or f"{living.parent.name}/v{version}" in tags:
+        return []
+    line, column = document.locate(("status",))
+    held = f"the last signed version is v{last}" if last else "no version is signed yet"
+    code = "SG922-terminated" if status == "terminated" and last else "SG922"
+    values = {"status": status, "version": version, "held": held, "last": last}
+    return [_error(living, code, line, column, id=living.parent.name, **values)]
 
 
 def _is_int(value: object) -> bool:
