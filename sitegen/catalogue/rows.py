@@ -15,7 +15,13 @@ from decimal import Decimal
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
-from sitegen.compose.vocabulary import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
+from sitegen.compose.vocabulary import (
+    KIND_NAMES,
+    NONE,
+    STATE_NAMES,
+    STATUS_NAMES,
+    VISIBILITY_NAMES,
+)
 from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party
 from sitegen.load.values import Duration
@@ -23,6 +29,7 @@ from sitegen.load.values import Duration
 ROW_FIELDS = (
     "id", "title", "customer", "provider", "status", "state", "effective", "expiry",
     "objection_deadline", "next_review", "availability", "p1_response", "visibility", "version",
+    "kind", "amendment_watch",
 )  # fmt: skip
 
 
@@ -34,7 +41,7 @@ class Row:
     title: Text
     customer: Text
     provider: Text
-    status: str  # as written: draft | in_review | signed | terminated
+    status: str  # as written: draft | in_review | signed | accepted | terminated
     state: str  # derived, see sitegen.catalogue.standing.STATES
     effective: dt.date
     expiry: dt.date | None
@@ -44,6 +51,8 @@ class Row:
     visibility: str
     next_review: dt.date | None = None
     version: int = 1
+    kind: str = "negotiated"  # or published: a provider's SLA the customer holds
+    amendment_watch: dt.date | None = None  # published: look for amendments by then
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -51,7 +60,12 @@ class Row:
         if field not in ROW_FIELDS:
             raise KeyError(f"no catalogue field {field!r}: one of {', '.join(ROW_FIELDS)}")
         value = getattr(self, field)
-        names = {"status": STATUS_NAMES, "state": STATE_NAMES, "visibility": VISIBILITY_NAMES}
+        names = {
+            "status": STATUS_NAMES,
+            "state": STATE_NAMES,
+            "visibility": VISIBILITY_NAMES,
+            "kind": KIND_NAMES,
+        }
         if value is None:
             return NONE.get(lang)
         if field in names:
@@ -115,6 +129,8 @@ def make_row(agreement: Agreement, now: Standing) -> Row:
         visibility=agreement.visibility,
         next_review=now.next_review,
         version=agreement.version,
+        kind=agreement.kind,
+        amendment_watch=now.amendment_watch,
     )
 
 

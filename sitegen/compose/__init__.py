@@ -24,7 +24,9 @@ __all__ = ["DRAFT_DATE", "compose", "select_template"]
 
 # The document date of anything not signed: fixed, so drafts render to the same bytes.
 DRAFT_DATE = "2000-01-01"
-SIGNED_STATUSES = frozenset({"signed", "terminated"})
+# Final texts: signed, or (published agreements) accepted as the provider published them;
+# and those that ended. They carry no draft notice and must pin their template version.
+SIGNED_STATUSES = frozenset({"signed", "accepted", "terminated"})
 
 
 def select_template(agreement: Agreement, index: TemplateIndex) -> Template:
@@ -97,7 +99,8 @@ def _active_sections(agreement: Agreement, template: Template) -> list[SectionSp
                 f"{template.name}@{template.version} (optional sections: {optional})"
             )
     for clause in agreement.clauses:
-        if clause.at not in known or clause.at in agreement.omit_sections:
+        kinds = known[clause.at].kinds if clause.at in known else ()
+        if agreement.kind not in kinds or clause.at in agreement.omit_sections:
             raise UserError(
                 f"{agreement.id}: clause {clause.id!r} is added at {clause.at!r}, which is "
                 f"not a section of this contract (sections: {', '.join(known)})"
@@ -105,6 +108,8 @@ def _active_sections(agreement: Agreement, template: Template) -> list[SectionSp
     active = []
     for spec in template.manifest.sections:
         missing = [need for need in spec.needs if not getattr(agreement, need, None)]
+        if agreement.kind not in spec.kinds:
+            continue  # e.g. the signatures of a published agreement, which nobody signs
         if spec.id in agreement.omit_sections or (missing and spec.optional):
             continue
         if missing:
@@ -141,7 +146,8 @@ def _numbered(clauses: list[Clause], section_number: str) -> tuple[Clause, ...]:
 
 def _meta(agreement: Agreement, template: Template) -> Meta:
     signed = agreement.status in SIGNED_STATUSES
-    day = agreement.dates.signed
+    # A published text is dated by its provider's "last updated"; nobody signs it.
+    day = agreement.source.updated if agreement.source else agreement.dates.signed
     customer, provider = agreement.parties.customer, agreement.parties.provider
     return Meta(
         agreement_id=agreement.id,

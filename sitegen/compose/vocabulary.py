@@ -49,7 +49,16 @@ STATUS_NAMES = Words(
         "draft": Text("草稿", "Draft"),
         "in_review": Text("审核中", "In review"),
         "signed": Text("已签署", "Signed"),
+        "accepted": Text("已接受", "Accepted"),
         "terminated": Text("已终止", "Terminated"),
+    }
+)
+
+# The kinds of agreement (`kind:`): signed by both parties, or a provider's published SLA.
+KIND_NAMES = Words(
+    {
+        "negotiated": Text("双方签署", "Negotiated"),
+        "published": Text("服务方公布", "Published by the provider"),
     }
 )
 
@@ -73,6 +82,7 @@ DEADLINE_NAMES = Words(
         "objection_deadline": Text("续签异议截止", "Objection deadline"),
         "expiry": Text("协议到期", "Expiry"),
         "review": Text("定期评审", "Review due"),
+        "amendment_watch": Text("核查条款变更", "Check for amendments"),
     }
 )
 # The same kinds in the column of `sitegen renewals` (English, lower case, ≤ 18 wide).
@@ -80,6 +90,7 @@ DEADLINE_WORDS: dict[str, str] = {
     "objection_deadline": "objection deadline",
     "expiry": "expiry",
     "review": "review",
+    "amendment_watch": "amendment watch",
 }
 
 VISIBILITY_NAMES = Words(

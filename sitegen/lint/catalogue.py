@@ -89,16 +89,22 @@ def template_exists(subject: Subject) -> Iterator[Hit]:
         yield Hit(("template",), problem)
 
 
-@rule("SG811", Severity.ERROR, "a signed or terminated agreement names its template unpinned")
+@rule(
+    "SG811",
+    Severity.ERROR,
+    "a signed, accepted or terminated agreement names its template unpinned",
+)
 def template_pinned(subject: Subject) -> Iterator[Hit]:
     agreement = subject.agreement
-    if agreement.status in ("signed", "terminated") and agreement.template_version is None:
+    final = ("signed", "accepted", "terminated")
+    if agreement.status in final and agreement.template_version is None:
         versions = subject.context.templates.versions(agreement.template_name)
         example = f"{agreement.template_name}@{versions[-1] if versions else 1}"
+        done = "signed" if agreement.kind == "negotiated" else "accepted"
         yield Hit(
             ("template",),
             f"a {agreement.status} agreement is always rendered with the template version it "
-            f"was signed with: pin it, e.g. {example}",
+            f"was {done} with: pin it, e.g. {example}",
         )
 
 
@@ -149,13 +155,23 @@ def clause_at_known(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG808", Severity.ERROR, "a clause is added at a section the agreement omits")
 def clause_at_kept(subject: Subject) -> Iterator[Hit]:
-    omitted = set(subject.agreement.omit_sections)
-    for index, clause in enumerate(subject.agreement.clauses):
+    agreement = subject.agreement
+    omitted = set(agreement.omit_sections)
+    template, _ = _template(subject)
+    sections = template.manifest.sections if template else []
+    other_kind = {s.id for s in sections if agreement.kind not in s.kinds}
+    for index, clause in enumerate(agreement.clauses):
         if clause.at in omitted:
             yield Hit(
                 ("clauses", index, "at"),
                 f"section {clause.at!r} is in omit_sections, so this clause would not be "
                 "printed: add it at another section or keep the section",
+            )
+        elif clause.at in other_kind:
+            yield Hit(
+                ("clauses", index, "at"),
+                f"a {agreement.kind} agreement's contract has no section {clause.at!r}, so "
+                "this clause would not be printed: add it at another section",
             )
 
 

@@ -88,29 +88,19 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
 
 def _card(view: AgreementView, lang: Lang) -> str:
     agreement, row = view.agreement, view.row
-    term = agreement.term
-    renewal = (
-        labels.renewal(term.auto_renew, lang) if term.auto_renew else label("no_renewal", lang)
-    )
-    renewal = renewal[:1].upper() + renewal[1:]
-    signed = fmt.date(agreement.dates.signed, lang) if agreement.dates.signed else "—"
     state = f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
     facts = [
         ("id", h(view.id)),
         ("status", state),
         ("customer", h(row.label("customer", lang))),
         ("provider", h(row.label("provider", lang))),
-        ("signed_on", h(signed)),
-        ("effective", h(row.label("effective", lang))),
-        ("expiry", h(row.label("expiry", lang))),
-        ("objection_deadline", h(row.label("objection_deadline", lang))),
-        ("term", h(labels.months(term.months, lang))),
-        ("renewal", h(renewal)),
+        *(_published_facts(agreement, row, lang) if agreement.term is None else
+          _negotiated_facts(agreement, row, lang)),
         ("version", h(agreement.version)),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
-    ]
+    ]  # fmt: skip
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
     return "\n".join(
         [
@@ -120,6 +110,42 @@ def _card(view: AgreementView, lang: Lang) -> str:
             "</div>",
         ]
     )
+
+
+def _negotiated_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[str, str]]:
+    """Signing, term and renewal of an agreement both parties signed."""
+    term = agreement.term
+    assert term is not None
+    renewal = (
+        labels.renewal(term.auto_renew, lang) if term.auto_renew else label("no_renewal", lang)
+    )
+    renewal = renewal[:1].upper() + renewal[1:]
+    signed = fmt.date(agreement.dates.signed, lang) if agreement.dates.signed else "—"
+    return [
+        ("signed_on", h(signed)),
+        ("effective", h(row.label("effective", lang))),
+        ("expiry", h(row.label("expiry", lang))),
+        ("objection_deadline", h(row.label("objection_deadline", lang))),
+        ("term", h(labels.months(term.months, lang))),
+        ("renewal", h(renewal)),
+    ]
+
+
+def _published_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[str, str]]:
+    """The source of a provider's published agreement, and when to look for amendments:
+    no signing, term or objection deadline. The address is shown as text, never a link."""
+    source = agreement.source
+    assert source is not None
+    notice = agreement.amendment_notice_days
+    return [
+        ("agreement_kind", h(row.label("kind", lang))),
+        ("source", h(source.title)),
+        ("source_url", f"<code>{h(source.url)}</code>"),
+        ("source_updated", h(fmt.date(source.updated, lang))),
+        ("effective", h(row.label("effective", lang))),
+        ("amendment_notice", h(labels.days(notice, lang) if notice else "—")),
+        ("amendment_watch", h(row.label("amendment_watch", lang))),
+    ]
 
 
 def _slo_table(agreement: Agreement, lang: Lang) -> str:
