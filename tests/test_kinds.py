@@ -5,6 +5,7 @@ the catalogue, renewals and calendar treat it all follow from `kind`."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 
@@ -299,3 +300,13 @@ def test_changing_the_kind_is_a_material_change() -> None:
         term.before.en
         == "12 months; renews for 12 months unless a party objects 30 days before expiry"
     )
+
+
+def test_a_published_draft_speaks_of_acceptance_not_signing() -> None:
+    from sitegen.render.markdown import to_markdown
+
+    draft = render(published(replace_once(ECS_SLA, "status: accepted", "status: draft")))
+    text = html.unescape(to_markdown(draft, "en").replace("\\", ""))
+    assert "the Customer has not yet checked and accepted it as the Provider's published" in text
+    assert "the parties have not signed it" not in text
+    assert "草稿" not in to_markdown(render(published()), "zh")

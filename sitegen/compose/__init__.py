@@ -162,4 +162,5 @@ def _meta(agreement: Agreement, template: Template) -> Meta:
             en=f"{full_name(customer, 'en')} and {full_name(provider, 'en')}",
         ),
         keywords=(agreement.id, template.manifest.title.zh, template.manifest.title.en),
+        kind=agreement.kind,
     )

@@ -108,6 +108,20 @@ DRAFT_NOTICE = Text(
     "本文本为草稿，尚未经双方签署，不具有约束力。",
     "This text is a draft: the parties have not signed it and it does not bind them.",
 )
+# A published agreement is nobody's to sign: its draft is the customer's record not yet
+# checked against the provider's text.
+PUBLISHED_DRAFT_NOTICE = Text(
+    "本文本为草稿，客户方尚未核对并接受其为服务方公布的条款。",
+    "This text is a draft: the Customer has not yet checked and accepted it as the "
+    "Provider's published terms.",
+)
+
+
+def draft_notice(kind: str) -> Text:
+    """The notice over an unsigned text of an agreement of `kind`."""
+    return PUBLISHED_DRAFT_NOTICE if kind == "published" else DRAFT_NOTICE
+
+
 WATERMARK = f"{DRAFT_TITLE.zh} {DRAFT_TITLE.en.upper()}"  # 草稿 DRAFT
 
 # Periods, frequencies and fee bases as the contract text names them.
