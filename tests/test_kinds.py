@@ -310,3 +310,12 @@ def test_a_published_draft_speaks_of_acceptance_not_signing() -> None:
     assert "the Customer has not yet checked and accepted it as the Provider's published" in text
     assert "the parties have not signed it" not in text
     assert "草稿" not in to_markdown(render(published()), "zh")
+
+
+def test_the_term_section_of_a_published_sla_has_its_own_title() -> None:
+    term = next(s for s in render(published()).sections if s.id == "term")
+    assert (term.title.zh, term.title.en) == ("适用期间与修改", "Application and Amendment")
+    loaded = load_agreement_text(sample_text(), Path(NEGOTIATED_FILE))
+    assert loaded.agreement is not None
+    term = next(s for s in render(loaded.agreement).sections if s.id == "term")
+    assert term.title.en == "Term, Renewal and Termination"

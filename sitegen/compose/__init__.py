@@ -67,7 +67,7 @@ def compose(agreement: Agreement, template: Template) -> Contract:
             Section(
                 id=spec.id,
                 number=number,
-                title=Text(zh=spec.title.zh, en=spec.title.en),
+                title=_title(spec, agreement),
                 clauses=_numbered(clauses, number),
             )
         )
@@ -76,6 +76,12 @@ def compose(agreement: Agreement, template: Template) -> Contract:
         meta=_meta(agreement, template),
         sections=tuple(sections),
     )
+
+
+def _title(spec: SectionSpec, agreement: Agreement) -> Text:
+    """The section's title, or its own title in the contract of the agreement's kind."""
+    title = spec.titles.get(agreement.kind, spec.title)
+    return Text(zh=title.zh, en=title.en)
 
 
 @lru_cache(maxsize=256)

@@ -54,6 +54,9 @@ class SectionSpec(BaseModel):
         default=["negotiated", "published"],
         description="The kinds of agreement whose contract has this section",
     )
+    titles: dict[Literal["negotiated", "published"], Bilingual] = Field(
+        default_factory=dict, description="The section's title in the contract of one kind"
+    )
 
 
 class Manifest(BaseModel):

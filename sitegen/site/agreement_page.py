@@ -170,12 +170,16 @@ def _tabs(contract: Contract, lang: Lang) -> str:
 
 
 def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
-    yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
-    if view.signed:
-        head = [md(label(k, lang)) for k in ("version", "signing_date", "pdf", "sha256", "scan")]
-        yield md_table(head, [_signed_row(view.id, v, lang, source) for v in view.signed])
+    if view.agreement.kind == "published":
+        yield from _provider_versions(view, lang, source)
     else:
-        yield md(label("no_signed", lang))
+        yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
+        if view.signed:
+            keys = ("version", "signing_date", "pdf", "sha256", "scan")
+            head = [md(label(k, lang)) for k in keys]
+            yield md_table(head, [_signed_row(view.id, v, lang, source) for v in view.signed])
+        else:
+            yield md(label("no_signed", lang))
     yield f"### {md(label('working', lang))} {{#sg-working}}"
     yield md(label("working_note", lang))
     if view.documents:
@@ -189,6 +193,24 @@ def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
         yield md(label("no_changes", lang))
         return
     yield "\n".join(f"- {_comparison_link(c, lang, source)}" for c in view.comparisons)
+
+
+def _provider_versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
+    """A published agreement's archived versions: each dated by the provider's "last
+    updated", with the SHA-256 of the provider's saved page (archived, never published:
+    it is the provider's HTML or PDF, not ours to serve)."""
+    yield f"### {md(label('provider_versions', lang))} {{#sg-signed-versions}}"
+    if not view.signed:
+        yield md(label("no_provider_versions", lang))
+        return
+    keys = ("version", "source_updated", "pdf", "sha256", "source_sha256")
+    rows = []
+    for version in view.signed:
+        row = _signed_row(view.id, version, lang, source)[:4]
+        saved = version.source
+        row.append(f"`{saved.name}` `{saved.sha256}`" if saved else "—")  # checked names, hex
+        rows.append(row)
+    yield md_table([md(label(k, lang)) for k in keys], rows)
 
 
 def _signed_row(agreement_id: str, version: SignedVersion, lang: Lang, source: str) -> list[str]:

@@ -43,9 +43,10 @@ WORDS: dict[str, Text] = {
     # renewals
     "renewals": Text("续签与到期", "Renewals"),
     "renewals_intro": Text(
-        "截至 {today}：未来 {days} 天内的续签异议截止日、到期日和定期评审，以及已逾期事项。",
-        "As of {today}: objection deadlines, expiries and reviews due in the next {days} "
-        "days, and overdue items.",
+        "截至 {today}：未来 {days} 天内的续签异议截止日、到期日、定期评审和服务方公布协议的条款"
+        "变更核查，以及已逾期事项。",
+        "As of {today}: objection deadlines, expiries, reviews and checks of providers' "
+        "published agreements for amendments due in the next {days} days, and overdue items.",
     ),
     "renewals_none": Text("近期没有到期事项。", "Nothing is due soon."),
     "date": Text("日期", "Date"),
@@ -57,9 +58,8 @@ WORDS: dict[str, Text] = {
     "in_days": Text("{n} 天后", "in {n} days"),
     "days_ago": Text("逾期 {n} 天", "{n} days overdue"),
     "subscribe": Text(
-        "订阅日历：把 {link} 加入日历程序，每个续签异议截止日和到期日都是一个事件。",
-        "Subscribe: add {link} to a calendar program; each objection deadline and expiry is "
-        "an event.",
+        "订阅日历：把 {link} 加入日历程序，上述每个事项都是一个事件。",
+        "Subscribe: add {link} to a calendar program; each of these items is an event.",
     ),
     # agreement page
     "back": Text("返回协议目录", "Back to the catalogue"),
@@ -91,6 +91,9 @@ WORDS: dict[str, Text] = {
     "versions": Text("版本", "Versions"),
     "signed_versions": Text("已签署版本", "Signed versions"),
     "no_signed": Text("尚无已签署的版本。", "No version has been signed yet."),
+    "provider_versions": Text("服务方文本的存档版本", "Archived versions of the provider's text"),
+    "no_provider_versions": Text("尚无存档的版本。", "No version has been archived yet."),
+    "source_sha256": Text("服务方原文 SHA-256", "Provider's text, SHA-256"),
     "signing_date": Text("签署日期", "Signed on"),
     "pdf": Text("PDF", "PDF"),
     "sha256": Text("SHA-256", "SHA-256"),
