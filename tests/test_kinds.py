@@ -319,3 +319,29 @@ def test_the_term_section_of_a_published_sla_has_its_own_title() -> None:
     assert loaded.agreement is not None
     term = next(s for s in render(loaded.agreement).sections if s.id == "term")
     assert term.title.en == "Term, Renewal and Termination"
+
+
+def test_the_json_schema_tells_editors_what_each_kind_needs() -> None:
+    import jsonschema
+    from ruamel.yaml import YAML
+
+    from sitegen.load.schema import json_schema
+
+    validator = jsonschema.Draft7Validator(json_schema())
+
+    def errors(text: str) -> list[str]:
+        data = json.loads(json.dumps(YAML(typ="safe").load(text), default=str))
+        return sorted(e.message for e in validator.iter_errors(data))
+
+    assert errors(ECS_SLA) == []
+    assert errors(sample_text()) == []
+    signed = replace_once(
+        ECS_SLA, "dates:\n  effective:", "dates:\n  signed: 2025-03-20\n  effective:"
+    )
+    assert errors(replace_once(signed, "status: accepted", "status: signed")) == [
+        "'signed' is not one of ['draft', 'in_review', 'accepted', 'terminated']",
+        "{'signed': '2025-03-20', 'effective': '2025-04-01'} should not be valid under "
+        "{'required': ['signed']}",
+    ]
+    negotiated = replace_once(sample_text(), "dates:\n", "amendment_notice_days: 30\ndates:\n")
+    assert len(errors(negotiated)) == 1
