@@ -345,3 +345,20 @@ def test_the_json_schema_tells_editors_what_each_kind_needs() -> None:
     ]
     negotiated = replace_once(sample_text(), "dates:\n", "amendment_notice_days: 30\ndates:\n")
     assert len(errors(negotiated)) == 1
+
+
+def test_an_accepted_published_sla_pins_its_template(tmp_path: Path) -> None:
+    text = replace_once(ECS_SLA, "template: it-service-sla@1", "template: it-service-sla")
+    assert lint(tmp_path, text) == [
+        f"{where(text, 'template: it', 'it', path=FILE)}: SG811 template: an accepted agreement "
+        "is always rendered with the template version it was accepted with: pin it, e.g. "
+        "it-service-sla@1"
+    ]
+
+
+def test_a_terminated_published_sla_needs_no_signing_date(tmp_path: Path) -> None:
+    text = replace_once(ECS_SLA, "status: accepted", "status: terminated")
+    text = replace_once(
+        text, "  effective: 2025-04-01\n", "  effective: 2025-04-01\n  terminated: 2026-06-30\n"
+    )
+    assert lint(tmp_path, text) == []

@@ -101,10 +101,11 @@ def template_pinned(subject: Subject) -> Iterator[Hit]:
         versions = subject.context.templates.versions(agreement.template_name)
         example = f"{agreement.template_name}@{versions[-1] if versions else 1}"
         done = "signed" if agreement.kind == "negotiated" else "accepted"
+        article = "an" if agreement.status == "accepted" else "a"
         yield Hit(
             ("template",),
-            f"a {agreement.status} agreement is always rendered with the template version it "
-            f"was {done} with: pin it, e.g. {example}",
+            f"{article} {agreement.status} agreement is always rendered with the template "
+            f"version it was {done} with: pin it, e.g. {example}",
         )
 
 
