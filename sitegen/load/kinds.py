@@ -42,8 +42,6 @@ STATUSES = {
     "negotiated": ("draft", "in_review", "signed", "terminated"),
     "published": ("draft", "in_review", "accepted", "terminated"),
 }
-# Statuses in which an agreement binds: signed by both parties, or accepted as published.
-IN_FORCE_STATUSES = frozenset({"signed", "accepted"})
 
 
 def kind_findings(agreement: Agreement, document: Document) -> Iterator[Finding]:
