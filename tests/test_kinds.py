@@ -362,3 +362,12 @@ def test_a_terminated_published_sla_needs_no_signing_date(tmp_path: Path) -> Non
         text, "  effective: 2025-04-01\n", "  effective: 2025-04-01\n  terminated: 2026-06-30\n"
     )
     assert lint(tmp_path, text) == []
+
+
+def test_a_section_of_the_other_kind_needs_nothing(tmp_path: Path) -> None:
+    manifest = _kinds_template().replace(
+        "kinds: [negotiated]  # nobody signs", "needs: [signatories]\n    kinds: [negotiated]  #"
+    )
+    assert "needs: [signatories]" in manifest
+    files = {FILE: ECS_SLA, "templates/it-service-sla/v1/template.yaml": manifest}
+    assert lint_lines(tmp_path, files, infos=False) == []

@@ -208,7 +208,8 @@ def section_needs(subject: Subject) -> Iterator[Hit]:
         return
     for spec in template.manifest.sections:
         missing = _missing(subject, spec.needs)
-        if spec.id in subject.agreement.omit_sections or not missing:
+        left_out = subject.agreement.kind not in spec.kinds  # not in this kind's contract
+        if spec.id in subject.agreement.omit_sections or left_out or not missing:
             continue
         present = [n for n in spec.needs if n not in missing]
         where = (present[0].split(".")[0],) if present else ("template",)
