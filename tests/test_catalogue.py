@@ -278,6 +278,8 @@ def test_row_values_and_labels() -> None:
         "p1_response": ("15 分钟", "15 minutes"),
         "visibility": ("内部", "Internal"),
         "version": ("1", "1"),
+        "kind": ("双方签署", "Negotiated"),
+        "amendment_watch": ("—", "—"),
     }
 
 
@@ -324,6 +326,7 @@ def test_json_record_of_the_guide_agreement() -> None:
             "zh": "杭州云衡信息技术有限公司",
             "en": "Hangzhou Yunheng Information Technology Co., Ltd.",
         },
+        "kind": "negotiated",
         "status": "signed",
         "state": "in_renewal_window",
         "visibility": "internal",
@@ -337,6 +340,9 @@ def test_json_record_of_the_guide_agreement() -> None:
         "objection_days": 30,
         "expiry": "2025-03-31",
         "objection_deadline": "2025-03-01",
+        "source_updated": None,
+        "amendment_notice_days": None,
+        "amendment_watch": None,
         "review_cadence": "quarterly",
         "last_review": None,
         "next_review": "2024-07-01",

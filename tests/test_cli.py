@@ -40,7 +40,7 @@ def test_every_error_is_printed_and_exit_is_1(project: Path) -> None:
     assert code == 1
     assert out.splitlines() == [
         f"{GUIDE}:{line_of(text, 'signd')}:9: SG203 status: Input should be 'draft', "
-        "'in_review', 'signed' or 'terminated' (found 'signd')",
+        "'in_review', 'signed', 'accepted' or 'terminated' (found 'signd')",
         f"{GUIDE}:{line_of(text, 'response: 15M')}:17: SG203 slos.priorities[0].response: "
         "'15M' uses capital M, which some SLO formats read as months and others as minutes: "
         "write minutes as lower-case m (15m); periods of months belong in `term.months`",
@@ -66,7 +66,8 @@ def test_github_format_escapes_properties(project: Path) -> None:
     assert code == 1
     assert out.splitlines()[0] == (
         f"::error file={GUIDE},line={line_of(text, 'signd')},col=9,title=SG203 status::"
-        "Input should be 'draft', 'in_review', 'signed' or 'terminated' (found 'signd')"
+        "Input should be 'draft', 'in_review', 'signed', 'accepted' or 'terminated' "
+        "(found 'signd')"
     )
 
 

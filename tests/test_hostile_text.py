@@ -197,8 +197,8 @@ def test_a_character_no_font_draws_in_a_key_or_value(project: Path, char: str, n
     code, out, _ = validate(project, text)
     line = line_number(text, f"status: sig{char}ned")
     assert out == [
-        f"{GUIDE}:{line}:9: SG203 status: Input should be 'draft', 'in_review', 'signed' or "
-        f"'terminated' (found 'sig{char}ned')",
+        f"{GUIDE}:{line}:9: SG203 status: Input should be 'draft', 'in_review', 'signed', "
+        f"'accepted' or 'terminated' (found 'sig{char}ned')",
         f"{GUIDE}:{line}:12: SG110 status: {name} {NO_GLYPH}",
     ]
     assert code == 1

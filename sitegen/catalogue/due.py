@@ -1,5 +1,6 @@
-"""Deadlines: what is due (objection deadlines, expiries, reviews), for the renewals page,
-the `sitegen renewals` command and the calendar.
+"""Deadlines: what is due (objection deadlines, expiries, reviews, and for a provider's
+published agreement the amendment watch), for the renewals page, the `sitegen renewals`
+command and the calendar.
 
 The deadlines are those of the version in force (its term, its objection days, its review
 cadence), never a draft's: an amendment in review keeps them until it is signed."""
@@ -17,10 +18,10 @@ from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import DEADLINE_NAMES
 from sitegen.load.model import Agreement
 
-Kind = Literal["objection_deadline", "expiry", "review"]
-KINDS: tuple[Kind, ...] = ("objection_deadline", "expiry", "review")
+Kind = Literal["objection_deadline", "expiry", "review", "amendment_watch"]
+KINDS: tuple[Kind, ...] = ("objection_deadline", "expiry", "review", "amendment_watch")
 # Overdue items of these kinds stay on the list; a passed expiry simply means "expired".
-KEPT_WHEN_OVERDUE: frozenset[Kind] = frozenset({"objection_deadline", "review"})
+KEPT_WHEN_OVERDUE: frozenset[Kind] = frozenset({"objection_deadline", "review", "amendment_watch"})
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ class Due:
     days: int  # from today; negative when overdue
 
     def kind_label(self, lang: Lang) -> str:
-        """续签异议截止 / Objection deadline, 协议到期 / Expiry, 定期评审 / Review due."""
+        """续签异议截止 / Objection deadline, 协议到期 / Expiry, 定期评审 / Review due,
+        核查条款变更 / Check for amendments."""
         return DEADLINE_NAMES(self.kind, lang)
 
     @property
@@ -48,7 +50,8 @@ def deadlines_of(agreement: Agreement, now: Standing, today: dt.date) -> list[Du
     if not now.in_force:
         return []
     found: list[Due] = []
-    for kind, day in zip(KINDS, (now.objection_deadline, now.expiry, now.next_review), strict=True):
+    days_of = (now.objection_deadline, now.expiry, now.next_review, now.amendment_watch)
+    for kind, day in zip(KINDS, days_of, strict=True):
         if day is not None:
             days = (day - today).days
             found.append(Due(agreement.id, text(agreement.title), kind, day, days < 0, days))

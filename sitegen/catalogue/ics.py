@@ -25,7 +25,12 @@ from sitegen.load.model import Agreement
 
 PRODID = "-//sitegen//Agreement renewals//EN"
 UID_DOMAIN = "sitegen"
-UID_KINDS = {"objection_deadline": "objection", "expiry": "expiry", "review": "review"}
+UID_KINDS = {
+    "objection_deadline": "objection",
+    "expiry": "expiry",
+    "review": "review",
+    "amendment_watch": "amendment",
+}
 LINE_OCTETS = 75
 _BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
 # Unicode's control characters (category Cc) and surrogates (Cs), but tab and line feed
@@ -66,6 +71,8 @@ def stamp(agreement: Agreement) -> str:
     """DTSTAMP from the data: the latest date written in the agreement, at 00:00 UTC."""
     dates = agreement.dates
     written = [dates.signed, dates.effective, dates.terminated]
+    if agreement.source is not None:
+        written += [agreement.source.updated, agreement.source.checked]
     written += [record.date for record in agreement.review.records] if agreement.review else []
     latest = max(day for day in written if day is not None)
     return f"{latest:%Y%m%d}T000000Z"
@@ -96,7 +103,20 @@ def _description(agreement: Agreement, due: Due, today: dt.date) -> str:
             f"renews for {fmt.count(months, '个月', 'month', 'months', 'en')} after "
             f"{fmt.date(now.expiry, 'en')}."
         )
+    if due.kind == "amendment_watch" and agreement.source and agreement.amendment_notice_days:
+        lines.append(_watch_line(agreement.source.checked or agreement.source.updated,
+                                 agreement.amendment_notice_days))  # fmt: skip
     return "\n".join(lines)
+
+
+def _watch_line(last: dt.date, notice: int) -> str:
+    return (
+        f"服务方可提前 {notice} 日通知修改本协议；"
+        f"上次核查服务方公布的文本：{fmt.date(last, 'zh')}。"
+        f" / The provider may amend this agreement with "
+        f"{fmt.count(notice, '日', 'day', 'days', 'en')}' notice; its published text was last "
+        f"checked on {fmt.date(last, 'en')}."
+    )
 
 
 def _event(agreement: Agreement, due: Due, today: dt.date) -> Iterator[str]:

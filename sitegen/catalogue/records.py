@@ -51,11 +51,13 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
     _f("title", "{zh, en}", "协议名称", "Title"),
     _f("customer", "{zh, en}", "客户方（含部门）", "Customer, with its unit where given"),
     _f("provider", "{zh, en}", "服务方（含部门）", "Provider, with its unit where given"),
+    _f("kind", "string", "协议类型：negotiated（双方签署）或 published（服务方公布）",
+       "negotiated (signed by both parties) or published (a provider's standard SLA)"),
     _f("status", "string",
-       "工作版本的状态：draft、in_review、signed、terminated；文件写明已签署但签署存档中"
+       "工作版本的状态：draft、in_review、signed、accepted、terminated；文件写明已签署但签署存档中"
        "没有该版本时为 unsigned",
-       "Status of the working version: draft, in_review, signed or terminated; unsigned "
-       "when the file says signed but the signed archive does not hold that version"),
+       "Status of the working version: draft, in_review, signed, accepted or terminated; "
+       "unsigned when the file says signed but the signed archive does not hold that version"),
     _f("state", "string",
        "截至 as_of 的状态（现行版本的；尚无签署版本时为工作版本的）：upcoming、active、"
        "in_renewal_window、expired、terminated、draft、in_review、unsigned",
@@ -70,7 +72,8 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Signing date of the version in force, as the signed archive records it"),
     _f("effective", "date", "生效日期", "Effective date"),
     _f("terminated", "date | null", "终止日期（最后一天）", "Last day, once terminated"),
-    _f("term_months", "integer", "初始期限（月）", "Initial term in months"),
+    _f("term_months", "integer | null", "初始期限（月）；服务方公布的协议为 null",
+       "Initial term in months; null for a published agreement"),
     _f("renew_months", "integer | null", "每次自动续签的月数；不自动续签为 null",
        "Months of each automatic renewal; null without renewal"),
     _f("objection_days", "integer | null", "到期前多少天内须提出不续签异议",
@@ -79,6 +82,12 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Last day of the current term; null for drafts and agreements in review"),
     _f("objection_deadline", "date | null", "当前期限的续签异议截止日",
        "Last day to object to the renewal of the current term"),
+    _f("source_updated", "date | null", "服务方公布文本的最后更新日期",
+       "The provider's 'last updated' date of a published agreement"),
+    _f("amendment_notice_days", "integer | null", "服务方修改协议须提前通知的天数",
+       "Days of notice the provider gives before an amendment applies"),
+    _f("amendment_watch", "date | null", "应在此日前核查服务方公布的文本是否修改",
+       "Look at the provider's published text for amendments by this date"),
     _f("review_cadence", "string | null",
        "评审周期：monthly、quarterly、half_yearly、yearly；不举行评审时为空",
        "Review cadence: monthly, quarterly, half_yearly, yearly, or null when none are held"),
@@ -105,7 +114,8 @@ def _text(value: Text) -> dict[str, str]:
 def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
     """The JSON record of one agreement (the fields of CATALOGUE_JSON_FIELDS)."""
     agreement = versions.current
-    renew = agreement.term.auto_renew
+    term = agreement.term
+    renew = term.auto_renew if term else None
     held = last_review(agreement, today)
     return {
         "id": row.id,
@@ -117,19 +127,23 @@ def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
         "title": _text(row.title),
         "customer": _text(row.customer),
         "provider": _text(row.provider),
+        "kind": agreement.kind,
         "status": row.status,
         "state": row.state,
         "visibility": row.visibility,
         "authentic_languages": list(agreement.languages.authentic) if agreement.languages else [],
         "prevailing_language": agreement.languages.prevails if agreement.languages else None,
-        "signed": _day(row.signed),
+        "signed": _day(row.signed) if row.kind == "negotiated" else None,  # published: none
         "effective": _day(row.effective),
         "terminated": _day(agreement.dates.terminated),
-        "term_months": agreement.term.months,
+        "term_months": term.months if term else None,
         "renew_months": renew.months if renew else None,
         "objection_days": renew.objection_days if renew else None,
         "expiry": _day(row.expiry),
         "objection_deadline": _day(row.objection_deadline),
+        "source_updated": _day(agreement.source.updated if agreement.source else None),
+        "amendment_notice_days": agreement.amendment_notice_days,
+        "amendment_watch": _day(row.amendment_watch),
         "review_cadence": agreement.review.cadence if agreement.review else None,
         "last_review": _day(held),
         "next_review": _day(row.next_review),

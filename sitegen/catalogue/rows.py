@@ -22,6 +22,7 @@ from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing_o
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import (
+    KIND_NAMES,
     NONE,
     STATE_NAMES,
     VERSION_SEPARATOR,
@@ -39,6 +40,7 @@ Shown = Agreement | Versions  # what the catalogue's functions take
 ROW_FIELDS = (
     "id", "title", "customer", "provider", "status", "state", "effective", "expiry",
     "objection_deadline", "next_review", "availability", "p1_response", "visibility", "version",
+    "kind", "amendment_watch",
 )  # fmt: skip
 
 
@@ -50,7 +52,8 @@ class Row:
     title: Text
     customer: Text
     provider: Text
-    status: str  # of the working version: draft | in_review | signed | terminated | unsigned
+    status: str  # of the working version: draft | in_review | signed | accepted | terminated
+    # | unsigned
     state: str  # derived, see sitegen.catalogue.standing.STATES
     effective: dt.date
     expiry: dt.date | None
@@ -62,6 +65,8 @@ class Row:
     version: int = 1  # the working version's
     in_force: int | None = None  # the version in force: the last one the archive holds
     signed: dt.date | None = None  # its signing date, as the archive records it
+    kind: str = "negotiated"  # or published: a provider's SLA the customer holds
+    amendment_watch: dt.date | None = None  # published: look for amendments by then
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -69,7 +74,12 @@ class Row:
         if field not in ROW_FIELDS:
             raise KeyError(f"no catalogue field {field!r}: one of {', '.join(ROW_FIELDS)}")
         value = getattr(self, field)
-        names = {"status": WORKING_NAMES, "state": STATE_NAMES, "visibility": VISIBILITY_NAMES}
+        names = {
+            "status": WORKING_NAMES,
+            "state": STATE_NAMES,
+            "visibility": VISIBILITY_NAMES,
+            "kind": KIND_NAMES,
+        }
         if value is None:
             return NONE.get(lang)
         if field in names:
@@ -82,10 +92,12 @@ class Row:
         parts = []
         if self.in_force is not None and self.signed is not None:
             word = self.state if self.state in ("expired", "terminated") else "in_force"
+            if self.kind == "published":  # accepted, not signed: no expiry either
+                word = f"{'terminated' if word == 'terminated' else 'in_force'}_published"
             parts.append(
                 VERSION_WORDS(word, lang, version=self.in_force, date=fmt.date(self.signed, lang))
             )
-        if self.status not in ("signed", "terminated"):
+        if self.status not in ("signed", "accepted", "terminated"):
             parts.append(VERSION_WORDS(self.status, lang, version=self.version))
         return VERSION_SEPARATOR.join(parts)
 
@@ -162,6 +174,8 @@ def make_row(versions: Versions, now: Standing) -> Row:
         version=versions.working.version,
         in_force=in_force.version if in_force else None,
         signed=in_force.signed if in_force else None,
+        kind=agreement.kind,
+        amendment_watch=now.amendment_watch,
     )
 
 

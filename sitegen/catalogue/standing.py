@@ -15,6 +15,12 @@ renewals, calendar, JSON) asks this module, so they all state the same dates.
 - A terminated agreement has no deadlines; its expiry is its last day (`dates.terminated`).
   A signed agreement with `dates.terminated` has been given notice: it ends on that day and
   does not renew.
+- A published agreement (a provider's SLA the customer holds, `status: accepted`) has no
+  term, no renewal and no objection deadline: it applies from its effective date until
+  `dates.terminated`. Its provider may amend it with `amendment_notice_days` of notice, so
+  someone must look at the provider's current text at least that often: the amendment
+  watch falls that many days after the last look (`source.checked`, else the provider's
+  "last updated" date), and stays, overdue, until someone looks again.
 - Reviews are due `cadence` after the last review held on or before `today` (or after the
   effective date when none was), while the agreement is in force.
 """
@@ -53,6 +59,7 @@ _NOT_IN_FORCE: dict[WorkingStatus, State] = {
     "in_review": "in_review",
     "unsigned": "unsigned",
     "signed": "unsigned",
+    "accepted": "unsigned",
     "terminated": "unsigned",
 }
 CADENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
@@ -68,6 +75,7 @@ class Standing:
     objection_deadline: dt.date | None = None  # last day to object to the next renewal
     next_review: dt.date | None = None
     renews_for: int | None = None  # months the term renews for when nobody objects
+    amendment_watch: dt.date | None = None  # look for a provider's amendment by then
 
     @property
     def in_force(self) -> bool:
@@ -131,11 +139,38 @@ def standing(
         return Standing(status)
     if status == "terminated":
         return Standing("terminated", expiry=agreement.dates.terminated)
-    return _signed(agreement, today, window_days)
+    if agreement.term is None:
+        return _published(agreement, today)
+    return _signed(agreement, agreement.term, today, window_days)
 
 
-def _signed(agreement: Agreement, today: dt.date, window_days: int) -> Standing:
-    dates, term = agreement.dates, agreement.term
+def amendment_watch(agreement: Agreement) -> dt.date | None:
+    """The day by which to look at the provider's current text, when it amends by notice."""
+    source, notice = agreement.source, agreement.amendment_notice_days
+    if source is None or notice is None:
+        return None
+    return (source.checked or source.updated) + dt.timedelta(days=notice)
+
+
+def _published(agreement: Agreement, today: dt.date) -> Standing:
+    dates = agreement.dates
+    if dates.terminated is not None and today > dates.terminated:
+        return Standing("terminated", expiry=dates.terminated)
+    state: State = "upcoming" if today < dates.effective else "active"
+    review: dt.date | None = next_review(agreement, today)
+    if dates.terminated is not None and review is not None and review > dates.terminated:
+        review = None  # no review is due after the agreement has ended
+    return Standing(
+        state,
+        dates.effective,
+        dates.terminated,
+        next_review=review,
+        amendment_watch=amendment_watch(agreement),
+    )
+
+
+def _signed(agreement: Agreement, term: Term, today: dt.date, window_days: int) -> Standing:
+    dates = agreement.dates
     start, end = current_term(dates.effective, term, today)
     renew = term.auto_renew
     if dates.terminated is not None:  # notice given: ends then, never renews

@@ -19,12 +19,18 @@ from sitegen.load.config import Settings
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Signing date, YYYY-MM-DD (default: today).",
 )
-def sign_command(agreement_id: str, date: dt.datetime | None) -> None:
-    """Sign agreement ID: archive it with its PDF under signed/, commit and tag it."""
+@click.option(
+    "--snapshot",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A published agreement: the provider's page, saved as PDF or HTML, to archive.",
+)
+def sign_command(agreement_id: str, date: dt.datetime | None, snapshot: Path | None) -> None:
+    """Sign agreement ID: archive it with its PDF under signed/, commit and tag it. A
+    provider's published agreement is archived as accepted, with the provider's text."""
     from sitegen.versions.sign import sign
 
     settings, root = Settings.find(Path.cwd())
-    done = sign(root, settings, agreement_id, date.date() if date else None)
+    done = sign(root, settings, agreement_id, date.date() if date else None, snapshot=snapshot)
     for path in done.files:
         click.echo(f"wrote {_shown(path)}")
     click.echo(f"committed {done.commit[:12]} and tagged {done.tag}")

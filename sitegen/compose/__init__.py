@@ -30,7 +30,9 @@ __all__ = [
 
 # The document date of anything not signed: fixed, so drafts render to the same bytes.
 DRAFT_DATE = "2000-01-01"
-SIGNED_STATUSES = frozenset({"signed", "terminated"})
+# Final texts: signed, or (published agreements) accepted as the provider published them;
+# and those that ended. They carry no draft notice and must pin their template version.
+SIGNED_STATUSES = frozenset({"signed", "accepted", "terminated"})
 
 
 def select_template(agreement: Agreement, index: TemplateIndex) -> Template:
@@ -74,7 +76,7 @@ def compose(agreement: Agreement, template: Template) -> Contract:
             Section(
                 id=spec.id,
                 number=number,
-                title=Text(zh=spec.title.zh, en=spec.title.en),
+                title=_title(spec, agreement),
                 clauses=_numbered(clauses, number),
             )
         )
@@ -83,6 +85,12 @@ def compose(agreement: Agreement, template: Template) -> Contract:
         meta=_meta(agreement, template),
         sections=tuple(sections),
     )
+
+
+def _title(spec: SectionSpec, agreement: Agreement) -> Text:
+    """The section's title, or its own title in the contract of the agreement's kind."""
+    title = spec.titles.get(agreement.kind, spec.title)
+    return Text(zh=title.zh, en=title.en)
 
 
 @lru_cache(maxsize=256)
@@ -108,7 +116,8 @@ def _active_sections(agreement: Agreement, template: Template) -> list[SectionSp
     for clause in agreement.clauses:
         if not isinstance(clause, ExtraClause):
             continue  # a replacement: `_replacements` checks it against the kept sections
-        if clause.at not in known or clause.at in agreement.omit_sections:
+        kinds = known[clause.at].kinds if clause.at in known else ()
+        if agreement.kind not in kinds or clause.at in agreement.omit_sections:
             raise UserError(
                 f"{agreement.id}: clause {clause.id!r} is added at {clause.at!r}, which is "
                 f"not a section of this contract (sections: {', '.join(known)})"
@@ -116,6 +125,8 @@ def _active_sections(agreement: Agreement, template: Template) -> list[SectionSp
     active = []
     for spec in template.manifest.sections:
         missing = [need for need in spec.needs if not getattr(agreement, need, None)]
+        if agreement.kind not in spec.kinds:
+            continue  # e.g. the signatures of a published agreement, which nobody signs
         if spec.id in agreement.omit_sections or (missing and spec.optional):
             continue
         if missing:
@@ -189,7 +200,8 @@ def _numbered(clauses: list[Clause], section_number: str) -> tuple[Clause, ...]:
 
 def _meta(agreement: Agreement, template: Template) -> Meta:
     signed = agreement.status in SIGNED_STATUSES
-    day = agreement.dates.signed
+    # A published text is dated by its provider's "last updated"; nobody signs it.
+    day = agreement.source.updated if agreement.source else agreement.dates.signed
     customer, provider = agreement.parties.customer, agreement.parties.provider
     return Meta(
         agreement_id=agreement.id,
@@ -204,4 +216,5 @@ def _meta(agreement: Agreement, template: Template) -> Meta:
             en=f"{full_name(customer, 'en')} and {full_name(provider, 'en')}",
         ),
         keywords=(agreement.id, template.manifest.title.zh, template.manifest.title.en),
+        kind=agreement.kind,
     )

@@ -92,6 +92,7 @@ class Meta:
     prevailing_language: Lang | None  # None: both texts equal, or one text alone authentic
     parties: Text  # "甲方 与 乙方" / "A and B", for the PDF subject
     keywords: tuple[str, ...] = ()
+    kind: str = "negotiated"  # or published: its draft notice speaks of acceptance, not signing
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
@@ -48,6 +49,13 @@ class SectionSpec(BaseModel):
     optional: bool = Field(default=False, description="An agreement may omit it")
     needs: list[str] = Field(
         default_factory=list, description="Agreement fields the section cannot do without"
+    )
+    kinds: list[Literal["negotiated", "published"]] = Field(
+        default=["negotiated", "published"],
+        description="The kinds of agreement whose contract has this section",
+    )
+    titles: dict[Literal["negotiated", "published"], Bilingual] = Field(
+        default_factory=dict, description="The section's title in the contract of one kind"
     )
 
 

@@ -42,6 +42,8 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         },
         "status": a.status,
         "languages": _languages(a, lang),
+        "kind": a.kind,
+        "source": _source(a, lang),
         "parties": {role: _party(getattr(a.parties, role), lang) for role in _ROLES},
         "dates": _dates(a, lang),
         "term": _term(a, lang),
@@ -107,8 +109,22 @@ def _signatories(a: Agreement, lang: Lang) -> list[ViewModel]:
             "name": Plain(full_name(getattr(a.parties, s.party), lang)),
             "role": _t(s.role, lang),
         }
-        for s in a.signatories
+        for s in a.signatories or ()
     ]
+
+
+def _source(a: Agreement, lang: Lang) -> ViewModel | None:
+    """A published agreement's origin: the provider's title, address, 'last updated' date
+    and the notice it gives before an amendment applies (None: it states none)."""
+    if a.source is None:
+        return None
+    notice = a.amendment_notice_days
+    return {
+        "title": Plain(a.source.title),
+        "url": Plain(a.source.url),
+        "updated": Plain(fmt.date(a.source.updated, lang)),
+        "notice": _days(notice, lang) if notice is not None else None,
+    }
 
 
 def _t(text: Bilingual, lang: Lang) -> Plain:
@@ -155,16 +171,19 @@ def _months(number: int, lang: Lang) -> Plain:
 
 
 def _dates(a: Agreement, lang: Lang) -> ViewModel:
-    expiry = terms.expiry_date(a.dates.effective, a.term.months)
+    expiry = terms.expiry_date(a.dates.effective, a.term.months) if a.term else None
     return {
         "signed": Plain(fmt.date(a.dates.signed, lang)) if a.dates.signed else None,
         "effective": Plain(fmt.date(a.dates.effective, lang)),
-        "expiry": Plain(fmt.date(expiry, lang)),
+        "expiry": Plain(fmt.date(expiry, lang)) if expiry else None,
         "terminated": Plain(fmt.date(a.dates.terminated, lang)) if a.dates.terminated else None,
     }
 
 
-def _term(a: Agreement, lang: Lang) -> ViewModel:
+def _term(a: Agreement, lang: Lang) -> ViewModel | None:
+    """The term and its renewal; None for a published agreement, which has no term."""
+    if a.term is None:
+        return None
     renew = a.term.auto_renew
     renewal = None
     if renew is not None:

@@ -49,6 +49,7 @@ STATUS_NAMES = Words(
         "draft": Text("草稿", "Draft"),
         "in_review": Text("审核中", "In review"),
         "signed": Text("已签署", "Signed"),
+        "accepted": Text("已接受", "Accepted"),
         "terminated": Text("已终止", "Terminated"),
     }
 )
@@ -57,6 +58,13 @@ STATUS_NAMES = Words(
 # the file's, but a version the archive does not hold is never called signed.
 UNSIGNED = Text("未签署", "Not signed")
 WORKING_NAMES = Words({**STATUS_NAMES.table, "unsigned": UNSIGNED})
+# The kinds of agreement (`kind:`): signed by both parties, or a provider's published SLA.
+KIND_NAMES = Words(
+    {
+        "negotiated": Text("双方签署", "Negotiated"),
+        "published": Text("服务方公布", "Published by the provider"),
+    }
+)
 
 # Where an agreement stands on a day (sitegen.catalogue.standing): the statuses that are
 # not in force keep their names.
@@ -88,6 +96,15 @@ VERSION_WORDS = Words(
         "draft": Text("v{version} 草稿", "v{version} draft"),
         "in_review": Text("v{version} 审核中", "v{version} in review"),
         "unsigned": Text("v{version} 未签署", "v{version} not signed"),
+        # a provider's published agreement: accepted, dated by the provider's last update
+        "in_force_published": Text(
+            "v{version} 现行有效（服务方{date}版本）",
+            "v{version} in force (the provider's text of {date})",
+        ),
+        "terminated_published": Text(
+            "v{version} 已终止（服务方{date}版本）",
+            "v{version} terminated (the provider's text of {date})",
+        ),
     }
 )
 VERSION_SEPARATOR = " · "
@@ -107,6 +124,7 @@ DEADLINE_NAMES = Words(
         "objection_deadline": Text("续签异议截止", "Objection deadline"),
         "expiry": Text("协议到期", "Expiry"),
         "review": Text("定期评审", "Review due"),
+        "amendment_watch": Text("核查条款变更", "Check for amendments"),
     }
 )
 # The same kinds in the column of `sitegen renewals` (English, lower case, ≤ 18 wide).
@@ -114,6 +132,7 @@ DEADLINE_WORDS: dict[str, str] = {
     "objection_deadline": "objection deadline",
     "expiry": "expiry",
     "review": "review",
+    "amendment_watch": "amendment watch",
 }
 
 VISIBILITY_NAMES = Words(
@@ -139,6 +158,20 @@ OWN_CLAUSE = Text(
 # After a redlined clause's title: its text is (or was) the agreement's own, not the template's.
 OWN_TEXT = Text("本协议自行约定的文本", "the agreement's own text")
 FORMERLY_OWN_TEXT = Text("原为本协议自行约定的文本", "formerly the agreement's own text")
+# A published agreement is nobody's to sign: its draft is the customer's record not yet
+# checked against the provider's text.
+PUBLISHED_DRAFT_NOTICE = Text(
+    "本文本为草稿，客户方尚未核对并接受其为服务方公布的条款。",
+    "This text is a draft: the Customer has not yet checked and accepted it as the "
+    "Provider's published terms.",
+)
+
+
+def draft_notice(kind: str) -> Text:
+    """The notice over an unsigned text of an agreement of `kind`."""
+    return PUBLISHED_DRAFT_NOTICE if kind == "published" else DRAFT_NOTICE
+
+
 WATERMARK = f"{DRAFT_TITLE.zh} {DRAFT_TITLE.en.upper()}"  # 草稿 DRAFT
 
 # The contract's two languages, as its language clause names them.

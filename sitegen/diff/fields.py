@@ -130,6 +130,11 @@ def _dates_and_term(old: Agreement, new: Agreement) -> Iterator[Change]:
         yield from _change(
             f"dates.{key}", getattr(old.dates, key), getattr(new.dates, key), fmt.date
         )
+    yield from _change("kind", old.kind, new.kind)
+    yield from _source(old, new)
+    if old.term is None or new.term is None:
+        yield from _change("term", old.term, new.term, show.term)
+        return
     yield from _change("term.months", old.term.months, new.term.months, show.months)
     a, b = old.term.auto_renew, new.term.auto_renew
     if (a is None) != (b is None):
@@ -143,6 +148,17 @@ def _dates_and_term(old: Agreement, new: Agreement) -> Iterator[Change]:
             show.days,
             direction=_ordered(a.objection_days, b.objection_days, STRICTER),
         )
+
+
+def _source(old: Agreement, new: Agreement) -> Iterator[Change]:
+    """A published agreement's source: a new "last updated" is the provider's new version;
+    a shorter amendment notice is looser on the provider."""
+    a, b = old.source, new.source
+    yield from _change("source.title", a and a.title, b and b.title, material=False)
+    yield from _change("source.url", a and a.url, b and b.url, material=False)
+    yield from _change("source.updated", a and a.updated, b and b.updated, fmt.date)
+    x, y = old.amendment_notice_days, new.amendment_notice_days
+    yield from _change("amendment_notice_days", x, y, show.days, direction=_ordered(x, y, STRICTER))
 
 
 def _scope(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -337,7 +353,7 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
     before, after = _reviewed(old.review), _reviewed(new.review)
     for path, x, y in (
         ("contacts", old.contacts, new.contacts),
-        ("signatories", old.signatories, new.signatories),
+        ("signatories", old.signatories or [], new.signatories or []),
         ("review.participants", before[0], after[0]),
     ):
         yield from _texts(

@@ -44,6 +44,18 @@ def renewal(value: Any, lang: Lang) -> str:
     return f"renews for {term} unless a party objects {notice} before expiry"
 
 
+def term(value: Any, lang: Lang) -> str:
+    """A term, with its renewal when it has one."""
+    text = months(value.months, lang)
+    if value.auto_renew is None:
+        return text
+    return (
+        f"{text}，{renewal(value.auto_renew, lang)}"
+        if lang == "zh"
+        else (f"{text}; {renewal(value.auto_renew, lang)}")
+    )
+
+
 def weekly_minutes(hours: Any) -> int:
     if isinstance(hours, Schedule):
         return fmt.weekly_minutes([(w.days, w.start, w.end) for w in hours.windows])

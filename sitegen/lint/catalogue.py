@@ -91,16 +91,23 @@ def template_exists(subject: Subject) -> Iterator[Hit]:
         yield Hit(("template",), problem)
 
 
-@rule("SG811", Severity.ERROR, "a signed or terminated agreement names its template unpinned")
+@rule(
+    "SG811",
+    Severity.ERROR,
+    "a signed, accepted or terminated agreement names its template unpinned",
+)
 def template_pinned(subject: Subject) -> Iterator[Hit]:
     agreement = subject.agreement
-    if agreement.status in ("signed", "terminated") and agreement.template_version is None:
+    final = ("signed", "accepted", "terminated")
+    if agreement.status in final and agreement.template_version is None:
         versions = subject.context.templates.versions(agreement.template_name)
         example = f"{agreement.template_name}@{versions[-1] if versions else 1}"
+        done = "signed" if agreement.kind == "negotiated" else "accepted"
+        article = "an" if agreement.status == "accepted" else "a"
         yield Hit(
             ("template",),
-            f"a {agreement.status} agreement is always rendered with the template version it "
-            f"was signed with: pin it, e.g. {example}",
+            f"{article} {agreement.status} agreement is always rendered with the template "
+            f"version it was {done} with: pin it, e.g. {example}",
         )
 
 
@@ -151,13 +158,23 @@ def clause_at_known(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG808", Severity.ERROR, "a clause is added at a section the agreement omits")
 def clause_at_kept(subject: Subject) -> Iterator[Hit]:
-    omitted = set(subject.agreement.omit_sections)
+    agreement = subject.agreement
+    omitted = set(agreement.omit_sections)
+    template, _ = _template(subject)
+    sections = template.manifest.sections if template else []
+    other_kind = {s.id for s in sections if agreement.kind not in s.kinds}
     for index, clause in _added(subject):
         if clause.at in omitted:
             yield Hit(
                 ("clauses", index, "at"),
                 f"section {clause.at!r} is in omit_sections, so this clause would not be "
                 "printed: add it at another section or keep the section",
+            )
+        elif clause.at in other_kind:
+            yield Hit(
+                ("clauses", index, "at"),
+                f"a {agreement.kind} agreement's contract has no section {clause.at!r}, so "
+                "this clause would not be printed: add it at another section",
             )
 
 
@@ -256,7 +273,8 @@ def section_needs(subject: Subject) -> Iterator[Hit]:
         return
     for spec in template.manifest.sections:
         missing = _missing(subject, spec.needs)
-        if spec.id in subject.agreement.omit_sections or not missing:
+        left_out = subject.agreement.kind not in spec.kinds  # not in this kind's contract
+        if spec.id in subject.agreement.omit_sections or left_out or not missing:
             continue
         present = [n for n in spec.needs if n not in missing]
         where = (present[0].split(".")[0],) if present else ("template",)

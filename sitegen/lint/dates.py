@@ -39,14 +39,14 @@ def terminated_after_effective(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG503", Severity.ERROR, "objection period is not shorter than the term or the renewal")
 def objection_fits(subject: Subject) -> Iterator[Hit]:
-    agreement = subject.agreement
-    renew = agreement.term.auto_renew
-    if renew is None:
+    agreement, term = subject.agreement, subject.agreement.term
+    renew = term.auto_renew if term else None
+    if term is None or renew is None:
         return
     effective = agreement.dates.effective
-    expiry = terms.expiry_date(effective, agreement.term.months)
+    expiry = terms.expiry_date(effective, term.months)
     periods = (
-        ("term", terms.term_days(effective, agreement.term.months)),
+        ("term", terms.term_days(effective, term.months)),
         ("renewal", terms.term_days(expiry + dt.timedelta(days=1), renew.months)),
     )
     for name, days in periods:
@@ -63,6 +63,8 @@ def objection_fits(subject: Subject) -> Iterator[Hit]:
 @rule("SG504", Severity.ERROR, "status signed or terminated without a signing date")
 def signed_needs_date(subject: Subject) -> Iterator[Hit]:
     agreement = subject.agreement
+    if agreement.kind == "published":
+        return  # nobody signs a provider's published agreement
     if agreement.status in ("signed", "terminated") and agreement.dates.signed is None:
         yield Hit(
             ("status",),
@@ -95,9 +97,11 @@ def terminated_needs_date(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG507", Severity.INFO, "the term's end and the objection deadline, as dates")
 def term_dates(subject: Subject) -> Iterator[Hit]:
-    agreement = subject.agreement
-    expiry = terms.expiry_date(agreement.dates.effective, agreement.term.months)
-    renew = agreement.term.auto_renew
+    agreement, term = subject.agreement, subject.agreement.term
+    if term is None:
+        return  # a published agreement applies while the service is used
+    expiry = terms.expiry_date(agreement.dates.effective, term.months)
+    renew = term.auto_renew
     if renew is None:
         context = f"term ends {expiry}; no automatic renewal"
     else:

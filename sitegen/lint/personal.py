@@ -179,7 +179,7 @@ def _roles(subject: Subject) -> Iterator[tuple[FieldPath, str, str]]:
     agreement = subject.agreement
     roles: list[tuple[str, int, Bilingual]] = [
         *(("contacts", i, contact.role) for i, contact in enumerate(agreement.contacts)),
-        *(("signatories", i, signer.role) for i, signer in enumerate(agreement.signatories)),
+        *(("signatories", i, signer.role) for i, signer in enumerate(agreement.signatories or ())),
     ]
     for kind, index, role in roles:
         for lang in ("zh", "en"):

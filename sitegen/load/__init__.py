@@ -5,7 +5,8 @@ another (`sitegen.load.characters`, each at its place, before the YAML parser re
 them with a less helpful message), then one pass over the parser's events that refuses
 foreign tags, alias bombs, deep nesting and duplicate keys while it builds plain data with
 positions (`sitegen.load.yamltree`), then characters the fonts cannot draw (`sitegen.load.glyphs`),
-then the schema.
+then the schema, then the keys the agreement's kind needs or does not have
+(`sitegen.load.kinds`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import LoadSettings
 from sitegen.load.document import Document
 from sitegen.load.glyphs import undrawable
+from sitegen.load.kinds import kind_findings
 from sitegen.load.migrations import old_forms, upgraded
 from sitegen.load.model import Agreement
 from sitegen.load.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
@@ -118,8 +120,10 @@ def load_agreement_text(
         agreement = Agreement.model_validate(upgraded(tree.data))
     except ValidationError as error:
         loaded.findings.extend(_schema_finding(loaded.document, e) for e in error.errors())
-    else:
-        loaded.agreement = None if old else agreement
+        return loaded
+    wrong_kind = list(kind_findings(agreement, loaded.document))
+    loaded.findings.extend(wrong_kind)
+    loaded.agreement = None if old or wrong_kind else agreement
     return loaded
 
 

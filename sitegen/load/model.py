@@ -95,6 +95,28 @@ class Term(Strict):
     auto_renew: AutoRenew | None = Field(default=None, description="Omit for no renewal")
 
 
+class Source(Strict):
+    """Where a published agreement comes from: the provider's own page or document."""
+
+    title: str = Field(
+        min_length=1,
+        max_length=300,
+        description="The provider's title of the document, as published",
+    )
+    url: str = Field(
+        pattern=r"^https?://[^\s<>\"'`\\{}|^]+$",
+        max_length=2000,
+        description="Address of the provider's page (http or https); shown as text or a plain link",
+    )
+    updated: dt.date = Field(
+        description="The 'last updated' date the provider prints on this version of its text"
+    )
+    checked: dt.date | None = Field(
+        default=None,
+        description="Day the provider's current text was last compared with this one",
+    )
+
+
 class Contact(Strict):
     party: PartyRole
     role: Bilingual = Field(description="A role or position, never a person, phone or e-mail")
@@ -435,7 +457,8 @@ class MasterAgreement(Strict):
 # and keeps `v9999` and the tag `ID/v9999` short; a 32-digit version was accepted before.
 MAX_VERSION = 9999
 
-Status = Literal["draft", "in_review", "signed", "terminated"]
+Status = Literal["draft", "in_review", "signed", "accepted", "terminated"]
+Kind = Literal["negotiated", "published"]
 Visibility = Literal["internal", "restricted"]
 
 
@@ -446,7 +469,15 @@ class Agreement(Strict):
     version: Count = Field(
         ge=1, le=MAX_VERSION, description="Counts amendments and renewals, 1 to 9999"
     )
-    status: Status
+    kind: Kind = Field(
+        default="negotiated",
+        description="negotiated: signed by both parties (the default); published: a "
+        "provider's standard SLA that the customer holds",
+    )
+    status: Status = Field(
+        description="negotiated: draft, in_review, signed, terminated; "
+        "published: draft, in_review, accepted, terminated"
+    )
     template: str = Field(
         pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*(@[1-9][0-9]*)?$",
         description="A folder under templates/, optionally pinned: it-service-sla@1",
@@ -459,8 +490,24 @@ class Agreement(Strict):
     visibility: Visibility = "internal"
     title: Bilingual
     parties: Parties
+    source: Source | None = Field(
+        default=None,
+        description="The provider's title, address and 'last updated' date: "
+        "published agreements only, and required for them",
+    )
+    amendment_notice_days: Count | None = Field(
+        default=None,
+        ge=1,
+        le=365,
+        description="Days of notice the provider gives before an amendment applies: "
+        "published agreements only",
+    )
     dates: Dates
-    term: Term
+    term: Term | None = Field(
+        default=None,
+        description="Initial term and renewal: required for negotiated agreements; a "
+        "published one has none (it applies while the service is used)",
+    )
     contacts: list[Contact] = Field(min_length=1)
     scope: Scope
     service_hours: ServiceHours
@@ -472,7 +519,11 @@ class Agreement(Strict):
     review: Review | None = Field(
         default=None, description="Service reviews the parties hold; omit if they hold none"
     )
-    signatories: list[Signatory] = Field(min_length=1)
+    signatories: Annotated[list[Signatory], Field(min_length=1)] | None = Field(
+        default=None,
+        description="Who signs, by role: required for negotiated agreements, none for "
+        "published ones",
+    )
     master_agreement: MasterAgreement | None = Field(
         default=None, description="The master agreement this one is made under; omit if none"
     )

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sitegen.load.kinds import FORBIDS, NEEDS, STATUSES
 from sitegen.load.model import Agreement
 
 SCHEMA_ID = "https://sitegen.invalid/schema/agreement.schema.json"
@@ -22,8 +23,29 @@ def json_schema() -> dict[str, Any]:
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         **schema,
+        **_kind_rules(),
         "definitions": definitions,
     }
+
+
+def _kind_rules() -> dict[str, Any]:
+    """What the loader checks after the schema (`sitegen.load.kinds`), said to editors too:
+    if kind is published, these keys and statuses; else (negotiated, the default) those."""
+
+    def rules(kind: str) -> dict[str, Any]:
+        properties: dict[str, Any] = {"status": {"enum": list(STATUSES[kind])}}
+        top = [field[0] for field, _ in FORBIDS[kind] if len(field) == 1]
+        for field, _ in FORBIDS[kind]:
+            if len(field) == 2:
+                properties[str(field[0])] = {"not": {"required": [field[1]]}}
+        return {
+            "required": [field[0] for field in NEEDS[kind]],
+            "properties": properties,
+            "not": {"anyOf": [{"required": [key]} for key in top]},
+        }
+
+    published = {"properties": {"kind": {"const": "published"}}, "required": ["kind"]}
+    return {"if": published, "then": rules("published"), "else": rules("negotiated")}
 
 
 def schema_text() -> str:

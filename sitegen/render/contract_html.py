@@ -38,7 +38,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE, OWN_CLAUSE
+from sitegen.compose.vocabulary import DRAFT_TITLE, OWN_CLAUSE, draft_notice
 from sitegen.render.markdown import ID, PageView
 from sitegen.render.page_markup import h, html_table
 
@@ -79,7 +79,7 @@ def contract_html(contract: Contract, langs: tuple[Lang, ...]) -> Iterator[str]:
     write = _Writer(langs)
     yield f"<h2>{write.both(contract.title)}</h2>"
     if not contract.meta.signed:
-        yield write.draft_notice()
+        yield write.draft_notice(draft_notice(contract.meta.kind))
     for section in contract.sections:
         yield from write.section(section)
 
@@ -102,11 +102,9 @@ class _Writer:
         link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK}">&para;</a>'
         return f'<h{level} id="{anchor}">{shown}{link}</h{level}>'
 
-    def draft_notice(self) -> str:
+    def draft_notice(self, notice: Text) -> str:
         title = self.both(DRAFT_TITLE)
-        body = "".join(
-            f"<p{self.attrs[lang]}>{h(DRAFT_NOTICE.get(lang))}</p>" for lang in self.langs
-        )
+        body = "".join(f"<p{self.attrs[lang]}>{h(notice.get(lang))}</p>" for lang in self.langs)
         title = f'<p class="admonition-title">{title}</p>'
         return f'<div class="admonition warning">{title}{body}</div>'
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pypandoc
 
 from sitegen.compose.contract import Contract, Lang, Meta, Text
-from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE
+from sitegen.compose.vocabulary import DRAFT_TITLE, draft_notice
 from sitegen.errors import ToolFailed
 from sitegen.load.fonts import SANS, SERIF
 from sitegen.render import docx_page
@@ -51,7 +51,8 @@ _lock = threading.RLock()
 def render_docx(contract: Contract, lang: Edition = "bilingual") -> bytes:
     """The contract as a .docx (bilingual: each clause in Chinese, then in English)."""
     build = AstBuilder(lang)
-    blocks = _draft_notice(build) if not contract.meta.signed else []
+    notice = draft_notice(contract.meta.kind)
+    blocks = _draft_notice(build, notice) if not contract.meta.signed else []
     blocks += build.contract(contract)
     ast = document(_metadata(contract, lang, build), blocks)
     docx = _pandoc().convert(json.dumps(ast, ensure_ascii=False), "docx")
@@ -96,12 +97,12 @@ def _finished(docx: bytes, meta: Meta, langs: tuple[Lang, ...]) -> bytes:
     )
 
 
-def _draft_notice(build: AstBuilder) -> list[Json]:
+def _draft_notice(build: AstBuilder, notice: Text) -> list[Json]:
     """The title in bold, then the notice in each language of the document."""
     title = {"t": "Para", "c": [{"t": "Strong", "c": build.text(DRAFT_TITLE)}]}
     return [
         title,
-        *({"t": "Para", "c": build.inlines(DRAFT_NOTICE.get(lang))} for lang in build.langs),
+        *({"t": "Para", "c": build.inlines(notice.get(lang))} for lang in build.langs),
     ]
 
 

@@ -28,7 +28,7 @@ from sitegen.compose.contract import (
     Table,
     Text,
 )
-from sitegen.compose.vocabulary import DRAFT_NOTICE, DRAFT_TITLE, OWN_CLAUSE
+from sitegen.compose.vocabulary import DRAFT_TITLE, OWN_CLAUSE, draft_notice
 from sitegen.render.markup import escape
 
 # The views of the contract on a web page: one language, or both side by side (the page's
@@ -46,7 +46,7 @@ def to_markdown(contract: Contract, lang: PageView) -> str:
         raise ValueError(f"lang must be one of {', '.join(PAGE_VIEWS)}, not {lang!r}")
     parts = [f"# {_label(contract.title, lang)}"]
     if not contract.meta.signed:
-        parts.append(_draft_notice(lang))
+        parts.append(_draft_notice(lang, draft_notice(contract.meta.kind)))
     for section in contract.sections:
         parts.extend(_section(section, lang))
     return "\n\n".join(parts) + "\n"
@@ -64,10 +64,10 @@ def _anchor(identifier: str) -> str:
     return f" {{#{identifier}}}" if ID.match(identifier) else ""
 
 
-def _draft_notice(lang: PageView) -> str:
+def _draft_notice(lang: PageView, notice: Text) -> str:
     langs: tuple[Lang, ...] = ("zh", "en") if lang == "parallel" else (lang,)
     title = " / ".join(DRAFT_TITLE.get(one) for one in langs)
-    body = "\n\n".join(f"    {escape(DRAFT_NOTICE.get(one))}" for one in langs)
+    body = "\n\n".join(f"    {escape(notice.get(one))}" for one in langs)
     return f'!!! warning "{title}"\n\n{body}'
 
 

@@ -99,30 +99,20 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
 
 def _card(view: AgreementView, lang: Lang) -> str:
     agreement, row = view.versions.current, view.row
-    term = agreement.term
-    renewal = (
-        labels.renewal(term.auto_renew, lang) if term.auto_renew else label("no_renewal", lang)
-    )
-    renewal = renewal[:1].upper() + renewal[1:]
-    signed = fmt.date(row.signed, lang) if row.signed else "—"  # as the archive records it
     state = f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
     facts = [
         ("id", h(view.id)),
         ("status", state),
         ("customer", h(row.label("customer", lang))),
         ("provider", h(row.label("provider", lang))),
-        ("signed_on", h(signed)),
-        ("effective", h(row.label("effective", lang))),
-        ("expiry", h(row.label("expiry", lang))),
-        ("objection_deadline", h(row.label("objection_deadline", lang))),
-        ("term", h(labels.months(term.months, lang))),
-        ("renewal", h(renewal)),
+        *(_published_facts(agreement, row, lang) if agreement.term is None else
+          _negotiated_facts(agreement, row, lang)),
         ("versions", h(row.versions(lang))),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
         *((key, h(text)) for key, text in general_facts(agreement, lang)),
-    ]
+    ]  # fmt: skip
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
     return "\n".join(
         [
@@ -132,6 +122,42 @@ def _card(view: AgreementView, lang: Lang) -> str:
             "</div>",
         ]
     )
+
+
+def _negotiated_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[str, str]]:
+    """Signing, term and renewal of an agreement both parties signed."""
+    term = agreement.term
+    assert term is not None
+    renewal = (
+        labels.renewal(term.auto_renew, lang) if term.auto_renew else label("no_renewal", lang)
+    )
+    renewal = renewal[:1].upper() + renewal[1:]
+    signed = fmt.date(row.signed, lang) if row.signed else "—"  # as the archive records it
+    return [
+        ("signed_on", h(signed)),
+        ("effective", h(row.label("effective", lang))),
+        ("expiry", h(row.label("expiry", lang))),
+        ("objection_deadline", h(row.label("objection_deadline", lang))),
+        ("term", h(labels.months(term.months, lang))),
+        ("renewal", h(renewal)),
+    ]
+
+
+def _published_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[str, str]]:
+    """The source of a provider's published agreement, and when to look for amendments:
+    no signing, term or objection deadline. The address is shown as text, never a link."""
+    source = agreement.source
+    assert source is not None
+    notice = agreement.amendment_notice_days
+    return [
+        ("agreement_kind", h(row.label("kind", lang))),
+        ("source", h(source.title)),
+        ("source_url", f"<code>{h(source.url)}</code>"),
+        ("source_updated", h(fmt.date(source.updated, lang))),
+        ("effective", h(row.label("effective", lang))),
+        ("amendment_notice", h(labels.days(notice, lang) if notice else "—")),
+        ("amendment_watch", h(row.label("amendment_watch", lang))),
+    ]
 
 
 def _slo_table(agreement: Agreement, lang: Lang) -> str:
@@ -157,13 +183,16 @@ def _tabs(contract: Contract, lang: Lang) -> str:
 
 def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
     yield md(view.row.versions(lang))
-    yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
-    if view.signed:
-        keys = ("version", "signing_date", "pdf", "sha256", "scan", "standing")
-        head = [md(label(k, lang)) for k in keys]
-        yield md_table(head, [_signed_row(view, v, lang, source) for v in view.signed])
+    if view.versions.current.kind == "published":
+        yield from _provider_versions(view, lang, source)
     else:
-        yield md(label("no_signed", lang))
+        yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
+        if view.signed:
+            keys = ("version", "signing_date", "pdf", "sha256", "scan", "standing")
+            head = [md(label(k, lang)) for k in keys]
+            yield md_table(head, [_signed_row(view, v, lang, source) for v in view.signed])
+        else:
+            yield md(label("no_signed", lang))
     yield f"### {md(label('working', lang))} {{#sg-working}}"
     yield md(label("working_note", lang))
     if view.documents:
@@ -187,6 +216,24 @@ def _standing(view: AgreementView, version: SignedVersion, lang: Lang) -> str:
         return SIGNED_VERSION_NAMES("superseded", lang, version=min(later))
     state = view.row.state
     return SIGNED_VERSION_NAMES(state if state in ("expired", "terminated") else "in_force", lang)
+
+
+def _provider_versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
+    """A published agreement's archived versions: each dated by the provider's "last
+    updated", with the SHA-256 of the provider's saved page (archived, never published:
+    it is the provider's HTML or PDF, not ours to serve)."""
+    yield f"### {md(label('provider_versions', lang))} {{#sg-signed-versions}}"
+    if not view.signed:
+        yield md(label("no_provider_versions", lang))
+        return
+    keys = ("version", "source_updated", "pdf", "sha256", "source_sha256", "standing")
+    rows = []
+    for version in view.signed:
+        row = _signed_row(view, version, lang, source)
+        saved = version.source
+        row[4] = f"`{saved.name}` `{saved.sha256}`" if saved else "—"  # checked names, hex
+        rows.append(row)
+    yield md_table([md(label(k, lang)) for k in keys], rows)
 
 
 def _signed_row(view: AgreementView, version: SignedVersion, lang: Lang, source: str) -> list[str]:

@@ -22,7 +22,14 @@ from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.layout import SIGNED_DIR
 from sitegen.load.model import Agreement
-from sitegen.versions.archive import Entry, is_scan, read_archived, read_folder, sha256_hex
+from sitegen.versions.archive import (
+    Entry,
+    is_scan,
+    is_snapshot,
+    read_archived,
+    read_folder,
+    sha256_hex,
+)
 from sitegen.versions.history import Revision, open_project, read_history
 from sitegen.versions.in_force import Signing, Versions, versions_of
 
@@ -43,6 +50,8 @@ class SignedVersion:
     scan: SignedFile | None
     # the signed text's SHA-256 as the manifest records it (`read_folder` has checked it)
     text_sha256: str | None = None
+    # a published agreement's: the provider's saved page, hashed, never published
+    source: SignedFile | None = None
 
 
 def signed_versions(folder: Path) -> list[SignedVersion]:
@@ -59,14 +68,16 @@ def signed_versions(folder: Path) -> list[SignedVersion]:
 
 
 def _version(signed: Path, entry: Entry) -> SignedVersion:
-    pdf = scan = None
+    pdf = scan = source = None
     for name, expected in entry.files.items():
         if name == f"v{entry.version}.pdf":
             pdf = _checked(signed / name, expected)
         elif is_scan(name):
             scan = _checked(signed / name, expected)
+        elif is_snapshot(name):
+            source = _checked(signed / name, expected)
     text = entry.files.get(entry.yaml_name)
-    return SignedVersion(entry.version, entry.date, entry.template, pdf, scan, text)
+    return SignedVersion(entry.version, entry.date, entry.template, pdf, scan, text, source)
 
 
 def _checked(path: Path, expected: str) -> SignedFile:

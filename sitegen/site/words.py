@@ -43,9 +43,10 @@ WORDS: dict[str, Text] = {
     # renewals
     "renewals": Text("续签与到期", "Renewals"),
     "renewals_intro": Text(
-        "截至 {today}：未来 {days} 天内的续签异议截止日、到期日和定期评审，以及已逾期事项。",
-        "As of {today}: objection deadlines, expiries and reviews due in the next {days} "
-        "days, and overdue items.",
+        "截至 {today}：未来 {days} 天内的续签异议截止日、到期日、定期评审和服务方公布协议的条款"
+        "变更核查，以及已逾期事项。",
+        "As of {today}: objection deadlines, expiries, reviews and checks of providers' "
+        "published agreements for amendments due in the next {days} days, and overdue items.",
     ),
     "renewals_none": Text("近期没有到期事项。", "Nothing is due soon."),
     "date": Text("日期", "Date"),
@@ -57,9 +58,8 @@ WORDS: dict[str, Text] = {
     "in_days": Text("{n} 天后", "in {n} days"),
     "days_ago": Text("逾期 {n} 天", "{n} days overdue"),
     "subscribe": Text(
-        "订阅日历：把 {link} 加入日历程序，每个续签异议截止日和到期日都是一个事件。",
-        "Subscribe: add {link} to a calendar program; each objection deadline and expiry is "
-        "an event.",
+        "订阅日历：把 {link} 加入日历程序，上述每个事项都是一个事件。",
+        "Subscribe: add {link} to a calendar program; each of these items is an event.",
     ),
     # agreement page
     "back": Text("返回协议目录", "Back to the catalogue"),
@@ -70,6 +70,12 @@ WORDS: dict[str, Text] = {
     "term": Text("期限", "Term"),
     "renewal": Text("续签", "Renewal"),
     "no_renewal": Text("不自动续签", "Does not renew automatically"),
+    "agreement_kind": Text("协议类型", "Kind"),
+    "source": Text("服务方公布的文本", "Provider's text"),
+    "source_url": Text("公布地址", "Published at"),
+    "source_updated": Text("服务方最后更新", "Last updated by the provider"),
+    "amendment_notice": Text("修改通知期", "Amendment notice"),
+    "amendment_watch": Text("核查条款变更", "Check for amendments"),
     "version": Text("版本", "Version"),
     "template": Text("合同模板", "Template"),
     "languages": Text("作准文本", "Authentic texts"),
@@ -90,6 +96,9 @@ WORDS: dict[str, Text] = {
     "versions": Text("版本", "Versions"),
     "signed_versions": Text("已签署版本", "Signed versions"),
     "no_signed": Text("尚无已签署的版本。", "No version has been signed yet."),
+    "provider_versions": Text("服务方文本的存档版本", "Archived versions of the provider's text"),
+    "no_provider_versions": Text("尚无存档的版本。", "No version has been archived yet."),
+    "source_sha256": Text("服务方原文 SHA-256", "Provider's text, SHA-256"),
     "signing_date": Text("签署日期", "Signed on"),
     "standing": Text("效力", "Standing"),
     "pdf": Text("PDF", "PDF"),

@@ -34,8 +34,10 @@ from sitegen.load.yamltree import Limits, Refused, parse_tree
 ARCHIVE_MAX_BYTES = 64 << 20
 MANIFEST_MAX_BYTES = 4 << 20
 SCAN_EXTENSIONS = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
+# A provider's published agreement keeps the provider's own text, saved as PDF or HTML.
+SNAPSHOT_EXTENSIONS = ("pdf", "html")
 
-FileName = Annotated[str, StringConstraints(pattern=r"^v[1-9][0-9]*(-scan)?\.[a-z]{2,4}$")]
+FileName = Annotated[str, StringConstraints(pattern=r"^v[1-9][0-9]*(-scan|-source)?\.[a-z]{2,4}$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 
 
@@ -93,6 +95,11 @@ class ManifestError(Exception):
 
 def is_scan(name: str) -> bool:
     return re.fullmatch(r"v[1-9][0-9]*-scan\.[a-z]{2,4}", name) is not None
+
+
+def is_snapshot(name: str) -> bool:
+    """`v2-source.html`: the provider's text of a published agreement's version."""
+    return re.fullmatch(r"v[1-9][0-9]*-source\.(pdf|html)", name) is not None
 
 
 def sha256_hex(data: bytes) -> str:

@@ -17,6 +17,7 @@ must be bound too, so a forged entry cannot claim the old format even on the mai
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path, PurePosixPath
 
 from sitegen.files import Refusal
@@ -33,6 +34,7 @@ from sitegen.versions.archive_files import (
     ManifestError,
     entry_line,
     is_scan,
+    is_snapshot,
     only_scan_added,
     parse_manifest,
     read_archived,
@@ -55,7 +57,7 @@ MESSAGES = {
     "SG920": "v{version} is not bound to its PDF ({why}): only `sitegen sign` adds a "
     "signed version",
     "SG921": "v{version} {problem}: a version's files are v{version}.yaml, v{version}.pdf "
-    "and at most one v{version}-scan",
+    "and at most one v{version}-scan",  # and a published agreement's v{version}-source
 }
 
 
@@ -183,7 +185,8 @@ def _names(entry: Entry) -> list[str]:
     own = {f"v{entry.version}.yaml", f"v{entry.version}.pdf"}
     problems = [f"lacks {name}" for name in sorted(own - set(entry.files))]
     for name in entry.files:
-        if name not in own and not (is_scan(name) and name.startswith(f"v{entry.version}-")):
+        extra = is_scan(name) or is_snapshot(name)
+        if name not in own and not (extra and name.startswith(f"v{entry.version}-")):
             problems.append(f"lists {name}")
     return problems
 
@@ -219,12 +222,17 @@ def _signed_yaml(folder: Folder, entry: Entry) -> list[Finding]:
 
 
 def _differences(agreement: Agreement, agreement_id: str, entry: Entry) -> list[str]:
-    signed = agreement.dates.signed
+    """A negotiated version is signed on the entry's date; a provider's published one is
+    accepted, and the entry's date is its provider's "last updated"."""
+    day: dt.date | None = agreement.dates.signed
+    status, what = "signed", "its signing date"
+    if agreement.source is not None:
+        status, day, what = "accepted", agreement.source.updated, "its source.updated"
     checks = [
         (agreement.id == agreement_id, f"its id is {agreement.id}"),
         (agreement.version == entry.version, f"its version is {agreement.version}"),
-        (agreement.status == "signed", f"its status is {agreement.status}"),
-        (signed == entry.date, f"its signing date is {signed or 'missing'}"),
+        (agreement.status == status, f"its status is {agreement.status}"),
+        (day == entry.date, f"{what} is {day or 'missing'}"),
         (agreement.template == entry.template, f"its template is {agreement.template}"),
     ]
     return [problem for ok, problem in checks if not ok]

@@ -34,9 +34,9 @@ from sitegen.versions.archive_files import read_archived, sha256_hex
 
 # The working version's status as the archive establishes it: `unsigned` where the file
 # says signed or terminated but the archive does not hold that version.
-WorkingStatus = Literal["draft", "in_review", "signed", "terminated", "unsigned"]
+WorkingStatus = Literal["draft", "in_review", "signed", "accepted", "terminated", "unsigned"]
 WORKING_STATUSES: tuple[WorkingStatus, ...] = (
-    "draft", "in_review", "signed", "terminated", "unsigned"
+    "draft", "in_review", "signed", "accepted", "terminated", "unsigned"
 )  # fmt: skip
 
 
@@ -70,7 +70,9 @@ class Versions:
     def as_written(cls, agreement: Agreement) -> Versions:
         """The agreement as its file states it, for callers that hold no archive (a tool
         handed agreements, a test): signed when the file says so."""
-        day = agreement.dates.signed
+        # a published agreement is accepted as of its provider's last update (`sign`)
+        source = agreement.source.updated if agreement.source else None
+        day = agreement.dates.signed or source
         if agreement.status not in SIGNED_STATUSES or day is None:
             return cls(agreement)
         return cls(agreement, InForce(agreement, agreement.version, day))

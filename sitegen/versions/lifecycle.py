@@ -1,9 +1,12 @@
 """What may change in a signed agreement without a new version.
 
-The terms are fixed by the signature. Two things happen to a signed agreement afterwards and
+The terms are fixed by the signature (or, for a provider's published agreement, by the
+provider's text as accepted). Two things happen to a signed agreement afterwards and
 are recorded in the same file without amending it: the reviews held under it
 (`review.records`, which the guide asks to archive), and its termination (`status:
-terminated` with `dates.terminated`). Anything else needs a raised `version`.
+terminated` with `dates.terminated`), and for a published agreement the day someone last
+compared the provider's current text with it (`source.checked`). Anything else needs a
+raised `version`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ _AFTER_SIGNING: dict[str, Any] = {
     "status": True,
     "dates": {"terminated"},
     "review": {"records"},
+    "source": {"checked"},  # a published agreement: the day someone last looked for changes
 }
 
 
@@ -31,6 +35,7 @@ def same_terms(signed_text: str, living_text: str) -> bool:
     one; False when a term changed or either does not load (then the texts decide)."""
     signed = load_agreement_text(signed_text, Path("signed"), archived=True).agreement
     living = load_agreement_text(living_text, Path("living"), archived=True).agreement
-    if signed is None or living is None or living.status not in ("signed", "terminated"):
+    final = ("signed", "accepted", "terminated")
+    if signed is None or living is None or living.status not in final:
         return False
     return terms(signed) == terms(living)

@@ -10,17 +10,12 @@ and a failed write or commit puts every file back as it was.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import io
 import os
 import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
 
 from sitegen import output
 from sitegen.compose.templates import TemplateIndex
@@ -47,6 +42,8 @@ from sitegen.versions.archive import (
     sha256_hex,
 )
 from sitegen.versions.history import Project, open_project
+from sitegen.versions.marking import mark_accepted, mark_signed
+from sitegen.versions.provider_text import provider_text
 
 Renderer = Callable[[Agreement, Path, Settings, Binding], bytes]
 
@@ -68,8 +65,10 @@ def sign(
     agreement_id: str,
     date: dt.date | None = None,
     render: Renderer | None = None,
+    snapshot: Path | None = None,
 ) -> Signed:
-    """Sign the current version of an agreement: archive, commit and tag it."""
+    """Sign the current version of an agreement: archive, commit and tag it. A provider's
+    published agreement is archived as accepted, with the provider's text (`snapshot`)."""
     project, folder = _open(root, settings, agreement_id)
     refuse = _refusal(f"cannot sign {agreement_id}")
     _require_clean(project, folder, refuse)
@@ -77,18 +76,24 @@ def sign(
     manifest = _read_manifest(folder, agreement_id, refuse)
     tag = f"{agreement_id}/v{agreement.version}"
     _require_new_version(project, agreement.version, manifest, tag, refuse)
-    when = date or _existing_date(agreement) or day.today()
+    provider = provider_text(agreement, manifest, snapshot, date, refuse)
     pin = _pinned_template(agreement, root, settings, refuse)
-    signed_text = mark_signed(text, when, pin, refuse)
+    if provider is None:
+        when = date or _existing_date(agreement) or day.today()
+        signed_text, done = mark_signed(text, when, pin, refuse), "signed"
+    else:
+        when, signed_text, done = provider.date, mark_accepted(text, pin, refuse), "accepted"
     signed = _require_valid_text(signed_text, folder, root, settings, refuse)
     data = signed_text.encode("utf-8")
     binding = Binding(agreement_id, agreement.version, sha256_hex(data))
     pdf = _render(render, signed, root, settings, binding, refuse)
     version = agreement.version
-    files = _archive_files(folder, signed, data, pdf, when, manifest)
-    message = f"Sign {agreement_id} v{version} ({when.isoformat()})"
+    extra = {provider.name: provider.data} if provider else {}
+    files = _archive_files(folder, signed, data, pdf, when, manifest, extra)
+    verb = "Sign" if provider is None else "Archive the provider's text of"
+    message = f"{verb} {agreement_id} v{version} ({when.isoformat()})"
     commit = _commit(project, files, message, refuse)
-    _tag(project, tag, commit, f"{agreement_id} v{version}, signed {when.isoformat()}", refuse)
+    _tag(project, tag, commit, f"{agreement_id} v{version}, {done} {when.isoformat()}", refuse)
     return Signed(agreement_id, version, commit, tuple(files), tag)
 
 
@@ -224,6 +229,7 @@ def _require_new_version(
 
 def _existing_date(agreement: Agreement) -> dt.date | None:
     """An agreement marked signed before it was archived keeps its recorded date."""
+    # a published agreement is dated by its provider (`provider_text`), never here
     return agreement.dates.signed if agreement.status == "signed" else None
 
 
@@ -271,9 +277,11 @@ def _archive_files(
     pdf: bytes,
     date: dt.date,
     manifest: Manifest | None,
+    extra: dict[str, bytes],
 ) -> dict[Path, bytes]:
-    """Every file signing writes: the agreement, its archived copy, the PDF, the manifest."""
-    archived = {f"v{agreement.version}.yaml": text, f"v{agreement.version}.pdf": pdf}
+    """Every file signing writes: the agreement, its archived copy, the PDF (and a
+    published agreement's provider text), the manifest."""
+    archived = {f"v{agreement.version}.yaml": text, f"v{agreement.version}.pdf": pdf, **extra}
     entry = Entry(
         version=agreement.version,
         date=date,
@@ -288,65 +296,6 @@ def _archive_files(
         **{folder / SIGNED_DIR / name: data for name, data in archived.items()},
         folder / SIGNED_DIR / MANIFEST: listed.encode("utf-8"),
     }
-
-
-# --- the round-trip edit -----------------------------------------------------------------
-
-# Layouts ruamel.yaml can write back (mapping indent, sequence indent, dash offset); the
-# first that reproduces the file unchanged is used, so only the edited lines change.
-_LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
-_EDITED = re.compile(r"^\s*(status|signed|template):")
-
-
-def mark_signed(text: str, date: dt.date, template: str, refuse: Callable[[str], UserError]) -> str:
-    """The agreement text with status signed, the signing date and the pinned template.
-
-    A round-trip edit: comments, key order, quoting and layout stay as they were. The text
-    has passed the hardened loader already (no foreign tags, no alias bombs).
-    """
-    yaml = _round_trip_yaml(text)
-    if yaml is None:
-        raise refuse(
-            "agreement.yaml's layout cannot be kept when it is edited: indent mappings by 2 "
-            "and lists by 4 with the dash at 2, as the samples do"
-        )
-    data = yaml.load(text)
-    data["status"] = "signed"
-    data["template"] = template
-    dates = data["dates"]
-    assert isinstance(dates, CommentedMap)
-    if "signed" in dates:
-        dates["signed"] = date
-    else:
-        dates.insert(0, "signed", date)
-    edited = _dump(yaml, data)
-    _require_only_edited_lines(text, edited, refuse)
-    return edited
-
-
-def _round_trip_yaml(text: str) -> YAML | None:
-    for mapping, sequence, offset in _LAYOUTS:
-        yaml = YAML(typ="rt")
-        yaml.preserve_quotes = True
-        yaml.width = 4096
-        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        if _dump(yaml, yaml.load(text)) == text:
-            return yaml
-    return None
-
-
-def _dump(yaml: YAML, data: object) -> str:
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    return stream.getvalue()
-
-
-def _require_only_edited_lines(before: str, after: str, refuse: Callable[[str], UserError]) -> None:
-    diff = difflib.ndiff(before.splitlines(), after.splitlines())
-    changed = [line[2:] for line in diff if line[:2] in ("- ", "+ ")]
-    stray = [line for line in changed if not _EDITED.match(line)]
-    if stray:
-        raise refuse(f"marking it signed would also change the line {stray[0].strip()!r}")
 
 
 # --- writing, committing, tagging --------------------------------------------------------
