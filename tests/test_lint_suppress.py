@@ -171,3 +171,18 @@ def test_a_catalogue_finding_is_silenced_on_its_line(project: Path) -> None:
     report, _ = validate([project / "agreements"], Settings(), project)
     shown = [f for f in report.findings if f.severity is not Severity.INFO]
     assert [(f.path.parent.name, f.code) for f in shown] == [("SLA-2024-001", "SG803")]
+
+
+def _read(text: str) -> list[tuple[int, list[str], int, int]]:
+    tree = parse_tree(text, Limits())
+    return [(s.line, [c for c, _ in s.codes], s.first, s.last) for s in tree.suppressions]
+
+
+def test_suppressions_in_flow_mappings_blocks_and_crlf() -> None:
+    assert _read("- {zh: 及时, en: promptly}  # sitegen: ignore[SG301]\n") == [(1, ["SG301"], 1, 1)]
+    block = "a: |\n  text\n  more\n# sitegen: ignore[SG301]\nb: c\n"
+    assert _read(block) == [(4, ["SG301"], 5, 5)]
+    listed = "- >-  # sitegen: ignore[sg303 ,SG304]\n  one\n  two\n- x\n"
+    assert _read(listed) == [(1, ["SG303", "SG304"], 1, 3)]
+    assert _read("a: b  # sitegen: ignore[SG301]\r\nc: d\r\n") == [(1, ["SG301"], 1, 1)]
+    assert _read("a: b\n# sitegen: ignore[SG301]\n") == [(2, ["SG301"], 0, 0)]

@@ -127,3 +127,17 @@ def test_one_list_per_language_and_every_word_has_one_kind() -> None:
     assert kinds["及时"] is kinds["尽量"] is Kind.VAGUE
     assert kinds["合理"] is kinds["适当"] is kinds["reasonable control"] is Kind.TERM_OF_ART
     assert kinds["等"] is kinds["等等"] is kinds["etc."] is Kind.OPEN_LIST
+
+
+def test_best_efforts_is_vague_in_both_languages(tmp_path: Path) -> None:
+    zh = "服务方尽最大努力恢复服务，并尽力减少影响"
+    en = "The provider uses best efforts to restore the service and to limit the impact"
+    found = [
+        line.split(": ", 2)[1] + " " + line.split("'")[1]
+        for line in lint_sample(tmp_path, exclusion(zh, en))
+    ]
+    assert found == [
+        f"SG301 {FIELD}.zh 尽最大努力",
+        f"SG301 {FIELD}.zh 尽力",
+        f"SG301 {FIELD}.en best efforts",
+    ]

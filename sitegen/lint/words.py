@@ -46,6 +46,8 @@ ZH: tuple[tuple[str, Kind], ...] = (
     ("一般而言", _V),
     ("力争", _V),
     ("若干", _V),
+    ("尽力", _V),  # best efforts
+    ("尽最大努力", _V),
     ("合理", _T),  # 合理努力, 合理控制范围, 商业上合理
     ("适当", _T),
     ("善意", _T),
@@ -79,11 +81,14 @@ EN: tuple[tuple[str, Kind], ...] = (
     ("reasonable efforts", _T),
     ("reasonable endeavours", _T),
     ("all reasonable endeavours", _T),
+    ("reasonable endeavors", _T),
+    ("all reasonable endeavors", _T),
     ("reasonable control", _T),
     ("reasonable care", _T),
     ("appropriate", _T),
     ("good faith", _T),
     ("material breach", _T),
+    ("materially", _T),
     ("etc.", _O),
     ("etc", _O),
     ("et cetera", _O),
