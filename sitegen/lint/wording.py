@@ -89,12 +89,19 @@ def word_patterns(words: VagueWords) -> WordPatterns:
     return _patterns(tuple(words.zh), tuple(words.en), tuple(words.allow))
 
 
+Found = tuple[Text, str, str, Kind]  # a text, the word as read, as written, and its kind
+# The words of the last agreement looked at: three rules read them, one search finds them.
+_LAST: list[tuple[Subject, list[Found]]] = []
+
+
 def _found(subject: Subject, kind: Kind) -> Iterator[tuple[Text, str, str]]:
-    patterns = word_patterns(subject.context.settings.lint.vague_words)
-    for text in subject.texts:
-        for word, written, found in patterns.words(text):
-            if found is kind:
-                yield text, word, written
+    if not _LAST or _LAST[0][0] is not subject:
+        patterns = word_patterns(subject.context.settings.lint.vague_words)
+        found = [(t, *word) for t in subject.texts for word in patterns.words(t)]
+        _LAST[:] = [(subject, found)]
+    for text, word, written, of in _LAST[0][1]:
+        if of is kind:
+            yield text, word, written
 
 
 @rule("SG301", Severity.ERROR, "vague wording (尽快, as soon as possible, …) in any text")
