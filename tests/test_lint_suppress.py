@@ -186,3 +186,17 @@ def test_suppressions_in_flow_mappings_blocks_and_crlf() -> None:
     assert _read(listed) == [(1, ["SG303", "SG304"], 1, 3)]
     assert _read("a: b  # sitegen: ignore[SG301]\r\nc: d\r\n") == [(1, ["SG301"], 1, 1)]
     assert _read("a: b\n# sitegen: ignore[SG301]\n") == [(2, ["SG301"], 0, 0)]
+
+
+def test_the_settings_can_leave_out_the_suppression_findings(tmp_path: Path) -> None:
+    from sitegen.lint.validate import validate
+    from tests.helpers import build_file_tree
+
+    text = duty("zh: 受理并处理故障工单  # sitegen: ignore[SG301, SG3O1]", DUTY_EN)
+    build_file_tree(tmp_path, {GUIDE: text})
+    vain = {"SG305", "SG306"}
+    report, _ = validate([tmp_path / "agreements"], Settings(), tmp_path, unused=True)
+    assert vain <= {f.code for f in report.findings}
+    settings = Settings(lint=LintSettings(ignore=sorted(vain)))
+    report, _ = validate([tmp_path / "agreements"], settings, tmp_path, unused=True)
+    assert not vain & {f.code for f in report.findings}

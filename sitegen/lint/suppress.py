@@ -55,7 +55,8 @@ def unsuppressed(
     if unused:
         for path, found in suppressions.items():
             for suppression in found:
-                left.extend(_vain(path, suppression, used, silenceable, ignored))
+                vain = _vain(path, suppression, used, silenceable, ignored)
+                left.extend(f for f in vain if f.code not in ignored)
     return left
 
 
