@@ -158,3 +158,19 @@ def test_the_samples_give_no_new_finding_even_strictly(project: Path) -> None:
     report, loaded = validate([project / "agreements"], Settings(), project, unused=True)
     assert len(loaded) == 4
     assert [f for f in report.findings if f.severity is not Severity.INFO] == []
+
+
+def test_quantities_and_labels_in_a_scope_item_are_no_names(tmp_path: Path) -> None:
+    """ "24h" or "P1" in a scope item still count as numbers in the other texts."""
+    text = replace_once(
+        sample_text(),
+        "en: Receiving and resolving incident reports",
+        "en: Receiving and resolving P1 incident reports, 24h",
+    )
+    text = replace_once(text, "zh: 故障报修受理与处理", "zh: P1 故障报修受理与处理，24 小时")
+    text = duty("8 小时内解决一级故障", "Resolves P1 incidents within 24h", text)
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'en: Resolves P1', 'Resolves')}: SG705 {FIELD}.en: the numbers differ (8 "
+        "only in zh; "
+        "1, 24 only in en): make both languages say the same, in digits"
+    ]

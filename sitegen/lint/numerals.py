@@ -139,15 +139,22 @@ def word_numbers(text: str) -> set[Decimal]:
     return found
 
 
-def names_pattern(names: Iterable[str], whole: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern of the declared names: each of `whole` as written, and the words of every
-    name that mix digits with letters (21Vianet, EC2, 奇虎360); None when there are none."""
-    return _compiled(tuple(names), tuple(whole))
+# Words of a scope item that mix digits and letters but are no names: a quantity with its
+# unit (24h, 4G, 2nd), or a label with one letter (P1, Q3, S1), which the texts use as numbers.
+_NO_NAME = re.compile(r"\d+(?:st|nd|rd|th|[a-z]|hrs?|mins?|ms|kb|mb|gb|tb)|[a-z]\d+", re.IGNORECASE)
+
+
+def names_pattern(texts: Iterable[str], whole: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern of the declared names: each of `whole` as written with the words in it that
+    mix digits with letters (21Vianet in a party's name), and such words of `texts` (scope
+    items: 21Vianet, EC2, 奇虎360, but not 24h, 4G or P1); None when there are none."""
+    return _compiled(tuple(texts), tuple(whole))
 
 
 @lru_cache(maxsize=64)
-def _compiled(names: tuple[str, ...], whole: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = {w for name in (*names, *whole) for w in _MIXED.findall(name)}
+def _compiled(texts: tuple[str, ...], whole: tuple[str, ...]) -> re.Pattern[str] | None:
+    found = {w for text in texts for w in _MIXED.findall(text) if not _NO_NAME.fullmatch(w)}
+    words = found | {w for name in whole for w in _MIXED.findall(name)}
     kept = {w.strip() for w in (*whole, *words) if any(c.isdigit() for c in w)}
     if not kept:
         return None
