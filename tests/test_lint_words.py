@@ -141,3 +141,13 @@ def test_best_efforts_is_vague_in_both_languages(tmp_path: Path) -> None:
         f"SG301 {FIELD}.zh 尽力",
         f"SG301 {FIELD}.en best efforts",
     ]
+
+
+def test_unreasonably_withheld_is_a_term_of_art(tmp_path: Path) -> None:
+    zh = "客户方不得不合理地拒绝验收"
+    en = "The customer's acceptance is not to be unreasonably withheld"
+    found = [
+        line.split(": ", 2)[1] + " " + line.split("'")[1]
+        for line in lint_sample(tmp_path, exclusion(zh, en))
+    ]
+    assert found == [f"SG303 [warning] {FIELD}.zh 合理", f"SG303 [warning] {FIELD}.en unreasonably"]

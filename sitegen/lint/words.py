@@ -76,6 +76,8 @@ EN: tuple[tuple[str, Kind], ...] = (
     ("roughly", _V),
     ("reasonable", _T),
     ("reasonably", _T),
+    ("unreasonable", _T),
+    ("unreasonably", _T),  # "consent not to be unreasonably withheld"
     ("commercially reasonable efforts", _T),
     ("commercially reasonable", _T),
     ("reasonable efforts", _T),
