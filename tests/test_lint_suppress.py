@@ -131,9 +131,12 @@ def test_suppressions_are_read_from_comments_only() -> None:
     assert read_suppressions("a: b\n", []) == []
 
 
-def test_files_without_the_word_pay_nothing() -> None:
-    tree = parse_tree("a: b  # a comment\n", Limits())
-    assert tree.suppressions == []
+def test_files_without_a_suppression_pay_nothing() -> None:
+    from sitegen.load.yamltree import _Builder
+
+    schema = "# yaml-language-server: $schema=../../sitegen/schema/agreement.schema.json\n"
+    assert _Builder(Limits(), schema + "a: b  # a comment\n").spans is None
+    assert _Builder(Limits(), "a: b  # sitegen: ignore[SG301]\n").spans == []
 
 
 def test_suppressions_hold_when_results_come_from_the_cache_and_for_build(
@@ -185,6 +188,7 @@ def test_suppressions_in_flow_mappings_blocks_and_crlf() -> None:
     listed = "- >-  # sitegen: ignore[sg303 ,SG304]\n  one\n  two\n- x\n"
     assert _read(listed) == [(1, ["SG303", "SG304"], 1, 3)]
     assert _read("a: b  # sitegen: ignore[SG301]\r\nc: d\r\n") == [(1, ["SG301"], 1, 1)]
+    assert _read("# sitegen: ignore[SG301]\r\n\r\nc: d\r\n") == [(1, ["SG301"], 3, 3)]
     assert _read("a: b\n# sitegen: ignore[SG301]\n") == [(2, ["SG301"], 0, 0)]
 
 

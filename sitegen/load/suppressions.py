@@ -11,8 +11,8 @@ Why not ruamel's round-trip loader, which keeps comments: it costs ~37 ms a file
 event stream costs ~1 ms (`sitegen.load.yamltree`). libyaml's events carry no comments, but
 they carry where every scalar starts and ends, which is all it takes to tell a comment (a
 `#` at the start of a line or after a blank, outside every scalar) from a `#` inside a text.
-Only a file that holds the word `sitegen` anywhere pays for it: the event builder records
-the scalars' places for those files alone.
+Only a file that holds `sitegen: ignore` anywhere pays for it: the event builder records the
+scalars' places for those files alone.
 
 Which codes may be silenced, and what an unused or unknown code costs, is the lint stage's
 (`sitegen.lint.suppress`); this module only reads what was written and where.
@@ -59,12 +59,19 @@ class Suppression:
         return cls(int(line), int(column), kept, int(first), int(last))
 
 
+def may_hold(text: str) -> bool:
+    """Whether a file may hold a suppression (then the event builder keeps its scalars'
+    places). Agreements name `…/sitegen/schema/…` on their first line, so the word alone
+    would not do."""
+    return MARK in text and _DIRECTIVE.search(text) is not None
+
+
 def read_suppressions(text: str, spans: Sequence[Span]) -> list[Suppression]:
     """Every suppression of a file whose scalars stand at `spans`."""
     lines = text.split("\n")
     found: list[Suppression] = []
     for number, line in enumerate(lines):
-        if MARK not in line:
+        if MARK not in line or not _DIRECTIVE.search(line):
             continue
         start = _comment_start(line, number, spans)
         if start is None:
@@ -107,7 +114,7 @@ def _next_content(lines: list[str], number: int, spans: Sequence[Span]) -> int |
     """The next line after `number` that holds YAML rather than a comment or nothing."""
     for below in range(number + 1, len(lines)):
         stripped = lines[below].lstrip(" \t")
-        if not stripped:
+        if not stripped.strip():  # blank, a CRLF file's "\r" included
             continue
         if stripped.startswith("#") and not _inside(
             below, len(lines[below]) - len(stripped), spans

@@ -40,7 +40,7 @@ from ruamel.yaml.events import (
 
 from sitegen.findings import FieldPath
 from sitegen.load.characters import escapes, hidden, refusal
-from sitegen.load.suppressions import MARK, Span, Suppression, read_suppressions
+from sitegen.load.suppressions import Span, Suppression, may_hold, read_suppressions
 
 CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))
@@ -145,7 +145,7 @@ class _Builder:
         self.aliases = 0
         self.documents = 0
         # Where each scalar stands, kept only for a file that may hold suppressions.
-        self.spans: list[Span] | None = [] if MARK in text else None
+        self.spans: list[Span] | None = [] if may_hold(text) else None
 
     def feed(self, event: Event) -> None:
         kind = type(event)
