@@ -49,7 +49,7 @@ class WordPatterns:
                     matches.append((word, found.end() - len(word), found.end()))
         for word, start, end in sorted(matches, key=lambda match: match[1]):
             key = _key(word)
-            kind = self.kinds[key]
+            kind = self.kinds.get(key)
             if key not in seen and kind is not None:
                 seen.add(key)
                 yield word, folded.written(start, end), kind
