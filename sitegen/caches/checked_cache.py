@@ -47,9 +47,10 @@ from sitegen.load.checked import FileDigest
 from sitegen.load.config import Settings
 from sitegen.load.document import Document
 from sitegen.load.model import Agreement
+from sitegen.load.suppressions import Suppression
 from sitegen.load.yamltree import Position
 
-FORMAT = "sitegen-checked-cache 2"
+FORMAT = "sitegen-checked-cache 3"
 LIBRARIES = ("pydantic", "pydantic-core", "python-stdnum", "ruamel.yaml")
 ID: FieldPath = ("id",)
 
@@ -72,6 +73,7 @@ def entry(loaded: Loaded, findings: list[Finding]) -> str | None:
     record = {
         "data": document.data,
         "id_at": document.positions.get(ID),
+        "suppressions": [s.plain() for s in document.suppressions],
         "findings": [
             [f.line, f.column, f.code, f.severity.value, f.message, f.field, f.context]
             for f in findings
@@ -145,9 +147,11 @@ def _restore(path: Path, stored: Any, digest: FileDigest) -> Result | None:
             Finding(path, line, column, code, Severity(severity), message, tuple(field), context)
             for line, column, code, severity, message, field, context in stored["findings"]
         ]
+        suppressions = tuple(Suppression.from_plain(s) for s in stored["suppressions"])
     except (ValidationError, KeyError, TypeError, ValueError):
         return None
-    document = Document(path, "", {}, places)  # what the catalogue rules read: where `id` is
+    # What the catalogue rules read (where `id` is) and what silences findings.
+    document = Document(path, "", {}, places, suppressions)
     return Loaded(path, agreement, document, digest=digest), findings
 
 

@@ -16,7 +16,11 @@ from sitegen.load.config import Settings
 
 @click.command("validate", cls=Command)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail on warnings too, and report suppressions that silence nothing.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -46,7 +50,7 @@ def validate_command(
         raise click.UsageError("--base needs --history")
     settings, root = Settings.find(Path.cwd())
     targets = list(paths) or [root / settings.agreements_dir]
-    report, _ = validate(targets, settings, root)
+    report, _ = validate(targets, settings, root, unused=strict)
     if history:
         from sitegen.versions.archive import check_archive
 

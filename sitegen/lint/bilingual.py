@@ -1,11 +1,13 @@
 """SG7xx: bilingual parity. Both languages present, each in its own language, and saying the
 same numbers.
 
-Numbers are compared as written in Arabic digits only, read from the folded text
+Numbers are compared as written in Arabic digits, read from the folded text
 (`sitegen.lint.fold`: NFKC, so full-width digits count; invisible characters removed).
-Chinese numerals (三十日, 五个工作日) are not compared: reading them reliably needs a
-parser for every form (廿, 两, 一百零五, 半); SG706 asks for digits instead, so that every
-number in an agreement can be checked.
+A number written in words in one language accounts for the same number in digits in the
+other ("five business days" / "5 个工作日"), and digits inside the names the agreement
+declares are not counted (`sitegen.lint.numerals`). Larger Chinese numerals (三十日,
+一百零五) are not read: reading them reliably needs a parser for every form (廿, 一百零五,
+半); SG706 asks for digits instead, so that every number in an agreement can be checked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from decimal import Decimal
 
 from sitegen.findings import Severity
 from sitegen.lint.fold import fold
+from sitegen.lint.numerals import lexicalised_spans, names_pattern, word_numbers
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.lint.texts import HAN, LANGUAGES, Pair, has_placeholder
 
@@ -43,7 +46,7 @@ _DATE_MONTH = re.compile(
     re.IGNORECASE,
 )
 _ZH_NUMERAL_UNIT = re.compile(
-    r"(?<!第)[零一二两三四五六七八九十百千]+\s*(?:个)?\s*"
+    r"(?<![第零一二两三四五六七八九十百千])[零一二两三四五六七八九十百千]+\s*(?:个)?\s*"
     r"(?:工作日|自然日|日|天|小时|分钟|秒|周|星期|个月|月|年|次|倍|%|％)"
 )
 _DIGIT = re.compile(r"\d")
@@ -59,9 +62,10 @@ def _month_number(name: str) -> int | None:
     return None
 
 
-def numbers(text: str) -> set[Decimal]:
-    """The Arabic numbers of a text: '99.9%' -> 99.9, '80,000' -> 80000, '8万' -> 80000."""
-    text = fold(text).text
+def numbers(text: str, names: re.Pattern[str] | None = None) -> set[Decimal]:
+    """The Arabic numbers of a text: '99.9%' -> 99.9, '80,000' -> 80000, '8万' -> 80000;
+    digits inside `names` (`sitegen.lint.numerals.names_pattern`) are not counted."""
+    text = _read(text, names)
     found: set[Decimal] = set()
     if not _DIGIT.search(text):
         return found
@@ -76,6 +80,12 @@ def numbers(text: str) -> set[Decimal]:
         if month is not None:
             found.add(Decimal(month))
     return found
+
+
+def _read(text: str, names: re.Pattern[str] | None) -> str:
+    """The text as SG705 reads it: folded, each declared name blanked out."""
+    text = fold(text).text
+    return names.sub(" ", text) if names is not None and _DIGIT.search(text) else text
 
 
 def _shown(values: set[Decimal]) -> str:
@@ -139,17 +149,36 @@ def translated(subject: Subject) -> Iterator[Hit]:
             )
 
 
-def _differences(pair: Pair) -> tuple[set[Decimal], set[Decimal]]:
-    zh, en = numbers(pair.zh), numbers(pair.en)
-    return zh - en, en - zh
+def _differences(pair: Pair, names: re.Pattern[str] | None) -> tuple[set[Decimal], set[Decimal]]:
+    """Numbers in digits in one language that the other writes neither in digits nor in
+    words."""
+    zh, en = numbers(pair.zh, names), numbers(pair.en, names)
+    if zh == en:
+        return set(), set()
+    only_zh = zh - en - word_numbers(_read(pair.en, names))
+    only_en = en - zh - word_numbers(_read(pair.zh, names))
+    return only_zh, only_en
+
+
+def declared_names(subject: Subject) -> re.Pattern[str] | None:
+    """The names whose digits SG705 does not count: the parties' names and units as
+    written, the digit-bearing words of scope items, and `names` in `sitegen.toml`."""
+    agreement = subject.agreement
+    whole = [*subject.context.settings.names]
+    for party in (agreement.parties.customer, agreement.parties.provider):
+        for text in (party.name, party.unit):
+            whole += [text.zh, text.en] if text is not None else []
+    items = [*agreement.scope.included, *agreement.scope.excluded]
+    return names_pattern([t for item in items for t in (item.zh, item.en)], whole)
 
 
 @rule("SG705", Severity.ERROR, "zh and en texts give different numbers")
 def same_numbers(subject: Subject) -> Iterator[Hit]:
+    names = declared_names(subject)
     for pair in subject.pairs:
         if has_placeholder(pair.zh) or has_placeholder(pair.en):
             continue
-        only_zh, only_en = _differences(pair)
+        only_zh, only_en = _differences(pair, names)
         if not only_zh and not only_en:
             continue
         parts = [
@@ -167,7 +196,7 @@ def same_numbers(subject: Subject) -> Iterator[Hit]:
 @rule("SG706", Severity.WARNING, "Chinese numeral with a unit (三十日): write digits")
 def digits_not_numerals(subject: Subject) -> Iterator[Hit]:
     for pair in subject.pairs:
-        match = _ZH_NUMERAL_UNIT.search(pair.zh)
+        match = _numeral(pair.zh)
         if match:
             yield Hit(
                 (*pair.field, "zh"),
@@ -175,3 +204,12 @@ def digits_not_numerals(subject: Subject) -> Iterator[Hit]:
                 "30 日, 5 个工作日) so the number can be checked against the English",
                 needle=match.group(),
             )
+
+
+def _numeral(text: str) -> re.Match[str] | None:
+    """The first Chinese numeral with a unit that is not part of a word (一次性, 一年中)."""
+    found = _ZH_NUMERAL_UNIT.finditer(text)
+    spans = lexicalised_spans(text)
+    return next(
+        (m for m in found if not any(m.start() < b and a < m.end() for a, b in spans)), None
+    )

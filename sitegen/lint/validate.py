@@ -13,6 +13,7 @@ from sitegen.compose.templates import TemplateIndex
 from sitegen.errors import UserError
 from sitegen.findings import Finding, Report
 from sitegen.lint import LintContext, lint_agreement, lint_catalogue
+from sitegen.lint.suppress import unsuppressed
 from sitegen.load import Loaded, load_agreement_bytes, read_agreement
 from sitegen.load.config import Settings
 from sitegen.load.layout import AGREEMENT_FILE
@@ -90,11 +91,18 @@ def check_all(
 
 
 def validate(
-    paths: Iterable[Path], settings: Settings, root: Path, *, cache: Path | None = None
+    paths: Iterable[Path],
+    settings: Settings,
+    root: Path,
+    *,
+    cache: Path | None = None,
+    unused: bool = False,
 ) -> tuple[Report, list[Loaded]]:
-    """Every finding of every file, collected before anything is reported. With `cache`
-    (a file), the results of files unchanged since they were kept there are taken from it
-    (see `sitegen.caches.checked_cache`); the catalogue rules always run. Each file is read
+    """Every finding of every file, collected before anything is reported, less what
+    `[lint] ignore` and the files' suppressions leave out (`sitegen.lint.suppress`; with
+    `unused`, suppressions that silence nothing are reported). With `cache` (a file), the
+    results of files unchanged since they were kept there are taken from it (see
+    `sitegen.caches.checked_cache`); the catalogue rules always run. Each file is read
     once: its cache key, its load and the digest its record carries come from those bytes."""
     files = find_agreement_files(paths)
     read = {path: read_agreement(path, settings.load) for path in files}
@@ -114,8 +122,8 @@ def validate(
         report.extend(findings)
     context = LintContext(settings, root, index)
     report.extend(lint_catalogue([i for i in loaded if i.agreement is not None], context))
-    ignored = set(settings.lint.ignore)
-    report.findings = [f for f in report.findings if f.code not in ignored]
+    found_in = {item.path: item.document.suppressions for item in loaded if item.document}
+    report.findings = unsuppressed(report.findings, found_in, settings, unused=unused)
     return report, loaded
 
 

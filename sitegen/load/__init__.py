@@ -52,14 +52,15 @@ class Loaded:
         """The same, its document cut to what the catalogue rules read: the place of `id`.
 
         Worker processes send this back instead of the whole document (text, data and
-        every position), which would cost more to pickle than to check.
+        every position), which would cost more to pickle than to check. Its suppressions
+        are kept: they apply to the catalogue rules' findings too.
         """
         if self.document is None:
             return self
         kept: dict[FieldPath, Position] = {
             key: value for key, value in self.document.positions.items() if key == ("id",)
         }
-        document = Document(self.path, "", {}, kept)
+        document = Document(self.path, "", {}, kept, self.document.suppressions)
         return Loaded(self.path, self.agreement, document, self.findings, self.digest)
 
 
@@ -112,7 +113,7 @@ def load_agreement_text(
     except _Hidden as found:
         loaded.findings.extend(_refusal_finding(path, r) for r in found.refusals)
         return loaded
-    loaded.document = Document(path, text, tree.data, tree.positions)
+    loaded.document = Document(path, text, tree.data, tree.positions, tuple(tree.suppressions))
     loaded.findings.extend(undrawable(loaded.document))
     old = [] if archived else old_forms(loaded.document)
     loaded.findings.extend(old)

@@ -40,6 +40,11 @@ class Settings(_Section):
     id_prefixes: list[str] = Field(default_factory=lambda: ["SLA", "OLA"])
     agreements_dir: str = "agreements"
     templates_dir: str = "templates"
+    names: list[str] = Field(
+        default_factory=list,
+        description="Names with digits in them (21Vianet, Microsoft 365): digits SG705 does "
+        "not count",
+    )
     load: LoadSettings = Field(default_factory=LoadSettings)
     lint: LintSettings = Field(default_factory=LintSettings)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.findings import FieldPath, Finding, Severity
+from sitegen.load.suppressions import Suppression
 from sitegen.load.yamltree import Position
 
 # How many lines below a value to look for a word inside it (block scalars span lines).
@@ -21,6 +22,7 @@ class Document:
     text: str
     data: dict[str, Any]
     positions: dict[FieldPath, Position]
+    suppressions: tuple[Suppression, ...] = ()  # `# sitegen: ignore[…]` comments
 
     def locate(self, field: FieldPath, *, key: bool = False, needle: str = "") -> tuple[int, int]:
         """1-based (line, column) of a field's value, of its key, or of a word inside it.

@@ -40,6 +40,7 @@ from ruamel.yaml.events import (
 
 from sitegen.findings import FieldPath
 from sitegen.load.characters import escapes, hidden, refusal
+from sitegen.load.suppressions import Span, Suppression, may_hold, read_suppressions
 
 CORE = "tag:yaml.org,2002:"
 CORE_TAGS = frozenset(CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq"))
@@ -85,6 +86,7 @@ class Tree:
     data: Any = None
     positions: dict[FieldPath, Position] = field(default_factory=dict)
     hidden: list[Refused] = field(default_factory=list)  # SG109 characters from escapes
+    suppressions: list[Suppression] = field(default_factory=list)  # `# sitegen: ignore[…]`
 
 
 def parse_tree(text: str, limits: Limits) -> Tree:
@@ -105,6 +107,8 @@ def parse_tree(text: str, limits: Limits) -> Tree:
         ) from None
     except YAMLError as error:
         raise _reader_error(text, error) from None
+    if builder.spans is not None:
+        builder.tree.suppressions = read_suppressions(text, builder.spans)
     return builder.tree
 
 
@@ -140,6 +144,8 @@ class _Builder:
         self.anchors: dict[str, Any] = {}
         self.aliases = 0
         self.documents = 0
+        # Where each scalar stands, kept only for a file that may hold suppressions.
+        self.spans: list[Span] | None = [] if may_hold(text) else None
 
     def feed(self, event: Event) -> None:
         kind = type(event)
@@ -207,6 +213,8 @@ class _Builder:
         if not event.value.isascii() or not event.value.isprintable():
             self._check_characters(event)
         top = self.stack[-1] if self.stack else None
+        if self.spans is not None:
+            self._span(event, top)
         if top is not None and top.key is None and isinstance(top.value, dict):
             value = _resolve(event) if event.tag is not None else event.value
             self._key(event, value)
@@ -215,6 +223,16 @@ class _Builder:
         self._place(value, event)
         if event.anchor:
             self.anchors[event.anchor] = value
+
+    def _span(self, event: ScalarEvent, top: _Open | None) -> None:
+        assert self.spans is not None
+        start, end = event.start_mark, event.end_mark
+        value_of_key = top is not None and isinstance(top.value, dict) and top.key is not None
+        owner = top.key_mark[0] if top is not None and value_of_key else start.line
+        if event.style in ("|", ">"):  # its text starts below the header, which a comment ends
+            self.spans.append((owner, start.line + 1, 0, end.line, end.column))
+        else:
+            self.spans.append((owner, start.line, start.column, end.line, end.column))
 
     def _check_characters(self, event: ScalarEvent) -> None:
         """Record each refused character of a scalar at the escape that wrote it."""

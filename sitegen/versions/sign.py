@@ -23,6 +23,7 @@ from sitegen.errors import SitegenError, UserError
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.findings import Severity
 from sitegen.lint import LintContext, lint_agreement
+from sitegen.lint.suppress import unsuppressed
 from sitegen.lint.validate import relative, validate
 from sitegen.load import day, load_agreement_text
 from sitegen.load.config import Settings
@@ -177,12 +178,11 @@ def _require_valid_text(
     effective date, for one, is an error only once it is set)."""
     loaded = load_agreement_text(text, folder / AGREEMENT_FILE, settings.load)
     context = LintContext(settings, root, TemplateIndex(root / settings.templates_dir))
+    found = [*loaded.findings, *lint_agreement(loaded, context)]
+    suppressions = {loaded.path: loaded.document.suppressions} if loaded.document else {}
     errors = [
-        f
-        for f in [*loaded.findings, *lint_agreement(loaded, context)]
-        if f.severity is Severity.ERROR
+        f for f in unsuppressed(found, suppressions, settings) if f.severity is Severity.ERROR
     ]
-    errors = [f for f in errors if f.code not in settings.lint.ignore]
     if errors or loaded.agreement is None:
         shown = output.as_text(relative(errors[0], root)) if errors else "it does not load"
         raise refuse(f"signed, it would not validate: {shown}")
