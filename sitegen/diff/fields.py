@@ -17,7 +17,7 @@ from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.diff import show
 from sitegen.diff.labels import label
-from sitegen.load.model import Agreement, Bilingual
+from sitegen.load.model import Agreement, Bilingual, Fee
 
 Direction = Literal["stricter", "looser"] | None
 STRICTER: Direction = "stricter"
@@ -244,6 +244,17 @@ def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _change("measurement.pass_criteria", a.pass_criteria, b.pass_criteria)
 
 
+_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+
+
+def _fee_direction(a: Fee | None, b: Fee | None) -> Direction:
+    """A higher fee a year is looser; fees in two currencies have no direction (no rate of
+    exchange is agreed), and 80,000 a month is not less than 900,000 a year."""
+    if a is None or b is None or a.currency != b.currency:
+        return None
+    return _ordered(a.amount * _PER_YEAR[a.per], b.amount * _PER_YEAR[b.per], LOOSER)
+
+
 def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
     a, b = old.fees, new.fees
     yield from _change(
@@ -251,7 +262,7 @@ def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
         a,
         b,
         show.fee,
-        direction=_ordered(a and a.amount, b and b.amount, LOOSER) if a and b else None,
+        direction=_fee_direction(a, b),
     )
     x, y = old.credits, new.credits
     if x is None or y is None:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,11 +21,13 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
+from sitegen.load.money import CURRENCY_PATTERN, is_currency, minor_digits, round_amount
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
@@ -235,13 +238,48 @@ class Measurement(Strict):
     pass_criteria: Bilingual | None = Field(default=None, description="达标判定标准")
 
 
-Currency = Literal["CNY", "USD", "EUR", "HKD"]
+def _currency(value: str) -> str:
+    if value.upper() != value and is_currency(value.upper()):
+        raise ValueError(f"write the currency code in capitals: {value.upper()}")
+    if not is_currency(value):
+        raise ValueError(
+            f"{value!r} is not the ISO 4217 code of a currency in use: write its three "
+            "capital letters, e.g. CNY, USD, EUR, GBP or JPY"
+        )
+    return value
+
+
+Currency = Annotated[
+    str,
+    AfterValidator(_currency),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": CURRENCY_PATTERN,
+            "description": "ISO 4217 code of a currency in use: CNY, USD, EUR, GBP, JPY, …",
+        }
+    ),
+]
 
 
 class Fee(Strict):
-    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), DECIMAL_DIGITS]
+    # `currency` comes first: the amount's decimals are checked against it.
     currency: Currency = "CNY"
+    amount: Annotated[Decimal, Field(gt=0, max_digits=14), DECIMAL_DIGITS] = Field(
+        description="The fee, to the currency's minor unit at most (CNY: fen; JPY: whole yen)"
+    )
     per: Literal["month", "quarter", "year"] = "month"
+
+    @field_validator("amount")
+    @classmethod
+    def _minor_unit(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        currency = info.data.get("currency")
+        if currency is None or round_amount(value, currency) == value:
+            return value
+        digits = minor_digits(currency)
+        if digits == 0:
+            raise ValueError(f"{currency} has no minor unit: write a whole amount")
+        raise ValueError(f"Decimal input should have no more than {digits} decimal places")
 
 
 class CreditBand(Strict):

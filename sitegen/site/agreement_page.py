@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sitegen.catalogue import Row
 from sitegen.compose import fmt
 from sitegen.compose.contract import Contract, Lang
-from sitegen.compose.vocabulary import STATUS_NAMES
+from sitegen.compose.vocabulary import NONE, STATUS_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
 from sitegen.render.contract_html import contract_views
@@ -110,6 +110,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
+        ("fee", h(fmt.fee_text(agreement.fees, lang) if agreement.fees else NONE.get(lang))),
     ]
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
     return "\n".join(
