@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sitegen.compose import fmt
+from sitegen.compose import fmt, schemes
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
 from sitegen.load import terms
@@ -42,6 +42,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         "status": a.status,
         "prevailing": a.prevailing_language,
         "parties": {role: _party(getattr(a.parties, role), lang) for role in _ROLES},
+        "identifiers_uscc": all(getattr(a.parties, role).uscc for role in _ROLES),
         "dates": _dates(a, lang),
         "term": _term(a, lang),
         "contacts": [
@@ -116,7 +117,8 @@ def _party(party: Party, lang: Lang) -> ViewModel:
         "name": _t(party.name, lang),
         "unit": _opt(party.unit, lang),
         "full_name": Plain(full_name(party, lang)),
-        "uscc": Plain(party.uscc),
+        "uscc": Plain(party.uscc) if party.uscc is not None else None,
+        "identifier": Plain(schemes.identifier(party, lang)),
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sitegen.compose import fmt
+from sitegen.compose import fmt, schemes
 from sitegen.compose.contract import Lang, Text
 from sitegen.diff import show
 from sitegen.diff.labels import label
@@ -102,6 +102,7 @@ def _basics(old: Agreement, new: Agreement) -> Iterator[Change]:
         a, b = getattr(old.parties, role), getattr(new.parties, role)
         yield from _change(f"parties.{role}.name", a.name, b.name)
         yield from _change(f"parties.{role}.uscc", a.uscc, b.uscc)
+        yield from _change(f"parties.{role}.id", a.id, b.id, schemes.registered)
         yield from _change(f"parties.{role}.unit", a.unit, b.unit)
 
 

@@ -62,16 +62,73 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+class Identifier(Strict):
+    """An organisation's registered number other than a USCC, or why it has none."""
+
+    scheme: str = Field(
+        pattern=r"^(none|[a-z]{2,}_?(\.[a-z0-9]+)*)$",
+        description="What the number is, named as python-stdnum names the module that checks "
+        "it: lei, gb.vat, gb.utr, us.ein, de.handelsregisternummer, eu.vat, sg.uen, jp.cn, …; "
+        "or none, with a reason",
+    )
+    value: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="The number as registered (not with scheme: none)",
+    )
+    reason: Bilingual | None = Field(
+        default=None, description="Why the party has no registered number (scheme: none only)"
+    )
+
+    @model_validator(mode="after")
+    def _value_or_reason(self) -> Identifier:
+        if self.scheme == "none":
+            if self.value is not None:
+                raise ValueError("scheme none has no `value`: give the `reason` {zh, en} only")
+            if self.reason is None:
+                raise ValueError(
+                    "scheme none needs a `reason` {zh, en}: why the party has no registered number"
+                )
+        elif self.value is None:
+            raise ValueError(f"scheme {self.scheme} needs the `value`: the number as registered")
+        elif self.reason is not None:
+            raise ValueError(
+                f"scheme {self.scheme} has a `value`, not a `reason`: a reason is for scheme: none"
+            )
+        return self
+
+
 class Party(Strict):
     name: Bilingual = Field(description="Full legal name, as registered")
-    uscc: str = Field(
+    uscc: str | None = Field(
+        default=None,
         pattern=r"^[0-9A-Z]{18}$",
-        description="Unified Social Credit Code (统一社会信用代码), 18 characters",
+        description="Unified Social Credit Code (统一社会信用代码), 18 characters: the "
+        "identifier of every mainland-China organisation (give it or `id`, not both)",
+    )
+    id: Identifier | None = Field(
+        default=None,
+        description="The registered number of an organisation outside mainland China, "
+        "{scheme, value}, or {scheme: none, reason} (give it or `uscc`, not both)",
     )
     unit: Bilingual | None = Field(
         default=None,
         description="Department or unit, for agreements between parts of one organisation",
     )
+
+    @model_validator(mode="after")
+    def _one_identifier(self) -> Party:
+        if self.uscc is not None and self.id is not None:
+            raise ValueError(
+                "a party has `uscc` (a mainland-China organisation) or `id` (any other), not both"
+            )
+        if self.uscc is None and self.id is None:
+            raise ValueError(
+                "a party needs its identifier: `uscc` for a mainland-China organisation, "
+                "`id: {scheme, value}` for any other, or `id: {scheme: none, reason}`"
+            )
+        return self
 
 
 class Parties(Strict):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.catalogue import Row
-from sitegen.compose import fmt
+from sitegen.compose import fmt, schemes
 from sitegen.compose.contract import Contract, Lang
 from sitegen.compose.vocabulary import NONE, STATUS_NAMES
 from sitegen.diff import show as labels
@@ -99,7 +99,9 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("id", h(view.id)),
         ("status", state),
         ("customer", h(row.label("customer", lang))),
+        ("customer_id", h(schemes.identifier(agreement.parties.customer, lang))),
         ("provider", h(row.label("provider", lang))),
+        ("provider_id", h(schemes.identifier(agreement.parties.provider, lang))),
         ("signed_on", h(signed)),
         ("effective", h(row.label("effective", lang))),
         ("expiry", h(row.label("expiry", lang))),

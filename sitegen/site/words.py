@@ -79,6 +79,8 @@ WORDS: dict[str, Text] = {
     "resolution": Text("解决时间", "Resolution"),
     "service_hours": Text("服务时间", "Service hours"),
     "fee": Text("服务费", "Service fee"),
+    "customer_id": Text("客户方登记号码", "Customer's number"),
+    "provider_id": Text("服务方登记号码", "Provider's number"),
     "contract": Text("合同文本", "Contract text"),
     "tab_zh": Text("中文", "中文"),
     "tab_en": Text("English", "English"),
