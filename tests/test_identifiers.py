@@ -249,3 +249,12 @@ def test_a_diff_shows_the_new_identifier(tmp_path: Path) -> None:
             None,
         )
     ]
+
+
+def test_a_scheme_in_capitals_is_named_as_stdnum_names_it(tmp_path: Path) -> None:
+    text = replace_once(UK_VAT, "scheme: gb.vat", "scheme: GB.VAT")
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'scheme: GB.VAT', 'GB.VAT')}: SG203 parties.provider.id.scheme: write "
+        "the scheme as python-stdnum names its module, in small letters with dots (gb.vat): "
+        "lei, gb.vat, us.ein, …, or none (found 'GB.VAT')"
+    ]

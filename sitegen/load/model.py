@@ -62,11 +62,28 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+_SCHEME = re.compile(r"^(none|[a-z]{2,}_?(\.[a-z0-9]+)*)$")
+
+
+def _scheme(value: str) -> str:
+    if not _SCHEME.fullmatch(value):
+        lower = value.strip().lower()
+        hint = f" ({lower})" if _SCHEME.fullmatch(lower) else ""
+        raise ValueError(
+            "write the scheme as python-stdnum names its module, in small letters with dots"
+            f"{hint}: lei, gb.vat, us.ein, …, or none"
+        )
+    return value
+
+
 class Identifier(Strict):
     """An organisation's registered number other than a USCC, or why it has none."""
 
-    scheme: str = Field(
-        pattern=r"^(none|[a-z]{2,}_?(\.[a-z0-9]+)*)$",
+    scheme: Annotated[
+        str,
+        AfterValidator(_scheme),
+        WithJsonSchema({"type": "string", "pattern": _SCHEME.pattern}),
+    ] = Field(
         description="What the number is, named as python-stdnum names the module that checks "
         "it: lei, gb.vat, gb.utr, us.ein, de.handelsregisternummer, eu.vat, sg.uen, jp.cn, …; "
         "or none, with a reason",
