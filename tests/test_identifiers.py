@@ -258,3 +258,15 @@ def test_a_scheme_in_capitals_is_named_as_stdnum_names_it(tmp_path: Path) -> Non
         "the scheme as python-stdnum names its module, in small letters with dots (gb.vat): "
         "lei, gb.vat, us.ein, …, or none (found 'GB.VAT')"
     ]
+
+
+def test_a_number_in_digits_is_written_in_quotes(tmp_path: Path) -> None:
+    # Unquoted, 042103594 is the YAML number 42103594: the EIN would lose its leading zero.
+    text = replace_once(US_EIN, "value: 04-2103594", "value: 042103594")
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'value: 042103594', '042103594')}: SG203 parties.provider.id.value: "
+        "write the number in quotes, as registered (value: '…'): unquoted, YAML reads it as a "
+        "number, which drops leading zeros (found 42103594)"
+    ]
+    quoted = replace_once(US_EIN, "value: 04-2103594", "value: '042103594'")
+    assert lint_sample(tmp_path, quoted) == []

@@ -29,6 +29,7 @@ from pydantic import (
 
 from sitegen.load.money import CURRENCY_PATTERN, is_currency, minor_digits, round_amount
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
+from sitegen.load.yamltree import NumberText
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
 
@@ -76,6 +77,17 @@ def _scheme(value: str) -> str:
     return value
 
 
+def _as_text(value: Any) -> Any:
+    """A number is text as registered: unquoted digits are a YAML number, which drops
+    leading zeros (EIN 04-… written 042103594 would be checked as 42103594)."""
+    if isinstance(value, int | float | Decimal | NumberText) and not isinstance(value, bool):
+        raise ValueError(
+            "write the number in quotes, as registered (value: '…'): unquoted, YAML reads "
+            "it as a number, which drops leading zeros"
+        )
+    return value
+
+
 class Identifier(Strict):
     """An organisation's registered number other than a USCC, or why it has none."""
 
@@ -88,11 +100,12 @@ class Identifier(Strict):
         "it: lei, gb.vat, gb.utr, us.ein, de.handelsregisternummer, eu.vat, sg.uen, jp.cn, …; "
         "or none, with a reason",
     )
-    value: str | None = Field(
+    value: Annotated[str | None, BeforeValidator(_as_text)] = Field(
         default=None,
         min_length=1,
         max_length=64,
-        description="The number as registered (not with scheme: none)",
+        description="The number as registered, in quotes when it is all digits (not with "
+        "scheme: none)",
     )
     reason: Bilingual | None = Field(
         default=None, description="Why the party has no registered number (scheme: none only)"
