@@ -194,7 +194,7 @@ def test_the_site_page_and_catalogue_json(tmp_path: Path, monkeypatch: pytest.Mo
     english = (out / "agreements/SLA-2025-102.en.md").read_text(encoding="utf-8")
     assert "<dt>Service fee</dt><dd>GBP 37,500.50 per quarter</dd>" in english
     assert (
-        "<dt>Provider&#x27;s registered number</dt>"
+        "<dt>Provider&#x27;s number</dt>"
         "<dd>UK VAT registration number: GB 980 7806 84</dd>" in english
     )
     assert "GBP 12,500.17" in english  # the contract, in the page
