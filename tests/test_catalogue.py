@@ -349,6 +349,12 @@ def test_json_record_of_the_guide_agreement() -> None:
         "availability": "99.9",
         "p1_response": "15m",
         "p1_response_minutes": 15,
+        "fee": {
+            "amount": "80000.00",
+            "currency": "CNY",
+            "per": "month",
+            "text": {"zh": "人民币 80,000.00 元 每月", "en": "RMB 80,000.00 per month"},
+        },
     }
 
 

@@ -86,7 +86,8 @@ def test_values_are_formatted_per_language() -> None:
     )  # fmt: skip
     assert [cell.zh for cell in table.rows[0]][3:] == ["15 分钟", "4 小时"]
     assert [cell.en for cell in table.rows[2]][3:] == ["2 hours", "3 days"]
-    assert "人民币 80,000.00 元（大写：捌万元整）" in clause_text(contract, "credits.rates")
+    # The amount in words names the currency (大写：人民币…), as the yuan's alone has one.
+    assert "人民币 80,000.00 元（大写：人民币捌万元整）" in clause_text(contract, "credits.rates")
 
 
 def test_prevailing_language_follows_the_agreement() -> None:

@@ -60,14 +60,30 @@ def test_percent(value: str, text: str) -> None:
     ("currency", "zh", "en"),
     [
         ("CNY", "人民币 80,000.00 元", "RMB 80,000.00"),
-        ("USD", "美元 80,000.00 元", "USD 80,000.00"),
-        ("EUR", "欧元 80,000.00 元", "EUR 80,000.00"),
-        ("HKD", "港币 80,000.00 元", "HKD 80,000.00"),
+        # 元 names the yuan: after another currency's name it was a second unit (美元 … 元).
+        ("USD", "美元 80,000.00", "USD 80,000.00"),
+        ("EUR", "欧元 80,000.00", "EUR 80,000.00"),
+        ("HKD", "港元 80,000.00", "HKD 80,000.00"),  # Babel's (CLDR's) name, as HKMA writes
+        ("GBP", "英镑 80,000.00", "GBP 80,000.00"),
+        ("CHF", "瑞士法郎 80,000.00", "CHF 80,000.00"),
+        ("JPY", "日元 80,000", "JPY 80,000"),  # no minor unit
+        ("KWD", "科威特第纳尔 80,000.000", "KWD 80,000.000"),  # three decimals
     ],
 )
 def test_money(currency: str, zh: str, en: str) -> None:
     assert fmt.money(Decimal(80000), currency, "zh") == zh
     assert fmt.money(Decimal(80000), currency, "en") == en
+
+
+def test_money_rounds_to_the_currencys_minor_unit() -> None:
+    assert fmt.money(Decimal("1234567.5"), "JPY", "en") == "JPY 1,234,568"
+    assert fmt.money(Decimal("0.0125"), "KWD", "zh") == "科威特第纳尔 0.013"
+
+
+def test_amount_in_words_is_for_the_yuan_only() -> None:
+    assert fmt.money_in_words(Decimal(80000), "CNY") == "人民币捌万元整"
+    assert fmt.money_in_words(Decimal(80000), "USD") is None
+    assert fmt.money_in_words(Decimal(80000), "JPY") is None
 
 
 def test_money_rounds_half_up_to_the_cent() -> None:

@@ -22,6 +22,9 @@ from typing import Any
 from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
+from sitegen.compose.fmt import fee_text
+from sitegen.load.model import Fee
+from sitegen.load.money import round_amount
 from sitegen.versions.in_force import Versions
 
 
@@ -100,6 +103,13 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "P1 response time, e.g. \"15m\" (m minutes, h hours, d days)"),
     _f("p1_response_minutes", "integer | null", "P1 响应时限（分钟）",
        "P1 response time in minutes"),
+    _f("fee", "{amount, currency, per, text} | null",
+       "服务费：amount 为金额（字符串，按币种的最小单位，如 \"80000.00\"、日元 \"1200000\"），"
+       "currency 为 ISO 4217 币种代码，per 为 month、quarter 或 year，text 为两种语言的写法；"
+       "无服务费为 null",
+       "Service fee: amount as a string to the currency's minor unit (\"80000.00\"; JPY "
+       "\"1200000\"), currency its ISO 4217 code, per month, quarter or year, text as the "
+       "contract writes it in both languages; null without a fee"),
 )  # fmt: skip
 
 
@@ -152,6 +162,18 @@ def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
         else None,
         "p1_response": str(row.p1_response) if row.p1_response is not None else None,
         "p1_response_minutes": row.p1_response.minutes if row.p1_response is not None else None,
+        "fee": _fee(agreement.fees),
+    }
+
+
+def _fee(fee: Fee | None) -> dict[str, Any] | None:
+    if fee is None:
+        return None
+    return {
+        "amount": f"{round_amount(fee.amount, fee.currency):f}",
+        "currency": fee.currency,
+        "per": fee.per,
+        "text": _text(Text(fee_text(fee, "zh"), fee_text(fee, "en"))),
     }
 
 

@@ -12,8 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import get_currency_name
+
 from sitegen.compose.contract import Lang
 from sitegen.compose.vocabulary import TERM_WORDS
+from sitegen.load.model import Fee
+from sitegen.load.money import minor_digits, round_amount
 from sitegen.load.values import Duration
 
 MONTHS_EN = (
@@ -30,8 +34,6 @@ _DAY_EN = dict(
     )
 )
 _ZONE_ZH = {"Asia/Shanghai": "北京时间", "Asia/Hong_Kong": "香港时间", "Asia/Macau": "澳门时间"}
-_CURRENCY_ZH = {"CNY": "人民币", "USD": "美元", "EUR": "欧元", "HKD": "港币"}
-_CURRENCY_EN = {"CNY": "RMB", "USD": "USD", "EUR": "EUR", "HKD": "HKD"}
 _UNITS = {  # unit: (zh, en singular, en plural)
     "d": ("天", "day", "days"),
     "h": ("小时", "hour", "hours"),
@@ -89,16 +91,40 @@ def percent(value: Decimal, lang: Lang) -> str:
     return f"{number(value)}%"
 
 
-def amount(value: Decimal) -> str:
-    """80,000.00: grouped thousands, two decimals, rounded half up."""
-    return f"{value.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,.2f}"
+def amount(value: Decimal, currency: str = "CNY") -> str:
+    """80,000.00 (CNY), 80,000 (JPY): grouped thousands, the currency's minor unit, rounded
+    half up."""
+    digits = minor_digits(currency)
+    return f"{round_amount(value, currency):,.{digits}f}"
+
+
+def currency_name(currency: str, lang: Lang) -> str:
+    """人民币, 美元, 日元 (Babel's Chinese name) / RMB, USD, JPY (the ISO 4217 code; RMB, as
+    Chinese contracts in English write the yuan)."""
+    if lang == "zh":
+        return str(get_currency_name(currency, locale="zh_Hans_CN"))
+    return "RMB" if currency == "CNY" else currency
 
 
 def money(value: Decimal, currency: str, lang: Lang) -> str:
-    """人民币 80,000.00 元 / RMB 80,000.00; 美元 1,000.00 元 / USD 1,000.00."""
+    """Every amount sitegen shows: 人民币 80,000.00 元 / RMB 80,000.00; 美元 10,000.00 /
+    USD 10,000.00; 日元 1,200,000 / JPY 1,200,000. 元 follows the yuan only: after another
+    currency's name it would read as a second unit."""
     if lang == "zh":
-        return f"{_CURRENCY_ZH[currency]} {amount(value)} 元"
-    return f"{_CURRENCY_EN[currency]} {amount(value)}"
+        unit = " 元" if currency == "CNY" else ""
+        return f"{currency_name(currency, lang)} {amount(value, currency)}{unit}"
+    return f"{currency_name(currency, lang)} {amount(value, currency)}"
+
+
+def fee_text(fee: Fee, lang: Lang) -> str:
+    """A fee and how often it is paid: 人民币 80,000.00 元 每月 / RMB 80,000.00 per month."""
+    return f"{money(fee.amount, fee.currency, lang)} {term_word('per_' + fee.per, lang)}"
+
+
+def money_in_words(value: Decimal, currency: str) -> str | None:
+    """The amount in capital numerals, for the yuan only (人民币捌万元整); None for other
+    currencies, which have no such form."""
+    return f"人民币{capital(value)}" if currency == "CNY" else None
 
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"

@@ -8,16 +8,17 @@ Values a template prints are `Plain`; a few codes (`party`, `languages.prevails`
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from sitegen.compose import fmt
+from sitegen.compose import fmt, schemes
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
 from sitegen.compose.general import general_view
 from sitegen.compose.vocabulary import LANGUAGE_NAMES
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
+from sitegen.load.money import round_amount
 
 # The values one language of a clause template may place (prepared here, never computed
 # in the template).
@@ -45,6 +46,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         "kind": a.kind,
         "source": _source(a, lang),
         "parties": {role: _party(getattr(a.parties, role), lang) for role in _ROLES},
+        "identifiers_uscc": all(getattr(a.parties, role).uscc for role in _ROLES),
         "dates": _dates(a, lang),
         "term": _term(a, lang),
         "contacts": [
@@ -149,7 +151,8 @@ def _party(party: Party, lang: Lang) -> ViewModel:
         "name": _t(party.name, lang),
         "unit": _opt(party.unit, lang),
         "full_name": Plain(full_name(party, lang)),
-        "uscc": Plain(party.uscc),
+        "uscc": Plain(party.uscc) if party.uscc is not None else None,
+        "identifier": Plain(schemes.identifier(party, lang)),
     }
 
 
@@ -258,16 +261,17 @@ def _measurement(a: Agreement, lang: Lang) -> ViewModel:
 
 
 def period_fee(fee: Fee, period: str) -> Decimal:
-    """The fee of one measurement period, rounded half up to the cent."""
-    value = fee.amount * _MONTHS[period] / _MONTHS[fee.per]
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """The fee of one measurement period, rounded half up to the currency's minor unit."""
+    return round_amount(fee.amount * _MONTHS[period] / _MONTHS[fee.per], fee.currency)
 
 
 def _money(value: Decimal, currency: str, lang: Lang) -> Plain:
-    """人民币 80,000.00 元（大写：捌万元整） / RMB 80,000.00."""
+    """人民币 80,000.00 元（大写：人民币捌万元整） / RMB 80,000.00; 美元 10,000.00 /
+    USD 10,000.00 (the amount in words is written for the yuan only)."""
     text = fmt.money(value, currency, lang)
-    if lang == "zh":
-        text += f"（大写：{fmt.capital(value)}）"
+    words = fmt.money_in_words(value, currency)
+    if lang == "zh" and words is not None:
+        text += f"（大写：{words}）"
     return Plain(text)
 
 
@@ -300,8 +304,7 @@ def _credits(a: Agreement, lang: Lang) -> ViewModel | None:
     def share(percent: Decimal) -> Plain | None:
         if fee is None:
             return None
-        value = (fee * percent / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        return Plain(fmt.money(value, currency, lang))
+        return Plain(fmt.money(round_amount(fee * percent / 100, currency), currency, lang))
 
     bands = sorted(credits.bands, key=lambda b: b.below, reverse=True)
     floors = [b.below for b in bands[1:]] + [None]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sitegen.compose import fmt
+from sitegen.compose import fmt, schemes
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.general import general_facts
 from sitegen.diff import show
@@ -22,6 +22,7 @@ from sitegen.load.model import (
     Agreement,
     Bilingual,
     ExtraClause,
+    Fee,
     ReplacedClause,
     Review,
     ReviewRecord,
@@ -122,6 +123,7 @@ def _basics(old: Agreement, new: Agreement) -> Iterator[Change]:
         a, b = getattr(old.parties, role), getattr(new.parties, role)
         yield from _change(f"parties.{role}.name", a.name, b.name)
         yield from _change(f"parties.{role}.uscc", a.uscc, b.uscc)
+        yield from _change(f"parties.{role}.id", a.id, b.id, schemes.registered)
         yield from _change(f"parties.{role}.unit", a.unit, b.unit)
 
 
@@ -284,6 +286,17 @@ def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _change("measurement.pass_criteria", a.pass_criteria, b.pass_criteria)
 
 
+_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+
+
+def _fee_direction(a: Fee | None, b: Fee | None) -> Direction:
+    """A higher fee a year is looser; fees in two currencies have no direction (no rate of
+    exchange is agreed), and 80,000 a month is not less than 900,000 a year."""
+    if a is None or b is None or a.currency != b.currency:
+        return None
+    return _ordered(a.amount * _PER_YEAR[a.per], b.amount * _PER_YEAR[b.per], LOOSER)
+
+
 def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
     a, b = old.fees, new.fees
     yield from _change(
@@ -291,7 +304,7 @@ def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
         a,
         b,
         show.fee,
-        direction=_ordered(a and a.amount, b and b.amount, LOOSER) if a and b else None,
+        direction=_fee_direction(a, b),
     )
     x, y = old.credits, new.credits
     if x is None or y is None:

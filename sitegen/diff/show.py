@@ -80,7 +80,7 @@ def priority(priority: Priority, lang: Lang) -> str:
 
 
 def fee(fee: Any, lang: Lang) -> str:
-    return f"{fmt.money(fee.amount, fee.currency, lang)} {fmt.term_word('per_' + fee.per, lang)}"
+    return fmt.fee_text(fee, lang)
 
 
 def credits(credits: Any, lang: Lang) -> str:

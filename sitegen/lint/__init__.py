@@ -10,6 +10,7 @@ from sitegen.lint import (  # noqa: F401  (imported to register their rules)
     catalogue,
     credits,
     dates,
+    identifiers,
     identity,
     levels,
     personal,

@@ -1,4 +1,5 @@
-"""SG40x: the parties. Unified Social Credit Codes (GB 32100-2015) and two distinct parties."""
+"""SG40x: the parties. Unified Social Credit Codes (GB 32100-2015) and two distinct parties
+(by USCC, or by the number of `id`: see `sitegen.lint.identifiers`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 from stdnum.cn import uscc
 
 from sitegen.findings import Severity
+from sitegen.lint.identifiers import compact
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.load.model import Party
 
@@ -72,33 +74,34 @@ def check_character(code: str) -> str:
     return str(uscc.calc_check_digit(code[:17]))
 
 
-def _usccs(subject: Subject) -> Iterator[tuple[str, Party]]:
+def _usccs(subject: Subject) -> Iterator[tuple[str, str]]:
     for role in _ROLES:
-        yield role, getattr(subject.agreement.parties, role)
+        code = getattr(subject.agreement.parties, role).uscc
+        if code is not None:
+            yield role, code
 
 
 @rule("SG401", Severity.ERROR, "USCC uses a character outside the 31-character code set")
 def uscc_charset(subject: Subject) -> Iterator[Hit]:
-    for role, party in _usccs(subject):
-        problem = _charset_problem(party.uscc)
+    for role, code in _usccs(subject):
+        problem = _charset_problem(code)
         if problem:
             index, message = problem
-            yield Hit(("parties", role, "uscc"), message, needle=party.uscc, offset=index)
+            yield Hit(("parties", role, "uscc"), message, needle=code, offset=index)
 
 
 @rule("SG402", Severity.ERROR, "USCC authority, organisation type or division code is invalid")
 def uscc_structure(subject: Subject) -> Iterator[Hit]:
-    for role, party in _usccs(subject):
-        problem = _structure_problem(party.uscc)
+    for role, code in _usccs(subject):
+        problem = _structure_problem(code)
         if problem:
             index, message = problem
-            yield Hit(("parties", role, "uscc"), message, needle=party.uscc, offset=index)
+            yield Hit(("parties", role, "uscc"), message, needle=code, offset=index)
 
 
 @rule("SG403", Severity.ERROR, "USCC check character (position 18) is wrong")
 def uscc_check(subject: Subject) -> Iterator[Hit]:
-    for role, party in _usccs(subject):
-        code = party.uscc
+    for role, code in _usccs(subject):
         if _charset_problem(code):
             continue
         expected = check_character(code)
@@ -119,14 +122,30 @@ def _unit_key(party: Party) -> tuple[str, str] | None:
     return party.unit.zh.strip(), party.unit.en.strip().casefold()
 
 
+def _organisation(party: Party) -> tuple[str, str] | None:
+    """What names the organisation: its USCC, or its number compacted as stdnum compares
+    numbers (`GB 980 7806 84` is `980780684`); None for a party without a number."""
+    if party.uscc is not None:
+        return "uscc", party.uscc
+    if party.id is None or party.id.value is None:
+        return None
+    return party.id.scheme, compact(party.id.scheme, party.id.value)
+
+
 @rule("SG404", Severity.ERROR, "customer and provider are the same organisation and unit")
 def distinct_parties(subject: Subject) -> Iterator[Hit]:
     customer, provider = subject.agreement.parties.customer, subject.agreement.parties.provider
-    if customer.uscc != provider.uscc or _unit_key(customer) != _unit_key(provider):
+    organisation = _organisation(customer)
+    if organisation is None or organisation != _organisation(provider):
+        return
+    if _unit_key(customer) != _unit_key(provider):
         return
     where = "with the same unit" if customer.unit else "and neither names a unit"
+    scheme, value = organisation
+    field = ("parties", "provider", "uscc" if scheme == "uscc" else "id")
+    number = f"USCC {value}" if scheme == "uscc" else f"number {value} ({scheme})"
     yield Hit(
-        ("parties", "provider", "uscc"),
-        f"the provider has the customer's USCC {customer.uscc} {where}: an agreement needs "
+        field,
+        f"the provider has the customer's {number} {where}: an agreement needs "
         "two parties; for one between parts of one organisation give each its `unit`",
     )

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,12 +21,15 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
+from sitegen.load.money import CURRENCY_PATTERN, is_currency, minor_digits, round_amount
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
+from sitegen.load.yamltree import NumberText
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
 
@@ -60,16 +64,102 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+_SCHEME = re.compile(r"^(none|[a-z]{2,}_?(\.[a-z0-9]+)*)$")
+
+
+def _scheme(value: str) -> str:
+    if not _SCHEME.fullmatch(value):
+        lower = value.strip().lower()
+        hint = f" ({lower})" if _SCHEME.fullmatch(lower) else ""
+        raise ValueError(
+            "write the scheme as python-stdnum names its module, in small letters with dots"
+            f"{hint}: lei, gb.vat, us.ein, …, or none"
+        )
+    return value
+
+
+def _as_text(value: Any) -> Any:
+    """A number is text as registered: unquoted digits are a YAML number, which drops
+    leading zeros (EIN 04-… written 042103594 would be checked as 42103594)."""
+    if isinstance(value, int | float | Decimal | NumberText) and not isinstance(value, bool):
+        raise ValueError(
+            "write the number in quotes, as registered (value: '…'): unquoted, YAML reads "
+            "it as a number, which drops leading zeros"
+        )
+    return value
+
+
+class Identifier(Strict):
+    """An organisation's registered number other than a USCC, or why it has none."""
+
+    scheme: Annotated[
+        str,
+        AfterValidator(_scheme),
+        WithJsonSchema({"type": "string", "pattern": _SCHEME.pattern}),
+    ] = Field(
+        description="What the number is, named as python-stdnum names the module that checks "
+        "it: lei, gb.vat, gb.utr, us.ein, de.handelsregisternummer, eu.vat, sg.uen, jp.cn, …; "
+        "or none, with a reason",
+    )
+    value: Annotated[str | None, BeforeValidator(_as_text)] = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="The number as registered, in quotes when it is all digits (not with "
+        "scheme: none)",
+    )
+    reason: Bilingual | None = Field(
+        default=None, description="Why the party has no registered number (scheme: none only)"
+    )
+
+    @model_validator(mode="after")
+    def _value_or_reason(self) -> Identifier:
+        if self.scheme == "none":
+            if self.value is not None:
+                raise ValueError("scheme none has no `value`: give the `reason` {zh, en} only")
+            if self.reason is None:
+                raise ValueError(
+                    "scheme none needs a `reason` {zh, en}: why the party has no registered number"
+                )
+        elif self.value is None:
+            raise ValueError(f"scheme {self.scheme} needs the `value`: the number as registered")
+        elif self.reason is not None:
+            raise ValueError(
+                f"scheme {self.scheme} has a `value`, not a `reason`: a reason is for scheme: none"
+            )
+        return self
+
+
 class Party(Strict):
     name: Bilingual = Field(description="Full legal name, as registered")
-    uscc: str = Field(
+    uscc: str | None = Field(
+        default=None,
         pattern=r"^[0-9A-Z]{18}$",
-        description="Unified Social Credit Code (统一社会信用代码), 18 characters",
+        description="Unified Social Credit Code (统一社会信用代码), 18 characters: the "
+        "identifier of every mainland-China organisation (give it or `id`, not both)",
+    )
+    id: Identifier | None = Field(
+        default=None,
+        description="The registered number of an organisation outside mainland China, "
+        "{scheme, value}, or {scheme: none, reason} (give it or `uscc`, not both)",
     )
     unit: Bilingual | None = Field(
         default=None,
         description="Department or unit, for agreements between parts of one organisation",
     )
+
+    @model_validator(mode="after")
+    def _one_identifier(self) -> Party:
+        if self.uscc is not None and self.id is not None:
+            raise ValueError(
+                "a party has `uscc` (a mainland-China organisation) or `id` (any other), not both"
+            )
+        if self.uscc is None and self.id is None:
+            raise ValueError(
+                "a party needs its identifier: `uscc` for a mainland-China organisation, "
+                "`id: {scheme, value}` for any other, or `id: {scheme: none, reason}`"
+            )
+        return self
 
 
 class Parties(Strict):
@@ -267,13 +357,48 @@ class Measurement(Strict):
         return self
 
 
-Currency = Literal["CNY", "USD", "EUR", "HKD"]
+def _currency(value: str) -> str:
+    if value.upper() != value and is_currency(value.upper()):
+        raise ValueError(f"write the currency code in capitals: {value.upper()}")
+    if not is_currency(value):
+        raise ValueError(
+            f"{value!r} is not the ISO 4217 code of a currency in use: write its three "
+            "capital letters, e.g. CNY, USD, EUR, GBP or JPY"
+        )
+    return value
+
+
+Currency = Annotated[
+    str,
+    AfterValidator(_currency),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": CURRENCY_PATTERN,
+            "description": "ISO 4217 code of a currency in use: CNY, USD, EUR, GBP, JPY, …",
+        }
+    ),
+]
 
 
 class Fee(Strict):
-    amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), DECIMAL_DIGITS]
+    # `currency` comes first: the amount's decimals are checked against it.
     currency: Currency = "CNY"
+    amount: Annotated[Decimal, Field(gt=0, max_digits=14), DECIMAL_DIGITS] = Field(
+        description="The fee, to the currency's minor unit at most (CNY: fen; JPY: whole yen)"
+    )
     per: Literal["month", "quarter", "year"] = "month"
+
+    @field_validator("amount")
+    @classmethod
+    def _minor_unit(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        currency = info.data.get("currency")
+        if currency is None or round_amount(value, currency) == value:
+            return value
+        digits = minor_digits(currency)
+        if digits == 0:
+            raise ValueError(f"{currency} has no minor unit: write a whole amount")
+        raise ValueError(f"Decimal input should have no more than {digits} decimal places")
 
 
 class CreditBand(Strict):

@@ -17,10 +17,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.catalogue import Row
-from sitegen.compose import SIGNED_STATUSES, fmt
+from sitegen.compose import SIGNED_STATUSES, fmt, schemes
 from sitegen.compose.contract import Contract, Lang
 from sitegen.compose.general import general_facts
-from sitegen.compose.vocabulary import SIGNED_VERSION_NAMES, WORKING_NAMES
+from sitegen.compose.vocabulary import NONE, SIGNED_VERSION_NAMES, WORKING_NAMES
 from sitegen.diff import show as labels
 from sitegen.load.model import Agreement
 from sitegen.render.contract_html import contract_views
@@ -104,13 +104,16 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("id", h(view.id)),
         ("status", state),
         ("customer", h(row.label("customer", lang))),
+        ("customer_id", h(schemes.identifier(agreement.parties.customer, lang))),
         ("provider", h(row.label("provider", lang))),
+        ("provider_id", h(schemes.identifier(agreement.parties.provider, lang))),
         *(_published_facts(agreement, row, lang) if agreement.term is None else
           _negotiated_facts(agreement, row, lang)),
         ("versions", h(row.versions(lang))),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("availability", h(row.label("availability", lang))),
+        ("fee", h(fmt.fee_text(agreement.fees, lang) if agreement.fees else NONE.get(lang))),
         *((key, h(text)) for key, text in general_facts(agreement, lang)),
     ]  # fmt: skip
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
