@@ -12,6 +12,7 @@ from sitegen.lint import (  # noqa: F401  (imported to register their rules)
     dates,
     identity,
     levels,
+    matrix,
     personal,
     wording,
 )

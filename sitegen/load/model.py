@@ -18,14 +18,17 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    GetJsonSchemaHandler,
     StringConstraints,
     Tag,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
-from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
+from sitegen.load.values import DECIMAL_DIGITS, DURATION_PATTERN, Count, Duration, Flag
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
 
@@ -208,17 +211,137 @@ class Availability(Strict):
     )
 
 
+Level = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9A-Za-z\u3400-\u9fff][0-9A-Za-z\u3400-\u9fff._-]{0,15}$"),
+    Field(description="A priority level as the agreement names it: P1, Sev2, 紧急, Critical"),
+]
+Clock = Literal["calendar", "service_hours"]
+Attainment = Annotated[
+    Decimal,
+    Field(gt=0, le=100, max_digits=7, decimal_places=4),
+    DECIMAL_DIGITS,
+]
+
+
+class Target(Strict):
+    """A time limit for incidents of one priority: how long, on which clock, for how many.
+
+    Written short (`response: 15m`: every incident, counted within the service hours, which
+    is what the template said before targets had a long form) or long
+    (`response: {within: 1h, clock: calendar, attainment: 90}`).
+    """
+
+    within: Duration = Field(description="The time limit")
+    clock: Clock = Field(
+        default="service_hours",
+        description="calendar: round the clock (24×7); service_hours: only within the "
+        "agreement's service hours",
+    )
+    attainment: Attainment | None = Field(
+        default=None,
+        description="Percentage of the period's incidents that must meet the limit, e.g. 90; "
+        "omit for every incident",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        return value if isinstance(value, dict | Target) else {"within": value}
+
+    @property
+    def every(self) -> bool:
+        """True when every incident must meet the limit (no attainment, or 100%)."""
+        return self.attainment is None or self.attainment == 100
+
+    def comparable(self, other: Target) -> bool:
+        """Two limits can be ordered when they run on the same clock and are both in
+        clock time or both in working days (`2wd`)."""
+        return self.clock == other.clock and working_days(self.within) == working_days(other.within)
+
+    @property
+    def share(self) -> Decimal:
+        """The attainment as a percentage: 100 for every incident."""
+        return Decimal(100) if self.attainment is None else self.attainment
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        long = handler.resolve_ref_schema(handler(schema))
+        return {
+            "description": "A duration (15m: every incident, within the service hours), or "
+            "{within, clock, attainment}",
+            "anyOf": [{"type": "string", "pattern": DURATION_PATTERN}, long],
+        }
+
+
+def working_days(duration: Duration) -> bool:
+    """Whether a duration is counted in working days (`2wd`) rather than clock time."""
+    return str(duration).endswith("wd")
+
+
+TargetName = Literal["response", "resolution"]
+TARGETS: tuple[TargetName, ...] = ("response", "resolution")
+
+
 class Priority(Strict):
-    level: str = Field(pattern=r"^P[1-9]$", description="P1 is the most severe")
+    level: Level
     name: Bilingual = Field(description="e.g. 严重故障 / Critical")
     definition: Bilingual
-    response: Duration = Field(description="Longest time to first response")
-    resolution: Duration = Field(description="Longest time to resolution or workaround")
+    response: Target | None = Field(default=None, description="Longest time to first response")
+    resolution: Target | None = Field(
+        default=None, description="Longest time to resolution or workaround"
+    )
+
+    @model_validator(mode="after")
+    def _some_target(self) -> Priority:
+        if self.response is None and self.resolution is None:
+            raise ValueError(
+                f"{self.level} has no target: give a response target, a resolution target or both"
+            )
+        return self
+
+    def target(self, name: TargetName) -> Target | None:
+        return self.response if name == "response" else self.resolution
+
+
+class AxisItem(Strict):
+    id: Slug = Field(description="Stable identity of the row or column")
+    zh: str
+    en: str
+
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(zh=self.zh, en=self.en)
+
+
+class Matrix(Strict):
+    """Impact × urgency → priority level, as service desks classify incidents."""
+
+    impact: list[AxisItem] = Field(min_length=1, description="Rows, the highest impact first")
+    urgency: list[AxisItem] = Field(min_length=1, description="Columns, the highest urgency first")
+    levels: list[list[Level]] = Field(
+        min_length=1,
+        description="One row per impact, one level per urgency: levels[i][j] is the priority "
+        "of impact i and urgency j",
+    )
 
 
 class ServiceLevels(Strict):
     availability: Availability | None = None
-    priorities: list[Priority] = Field(min_length=1)
+    priorities: list[Priority] = Field(
+        default_factory=list,
+        description="Incident priorities, the most severe first; may be empty (availability only)",
+    )
+    matrix: Matrix | None = Field(
+        default=None, description="How impact and urgency give an incident's priority"
+    )
+
+    @property
+    def first_level(self) -> Priority | None:
+        """The most severe priority (the first listed), if there are any."""
+        return self.priorities[0] if self.priorities else None
 
 
 Period = Literal["month", "quarter"]
