@@ -5,7 +5,11 @@ matrix, through load, lint, the contract, the catalogue, the agreement page and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+
+import jsonschema
+from ruamel.yaml import YAML
 
 from sitegen.catalogue import catalogue_rows
 from sitegen.compose import compose, select_template
@@ -14,6 +18,7 @@ from sitegen.compose.templates import TemplateIndex
 from sitegen.diff.fields import Change, diff_terms
 from sitegen.load import load_agreement_text
 from sitegen.load.model import Agreement
+from sitegen.load.schema import schema_text
 from sitegen.output import as_text
 from sitegen.site.agreement_page import slo_tables
 from tests import real_slas
@@ -348,3 +353,44 @@ def test_priorities_removed_from_an_availability_sla_are_looser() -> None:
     found = changes(sample_text(), real_slas.cloud())
     assert ("slos.priorities[P1]", "P1 Critical: response 15 minutes, resolution 4 hours", "—",
             "looser") in found  # fmt: skip
+
+
+def test_a_level_without_one_of_the_targets_shows_a_dash_and_says_so() -> None:
+    text = replace_once(
+        sample_text(), "      response: 2h\n      resolution: 3d\n", "      response: 2h\n"
+    )
+    found = contract(text)
+    assert table(found, "service-levels.priorities", "en")[3][3:] == ["2 hours", "—"]
+    assert "Where the table shows “—”, no such limit applies to that priority." in clause(
+        found, "service-levels.priorities", "en"
+    )
+    assert "表中以“—”表示的，该级别不设相应时限。" in clause(found, "service-levels.priorities")
+    assert "—" not in clause(contract(sample_text()), "service-levels.priorities", "en")
+
+
+def test_neither_availability_nor_priorities_keeps_the_criteria_a_sentence() -> None:
+    text = real_slas.cloud()
+    start, end = text.index("  availability:\n"), text.index("measurement:\n")
+    text = text[:start] + "  priorities: []\n" + text[end:]
+    start, end = text.index("credits:\n"), text.index("obligations:\n")
+    found = contract(text[:start] + text[end:])
+    assert clause(found, "measurement.criteria", "en") == (
+        'A Statistics Period passes when the service levels meet the targets under "Service '
+        'Level Objectives".'
+    )
+    assert clause(found, "measurement.criteria") == (
+        "统计周期内各项服务等级均达到“服务等级目标”一节规定的，该统计周期视为达标。"
+    )
+
+
+def test_real_support_slas_match_the_published_schema() -> None:
+    schema = json.loads(schema_text())
+    for text in (real_slas.university(), real_slas.saas(), real_slas.cloud()):
+        data = json.loads(json.dumps(YAML(typ="safe").load(text), default=str))
+        jsonschema.Draft7Validator(schema).validate(data)
+    named = YAML(typ="safe").load(replace_once(sample_text(), "level: P1", "level: 紧急"))
+    assert jsonschema.Draft7Validator(schema).is_valid(json.loads(json.dumps(named, default=str)))
+    marked = YAML(typ="safe").load(replace_once(sample_text(), "level: P1", "level: '<b>'"))
+    assert not jsonschema.Draft7Validator(schema).is_valid(
+        json.loads(json.dumps(marked, default=str))
+    )
