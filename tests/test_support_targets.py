@@ -394,3 +394,18 @@ def test_real_support_slas_match_the_published_schema() -> None:
     assert not jsonschema.Draft7Validator(schema).is_valid(
         json.loads(json.dumps(marked, default=str))
     )
+
+
+def test_levels_reordered_is_a_material_change_without_direction() -> None:
+    old = real_slas.saas()
+    start = old.index("    - level: Sev3\n")
+    end = old.index("    - level: Sev4\n")
+    sev3 = old[start:end]
+    new = old[:start] + old[end:]
+    new = replace_once(new, "      response: 20h\n", "      response: 20h\n" + sev3)
+    found = diff_terms(load(old), load(new))
+    assert [
+        (c.path, c.before.en if c.before else "", c.after.en if c.after else "") for c in found
+    ] == [("slos.priorities.order", "Sev1, Sev2, Sev3, Sev4", "Sev1, Sev2, Sev4, Sev3")]
+    assert found[0].material and found[0].direction is None
+    assert found[0].label.en == "Order of priorities (most severe first)"
