@@ -409,3 +409,16 @@ def test_levels_reordered_is_a_material_change_without_direction() -> None:
     ] == [("slos.priorities.order", "Sev1, Sev2, Sev3, Sev4", "Sev1, Sev2, Sev4, Sev3")]
     assert found[0].material and found[0].direction is None
     assert found[0].label.en == "Order of priorities (most severe first)"
+
+
+def test_matrix_ids_are_given_once(tmp_path: Path) -> None:
+    text = replace_once(
+        real_slas.university(),
+        "{id: medium, zh: 中, en: Medium}",
+        "{id: high, zh: 中, en: Medium}",
+    )
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, '{id: high, zh: 中', 'high')}: SG609 slos.matrix.urgency[1].id: urgency "
+        "'high' is given twice: give each urgency value its own id (versions are compared "
+        "cell by cell through the ids)"
+    ]

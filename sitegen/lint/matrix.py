@@ -1,6 +1,7 @@
 """SG608–SG609: the priority matrix (impact × urgency → level). Every cell names a level the
-agreement declares, and the grid has one row per impact and one cell per urgency, so the
-table in the contract can be read without guessing."""
+agreement declares, and the grid has one row per impact and one cell per urgency, each with
+its own id, so the table in the contract can be read without guessing and two versions are
+compared cell by cell."""
 
 from __future__ import annotations
 
@@ -27,11 +28,25 @@ def cells_name_levels(subject: Subject) -> Iterator[Hit]:
                 )
 
 
-@rule("SG609", Severity.ERROR, "the priority matrix is not one row per impact, one per urgency")
+@rule(
+    "SG609",
+    Severity.ERROR,
+    "the priority matrix is not one row per impact, one level per urgency, each id once",
+)
 def matrix_shape(subject: Subject) -> Iterator[Hit]:
     matrix = subject.agreement.slos.matrix
     if matrix is None:
         return
+    for axis in ("impact", "urgency"):
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(matrix, axis)):
+            if item.id in seen:
+                yield Hit(
+                    ("slos", "matrix", axis, index, "id"),
+                    f"{axis} {item.id!r} is given twice: give each {axis} value its own id "
+                    "(versions are compared cell by cell through the ids)",
+                )
+            seen.add(item.id)
     rows, columns = len(matrix.impact), len(matrix.urgency)
     if len(matrix.levels) != rows:
         yield Hit(
