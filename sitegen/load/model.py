@@ -18,19 +18,34 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    GetJsonSchemaHandler,
     StringConstraints,
     Tag,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import core_schema
 
-from sitegen.load.values import DECIMAL_DIGITS, DURATION_PATTERN, Count, Duration, Flag
+from sitegen.load.targets import (
+    TARGETS,
+    Clock,
+    Level,
+    Target,
+    TargetName,
+    working_days,
+)
+from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 
-__all__ = ["Agreement", "Bilingual", "Duration"]
+__all__ = [
+    "TARGETS",
+    "Agreement",
+    "Bilingual",
+    "Clock",
+    "Duration",
+    "Level",
+    "Target",
+    "TargetName",
+    "working_days",
+]
 
 
 class Strict(BaseModel):
@@ -209,80 +224,6 @@ class Availability(Strict):
     exclusions: list[Bilingual] = Field(
         default_factory=list, description="What does not count as downtime"
     )
-
-
-Level = Annotated[
-    str,
-    StringConstraints(pattern=r"^[0-9A-Za-z\u3400-\u9fff][0-9A-Za-z\u3400-\u9fff._-]{0,15}$"),
-    Field(description="A priority level as the agreement names it: P1, Sev2, 紧急, Critical"),
-]
-Clock = Literal["calendar", "service_hours"]
-Attainment = Annotated[
-    Decimal,
-    Field(gt=0, le=100, max_digits=7, decimal_places=4),
-    DECIMAL_DIGITS,
-]
-
-
-class Target(Strict):
-    """A time limit for incidents of one priority: how long, on which clock, for how many.
-
-    Written short (`response: 15m`: every incident, counted within the service hours, which
-    is what the template said before targets had a long form) or long
-    (`response: {within: 1h, clock: calendar, attainment: 90}`).
-    """
-
-    within: Duration = Field(description="The time limit")
-    clock: Clock = Field(
-        default="service_hours",
-        description="calendar: round the clock (24×7); service_hours: only within the "
-        "agreement's service hours",
-    )
-    attainment: Attainment | None = Field(
-        default=None,
-        description="Percentage of the period's incidents that must meet the limit, e.g. 90; "
-        "omit for every incident",
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _short_form(cls, value: Any) -> Any:
-        return value if isinstance(value, dict | Target) else {"within": value}
-
-    @property
-    def every(self) -> bool:
-        """True when every incident must meet the limit (no attainment, or 100%)."""
-        return self.attainment is None or self.attainment == 100
-
-    def comparable(self, other: Target) -> bool:
-        """Two limits can be ordered when they run on the same clock and are both in
-        clock time or both in working days (`2wd`)."""
-        return self.clock == other.clock and working_days(self.within) == working_days(other.within)
-
-    @property
-    def share(self) -> Decimal:
-        """The attainment as a percentage: 100 for every incident."""
-        return Decimal(100) if self.attainment is None else self.attainment
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        long = handler.resolve_ref_schema(handler(schema))
-        return {
-            "description": "A duration (15m: every incident, within the service hours), or "
-            "{within, clock, attainment}",
-            "anyOf": [{"type": "string", "pattern": DURATION_PATTERN}, long],
-        }
-
-
-def working_days(duration: Duration) -> bool:
-    """Whether a duration is counted in working days (`2wd`) rather than clock time."""
-    return str(duration).endswith("wd")
-
-
-TargetName = Literal["response", "resolution"]
-TARGETS: tuple[TargetName, ...] = ("response", "resolution")
 
 
 class Priority(Strict):
