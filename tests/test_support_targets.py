@@ -422,3 +422,14 @@ def test_matrix_ids_are_given_once(tmp_path: Path) -> None:
         "'high' is given twice: give each urgency value its own id (versions are compared "
         "cell by cell through the ids)"
     ]
+
+
+def test_on_service_hours_a_limit_of_days_and_hours_is_written_in_hours() -> None:
+    rows = table(contract(real_slas.university()), "service-levels.priorities", "en")
+    assert [r[4] for r in rows[3:]] == [
+        "1 day (85%, Service Hours)",  # whole days stay days: the agreement says how they count
+        "40 hours (85%, Service Hours)",
+        "80 hours (85%, Service Hours)",
+    ]
+    calendar = contract(replace_once(sample_text(), "resolution: 3d", "resolution: 1d16h"))
+    assert table(calendar, "service-levels.priorities", "en")[3][4] == "1 day 16 hours"

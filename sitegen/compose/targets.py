@@ -4,9 +4,11 @@ priority matrix, as finished strings.
 What a table cell says follows from the target's data only: `15 分钟` when the limit applies
 to every incident on the clock the whole table shares; `1 小时（90%）` when it applies to a
 share of the period's incidents; the clock named in the cell (`（自然时间）`) only when the
-targets do not all run on one clock. A limit in days stays in days, even on the service-hours
-clock: an agreement may say in its own clause how such days count (SLA-2025-004 counts them
-as working days), and writing `3d` there as 72 hours contradicted it; working days are `3wd`.
+targets do not all run on one clock. On the service-hours clock a limit of whole days stays
+in days (an agreement may say in its own clause how such days count: SLA-2025-004 counts
+them as working days, and writing its `3d` as 72 hours contradicted it; working days are
+`3wd`), but any other limit is written in hours: `40h` is 40 小时, not 1 天 16 小时, which
+reads as a day and a bit of the calendar.
 The flags under `targets` choose the sentences around the table, so the contract never says
 "every incident" of a percentage target, nor speaks of response times when the agreement
 has none.
@@ -19,7 +21,7 @@ from typing import Any
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
-from sitegen.load.model import TARGETS, Agreement, Clock, Schedule, Target
+from sitegen.load.model import TARGETS, Agreement, Clock, Schedule, Target, working_days
 
 ViewModel = dict[str, Any]
 
@@ -44,11 +46,18 @@ def _clocks(agreement: Agreement) -> str | None:
     return found.pop() if len(found) == 1 else "mixed" if found else None
 
 
-def cell(target: Target | None, lang: Lang, clock: Clock | None = None) -> str:
-    """1 小时 / 1 hour, with the share (90%) and a clock when they are to be named."""
+def cell(
+    target: Target | None, lang: Lang, clock: Clock | None = None, *, hours: bool = False
+) -> str:
+    """1 小时 / 1 hour, with the share (90%) and a clock when they are to be named;
+    `hours`: a limit that is not whole days is written in hours (the service-hours clock)."""
     if target is None:
         return "—"
-    text = fmt.duration(target.within, lang)
+    minutes = target.within.minutes
+    if hours and not working_days(target.within) and minutes % (24 * 60):
+        text = fmt.span(minutes * 60, lang, days=False)
+    else:
+        text = fmt.duration(target.within, lang)
     notes = [] if target.every else [fmt.percent(target.share, lang)]
     if clock is not None:
         notes.append(fmt.term_word(clock, lang))
@@ -62,8 +71,11 @@ def rows(agreement: Agreement, lang: Lang) -> list[ViewModel]:
     mixed = _clocks(agreement) == "mixed"
 
     def shown(target: Target | None) -> Plain:
-        clock = clock_of(target, agreement) if target is not None and mixed else None
-        return Plain(cell(target, lang, clock))
+        if target is None:
+            return Plain(cell(None, lang))
+        clock = clock_of(target, agreement)
+        hours = clock == "service_hours"
+        return Plain(cell(target, lang, clock if mixed else None, hours=hours))
 
     return [
         {
