@@ -70,7 +70,8 @@ def test_at_vn_is_the_signed_archive(repo: GitRepo) -> None:
 def test_a_version_loads_like_a_file(repo: GitRepo) -> None:
     version, loaded = load_version(f"{SAMPLE_ID}@first", repo.root, Settings())
     assert loaded.agreement is not None
-    assert loaded.agreement.slos.priorities[0].response.minutes == 15
+    response = loaded.agreement.slos.priorities[0].response
+    assert response is not None and response.within.minutes == 15
     assert loaded.path == version.path
 
 

@@ -99,10 +99,12 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Date the next review is due, while the agreement is in force"),
     _f("availability", "string | null", "可用性目标（百分比），如 \"99.9\"",
        "Availability target in percent, e.g. \"99.9\""),
-    _f("p1_response", "string | null", "P1 响应时限，如 \"15m\"（m 分钟，h 小时，d 天）",
-       "P1 response time, e.g. \"15m\" (m minutes, h hours, d days)"),
-    _f("p1_response_minutes", "integer | null", "P1 响应时限（分钟）",
-       "P1 response time in minutes"),
+    _f("p1_response", "string | null",
+       "最高级别（priorities 第一项，如 P1、Sev1）的响应时限，如 \"15m\"（m 分钟，h 小时，d 天）",
+       "Response time of the first (most severe) priority level, P1, Sev1 or as named, "
+       "e.g. \"15m\" (m minutes, h hours, d days)"),
+    _f("p1_response_minutes", "integer | null", "最高级别的响应时限（分钟）",
+       "Response time of the first priority level in minutes"),
     _f("fee", "{amount, currency, per, text} | null",
        "服务费：amount 为金额（字符串，按币种的最小单位，如 \"80000.00\"、日元 \"1200000\"），"
        "currency 为 ISO 4217 币种代码，per 为 month、quarter 或 year，text 为两种语言的写法；"
@@ -160,8 +162,10 @@ def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
         "availability": f"{row.availability.normalize():f}"
         if row.availability is not None
         else None,
-        "p1_response": str(row.p1_response) if row.p1_response is not None else None,
-        "p1_response_minutes": row.p1_response.minutes if row.p1_response is not None else None,
+        "p1_response": str(row.p1_response.within) if row.p1_response is not None else None,
+        "p1_response_minutes": row.p1_response.within.minutes
+        if row.p1_response is not None
+        else None,
         "fee": _fee(agreement.fees),
     }
 

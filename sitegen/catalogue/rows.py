@@ -21,6 +21,7 @@ from decimal import Decimal
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing_of
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.targets import cell
 from sitegen.compose.vocabulary import (
     KIND_NAMES,
     NONE,
@@ -31,8 +32,7 @@ from sitegen.compose.vocabulary import (
     WORKING_NAMES,
 )
 from sitegen.load import visibility
-from sitegen.load.model import Agreement, Bilingual, Party
-from sitegen.load.values import Duration
+from sitegen.load.model import Agreement, Bilingual, Party, Target
 from sitegen.versions.in_force import Versions
 
 Shown = Agreement | Versions  # what the catalogue's functions take
@@ -59,7 +59,7 @@ class Row:
     expiry: dt.date | None
     objection_deadline: dt.date | None
     availability: Decimal | None
-    p1_response: Duration | None
+    p1_response: Target | None  # of the first (most severe) priority level
     visibility: str
     next_review: dt.date | None = None
     version: int = 1  # the working version's
@@ -109,8 +109,8 @@ def _text(value: object, lang: Lang) -> str:
         return fmt.date(value, lang)
     if isinstance(value, Decimal):
         return fmt.percent(value, lang)
-    if isinstance(value, Duration):
-        return fmt.duration(value, lang)
+    if isinstance(value, Target):
+        return cell(value, lang)
     return str(value)
 
 
@@ -143,10 +143,11 @@ def party_name(party: Party) -> Text:
     return Text(f"{party.name.zh}（{party.unit.zh}）", f"{party.name.en} ({party.unit.en})")
 
 
-def p1_response(agreement: Agreement) -> Duration | None:
-    """Response time of the P1 priority, if the agreement defines one."""
-    found = (p.response for p in agreement.slos.priorities if p.level == "P1")
-    return next(found, None)
+def p1_response(agreement: Agreement) -> Target | None:
+    """The response target of the first (most severe) priority level, whatever the
+    agreement calls it (P1, P0, Sev1, 紧急); None without priorities or without one."""
+    first = agreement.slos.first_level
+    return first.response if first is not None else None
 
 
 def availability(agreement: Agreement) -> Decimal | None:

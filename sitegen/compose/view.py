@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sitegen.compose import fmt, schemes
+from sitegen.compose import fmt, schemes, targets
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
 from sitegen.compose.general import general_view
@@ -59,7 +59,8 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         },
         "hours": _hours(a, lang),
         "availability": _availability(a, lang),
-        "priorities": _priorities(a, lang),
+        "priorities": targets.rows(a, lang),
+        "targets": targets.targets_view(a, lang),
         "obligations": {
             "customer": [_t(o, lang) for o in a.obligations.customer],
             "provider": [_t(o, lang) for o in a.obligations.provider],
@@ -89,19 +90,6 @@ def _languages(a: Agreement, lang: Lang) -> ViewModel | None:
         "translation": Plain(LANGUAGE_NAMES(translation, lang)) if translation else None,
         "prevails": arrangement.prevails,
     }
-
-
-def _priorities(a: Agreement, lang: Lang) -> list[ViewModel]:
-    return [
-        {
-            "level": Plain(p.level),
-            "name": _t(p.name, lang),
-            "definition": _t(p.definition, lang),
-            "response": Plain(fmt.duration(p.response, lang)),
-            "resolution": Plain(fmt.duration(p.resolution, lang)),
-        }
-        for p in a.slos.priorities
-    ]
 
 
 def _signatories(a: Agreement, lang: Lang) -> list[ViewModel]:

@@ -214,5 +214,12 @@ TERM_WORDS = Words(
         "per_month": Text("每月", "per month"),
         "per_quarter": Text("每季度", "per quarter"),
         "per_year": Text("每年", "per year"),
+        # The clocks a response or resolution target runs on.
+        "calendar": Text("自然时间", "calendar time"),
+        "service_hours": Text("服务时间", "Service Hours"),
+        # The times an agreement's priorities limit, as the subject of a sentence.
+        "times_both": Text("响应时间和解决时间", "Response and resolution times"),
+        "times_response": Text("响应时间", "Response times"),
+        "times_resolution": Text("解决时间", "Resolution times"),
     }
 )

@@ -16,9 +16,11 @@ from typing import Any, Literal
 from sitegen.compose import fmt, schemes
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.general import general_facts
+from sitegen.compose.targets import clock_of
 from sitegen.diff import show
 from sitegen.diff.labels import label
 from sitegen.load.model import (
+    TARGETS,
     Agreement,
     Bilingual,
     ExtraClause,
@@ -26,6 +28,8 @@ from sitegen.load.model import (
     ReplacedClause,
     Review,
     ReviewRecord,
+    Target,
+    working_days,
 )
 
 Direction = Literal["stricter", "looser"] | None
@@ -235,23 +239,79 @@ def _priorities(old: Agreement, new: Agreement) -> Iterator[Change]:
                 name=label("slos.priorities", level),
             )
             continue
-        for key in ("response", "resolution"):
-            x, y = getattr(a, key), getattr(b, key)
+        for key in TARGETS:
+            yield from _target(old, new, level, key, a.target(key), b.target(key))
+        for text in ("name", "definition"):
             yield from _change(
-                f"slos.priorities[{level}].{key}",
-                x,
-                y,
-                fmt.duration,
-                direction=_ordered(x, y, LOOSER),
-                name=label(f"slos.priorities.{key}", level),
+                f"slos.priorities[{level}].{text}",
+                getattr(a, text),
+                getattr(b, text),
+                name=label(f"slos.priorities.{text}", level),
             )
-        for key in ("name", "definition"):
-            yield from _change(
-                f"slos.priorities[{level}].{key}",
-                getattr(a, key),
-                getattr(b, key),
-                name=label(f"slos.priorities.{key}", level),
-            )
+    kept = [level for level in before if level in after]
+    yield from _change(
+        "slos.priorities.order", kept, [level for level in after if level in before], show.ids
+    )
+
+
+def _target(
+    old: Agreement, new: Agreement, level: str, key: str, a: Target | None, b: Target | None
+) -> Iterator[Change]:
+    """A target added is stricter, removed looser; otherwise each of its parts on its own:
+    a longer limit, a lower attainment, a move from calendar time to service hours are
+    looser (a limit in working days is not ordered against one in hours)."""
+    path, name = f"slos.priorities[{level}].{key}", label(f"slos.priorities.{key}", level)
+    if a is None or b is None:
+        direction = STRICTER if a is None else LOOSER
+        yield from _change(path, a, b, show.target, direction=direction, name=name)
+        return
+    comparable = working_days(a.within) == working_days(b.within)
+    yield from _change(
+        path,
+        a.within,
+        b.within,
+        fmt.duration,
+        direction=_ordered(a.within, b.within, LOOSER) if comparable else None,
+        name=name,
+    )
+    yield from _change(
+        f"{path}.attainment",
+        a.share,
+        b.share,
+        fmt.percent,
+        direction=_ordered(a.share, b.share, STRICTER),
+        name=label(f"slos.priorities.{key}.attainment", level),
+    )
+    if clock_of(a, old) == clock_of(b, new) == "calendar":
+        return  # round the clock on both sides: the service hours are 7×24
+    clocks = ["calendar", "service_hours"]
+    x, y = a.clock, b.clock  # a change of the service hours themselves is its own change
+    yield from _change(
+        f"{path}.clock",
+        x,
+        y,
+        fmt.term_word,
+        direction=_ordered(clocks.index(x), clocks.index(y), LOOSER),
+        name=label(f"slos.priorities.{key}.clock", level),
+    )
+
+
+def _matrix(old: Agreement, new: Agreement) -> Iterator[Change]:
+    """Cells by (impact, urgency): a cell moved to a more severe level is stricter."""
+    before, after = show.matrix_cells(old.slos.matrix), show.matrix_cells(new.slos.matrix)
+    order = [p.level for p in new.slos.priorities]
+    for cell in _union(before, after):
+        a, b = before.get(cell), after.get(cell)
+        direction = (
+            _ordered(order.index(a), order.index(b), LOOSER) if a in order and b in order else None
+        )
+        yield from _change(
+            f"slos.matrix[{cell[0]}][{cell[1]}]",
+            a,
+            b,
+            direction=direction,
+            name=label("slos.matrix", f"{cell[0]} × {cell[1]}"),
+        )
 
 
 def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -425,6 +485,7 @@ _COMPARISONS = (
     _hours,
     _availability,
     _priorities,
+    _matrix,
     _measurement,
     _money,
     _duties,

@@ -6,7 +6,8 @@ from typing import Any
 
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang
-from sitegen.load.model import Bilingual, Priority, Schedule
+from sitegen.compose.targets import cell
+from sitegen.load.model import TARGETS, Bilingual, Matrix, Priority, Schedule, Target
 
 
 def role(item: Any) -> Bilingual:
@@ -69,14 +70,32 @@ def service_hours(hours: Any, lang: Lang) -> str:
     return "7×24 小时" if lang == "zh" else "24 hours a day, 7 days a week"
 
 
+def target(value: Target, lang: Lang) -> str:
+    """1 小时 / 1 hour; 1 小时（90%，自然时间） / 1 hour (90%, calendar time)."""
+    return cell(value, lang, None if value.clock == "service_hours" else value.clock)
+
+
 def priority(priority: Priority, lang: Lang) -> str:
-    response, resolution = (
-        fmt.duration(priority.response, lang),
-        fmt.duration(priority.resolution, lang),
-    )
+    words = {"response": ("响应", "response"), "resolution": ("解决", "resolution")}
+    parts = [
+        f"{words[key][0 if lang == 'zh' else 1]} {target(found, lang)}"
+        for key in TARGETS
+        if (found := priority.target(key)) is not None
+    ]
     if lang == "zh":
-        return f"{priority.level} {priority.name.zh}：响应 {response}，解决 {resolution}"
-    return f"{priority.level} {priority.name.en}: response {response}, resolution {resolution}"
+        return f"{priority.level} {priority.name.zh}：{'，'.join(parts)}"
+    return f"{priority.level} {priority.name.en}: {', '.join(parts)}"
+
+
+def matrix_cells(matrix: Matrix | None) -> dict[tuple[str, str], str]:
+    """The matrix as {(impact id, urgency id): level}."""
+    if matrix is None:
+        return {}
+    return {
+        (impact.id, urgency.id): level
+        for impact, cells in zip(matrix.impact, matrix.levels, strict=False)
+        for urgency, level in zip(matrix.urgency, cells, strict=False)
+    }
 
 
 def fee(fee: Any, lang: Lang) -> str:

@@ -13,6 +13,7 @@ from sitegen.lint import (  # noqa: F401  (imported to register their rules)
     identifiers,
     identity,
     levels,
+    matrix,
     personal,
     wording,
 )

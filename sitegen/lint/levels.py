@@ -3,18 +3,16 @@ availability target that can be measured, and credit bands that follow from it."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import pairwise
 
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.load import terms
-from sitegen.load.model import Priority
+from sitegen.load.model import TARGETS, Priority
 
-
-def _number(priority: Priority) -> int:
-    return int(priority.level[1:])
+_NUMBERED = re.compile(r"^(.*?)([0-9]+)$")
 
 
 @rule("SG601", Severity.ERROR, "priority level defined twice")
@@ -31,15 +29,27 @@ def unique_levels(subject: Subject) -> Iterator[Hit]:
             first[priority.level] = index
 
 
-@rule("SG602", Severity.WARNING, "priority levels not listed as P1, P2, P3 … without gaps")
+@rule(
+    "SG602",
+    Severity.WARNING,
+    "numbered priority levels (P1, P2 … or Sev1, Sev2 …) not listed in order without gaps",
+)
 def ordered_levels(subject: Subject) -> Iterator[Hit]:
-    for index, priority in enumerate(subject.agreement.slos.priorities):
-        expected = f"P{index + 1}"
+    """Levels named by one prefix and a number count up from 0 or 1 in list order; levels
+    named otherwise (紧急/高/中/低, Critical/High) are ordered by the list alone."""
+    priorities = subject.agreement.slos.priorities
+    numbered = [_NUMBERED.match(p.level) for p in priorities]
+    found = [m for m in numbered if m is not None]
+    if not found or len(found) < len(numbered) or len({m[1] for m in found}) > 1:
+        return
+    prefix, start = found[0][1], 0 if int(found[0][2]) == 0 else 1
+    for index, priority in enumerate(priorities):
+        expected = f"{prefix}{start + index}"
         if priority.level != expected:
             yield Hit(
                 ("slos", "priorities", index, "level"),
                 f"expected {expected} here, found {priority.level}: list the levels in order "
-                "from P1 (most severe) without gaps",
+                f"from {prefix}{start} (most severe) without gaps",
             )
             return
 
@@ -47,35 +57,43 @@ def ordered_levels(subject: Subject) -> Iterator[Hit]:
 @rule("SG603", Severity.ERROR, "response time longer than resolution time")
 def response_within_resolution(subject: Subject) -> Iterator[Hit]:
     for index, priority in enumerate(subject.agreement.slos.priorities):
-        if priority.response > priority.resolution:
+        response, resolution = priority.response, priority.resolution
+        if response is None or resolution is None or not response.comparable(resolution):
+            continue
+        if response.within > resolution.within:
             yield Hit(
                 ("slos", "priorities", index, "response"),
-                f"{priority.level} response {priority.response} is longer than its resolution "
-                f"{priority.resolution}: the first response comes before the fix; shorten the "
+                f"{priority.level} response {response.within} is longer than its resolution "
+                f"{resolution.within}: the first response comes before the fix; shorten the "
                 "response or lengthen the resolution",
             )
 
 
-def _by_severity(subject: Subject) -> list[tuple[int, Priority]]:
-    listed = list(enumerate(subject.agreement.slos.priorities))
-    return sorted(listed, key=lambda item: _number(item[1]))
-
-
 @rule("SG604", Severity.ERROR, "a less severe priority has a faster time than a more severe one")
 def times_by_severity(subject: Subject) -> Iterator[Hit]:
-    ordered = _by_severity(subject)
-    for (_, higher), (index, lower) in pairwise(ordered):
-        if higher.level == lower.level:
-            continue
-        for name in ("response", "resolution"):
-            faster, slower = getattr(lower, name), getattr(higher, name)
-            if faster < slower:
+    """The list gives the order, the most severe first; each target is compared with the
+    same target of the nearest more severe level that has one on the same clock."""
+    above: dict[str, Priority] = {}
+    for index, lower in enumerate(subject.agreement.slos.priorities):
+        for name in TARGETS:
+            faster, higher = lower.target(name), above.get(name)
+            if faster is None:
+                continue
+            slower = higher.target(name) if higher is not None else None
+            if (
+                higher is not None
+                and slower is not None
+                and higher.level != lower.level
+                and faster.comparable(slower)
+                and faster.within < slower.within
+            ):
                 yield Hit(
                     ("slos", "priorities", index, name),
-                    f"{lower.level} {name} {faster} is faster than {higher.level}'s {slower}: "
-                    f"a less severe incident may not be handled faster; give {lower.level} "
-                    f"at least {slower}",
+                    f"{lower.level} {name} {faster.within} is faster than {higher.level}'s "
+                    f"{slower.within}: a less severe incident may not be handled faster; "
+                    f"give {lower.level} at least {slower.within}",
                 )
+            above[name] = lower
 
 
 @rule("SG605", Severity.ERROR, "availability target is not between 0 and 100 percent")

@@ -28,10 +28,28 @@ from pydantic import (
 )
 
 from sitegen.load.money import CURRENCY_PATTERN, is_currency, minor_digits, round_amount
+from sitegen.load.targets import (
+    TARGETS,
+    Clock,
+    Level,
+    Target,
+    TargetName,
+    working_days,
+)
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 from sitegen.load.yamltree import NumberText
 
-__all__ = ["Agreement", "Bilingual", "Duration"]
+__all__ = [
+    "TARGETS",
+    "Agreement",
+    "Bilingual",
+    "Clock",
+    "Duration",
+    "Level",
+    "Target",
+    "TargetName",
+    "working_days",
+]
 
 
 class Strict(BaseModel):
@@ -322,16 +340,62 @@ class Availability(Strict):
 
 
 class Priority(Strict):
-    level: str = Field(pattern=r"^P[1-9]$", description="P1 is the most severe")
+    level: Level
     name: Bilingual = Field(description="e.g. 严重故障 / Critical")
     definition: Bilingual
-    response: Duration = Field(description="Longest time to first response")
-    resolution: Duration = Field(description="Longest time to resolution or workaround")
+    response: Target | None = Field(default=None, description="Longest time to first response")
+    resolution: Target | None = Field(
+        default=None, description="Longest time to resolution or workaround"
+    )
+
+    @model_validator(mode="after")
+    def _some_target(self) -> Priority:
+        if self.response is None and self.resolution is None:
+            raise ValueError(
+                f"{self.level} has no target: give a response target, a resolution target or both"
+            )
+        return self
+
+    def target(self, name: TargetName) -> Target | None:
+        return self.response if name == "response" else self.resolution
+
+
+class AxisItem(Strict):
+    id: Slug = Field(description="Stable identity of the row or column")
+    zh: str
+    en: str
+
+    @property
+    def text(self) -> Bilingual:
+        return Bilingual(zh=self.zh, en=self.en)
+
+
+class Matrix(Strict):
+    """Impact × urgency → priority level, as service desks classify incidents."""
+
+    impact: list[AxisItem] = Field(min_length=1, description="Rows, the highest impact first")
+    urgency: list[AxisItem] = Field(min_length=1, description="Columns, the highest urgency first")
+    levels: list[list[Level]] = Field(
+        min_length=1,
+        description="One row per impact, one level per urgency: levels[i][j] is the priority "
+        "of impact i and urgency j",
+    )
 
 
 class ServiceLevels(Strict):
     availability: Availability | None = None
-    priorities: list[Priority] = Field(min_length=1)
+    priorities: list[Priority] = Field(
+        default_factory=list,
+        description="Incident priorities, the most severe first; may be empty (availability only)",
+    )
+    matrix: Matrix | None = Field(
+        default=None, description="How impact and urgency give an incident's priority"
+    )
+
+    @property
+    def first_level(self) -> Priority | None:
+        """The most severe priority (the first listed), if there are any."""
+        return self.priorities[0] if self.priorities else None
 
 
 Period = Literal["month", "quarter"]

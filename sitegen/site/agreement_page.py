@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.catalogue import Row
-from sitegen.compose import SIGNED_STATUSES, fmt, schemes
+from sitegen.compose import SIGNED_STATUSES, fmt, schemes, targets
 from sitegen.compose.contract import Contract, Lang
 from sitegen.compose.general import general_facts
 from sitegen.compose.vocabulary import NONE, SIGNED_VERSION_NAMES, WORKING_NAMES
 from sitegen.diff import show as labels
-from sitegen.load.model import Agreement
+from sitegen.load.model import TARGETS, Agreement
 from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
@@ -121,7 +121,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         [
             '<div class="sg-card">',
             f'<dl class="sg-facts">{items}</dl>',
-            _slo_table(agreement, lang),
+            slo_tables(agreement, lang),
             "</div>",
         ]
     )
@@ -163,19 +163,37 @@ def _published_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[s
     ]
 
 
-def _slo_table(agreement: Agreement, lang: Lang) -> str:
-    head = [h(label(key, lang)) for key in ("priority", "priority_name", "response", "resolution")]
-    rows = [
-        [
-            h(p.level),
-            h(p.name.get(lang)),
-            h(fmt.duration(p.response, lang)),
-            h(fmt.duration(p.resolution, lang)),
-        ]
-        for p in agreement.slos.priorities
+def slo_tables(agreement: Agreement, lang: Lang) -> str:
+    """The priorities and their targets as the contract states them (a share such as 90%
+    and the clock in the cell where the contract names them), then the priority matrix
+    as a grid; nothing when the agreement has no priorities."""
+    rows = targets.rows(agreement, lang)
+    if not rows:
+        return ""
+    view = targets.targets_view(agreement, lang)
+    keys = ["priority", "priority_name"]
+    keys += [key for key in TARGETS if view[key]]
+    head = [h(label(key, lang)) for key in keys]
+    body = [
+        [h(row["level"]), h(row["name"]), *(h(row[key]) for key in TARGETS if view[key])]
+        for row in rows
     ]
     caption = f'<p class="sg-caption">{h(label("slos", lang))}</p>'
-    return caption + html_table(head, rows)
+    return caption + html_table(head, body) + _matrix_table(agreement, lang)
+
+
+def _matrix_table(agreement: Agreement, lang: Lang) -> str:
+    matrix = agreement.slos.matrix
+    if matrix is None:
+        return ""
+    corner = f"{label('impact', lang)} / {label('urgency', lang)}"
+    head = [h(corner), *(h(u.text.get(lang)) for u in matrix.urgency)]
+    body = [
+        [h(impact.text.get(lang)), *(h(level) for level in cells)]
+        for impact, cells in zip(matrix.impact, matrix.levels, strict=False)
+    ]
+    caption = f'<p class="sg-caption">{h(label("matrix", lang))}</p>'
+    return caption + html_table(head, body)
 
 
 def _tabs(contract: Contract, lang: Lang) -> str:

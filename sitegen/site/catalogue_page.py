@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from sitegen.catalogue import STATES, Due, Row
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import STATE_NAMES
-from sitegen.load.values import Duration
+from sitegen.load.model import Target
 from sitegen.render.markup import one_line
 from sitegen.render.page_markup import front_matter, h, md, md_link, md_table, page_file, url
 from sitegen.site.words import label
@@ -42,8 +42,8 @@ def _sort_key(row: Row, column: str, lang: Lang) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, Duration):
-        return str(value.minutes)
+    if isinstance(value, Target):
+        return str(value.within.minutes)
     if isinstance(value, Text):
         return value.get(lang)
     return str(value)
