@@ -18,7 +18,7 @@ from typing import Any
 from sitegen.catalogue.rows import Row, catalogue_rows, visible
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
-from sitegen.load.model import Agreement
+from sitegen.load.model import Agreement, Tier
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,9 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Date the next review is due, while the agreement is in force"),
     _f("availability", "string | null", "可用性目标（百分比），如 \"99.9\"",
        "Availability target in percent, e.g. \"99.9\""),
+    _f("availability_tiers", "array",
+       "全部可用性范围：id、scope（zh/en）、target、window；第一个即 availability",
+       "Every availability tier: id, scope (zh/en), target, window; the first is availability"),
     _f("p1_response", "string | null", "P1 响应时限，如 \"15m\"（m 分钟，h 小时，d 天）",
        "P1 response time, e.g. \"15m\" (m minutes, h hours, d days)"),
     _f("p1_response_minutes", "integer | null", "P1 响应时限（分钟）",
@@ -81,6 +84,15 @@ def _day(value: dt.date | None) -> str | None:
 
 def _text(value: Text) -> dict[str, str]:
     return {"zh": value.zh, "en": value.en}
+
+
+def _tier(tier: Tier) -> dict[str, Any]:
+    return {
+        "id": tier.id,
+        "scope": {"zh": tier.scope.zh, "en": tier.scope.en} if tier.scope else None,
+        "target": f"{tier.target.normalize():f}",
+        "window": tier.window,
+    }
 
 
 def record(agreement: Agreement, row: Row, today: dt.date) -> dict[str, Any]:
@@ -111,6 +123,7 @@ def record(agreement: Agreement, row: Row, today: dt.date) -> dict[str, Any]:
         "availability": f"{row.availability.normalize():f}"
         if row.availability is not None
         else None,
+        "availability_tiers": [_tier(tier) for tier in agreement.slos.tiers],
         "p1_response": str(row.p1_response) if row.p1_response is not None else None,
         "p1_response_minutes": row.p1_response.minutes if row.p1_response is not None else None,
     }

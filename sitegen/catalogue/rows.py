@@ -15,7 +15,13 @@ from decimal import Decimal
 from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
-from sitegen.compose.vocabulary import NONE, STATE_NAMES, STATUS_NAMES, VISIBILITY_NAMES
+from sitegen.compose.vocabulary import (
+    MORE_TIERS,
+    NONE,
+    STATE_NAMES,
+    STATUS_NAMES,
+    VISIBILITY_NAMES,
+)
 from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party
 from sitegen.load.values import Duration
@@ -44,6 +50,7 @@ class Row:
     visibility: str
     next_review: dt.date | None = None
     version: int = 1
+    more_tiers: int = 0  # availability tiers after the first, shown as "+N tiers"
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -56,6 +63,10 @@ class Row:
             return NONE.get(lang)
         if field in names:
             return names[field](value, lang)
+        if field == "availability" and self.more_tiers:
+            return _text(value, lang) + MORE_TIERS(
+                "one" if self.more_tiers == 1 else "many", lang, n=self.more_tiers
+            )
         return _text(value, lang)
 
 
@@ -95,8 +106,9 @@ def p1_response(agreement: Agreement) -> Duration | None:
 
 
 def availability(agreement: Agreement) -> Decimal | None:
-    target = agreement.slos.availability
-    return target.target if target is not None else None
+    """The target of the first availability tier (the catalogue shows "+N tiers" beside it)."""
+    tiers = agreement.slos.tiers
+    return tiers[0].target if tiers else None
 
 
 def make_row(agreement: Agreement, now: Standing) -> Row:
@@ -111,6 +123,7 @@ def make_row(agreement: Agreement, now: Standing) -> Row:
         expiry=now.expiry,
         objection_deadline=now.objection_deadline,
         availability=availability(agreement),
+        more_tiers=max(len(agreement.slos.tiers) - 1, 0),
         p1_response=p1_response(agreement),
         visibility=agreement.visibility,
         next_review=now.next_review,

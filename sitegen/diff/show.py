@@ -71,14 +71,63 @@ def fee(fee: Any, lang: Lang) -> str:
     return f"{fmt.money(fee.amount, fee.currency, lang)} {fmt.term_word('per_' + fee.per, lang)}"
 
 
+def bands(bands: Any, lang: Lang) -> str:
+    items = [f"< {fmt.percent(b.below, lang)}: {fmt.percent(b.percent, lang)}" for b in bands]
+    return ("；" if lang == "zh" else "; ").join(items) or ("（无）" if lang == "zh" else "(none)")
+
+
 def credits(credits: Any, lang: Lang) -> str:
-    bands = [
-        f"< {fmt.percent(b.below, lang)}: {fmt.percent(b.percent, lang)}" for b in credits.bands
-    ]
-    cap = fmt.percent(credits.cap_percent, lang)
-    return (
-        ("；".join(bands) + f"；上限 {cap}") if lang == "zh" else "; ".join(bands) + f"; cap {cap}"
-    )
+    text = bands(credits.bands or [], lang)
+    if credits.cap is None:
+        return text
+    return text + ("；" if lang == "zh" else "; ") + cap(credits.cap, lang)
+
+
+_CAP_OF = {
+    "fee": ("服务费", "the fee"),
+    "charges": ("受影响服务的费用", "the charges for the affected service"),
+    "paid": ("实际支付的费用", "the charges paid"),
+}
+
+
+def cap(value: Any, lang: Lang) -> str:
+    zh, en = _CAP_OF[value.of]
+    percent = fmt.percent(value.percent, lang)
+    return f"上限 {zh}的 {percent}" if lang == "zh" else f"cap {percent} of {en}"
+
+
+def money(value: Any, lang: Lang) -> str:
+    return fmt.money(value.amount, value.currency, lang)
+
+
+def downtime(value: Any, lang: Lang) -> str:
+    interval = fmt.duration(value.interval, lang)
+    partial = value.partial == "counted"
+    if lang == "zh":
+        text = f"以 {interval}为单位，不足一个单位的{'计入' if partial else '不计入'}"
+    else:
+        counted = "counted" if partial else "not counted"
+        text = f"in intervals of {interval}, a partial one {counted}"
+    if value.unavailable is not None:
+        text += ("；" if lang == "zh" else "; ") + value.unavailable.get(lang)
+    return text
+
+
+_ANCHORS = {
+    "period_end": ("统计周期结束后", "after the end of the period"),
+    "report": ("收到服务报告后", "after the service report"),
+    "cycle_end": ("计费周期结束后", "after the end of the billing cycle"),
+    "incident": ("故障发生后", "after the incident"),
+}
+
+
+def claim(value: Any, lang: Lang) -> str:
+    if value.within is not None:
+        window = fmt.duration(value.within, lang)
+    else:
+        window = fmt.count(value.cycles, "个计费周期", "billing cycle", "billing cycles", lang)
+    zh, en = _ANCHORS[value.anchor]
+    return f"{zh} {window}内" if lang == "zh" else f"within {window} {en}"
 
 
 def ids(values: list[str], lang: Lang) -> str:

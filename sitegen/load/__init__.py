@@ -25,6 +25,7 @@ from sitegen.load.checked import Checked, FileDigest
 from sitegen.load.config import LoadSettings
 from sitegen.load.document import Document
 from sitegen.load.glyphs import undrawable
+from sitegen.load.migrations import old_forms, upgraded
 from sitegen.load.model import Agreement
 from sitegen.load.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
 
@@ -77,21 +78,30 @@ def read_agreement(path: Path, settings: LoadSettings | None = None) -> bytes | 
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
 
 
-def load_agreement_bytes(data: bytes, path: Path, settings: LoadSettings | None = None) -> Loaded:
-    """Load an agreement from bytes read elsewhere (a git blob); `path` names it in findings."""
+def load_agreement_bytes(
+    data: bytes, path: Path, settings: LoadSettings | None = None, *, upgrade: bool = False
+) -> Loaded:
+    """Load an agreement from bytes read elsewhere (a git blob); `path` names it in findings.
+    With `upgrade`, old forms are read in their new form (a signed or committed version)."""
     settings = settings or LoadSettings()
     try:
         _check_size(len(data), settings)
         text = _decode(data)
     except Refused as refusal:
         return Loaded(path, findings=[_refusal_finding(path, refusal)])
-    loaded = load_agreement_text(text, path, settings)
+    loaded = load_agreement_text(text, path, settings, upgrade=upgrade)
     loaded.digest = FileDigest.of(data)
     return loaded
 
 
-def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = None) -> Loaded:
-    """Load an agreement from text already read; `path` names it in findings."""
+def load_agreement_text(
+    text: str, path: Path, settings: LoadSettings | None = None, *, upgrade: bool = False
+) -> Loaded:
+    """Load an agreement from text already read; `path` names it in findings.
+
+    An old form of a field is one finding naming the new form (`sitegen.load.migrations`);
+    with `upgrade` it is read in its new form instead: a version signed or committed before
+    the change cannot be rewritten, and is read as it was meant."""
     settings = settings or LoadSettings()
     loaded = Loaded(path)
     try:
@@ -104,8 +114,15 @@ def load_agreement_text(text: str, path: Path, settings: LoadSettings | None = N
         return loaded
     loaded.document = Document(path, text, tree.data, tree.positions)
     loaded.findings.extend(undrawable(loaded.document))
+    data = tree.data
+    old = old_forms(loaded.document)
+    if old and not upgrade:  # one finding per old form, not the schema's unknown keys
+        loaded.findings.extend(old)
+        return loaded
+    if old:
+        data = upgraded(data)
     try:
-        loaded.agreement = Agreement.model_validate(tree.data)
+        loaded.agreement = Agreement.model_validate(data)
     except ValidationError as error:
         loaded.findings.extend(_schema_finding(loaded.document, e) for e in error.errors())
     return loaded

@@ -13,47 +13,23 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
-    StringConstraints,
     Tag,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
 
+from sitegen.load.base import Bilingual, Currency, Slug, Strict
+from sitegen.load.credit_terms import CreditBand, Credits
+from sitegen.load.tiers import Tier, TierSet, tiers_of
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 
-__all__ = ["Agreement", "Bilingual", "Duration"]
+__all__ = ["Agreement", "Bilingual", "CreditBand", "Credits", "Duration", "Tier"]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
-
-
-class Bilingual(Strict):
-    """One text in both languages. Both are required; lint checks they say the same."""
-
-    zh: str = Field(description="Chinese text")
-    en: str = Field(description="English text")
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64),
-    Field(description="Lower-case words joined by hyphens, e.g. incident-handling"),
-]
-Percent = Annotated[
-    Decimal,
-    Field(ge=0, le=100, max_digits=7, decimal_places=4, description="A percentage, e.g. 99.9"),
-    DECIMAL_DIGITS,
-]
 PartyRole = Literal["customer", "provider"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -197,16 +173,6 @@ ServiceHours = Annotated[
     Field(description="'7x24' for round the clock, or a weekly schedule with a time zone"),
 ]
 
-Window_ = Literal["calendar_month", "calendar_quarter", "calendar_year"]
-
-
-class Availability(Strict):
-    target: Percent = Field(description="Minimum availability per window, percent")
-    window: Window_ = "calendar_month"
-    exclusions: list[Bilingual] = Field(
-        default_factory=list, description="What does not count as downtime"
-    )
-
 
 class Priority(Strict):
     level: str = Field(pattern=r"^P[1-9]$", description="P1 is the most severe")
@@ -217,8 +183,24 @@ class Priority(Strict):
 
 
 class ServiceLevels(Strict):
-    availability: Availability | None = None
+    availability: TierSet | None = None
     priorities: list[Priority] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _tier_ids(self) -> ServiceLevels:
+        if isinstance(self.availability, list) and len(self.availability) > 1:
+            ids = [tier.id for tier in self.availability]
+            if None in ids:
+                raise ValueError("with several availability tiers, give each an `id`")
+            repeated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"availability tier ids must differ: {', '.join(repeated)}")
+        return self
+
+    @property
+    def tiers(self) -> list[Tier]:
+        """The availability tiers, one or more; none without an availability target."""
+        return [tier for _, tier in tiers_of(self.availability)]
 
 
 Period = Literal["month", "quarter"]
@@ -235,26 +217,10 @@ class Measurement(Strict):
     pass_criteria: Bilingual | None = Field(default=None, description="达标判定标准")
 
 
-Currency = Literal["CNY", "USD", "EUR", "HKD"]
-
-
 class Fee(Strict):
     amount: Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), DECIMAL_DIGITS]
     currency: Currency = "CNY"
     per: Literal["month", "quarter", "year"] = "month"
-
-
-class CreditBand(Strict):
-    below: Percent = Field(description="Applies when availability is below this percentage")
-    percent: Percent = Field(description="Credit, as a percentage of the period's fee")
-
-
-class Credits(Strict):
-    bands: list[CreditBand] = Field(min_length=1)
-    cap_percent: Percent = Field(description="Most credit in one period, percent of the fee")
-    claim_days: Count = Field(
-        default=30, ge=1, le=365, description="Days after the report to claim a credit"
-    )
 
 
 class Obligations(Strict):
@@ -333,6 +299,14 @@ class Agreement(Strict):
     omit_sections: list[Slug] = Field(
         default_factory=list, description="Optional template sections left out"
     )
+
+    @property
+    def credit_basis(self) -> object | None:
+        """What credits are a percentage of, when the agreement gives it: the fee (`fees`),
+        or the credit terms themselves for the charges of the service or a fixed amount."""
+        if self.credits is None:
+            return None
+        return self.fees if self.credits.basis == "fee" else self.credits
 
     @property
     def template_name(self) -> str:

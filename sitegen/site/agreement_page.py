@@ -109,7 +109,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("version", h(agreement.version)),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
-        ("availability", h(row.label("availability", lang))),
+        ("availability", _availability(agreement, row, lang)),
     ]
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
     return "\n".join(
@@ -120,6 +120,25 @@ def _card(view: AgreementView, lang: Lang) -> str:
             "</div>",
         ]
     )
+
+
+def _availability(agreement: Agreement, row: Row, lang: Lang) -> str:
+    """The target, or with several tiers each tier's scope, target and window, one a line."""
+    tiers = agreement.slos.tiers
+    if len(tiers) <= 1:
+        return h(row.label("availability", lang))
+    lines = []
+    for tier in tiers:
+        scope = tier.scope.get(lang) if tier.scope else tier.id or ""
+        target = fmt.percent(tier.target, lang)
+        window = fmt.term_word(tier.window, lang)
+        text = (
+            f"{scope}：{target}（每{window}）"
+            if lang == "zh"
+            else f"{scope}: {target} per {window}"
+        )
+        lines.append(h(text))
+    return "<br>".join(lines)
 
 
 def _slo_table(agreement: Agreement, lang: Lang) -> str:

@@ -101,7 +101,7 @@ def working_label(agreement_id: str) -> str:
 def load_version(spec: str, root: Path, settings: Settings) -> tuple[VersionText, Loaded]:
     """A version and its agreement, loaded like a file: problems become findings."""
     version = resolve(spec, root, settings)
-    return version, load_agreement_bytes(version.data, version.path, settings.load)
+    return version, load_agreement_bytes(version.data, version.path, settings.load, upgrade=True)
 
 
 def _signed(spec: Spec, folder: Path, root: Path) -> VersionText:

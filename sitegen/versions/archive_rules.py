@@ -205,7 +205,7 @@ def _signed_yaml(folder: Folder, entry: Entry) -> list[Finding]:
     data = _recorded(folder, entry, path.name)
     if data is None:
         return []
-    loaded = load_agreement_bytes(data, path)
+    loaded = load_agreement_bytes(data, path, upgrade=True)
     if loaded.agreement is None:
         first = loaded.findings[0] if loaded.findings else None
         problems = [f"it does not load ({first.code} {first.message})" if first else "no data"]

@@ -29,8 +29,8 @@ def terms(agreement: Agreement) -> dict[str, Any]:
 def same_terms(signed_text: str, living_text: str) -> bool:
     """True when the living file records only reviews or a termination on top of the signed
     one; False when a term changed or either does not load (then the texts decide)."""
-    signed = load_agreement_text(signed_text, Path("signed")).agreement
-    living = load_agreement_text(living_text, Path("living")).agreement
+    signed = load_agreement_text(signed_text, Path("signed"), upgrade=True).agreement
+    living = load_agreement_text(living_text, Path("living"), upgrade=True).agreement
     if signed is None or living is None or living.status not in ("signed", "terminated"):
         return False
     return terms(signed) == terms(living)
