@@ -160,13 +160,15 @@ def credit_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
             "credits", x, y, show.credits, direction=STRICTER if x is None else LOOSER
         )
         return
-    yield from change("credits.basis", x.basis, y.basis)
+    yield from change("credits.basis", x.basis, y.basis, show.basis)
     yield from change("credits.fixed", x.fixed, y.fixed, show.money)
     yield from _cap(x, y)
     yield from change("credits.minimum", x.minimum, y.minimum, show.money,
                       direction=_ordered_money(x, y))  # fmt: skip
-    yield from change("credits.form", x.form, y.form)
-    yield from change("credits.cash", x.cash, y.cash, direction=_ordered_flag(x.cash, y.cash))
+    yield from change("credits.form", x.form, y.form, show.form)
+    yield from change(
+        "credits.cash", x.cash, y.cash, show.cash, direction=_ordered_flag(x.cash, y.cash)
+    )
     yield from change("credits.cash_within", x.cash_within, y.cash_within, fmt.duration,
                       direction=ordered(x.cash_within, y.cash_within, LOOSER))  # fmt: skip
     yield from _claim(x.claim, y.claim)

@@ -132,3 +132,32 @@ def claim(value: Any, lang: Lang) -> str:
 
 def ids(values: list[str], lang: Lang) -> str:
     return ", ".join(values) if values else ("（无）" if lang == "zh" else "(none)")
+
+
+_FORMS = {
+    "deduction": ("从下一期服务费中抵扣", "deducted from the next invoice"),
+    "voucher": ("代金券", "vouchers"),
+    "bill_credit": ("计入此后的账单", "credit on a future bill"),
+    "refund": ("退款", "refund"),
+}
+_BASES = {
+    "fee": ("服务费", "the fee"),
+    "charges": ("受影响服务的费用", "the charges for the affected service"),
+    "fixed": ("固定金额", "a fixed amount"),
+}
+
+
+def form(value: str, lang: Lang) -> str:
+    zh, en = _FORMS[value]
+    return zh if lang == "zh" else en
+
+
+def basis(value: str, lang: Lang) -> str:
+    zh, en = _BASES[value]
+    return zh if lang == "zh" else en
+
+
+def cash(value: bool, lang: Lang) -> str:
+    if lang == "zh":
+        return "未使用的补偿在协议终止时以现金支付" if value else "不以现金支付"
+    return "unused credits paid in cash at the end" if value else "never paid in cash"
