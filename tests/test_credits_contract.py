@@ -174,3 +174,10 @@ def test_the_samples_credit_clauses_read_as_before() -> None:
         "deducted from the next service fee; credits not yet deducted when this agreement "
         "ends are paid by the Provider within 30 days after it ends."
     ]
+
+
+def test_the_report_states_availability_for_tiers_too() -> None:
+    contract = render(cloud_sla())
+    assert items(contract, "measurement.report", "en")[0] == (
+        "availability in the period, and the start, end and cause of each Downtime"
+    )

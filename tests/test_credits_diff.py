@@ -8,8 +8,8 @@ from pathlib import Path
 from sitegen.diff.fields import Change, diff_terms
 from sitegen.load import load_agreement_text
 from sitegen.load.model import Agreement
-from tests.helpers import SAMPLES, replace_once
-from tests.real_slas import cloud_sla
+from tests.helpers import SAMPLES, replace_once, sample_text
+from tests.real_slas import cloud_sla, with_availability
 
 SLA_002 = (SAMPLES / "SLA-2024-002" / "agreement.yaml").read_text(encoding="utf-8")
 
@@ -124,4 +124,23 @@ def test_claim_and_settlement_changes() -> None:
          "within 1 billing cycle after the end of the period", "looser"),
         ("credits.form", "Form of credits", "vouchers", "credit on a future bill", None),
         ("credits.cash", "Credits paid in cash", "never paid in cash", "—", None),
+    ]  # fmt: skip
+
+
+def test_a_single_tier_grown_into_a_list_is_matched_with_its_first_tier() -> None:
+    old = sample_text()
+    new = with_availability(
+        old,
+        "  availability:\n"
+        "    - {id: core, scope: {zh: 核心系统, en: Core systems}, target: 99.9}\n"
+        "    - {id: reporting, scope: {zh: 报表系统, en: Reporting}, target: 99.5}\n",
+    )
+    assert rows(old, new) == [
+        ("slos.availability[core].exclusions", "core: Availability exclusion",
+         "Planned maintenance notified in writing 5 working days ahead, at most 4 hours per "
+         "month in total", "—", "stricter"),
+        ("slos.availability[core].exclusions", "core: Availability exclusion",
+         "Interruptions caused by the customer or by force majeure", "—", "stricter"),
+        ("slos.availability[reporting].target", "reporting: Availability target", "—", "99.5%",
+         "stricter"),
     ]  # fmt: skip

@@ -24,12 +24,22 @@ from sitegen.load.model import Agreement
 from sitegen.load.terms import format_percent
 from sitegen.load.tiers import WINDOW_ORDER, Tier
 
+Pair = tuple[str, Tier | None, Tier | None]
 
-def _tiers(agreement: Agreement) -> dict[str, Tier]:
-    tiers = agreement.slos.tiers
-    if len(tiers) == 1:
-        return {"": tiers[0]}
-    return {tier.key: tier for tier in tiers}
+
+def _pairs(old: Agreement, new: Agreement) -> list[Pair]:
+    """The tiers of both versions, matched by id; a single tier without an id is matched
+    with the first tier of a list (the list grew out of it), a single tier with another."""
+    a, b = old.slos.tiers, new.slos.tiers
+    if len(a) <= 1 and len(b) <= 1:
+        return [("", a[0] if a else None, b[0] if b else None)] if a or b else []
+    before = {tier.key: tier for tier in a}
+    after = {tier.key: tier for tier in b}
+    if len(a) == 1 and a[0].id is None:
+        before = {b[0].key: a[0]}
+    if len(b) == 1 and b[0].id is None:
+        after = {a[0].key: b[0]}
+    return [(key, before.get(key), after.get(key)) for key in dict.fromkeys([*before, *after])]
 
 
 def _prefix(key: str) -> str:
@@ -41,20 +51,7 @@ def _named(text: Text, key: str) -> Text:
 
 
 def tier_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
-    before, after = _tiers(old), _tiers(new)
-    if not before or not after:
-        a, b = (before.get("") if before else None), (after.get("") if after else None)
-        if (a is None) != (b is None) and (len(before) <= 1 and len(after) <= 1):
-            yield from change(
-                "slos.availability.target",
-                a and a.target,
-                b and b.target,
-                fmt.percent,
-                direction=STRICTER if a is None else LOOSER,
-            )
-            return
-    for key in dict.fromkeys([*before, *after]):
-        a, b = before.get(key), after.get(key)
+    for key, a, b in _pairs(old, new):
         path = _prefix(key)
         if a is None or b is None:
             yield from change(
@@ -120,13 +117,12 @@ def _levels(x: list[CreditBand], y: list[CreditBand]) -> list[tuple[Decimal, Dec
 
 def schedule_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
     """For each tier in both versions, every level whose credit differs."""
-    before, after = _tiers(old), _tiers(new)
     if old.credits is None or new.credits is None:
         return
-    for key in before:
-        if key not in after:
+    for key, a, b in _pairs(old, new):
+        if a is None or b is None:
             continue
-        x, y = _bands(old, before[key]), _bands(new, after[key])
+        x, y = _bands(old, a), _bands(new, b)
         found = list(_level_changes(key, x, y))
         yield from found
         directions = {c.direction for c in found}
