@@ -181,3 +181,17 @@ def test_the_report_states_availability_for_tiers_too() -> None:
     assert items(contract, "measurement.report", "en")[0] == (
         "availability in the period, and the start, end and cause of each Downtime"
     )
+
+
+def test_a_single_tier_names_its_scope_when_it_has_one() -> None:
+    availability = (
+        "  availability:\n    scope: {zh: 核心系统, en: the core systems}\n    target: 99.9\n"
+    )
+    contract = render(with_availability(sample_text(), availability))
+    assert paragraphs(contract, "service-levels.availability", "en")[0].startswith(
+        "The Provider guarantees availability of the core systems of at least 99.9% in each "
+        "calendar month."
+    )
+    assert paragraphs(contract, "service-levels.availability", "zh")[0].startswith(
+        "服务方保证核心系统每个自然月的可用性不低于 99.9%。"
+    )

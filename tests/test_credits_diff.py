@@ -136,6 +136,8 @@ def test_a_single_tier_grown_into_a_list_is_matched_with_its_first_tier() -> Non
         "    - {id: reporting, scope: {zh: 报表系统, en: Reporting}, target: 99.5}\n",
     )
     assert rows(old, new) == [
+        ("slos.availability[core].scope", "core: Availability scope", "—", "Core systems",
+         None),
         ("slos.availability[core].exclusions", "core: Availability exclusion",
          "Planned maintenance notified in writing 5 working days ahead, at most 4 hours per "
          "month in total", "—", "stricter"),

@@ -31,7 +31,9 @@ def availability(a: Agreement, lang: Lang) -> ViewModel | None:
     tiers = a.slos.tiers
     if len(tiers) != 1:
         return None
-    return _tier(a, tiers[0], lang)
+    view = _tier(a, tiers[0], lang)
+    view["scope"] = Plain(tiers[0].scope.get(lang)) if tiers[0].scope else None
+    return view
 
 
 def tiers(a: Agreement, lang: Lang) -> list[ViewModel]:

@@ -68,6 +68,9 @@ def tier_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
     yield from change(
+        f"{path}.scope", a.scope, b.scope, name=_named(label("slos.availability.scope"), key)
+    )
+    yield from change(
         f"{path}.target",
         a.target,
         b.target,

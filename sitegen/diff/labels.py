@@ -28,6 +28,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "slos.availability.window": ("可用性统计窗口", "Availability window"),
     "slos.availability.exclusions": ("可用性除外情形", "Availability exclusion"),
     "slos.availability.downtime": ("不可用时间的计算", "Counting of downtime"),
+    "slos.availability.scope": ("可用性范围", "Availability scope"),
     "slos.priorities": ("故障级别", "Priority"),
     "slos.priorities.response": ("响应时间", "response time"),
     "slos.priorities.resolution": ("解决时间", "resolution time"),
