@@ -118,3 +118,21 @@ def test_credits_without_any_bands(tmp_path: Path) -> None:
         f"{top}: SG616 credits: no credit is due at any level: "
         "give credits.bands, or bands under the availability tiers that earn credits"
     ]
+
+
+def test_a_misspelt_key_in_a_tier_gets_a_suggestion() -> None:
+    text = replace_once(cloud_sla(), "      target: 99.5\n", "      targt: 99.5\n")
+    loaded = load_agreement_text(text, Path(FILE))
+    assert [(f.code, f.message) for f in loaded.findings] == [
+        ("SG201", "required key 'target' is missing"),
+        ("SG202", "unknown key 'targt'; did you mean 'target'?"),
+    ]
+
+
+def test_a_misspelt_claim_anchor_gets_a_suggestion() -> None:
+    text = replace_once(cloud_sla(), "    from: period_end\n", "    fro: period_end\n")
+    loaded = load_agreement_text(text, Path(FILE))
+    assert [(f.code, f.message) for f in loaded.findings] == [
+        ("SG201", "required key 'from' is missing"),
+        ("SG202", "unknown key 'fro'; did you mean 'from'?"),
+    ]
