@@ -87,7 +87,8 @@ def test_fee_basis_without_fees_still_warns(tmp_path: Path) -> None:
         "currency, per) so the credit has a base",
         f"{top}: SG810 credits: section 'credits' of "
         "it-service-sla v1 needs credits, credit_basis, but credit_basis is missing: add "
-        "credit_basis, or add 'credits' to omit_sections",
+        "fees (credits.basis is fee: a credit is a percentage of the fee), or add 'credits' "
+        "to omit_sections",
     ]
 
 
