@@ -3,13 +3,16 @@ meaning when a signed or committed version in the old form is read."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sitegen.cli import cli
 from sitegen.load import load_agreement, load_agreement_text
 from sitegen.versions.lifecycle import same_terms, terms
+from tests.gitrepo import SAMPLE_ID, SAMPLE_PATH, GitRepo, isolate_git, templates_tree
 from tests.helpers import SAMPLES, lint_sample, replace_once, sample_text, where
 
 GUIDE = "agreements/SLA-2024-001/agreement.yaml"
@@ -60,3 +63,24 @@ def test_the_signed_archive_in_the_old_form_keeps_its_terms() -> None:
     assert "cap_percent: 20" in signed  # archived before the change, never rewritten
     assert same_terms(signed, (folder / "agreement.yaml").read_text(encoding="utf-8"))
     assert load_agreement(folder / "signed" / "v1.yaml").agreement is None  # as a working file
+
+
+def test_migrating_a_committed_and_signed_file_changes_no_term(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate_git(monkeypatch)
+    old = old_form()
+    files: dict[str, str | bytes] = {
+        **templates_tree(),
+        SAMPLE_PATH: old,
+        f"agreements/{SAMPLE_ID}/signed/v1.yaml": old,
+    }
+    repo = GitRepo.create(tmp_path / "repo", files, "Catalogue")
+    monkeypatch.chdir(repo.root)
+    repo.write({SAMPLE_PATH: sample_text()})  # the migration, not yet committed
+    for args in (["diff"], ["diff", SAMPLE_ID]):
+        result = CliRunner().invoke(cli, [*args, "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        found = json.loads(result.stdout)
+        assert [c for diff in found for c in diff["changes"]] == [], args
+        assert all(not any(diff["redlines"].values()) for diff in found), args

@@ -6,6 +6,11 @@ The table is checked on the raw YAML (the plain data with positions), so an old 
 {percent: 20, of: fee}` instead of "unknown key 'cap_percent'" beside "required key missing".
 Codes SG120–SG139 are kept for these entries. A pattern's `*` matches any key or list index.
 Keep the table one entry a line-group, so that entries added beside each other merge.
+
+An entry may also `upgrade` the old form: a version signed or committed before the change
+can never be rewritten (its SHA-256 is in the archive), so `sitegen diff`, the archive's
+rules and "same terms as signed" read it in the new form with the meaning it had. Each
+upgrade stands alone: run in any order, the entries give the same data.
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ MIGRATIONS: list[Migration] = [
 def upgraded(data: dict[str, Any]) -> dict[str, Any]:
     """The data of an old file in the new form, with the same meaning (a copy)."""
     data = copy.deepcopy(data)
-    for migration in reversed(MIGRATIONS):  # later entries first: claim before cap
+    for migration in MIGRATIONS:
         if migration.upgrade is None:
             continue
         *parent, key = migration.path.split(".")
