@@ -347,6 +347,9 @@ def test_json_record_of_the_guide_agreement() -> None:
         "last_review": None,
         "next_review": "2024-07-01",
         "availability": "99.9",
+        "availability_tiers": [
+            {"id": None, "scope": None, "target": "99.9", "window": "calendar_month"}
+        ],
         "p1_response": "15m",
         "p1_response_minutes": 15,
         "fee": {

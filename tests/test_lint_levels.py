@@ -117,10 +117,10 @@ def test_credits_without_a_target(tmp_path: Path) -> None:
 
 
 def test_band_above_the_cap(tmp_path: Path) -> None:
-    text = replace_once(sample_text(), "cap_percent: 20", "cap_percent: 15")
+    text = replace_once(sample_text(), "cap: {percent: 20,", "cap: {percent: 15,")
     assert lint_sample(tmp_path, text) == [
         f"{where(text, 'percent: 20}', '20}')}: SG613 credits.bands[2].percent: 20% is more "
-        "than the cap of 15%: lower the band or raise cap_percent"
+        "than the cap of 15%: lower the band or raise credits.cap.percent"
     ]
 
 

@@ -90,6 +90,10 @@ def hostile_keys() -> str:
     return unsigned_sample() + keys
 
 
+# The line of the key forged with ESC, the first control a finding names: after the sample.
+ESC_LINE = len(unsigned_sample().splitlines()) + list(CONTROLS).index("ESC") + 1
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """The sample committed on main; the working tree's copy is hostile."""
@@ -164,7 +168,7 @@ def test_validate_refuses_control_characters_in_keys(repo: GitRepo) -> None:
     lines = out.splitlines()
     assert code == 1
     assert lines[0] == (
-        "hostile-keys.yaml:181:5: SG109 U+001B <control> is a control character: remove it"
+        f"hostile-keys.yaml:{ESC_LINE}:5: SG109 U+001B <control> is a control character: remove it"
     )
     assert {line.split(": ", 1)[1].split()[0] for line in lines} == {"SG109"}
     assert err == f"1 file checked: {len(lines)} errors, 0 warnings\n"
@@ -175,7 +179,7 @@ def test_validate_text_escapes_file_names(repo: GitRepo) -> None:
     code, out, _ = sitegen(repo, "validate", name)
     assert code == 1
     assert out.splitlines()[0] == (
-        f"{safe(name)}:181:5: SG109 U+001B <control> is a control character: remove it"
+        f"{safe(name)}:{ESC_LINE}:5: SG109 U+001B <control> is a control character: remove it"
     )
     assert out.startswith("ESC\\x1b::warning::f\\x1bBEL\\x07::warning::f\\x07CR\\x0d::")
 

@@ -23,7 +23,7 @@ from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
 from sitegen.compose.fmt import fee_text
-from sitegen.load.model import Fee
+from sitegen.load.model import Fee, Tier
 from sitegen.load.money import round_amount
 from sitegen.versions.in_force import Versions
 
@@ -99,6 +99,9 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Date the next review is due, while the agreement is in force"),
     _f("availability", "string | null", "可用性目标（百分比），如 \"99.9\"",
        "Availability target in percent, e.g. \"99.9\""),
+    _f("availability_tiers", "array",
+       "全部可用性范围：id、scope（zh/en）、target、window；第一个即 availability",
+       "Every availability tier: id, scope (zh/en), target, window; the first is availability"),
     _f("p1_response", "string | null",
        "最高级别（priorities 第一项，如 P1、Sev1）的响应时限，如 \"15m\"（m 分钟，h 小时，d 天）",
        "Response time of the first (most severe) priority level, P1, Sev1 or as named, "
@@ -121,6 +124,15 @@ def _day(value: dt.date | None) -> str | None:
 
 def _text(value: Text) -> dict[str, str]:
     return {"zh": value.zh, "en": value.en}
+
+
+def _tier(tier: Tier) -> dict[str, Any]:
+    return {
+        "id": tier.id,
+        "scope": {"zh": tier.scope.zh, "en": tier.scope.en} if tier.scope else None,
+        "target": f"{tier.target.normalize():f}",
+        "window": tier.window,
+    }
 
 
 def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
@@ -162,6 +174,7 @@ def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
         "availability": f"{row.availability.normalize():f}"
         if row.availability is not None
         else None,
+        "availability_tiers": [_tier(tier) for tier in agreement.slos.tiers],
         "p1_response": str(row.p1_response.within) if row.p1_response is not None else None,
         "p1_response_minutes": row.p1_response.within.minutes
         if row.p1_response is not None

@@ -24,6 +24,7 @@ from sitegen.compose.contract import Lang, Text
 from sitegen.compose.targets import cell
 from sitegen.compose.vocabulary import (
     KIND_NAMES,
+    MORE_TIERS,
     NONE,
     STATE_NAMES,
     VERSION_SEPARATOR,
@@ -67,6 +68,7 @@ class Row:
     signed: dt.date | None = None  # its signing date, as the archive records it
     kind: str = "negotiated"  # or published: a provider's SLA the customer holds
     amendment_watch: dt.date | None = None  # published: look for amendments by then
+    more_tiers: int = 0  # availability tiers after the first, shown as "+N tiers"
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -84,6 +86,10 @@ class Row:
             return NONE.get(lang)
         if field in names:
             return names[field](value, lang)
+        if field == "availability" and self.more_tiers:
+            return _text(value, lang) + MORE_TIERS(
+                "one" if self.more_tiers == 1 else "many", lang, n=self.more_tiers
+            )
         return _text(value, lang)
 
     def versions(self, lang: Lang) -> str:
@@ -151,8 +157,9 @@ def p1_response(agreement: Agreement) -> Target | None:
 
 
 def availability(agreement: Agreement) -> Decimal | None:
-    target = agreement.slos.availability
-    return target.target if target is not None else None
+    """The target of the first availability tier (the catalogue shows "+N tiers" beside it)."""
+    tiers = agreement.slos.tiers
+    return tiers[0].target if tiers else None
 
 
 def make_row(versions: Versions, now: Standing) -> Row:
@@ -169,6 +176,7 @@ def make_row(versions: Versions, now: Standing) -> Row:
         expiry=now.expiry,
         objection_deadline=now.objection_deadline,
         availability=availability(agreement),
+        more_tiers=max(len(agreement.slos.tiers) - 1, 0),
         p1_response=p1_response(agreement),
         visibility="internal" if versions.shown(False) else "restricted",
         next_review=now.next_review,

@@ -11,25 +11,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sitegen.compose import fmt, schemes, targets
+from sitegen.compose import fmt, schemes, targets, tier_view
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.credit_view import credits_view
 from sitegen.compose.general import general_view
 from sitegen.compose.vocabulary import LANGUAGE_NAMES
 from sitegen.load import terms
-from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
+from sitegen.load.model import Agreement, Bilingual, Fee, Party, Schedule
 from sitegen.load.money import round_amount
 
 # The values one language of a clause template may place (prepared here, never computed
 # in the template).
 ViewModel = dict[str, Any]
 
-# Window lengths the allowed-downtime table lists, in days.
-WINDOW_LENGTHS = {
-    "calendar_month": (28, 29, 30, 31),
-    "calendar_quarter": (90, 91, 92),
-    "calendar_year": (365, 366),
-}
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
@@ -58,7 +53,10 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
             "excluded": [Plain(i.text.get(lang)) for i in a.scope.excluded],
         },
         "hours": _hours(a, lang),
-        "availability": _availability(a, lang),
+        "availability": tier_view.availability(a, lang),
+        "tiers": tier_view.tiers(a, lang),
+        "tier_downtime": [t for t in tier_view.tiers(a, lang) if t["downtime"]],
+        "tier_exclusions": tier_view.tier_exclusions(a, lang),
         "priorities": targets.rows(a, lang),
         "targets": targets.targets_view(a, lang),
         "obligations": {
@@ -67,7 +65,9 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         },
         "measurement": _measurement(a, lang),
         "fees": _fees(a.fees, a.measurement.period, lang),
-        "credits": _credits(a, lang),
+        "credits": credits_view(
+            a, lang, period_fee(a.fees, a.measurement.period) if a.fees else None
+        ),
         "review": _review(a, lang),
         "signatories": _signatories(a, lang),
         **general_view(a, lang),
@@ -205,35 +205,6 @@ def _hours(a: Agreement, lang: Lang) -> ViewModel:
     }
 
 
-def _availability(a: Agreement, lang: Lang) -> ViewModel | None:
-    target = a.slos.availability
-    if target is None:
-        return None
-    view: ViewModel = {
-        "target": Plain(fmt.percent(target.target, lang)),
-        "shortfall": Plain(fmt.percent(Decimal(100) - target.target, lang)),
-        "window": Plain(fmt.term_word(target.window, lang)),
-        "exclusions": [_t(e, lang) for e in target.exclusions],
-        "allowed": [],
-        "weekly_allowed": None,
-    }
-    hours = a.service_hours
-    if isinstance(hours, Schedule):
-        weekly = Decimal(fmt.weekly_minutes(_windows(hours)) * 60)
-        seconds = int((Decimal(100) - target.target) / Decimal(100) * weekly)  # rounded down
-        view["weekly_allowed"] = Plain(fmt.span(seconds, lang))
-        return view
-    view["allowed"] = [
-        {
-            "days": _days(days, lang),
-            "downtime": Plain(fmt.span(int(terms.allowed_downtime(target.target, days)
-                                              .total_seconds()), lang)),
-        }
-        for days in WINDOW_LENGTHS[target.window]
-    ]  # fmt: skip
-    return view
-
-
 def _measurement(a: Agreement, lang: Lang) -> ViewModel:
     m = a.measurement
     due = m.report_due_days
@@ -271,43 +242,6 @@ def _fees(fee: Fee | None, period: str, lang: Lang) -> ViewModel | None:
         "per": Plain(fmt.term_word(f"per_{fee.per}", lang)),
         "period_fee": _money(period_fee(fee, period), fee.currency, lang),
         "per_period": fee.per == period,
-    }
-
-
-def _band_range(below: Decimal, floor: Decimal | None, lang: Lang) -> Plain:
-    top = fmt.percent(below, lang)
-    if floor is None:
-        return Plain(f"低于 {top}" if lang == "zh" else f"below {top}")
-    low = fmt.percent(floor, lang)
-    return Plain(f"低于 {top} 且不低于 {low}" if lang == "zh" else f"below {top}, at least {low}")
-
-
-def _credits(a: Agreement, lang: Lang) -> ViewModel | None:
-    credits: Credits | None = a.credits
-    if credits is None:
-        return None
-    fee = period_fee(a.fees, a.measurement.period) if a.fees else None
-    currency = a.fees.currency if a.fees else "CNY"
-
-    def share(percent: Decimal) -> Plain | None:
-        if fee is None:
-            return None
-        return Plain(fmt.money(round_amount(fee * percent / 100, currency), currency, lang))
-
-    bands = sorted(credits.bands, key=lambda b: b.below, reverse=True)
-    floors = [b.below for b in bands[1:]] + [None]
-    return {
-        "bands": [
-            {
-                "range": _band_range(b.below, floor, lang),
-                "percent": Plain(fmt.percent(b.percent, lang)),
-                "amount": share(b.percent),
-            }
-            for b, floor in zip(bands, floors, strict=True)
-        ],
-        "cap": Plain(fmt.percent(credits.cap_percent, lang)),
-        "cap_amount": share(credits.cap_percent),
-        "claim_days": _days(credits.claim_days, lang),
     }
 
 

@@ -142,6 +142,13 @@ VISIBILITY_NAMES = Words(
     }
 )
 NONE = Text("—", "—")  # where a catalogue field has no value
+# After the first availability tier's target in the catalogue: 99.99% +1 tier.
+MORE_TIERS = Words(
+    {
+        "one": Text("（另 {n} 个范围）", " +{n} tier"),
+        "many": Text("（另 {n} 个范围）", " +{n} tiers"),
+    }
+)
 
 # Everything unsigned carries the notice (Markdown, site HTML, Word) and the watermark
 # (every page of the PDF and of the Word file).
@@ -203,6 +210,7 @@ TERM_FACTS = Words(
 # Periods, frequencies and fee bases as the contract text names them.
 TERM_WORDS = Words(
     {
+        "hour": Text("小时", "hour"),
         "month": Text("自然月", "calendar month"),
         "quarter": Text("自然季度", "calendar quarter"),
         "year": Text("自然年", "calendar year"),

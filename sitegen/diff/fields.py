@@ -9,15 +9,17 @@ position.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sitegen.compose import fmt, schemes
-from sitegen.compose.contract import Lang, Text
 from sitegen.compose.general import general_facts
 from sitegen.compose.targets import clock_of
 from sitegen.diff import show
+from sitegen.diff.change import LOOSER, MIXED, STRICTER, Change, Direction
+from sitegen.diff.change import change as _change
+from sitegen.diff.change import ordered as _ordered
+from sitegen.diff.credit_terms import credit_changes, schedule_changes, tier_changes
 from sitegen.diff.labels import label
 from sitegen.load.model import (
     TARGETS,
@@ -32,70 +34,7 @@ from sitegen.load.model import (
     working_days,
 )
 
-Direction = Literal["stricter", "looser"] | None
-STRICTER: Direction = "stricter"
-LOOSER: Direction = "looser"
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    path: str  # slos.priorities[P1].response
-    label: Text  # P1 响应时间 / P1 response time
-    before: Text | None  # None: added
-    after: Text | None  # None: removed
-    material: bool
-    direction: Direction = None
-
-    @property
-    def attention(self) -> bool:
-        """Looser on the provider in a material term: shown first, flagged."""
-        return self.material and self.direction == LOOSER
-
-    @property
-    def kind(self) -> str:
-        return "added" if self.before is None else "removed" if self.after is None else "changed"
-
-
-Formatter = Callable[[Any, Lang], str]
-
-
-def _text(value: Any, lang: Lang) -> str:
-    if isinstance(value, Bilingual):
-        return value.get(lang)
-    return str(value)
-
-
-def _both(value: Any, show: Formatter) -> Text | None:
-    return None if value is None else Text(show(value, "zh"), show(value, "en"))
-
-
-def _change(
-    path: str,
-    before: Any,
-    after: Any,
-    show: Formatter = _text,
-    *,
-    material: bool = True,
-    direction: Direction = None,
-    name: Text | None = None,
-) -> Iterator[Change]:
-    if before != after:
-        yield Change(
-            path,
-            name or label(path),
-            _both(before, show),
-            _both(after, show),
-            material,
-            direction,
-        )
-
-
-def _ordered(before: Any, after: Any, higher: Direction) -> Direction:
-    """The direction of a move between two comparable values; `higher` says what up means."""
-    if before is None or after is None or before == after:
-        return None
-    other = LOOSER if higher == STRICTER else STRICTER
-    return higher if after > before else other
+__all__ = ["LOOSER", "MIXED", "STRICTER", "Change", "Direction", "diff_terms"]
 
 
 def diff_terms(old: Agreement, new: Agreement) -> list[Change]:
@@ -195,32 +134,7 @@ def _hours(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 
 def _availability(old: Agreement, new: Agreement) -> Iterator[Change]:
-    a, b = old.slos.availability, new.slos.availability
-    if a is None or b is None:
-        yield from _change(
-            "slos.availability.target",
-            a and a.target,
-            b and b.target,
-            fmt.percent,
-            direction=STRICTER if a is None else LOOSER,
-        )
-        return
-    yield from _change(
-        "slos.availability.target",
-        a.target,
-        b.target,
-        fmt.percent,
-        direction=_ordered(a.target, b.target, STRICTER),
-    )
-    windows = ["calendar_month", "calendar_quarter", "calendar_year"]
-    yield from _change(
-        "slos.availability.window",
-        a.window,
-        b.window,
-        fmt.term_word,
-        direction=_ordered(windows.index(a.window), windows.index(b.window), LOOSER),
-    )
-    yield from _texts("slos.availability.exclusions", a.exclusions, b.exclusions, LOOSER)
+    yield from tier_changes(old, new)
 
 
 def _priorities(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -366,39 +280,8 @@ def _money(old: Agreement, new: Agreement) -> Iterator[Change]:
         show.fee,
         direction=_fee_direction(a, b),
     )
-    x, y = old.credits, new.credits
-    if x is None or y is None:
-        yield from _change(
-            "credits", x, y, show.credits, direction=STRICTER if x is None else LOOSER
-        )
-        return
-    yield from _change(
-        "credits.cap_percent",
-        x.cap_percent,
-        y.cap_percent,
-        fmt.percent,
-        direction=_ordered(x.cap_percent, y.cap_percent, STRICTER),
-    )
-    yield from _change(
-        "credits.claim_days",
-        x.claim_days,
-        y.claim_days,
-        show.days,
-        direction=_ordered(x.claim_days, y.claim_days, STRICTER),
-    )
-    before = {band.below: band.percent for band in x.bands}
-    after = {band.below: band.percent for band in y.bands}
-    for below in _union(before, after):
-        p, q = before.get(below), after.get(below)
-        direction = STRICTER if p is None else LOOSER if q is None else _ordered(p, q, STRICTER)
-        yield from _change(
-            f"credits.bands[{below}]",
-            p,
-            q,
-            fmt.percent,
-            direction=direction,
-            name=label("credits.bands", fmt.percent(below, "zh"), fmt.percent(below, "en")),
-        )
+    yield from credit_changes(old, new)
+    yield from schedule_changes(old, new)
 
 
 def _reviewed(review: Review | None) -> tuple[list[Bilingual], list[ReviewRecord]]:

@@ -58,7 +58,7 @@ def as_text(diffs: Sequence[AgreementDiff]) -> str:
 def _change_line(change: Change) -> str:
     flag = style("! ", fg="red", bold=True) if change.attention else "  "
     weight = "material" if change.material else "editorial"
-    direction = f", {change.direction} on the provider" if change.direction else ""
+    direction = f", {report_word(change.direction, 'en')}" if change.direction else ""
     values = f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
     label = safe(f"{change.label.zh} / {change.label.en}")
     return f"{flag}{label}: {values} ({weight}{direction})"

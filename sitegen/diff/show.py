@@ -102,15 +102,93 @@ def fee(fee: Any, lang: Lang) -> str:
     return fmt.fee_text(fee, lang)
 
 
+def bands(bands: Any, lang: Lang) -> str:
+    items = [f"< {fmt.percent(b.below, lang)}: {fmt.percent(b.percent, lang)}" for b in bands]
+    return ("；" if lang == "zh" else "; ").join(items) or ("（无）" if lang == "zh" else "(none)")
+
+
 def credits(credits: Any, lang: Lang) -> str:
-    bands = [
-        f"< {fmt.percent(b.below, lang)}: {fmt.percent(b.percent, lang)}" for b in credits.bands
-    ]
-    cap = fmt.percent(credits.cap_percent, lang)
-    return (
-        ("；".join(bands) + f"；上限 {cap}") if lang == "zh" else "; ".join(bands) + f"; cap {cap}"
-    )
+    text = bands(credits.bands or [], lang)
+    if credits.cap is None:
+        return text
+    return text + ("；" if lang == "zh" else "; ") + cap(credits.cap, lang)
+
+
+_CAP_OF = {
+    "fee": ("服务费", "the fee"),
+    "charges": ("受影响服务的费用", "the charges for the affected service"),
+    "paid": ("实际支付的费用", "the charges paid"),
+}
+
+
+def cap(value: Any, lang: Lang) -> str:
+    zh, en = _CAP_OF[value.of]
+    percent = fmt.percent(value.percent, lang)
+    return f"上限 {zh}的 {percent}" if lang == "zh" else f"cap {percent} of {en}"
+
+
+def money(value: Any, lang: Lang) -> str:
+    return fmt.money(value.amount, value.currency, lang)
+
+
+def downtime(value: Any, lang: Lang) -> str:
+    interval = fmt.duration(value.interval, lang)
+    partial = value.partial == "counted"
+    if lang == "zh":
+        text = f"以 {interval}为单位，不足一个单位的{'计入' if partial else '不计入'}"
+    else:
+        counted = "counted" if partial else "not counted"
+        text = f"in intervals of {interval}, a partial one {counted}"
+    if value.unavailable is not None:
+        text += ("；" if lang == "zh" else "; ") + value.unavailable.get(lang)
+    return text
+
+
+_ANCHORS = {
+    "period_end": ("统计周期结束后", "after the end of the period"),
+    "report": ("收到服务报告后", "after the service report"),
+    "cycle_end": ("计费周期结束后", "after the end of the billing cycle"),
+    "incident": ("故障发生后", "after the incident"),
+}
+
+
+def claim(value: Any, lang: Lang) -> str:
+    if value.within is not None:
+        window = fmt.duration(value.within, lang)
+    else:
+        window = fmt.count(value.cycles, "个计费周期", "billing cycle", "billing cycles", lang)
+    zh, en = _ANCHORS[value.anchor]
+    return f"{zh} {window}内" if lang == "zh" else f"within {window} {en}"
 
 
 def ids(values: list[str], lang: Lang) -> str:
     return ", ".join(values) if values else ("（无）" if lang == "zh" else "(none)")
+
+
+_FORMS = {
+    "deduction": ("从下一期服务费中抵扣", "deducted from the next invoice"),
+    "voucher": ("代金券", "vouchers"),
+    "bill_credit": ("计入此后的账单", "credit on a future bill"),
+    "refund": ("退款", "refund"),
+}
+_BASES = {
+    "fee": ("服务费", "the fee"),
+    "charges": ("受影响服务的费用", "the charges for the affected service"),
+    "fixed": ("固定金额", "a fixed amount"),
+}
+
+
+def form(value: str, lang: Lang) -> str:
+    zh, en = _FORMS[value]
+    return zh if lang == "zh" else en
+
+
+def basis(value: str, lang: Lang) -> str:
+    zh, en = _BASES[value]
+    return zh if lang == "zh" else en
+
+
+def cash(value: bool, lang: Lang) -> str:
+    if lang == "zh":
+        return "未使用的补偿在协议终止时以现金支付" if value else "不以现金支付"
+    return "unused credits paid in cash at the end" if value else "never paid in cash"

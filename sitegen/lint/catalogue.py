@@ -266,6 +266,10 @@ def liability_needs_fees(subject: Subject) -> Iterator[Hit]:
         )
 
 
+# Needs that are not a field but follow from several (`Agreement.credit_basis`): what to add.
+_NEEDED = {"credit_basis": "fees (credits.basis is fee: a credit is a percentage of the fee)"}
+
+
 @rule("SG810", Severity.ERROR, "a kept section lacks the fields it needs")
 def section_needs(subject: Subject) -> Iterator[Hit]:
     template = _template(subject)[0]
@@ -278,7 +282,7 @@ def section_needs(subject: Subject) -> Iterator[Hit]:
             continue
         present = [n for n in spec.needs if n not in missing]
         where = (present[0].split(".")[0],) if present else ("template",)
-        fix = f"add {', '.join(missing)}"
+        fix = f"add {', '.join(_NEEDED.get(need, need) for need in missing)}"
         if spec.optional:
             fix += f", or add {spec.id!r} to omit_sections"
         yield Hit(

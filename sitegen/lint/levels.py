@@ -11,6 +11,7 @@ from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.load import terms
 from sitegen.load.model import TARGETS, Priority
+from sitegen.load.tiers import tiers_of
 
 _NUMBERED = re.compile(r"^(.*?)([0-9]+)$")
 
@@ -98,34 +99,34 @@ def times_by_severity(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG605", Severity.ERROR, "availability target is not between 0 and 100 percent")
 def target_in_range(subject: Subject) -> Iterator[Hit]:
-    availability = subject.agreement.slos.availability
-    if availability is not None and not Decimal(0) < availability.target < Decimal(100):
-        yield Hit(
-            ("slos", "availability", "target"),
-            f"a target of {terms.format_percent(availability.target)}% cannot be measured "
-            "against: give a percentage above 0 and below 100, e.g. 99.9",
-        )
+    for at, tier in tiers_of(subject.agreement.slos.availability):
+        if not Decimal(0) < tier.target < Decimal(100):
+            yield Hit(
+                (*at, "target"),
+                f"a target of {terms.format_percent(tier.target)}% cannot be measured "
+                "against: give a percentage above 0 and below 100, e.g. 99.9",
+            )
 
 
 @rule("SG606", Severity.WARNING, "availability target below 90 percent")
 def target_unusual(subject: Subject) -> Iterator[Hit]:
-    availability = subject.agreement.slos.availability
-    if availability is not None and Decimal(0) < availability.target < Decimal(90):
-        target = terms.format_percent(availability.target)
-        month = terms.format_span(terms.allowed_downtime(availability.target, 30))
-        yield Hit(
-            ("slos", "availability", "target"),
-            f"{target}% is unusually low (it allows {month} of downtime in a 30-day month): "
-            "check the figure, e.g. 99 rather than 9.9",
-        )
+    for at, tier in tiers_of(subject.agreement.slos.availability):
+        if Decimal(0) < tier.target < Decimal(90):
+            target = terms.format_percent(tier.target)
+            month = terms.format_span(terms.allowed_downtime(tier.target, 30))
+            yield Hit(
+                (*at, "target"),
+                f"{target}% is unusually low (it allows {month} of downtime in a 30-day "
+                "month): check the figure, e.g. 99 rather than 9.9",
+            )
 
 
 @rule("SG607", Severity.INFO, "the downtime the availability target allows per window")
 def allowed_downtime(subject: Subject) -> Iterator[Hit]:
-    availability = subject.agreement.slos.availability
-    if availability is not None and Decimal(0) < availability.target < Decimal(100):
-        yield Hit(
-            ("slos", "availability", "target"),
-            "downtime the target allows",
-            context=terms.downtime_note(availability.target, availability.window),
-        )
+    for at, tier in tiers_of(subject.agreement.slos.availability):
+        if Decimal(0) < tier.target < Decimal(100):
+            yield Hit(
+                (*at, "target"),
+                "downtime the target allows",
+                context=terms.downtime_note(tier.target, tier.window),
+            )

@@ -80,6 +80,42 @@ def _upgrade_report_due(data: Data, path: FieldPath) -> None:
     data["measurement"]["report_due_days"] = _OLD_REPORT_DUE
 
 
+def _holder(data: Data, path: FieldPath) -> Any:
+    """The mapping that holds the old key at `path`."""
+    holder: Any = data
+    for part in path[:-1]:
+        holder = holder[part]
+    return holder
+
+
+def _cap_message(old: Any) -> str:
+    return f"credits.cap_percent is the old form: write credits.cap: {{percent: {old}, of: fee}}"
+
+
+def _upgrade_cap(data: Data, path: FieldPath) -> None:
+    """The old credits were a share of the fee, deducted from the next fee and, at
+    termination, paid within 30 days; claimed in writing within 30 days of the report."""
+    credits = _holder(data, path)
+    credits["cap"] = {"percent": credits.pop(path[-1]), "of": "fee"}
+    credits.setdefault("form", "deduction")
+    credits.setdefault("cash", True)
+    credits.setdefault("cash_within", "30d")
+    credits.setdefault("claim", {"within": "30d", "from": "report", "channel": "written_notice"})
+
+
+def _claim_message(old: Any) -> str:
+    return (
+        "credits.claim_days is the old form: write credits.claim: "
+        f"{{within: {old}d, from: report, channel: written_notice}}"
+    )
+
+
+def _upgrade_claim(data: Data, path: FieldPath) -> None:
+    credits = _holder(data, path)
+    days = credits.pop(path[-1])
+    credits["claim"] = {"within": f"{days}d", "from": "report", "channel": "written_notice"}
+
+
 # One entry per old form: code, old path, message, upgrade (and a condition beyond the path).
 MIGRATIONS: list[Migration] = [
     Migration("SG134", ("prevailing_language",), _languages_message, _upgrade_languages),
@@ -90,6 +126,8 @@ MIGRATIONS: list[Migration] = [
         _upgrade_report_due,
         applies=_report_without_due,
     ),
+    Migration("SG126", ("credits", "cap_percent"), _cap_message, _upgrade_cap),
+    Migration("SG127", ("credits", "claim_days"), _claim_message, _upgrade_claim),
 ]
 
 

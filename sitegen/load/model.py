@@ -14,9 +14,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
@@ -27,7 +25,9 @@ from pydantic import (
     model_validator,
 )
 
-from sitegen.load.money import CURRENCY_PATTERN, is_currency, minor_digits, round_amount
+from sitegen.load.base import Bilingual, Currency, Slug, Strict
+from sitegen.load.credit_terms import CreditBand, Credits
+from sitegen.load.money import minor_digits, round_amount
 from sitegen.load.targets import (
     TARGETS,
     Clock,
@@ -36,6 +36,7 @@ from sitegen.load.targets import (
     TargetName,
     working_days,
 )
+from sitegen.load.tiers import Tier, TierSet, tiers_of
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 from sitegen.load.yamltree import NumberText
 
@@ -44,38 +45,17 @@ __all__ = [
     "Agreement",
     "Bilingual",
     "Clock",
+    "CreditBand",
+    "Credits",
     "Duration",
     "Level",
     "Target",
     "TargetName",
+    "Tier",
     "working_days",
 ]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
-
-
-class Bilingual(Strict):
-    """One text in both languages. Both are required; lint checks they say the same."""
-
-    zh: str = Field(description="Chinese text")
-    en: str = Field(description="English text")
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64),
-    Field(description="Lower-case words joined by hyphens, e.g. incident-handling"),
-]
-Percent = Annotated[
-    Decimal,
-    Field(ge=0, le=100, max_digits=7, decimal_places=4, description="A percentage, e.g. 99.9"),
-    DECIMAL_DIGITS,
-]
 PartyRole = Literal["customer", "provider"]
 Language = Literal["zh", "en"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -328,16 +308,6 @@ ServiceHours = Annotated[
     Field(description="'7x24' for round the clock, or a weekly schedule with a time zone"),
 ]
 
-Window_ = Literal["calendar_month", "calendar_quarter", "calendar_year"]
-
-
-class Availability(Strict):
-    target: Percent = Field(description="Minimum availability per window, percent")
-    window: Window_ = "calendar_month"
-    exclusions: list[Bilingual] = Field(
-        default_factory=list, description="What does not count as downtime"
-    )
-
 
 class Priority(Strict):
     level: Level
@@ -383,7 +353,7 @@ class Matrix(Strict):
 
 
 class ServiceLevels(Strict):
-    availability: Availability | None = None
+    availability: TierSet | None = None
     priorities: list[Priority] = Field(
         default_factory=list,
         description="Incident priorities, the most severe first; may be empty (availability only)",
@@ -396,6 +366,22 @@ class ServiceLevels(Strict):
     def first_level(self) -> Priority | None:
         """The most severe priority (the first listed), if there are any."""
         return self.priorities[0] if self.priorities else None
+
+    @model_validator(mode="after")
+    def _tier_ids(self) -> ServiceLevels:
+        if isinstance(self.availability, list) and len(self.availability) > 1:
+            ids = [tier.id for tier in self.availability]
+            if None in ids:
+                raise ValueError("with several availability tiers, give each an `id`")
+            repeated = sorted({i for i in ids if i is not None and ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"availability tier ids must differ: {', '.join(repeated)}")
+        return self
+
+    @property
+    def tiers(self) -> list[Tier]:
+        """The availability tiers, one or more; none without an availability target."""
+        return [tier for _, tier in tiers_of(self.availability)]
 
 
 Period = Literal["month", "quarter"]
@@ -421,30 +407,6 @@ class Measurement(Strict):
         return self
 
 
-def _currency(value: str) -> str:
-    if value.upper() != value and is_currency(value.upper()):
-        raise ValueError(f"write the currency code in capitals: {value.upper()}")
-    if not is_currency(value):
-        raise ValueError(
-            f"{value!r} is not the ISO 4217 code of a currency in use: write its three "
-            "capital letters, e.g. CNY, USD, EUR, GBP or JPY"
-        )
-    return value
-
-
-Currency = Annotated[
-    str,
-    AfterValidator(_currency),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": CURRENCY_PATTERN,
-            "description": "ISO 4217 code of a currency in use: CNY, USD, EUR, GBP, JPY, …",
-        }
-    ),
-]
-
-
 class Fee(Strict):
     # `currency` comes first: the amount's decimals are checked against it.
     currency: Currency = "CNY"
@@ -463,19 +425,6 @@ class Fee(Strict):
         if digits == 0:
             raise ValueError(f"{currency} has no minor unit: write a whole amount")
         raise ValueError(f"Decimal input should have no more than {digits} decimal places")
-
-
-class CreditBand(Strict):
-    below: Percent = Field(description="Applies when availability is below this percentage")
-    percent: Percent = Field(description="Credit, as a percentage of the period's fee")
-
-
-class Credits(Strict):
-    bands: list[CreditBand] = Field(min_length=1)
-    cap_percent: Percent = Field(description="Most credit in one period, percent of the fee")
-    claim_days: Count = Field(
-        default=30, ge=1, le=365, description="Days after the report to claim a credit"
-    )
 
 
 class Obligations(Strict):
@@ -735,6 +684,14 @@ class Agreement(Strict):
     omit_sections: list[Slug] = Field(
         default_factory=list, description="Optional template sections left out"
     )
+
+    @property
+    def credit_basis(self) -> object | None:
+        """What credits are a percentage of, when the agreement gives it: the fee (`fees`),
+        or the credit terms themselves for the charges of the service or a fixed amount."""
+        if self.credits is None:
+            return None
+        return self.fees if self.credits.basis == "fee" else self.credits
 
     @property
     def template_name(self) -> str:

@@ -59,12 +59,23 @@ def known_keys(path: tuple[Any, ...]) -> list[str]:
         if isinstance(part, int):
             continue
         found = _model_of(model)
-        fields = found.model_fields if found else {}
+        fields = _by_key(found) if found else {}
         if part not in fields:
+            if part in _UNION_TAGS:  # pydantic names the member of a tagged union it tried
+                continue
             return []
         model = fields[part].annotation
     found = _model_of(model)
-    return list(found.model_fields) if found else []
+    return list(_by_key(found)) if found else []
+
+
+# The tags of the model's discriminated unions (`service_hours`, `slos.availability`).
+_UNION_TAGS = frozenset({"always", "schedule", "one", "several"})
+
+
+def _by_key(model: type[BaseModel]) -> dict[str, Any]:
+    """The fields of a model by the key written in the file (`from` for `anchor`)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
 def _model_of(annotation: Any) -> type[BaseModel] | None:

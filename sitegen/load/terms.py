@@ -75,8 +75,16 @@ def format_percent(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
+def hourly_downtime(target: Decimal) -> dt.timedelta:
+    """Downtime an availability target (percent) allows in one hour, whole seconds, rounded down."""
+    seconds = (Decimal(100) - target) / Decimal(100) * 3600
+    return dt.timedelta(seconds=int(seconds.to_integral_value(rounding=ROUND_FLOOR)))
+
+
 def downtime_note(target: Decimal, window: str) -> str:
     """e.g. '99.9% allows 43 min 12 s per 30-day month, 44 min 38 s per 31-day month'."""
+    if window == "hour":
+        return f"{format_percent(target)}% allows {format_span(hourly_downtime(target))} per hour"
     name = WINDOW_NAMES[window]
     spans = [
         f"{format_span(allowed_downtime(target, days))} per {days}-day {name}"

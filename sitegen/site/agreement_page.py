@@ -112,7 +112,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("versions", h(row.versions(lang))),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
-        ("availability", h(row.label("availability", lang))),
+        ("availability", _availability(agreement, row, lang)),
         ("fee", h(fmt.fee_text(agreement.fees, lang) if agreement.fees else NONE.get(lang))),
         *((key, h(text)) for key, text in general_facts(agreement, lang)),
     ]  # fmt: skip
@@ -161,6 +161,25 @@ def _published_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[s
         ("amendment_notice", h(labels.days(notice, lang) if notice else "—")),
         ("amendment_watch", h(row.label("amendment_watch", lang))),
     ]
+
+
+def _availability(agreement: Agreement, row: Row, lang: Lang) -> str:
+    """The target, or with several tiers each tier's scope, target and window, one a line."""
+    tiers = agreement.slos.tiers
+    if len(tiers) <= 1:
+        return h(row.label("availability", lang))
+    lines = []
+    for tier in tiers:
+        scope = tier.scope.get(lang) if tier.scope else tier.id or ""
+        target = fmt.percent(tier.target, lang)
+        window = fmt.term_word(tier.window, lang)
+        text = (
+            f"{scope}：{target}（每{window}）"
+            if lang == "zh"
+            else f"{scope}: {target} per {window}"
+        )
+        lines.append(h(text))
+    return "<br>".join(lines)
 
 
 def slo_tables(agreement: Agreement, lang: Lang) -> str:

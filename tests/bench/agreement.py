@@ -229,8 +229,9 @@ def _credits(rng: random.Random, target: float) -> Spec:
     percents = sorted(rng.sample(w.CREDIT_PERCENTS[: len(belows) + 2], len(belows)))
     return {
         "bands": [{"below": b, "percent": p} for b, p in zip(belows, percents, strict=True)],
-        "cap_percent": rng.choice([percents[-1], percents[-1] + 10]),
-        "claim_days": rng.choice([15, 30, 60]),
+        "cap": {"percent": rng.choice([percents[-1], percents[-1] + 10]), "of": "fee"},
+        "form": "deduction",
+        "claim": {"within": f"{rng.choice([15, 30, 60])}d", "from": "report"},
     }
 
 
