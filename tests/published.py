@@ -93,8 +93,10 @@ credits:
     - {below: 99.995, percent: 10}
     - {below: 99.0, percent: 25}
     - {below: 95.0, percent: 100}
-  cap_percent: 100
-  claim_days: 60
+  cap: {percent: 100, of: fee}
+  form: voucher
+  cash: false
+  claim: {within: 60d, from: period_end, channel: ticket}
 obligations:
   customer:
     - zh: 在服务方控制台提交工单申请服务补偿

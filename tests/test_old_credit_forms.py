@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -70,17 +71,27 @@ def test_migrating_a_committed_and_signed_file_changes_no_term(
 ) -> None:
     isolate_git(monkeypatch)
     old = old_form()
+    archive = SAMPLES / SAMPLE_ID / "signed"  # the sample's real archive: v1 in the old form
     files: dict[str, str | bytes] = {
         **templates_tree(),
         SAMPLE_PATH: old,
-        f"agreements/{SAMPLE_ID}/signed/v1.yaml": old,
+        **{
+            f"agreements/{SAMPLE_ID}/signed/{path.name}": path.read_bytes()
+            for path in sorted(archive.iterdir())
+        },
     }
     repo = GitRepo.create(tmp_path / "repo", files, "Catalogue")
     monkeypatch.chdir(repo.root)
-    repo.write({SAMPLE_PATH: sample_text()})  # the migration, not yet committed
-    for args in (["diff"], ["diff", SAMPLE_ID]):
-        result = CliRunner().invoke(cli, [*args, "--format", "json"])
+
+    def diff(*args: str) -> list[dict[str, Any]]:
+        result = CliRunner().invoke(cli, ["diff", *args, "--format", "json"])
         assert result.exit_code == 0, result.stderr
-        found = json.loads(result.stdout)
-        assert [c for diff in found for c in diff["changes"]] == [], args
-        assert all(not any(diff["redlines"].values()) for diff in found), args
+        return list(json.loads(result.stdout))
+
+    repo.write({SAMPLE_PATH: sample_text()})  # the migration, not yet committed
+    found = diff()  # against the commit: the same terms in the new form
+    assert [c for one in found for c in one["changes"]] == []
+    assert all(not any(one["redlines"].values()) for one in found)
+    # against signed v1 (its real archive, in the old form): only what changed since v1
+    since = {c["path"] for one in diff(SAMPLE_ID) for c in one["changes"]}
+    assert not any(path.startswith("credits") for path in since), since
