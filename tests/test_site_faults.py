@@ -210,9 +210,10 @@ def test_a_killed_build_leaves_the_old_site_and_no_process(project: Path, line: 
         assert len(running) > 2, running  # workers were rendering when it was killed
     assert left_after(build.pid) == []
     assert snapshot(site) == before, said
-    # the half-built site, hidden beside it; once mkdocs starts, maybe the other language's
-    # build beside that too (the kill may come before the folder is made, or after)
-    assert len(leftovers(site)) in ((1, 2) if "mkdocs" in line else (1,))
+    # the half-built site, hidden beside it, and, once mkdocs has started, the other
+    # language's build beside that (the build runs on while the kill is sent: on a loaded
+    # machine it was seen to get that far after "writing")
+    assert len(leftovers(site)) in (1, 2)
     assert empty_files(site, docs) == []
     done = sitegen_build(project)
     assert done.returncode == 0, done.stderr
