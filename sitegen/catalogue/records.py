@@ -19,6 +19,7 @@ from sitegen.catalogue.rows import Row, catalogue_rows, visible
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
 from sitegen.load.model import Agreement
+from sitegen.load.values import Duration
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,20 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Date the next review is due, while the agreement is in force"),
     _f("availability", "string | null", "可用性目标（百分比），如 \"99.9\"",
        "Availability target in percent, e.g. \"99.9\""),
-    _f("p1_response", "string | null", "P1 响应时限，如 \"15m\"（m 分钟，h 小时，d 天）",
-       "P1 response time, e.g. \"15m\" (m minutes, h hours, d days)"),
-    _f("p1_response_minutes", "integer | null", "P1 响应时限（分钟）",
-       "P1 response time in minutes"),
+    _f("p1_response", "string | null",
+       "P1 响应时限，如 \"15m\"（m 分钟，h 小时，d 天，wd 工作日）",
+       "P1 response time, e.g. \"15m\" (m minutes, h hours, d days, wd working days)"),
+    _f("p1_response_minutes", "integer | null", "P1 响应时限（分钟；以工作日计时为 null）",
+       "P1 response time in minutes (null when given in working days)"),
 )  # fmt: skip
 
 
 def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _minutes(value: Duration | None) -> int | None:
+    return None if value is None or value.in_working_days else value.minutes
 
 
 def _text(value: Text) -> dict[str, str]:
@@ -112,7 +118,7 @@ def record(agreement: Agreement, row: Row, today: dt.date) -> dict[str, Any]:
         if row.availability is not None
         else None,
         "p1_response": str(row.p1_response) if row.p1_response is not None else None,
-        "p1_response_minutes": row.p1_response.minutes if row.p1_response is not None else None,
+        "p1_response_minutes": _minutes(row.p1_response),
     }
 
 

@@ -43,7 +43,7 @@ def _sort_key(row: Row, column: str, lang: Lang) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Duration):
-        return str(value.minutes)
+        return str(value.shortest_minutes)
     if isinstance(value, Text):
         return value.get(lang)
     return str(value)
