@@ -8,12 +8,15 @@ Values a template prints are `Plain`; a few codes (`party`, `prevailing`) and fl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from sitegen.calendars import subdivision_name
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.vocabulary import calendar_place, public_holidays
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Credits, Fee, Party, Schedule
 
@@ -51,6 +54,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
             "included": [Plain(i.text.get(lang)) for i in a.scope.included],
             "excluded": [Plain(i.text.get(lang)) for i in a.scope.excluded],
         },
+        "calendar": _calendar(a, lang),
         "hours": _hours(a, lang),
         "availability": _availability(a, lang),
         "priorities": _priorities(a, lang),
@@ -160,20 +164,39 @@ def _term(a: Agreement, lang: Lang) -> ViewModel:
     return {"months": _months(a.term.months, lang), "renewal": renewal}
 
 
-def _windows(schedule: Schedule) -> list[tuple[list[str], str, str]]:
-    return [(list(w.days), w.start, w.end) for w in schedule.windows]
+def _windows(schedule: Schedule) -> list[tuple[Sequence[str], str, str]]:
+    """Each window's days (a list, or `working_days`), start and end."""
+    return [(w.days, w.start, w.end) for w in schedule.windows]
+
+
+def _calendar(a: Agreement, lang: Lang) -> ViewModel:
+    """Whose working days and public holidays count (`mainland` is for conditions only)."""
+    country, subdivision = a.calendar.country, a.calendar.subdivision
+    place = calendar_place(country, subdivision, subdivision_name(country, subdivision))
+    plural, single = public_holidays(country, subdivision, place)
+    return {
+        "mainland": country == "CN",
+        "place": Plain(place.get(lang)),
+        "holidays": Plain(plural.get(lang)),
+        "holiday": Plain(single.get(lang)),
+    }
 
 
 def _hours(a: Agreement, lang: Lang) -> ViewModel:
+    """`weekly` is None for hours on working days: no week has a fixed number of them."""
     hours = a.service_hours
     if not isinstance(hours, Schedule):
-        return {"always": True, "schedule": None, "holidays": True, "weekly": None}
+        return {
+            "always": True, "schedule": None, "holidays": True, "weekly": None,
+            "working_days": False,
+        }  # fmt: skip
     weekly = fmt.weekly_minutes(_windows(hours)) * 60
     return {
         "always": False,
         "schedule": Plain(fmt.schedule(_windows(hours), hours.timezone, lang)),
         "holidays": hours.public_holidays,
-        "weekly": Plain(fmt.span(weekly, lang, days=False)),
+        "weekly": None if hours.on_working_days else Plain(fmt.span(weekly, lang, days=False)),
+        "working_days": hours.on_working_days,
     }
 
 
@@ -190,6 +213,8 @@ def _availability(a: Agreement, lang: Lang) -> ViewModel | None:
         "weekly_allowed": None,
     }
     hours = a.service_hours
+    if isinstance(hours, Schedule) and hours.on_working_days:
+        return view  # a share of the Service Hours: no fixed weekly figure
     if isinstance(hours, Schedule):
         weekly = Decimal(fmt.weekly_minutes(_windows(hours)) * 60)
         seconds = int((Decimal(100) - target.target) / Decimal(100) * weekly)  # rounded down

@@ -50,6 +50,11 @@ def weekly_minutes(hours: Any) -> int:
     return 7 * 24 * 60
 
 
+def calendar(value: Any, lang: Lang) -> str:
+    """CN / GB ENG: the codes the agreement gives (the contract words them)."""
+    return f"{value.country} {value.subdivision}" if value.subdivision else value.country
+
+
 def service_hours(hours: Any, lang: Lang) -> str:
     if isinstance(hours, Schedule):
         windows = [(w.days, w.start, w.end) for w in hours.windows]

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from sitegen.calendars import DEFAULT_COUNTRY, UnknownCalendar, check_place
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
 
 __all__ = ["Agreement", "Bilingual", "Duration"]
@@ -115,9 +116,12 @@ class Scope(Strict):
     excluded: list[ScopeItem] = Field(default_factory=list)
 
 
+WORKING_DAYS = "working_days"
+
+
 def _days(value: Any) -> Any:
-    """Accept `mon-fri` or `sat` as well as a list of days."""
-    if isinstance(value, str):
+    """Accept `mon-fri` or `sat` as well as a list of days, and `working_days`."""
+    if isinstance(value, str) and value != WORKING_DAYS:
         first, _, last = value.partition("-")
         if first in WEEKDAYS and (not last or last in WEEKDAYS):
             start = WEEKDAYS.index(first)
@@ -129,8 +133,10 @@ def _days(value: Any) -> Any:
 
 
 _DAYS_SCHEMA = {
-    "description": "Days, as a list ([mon, tue]) or a range such as mon-fri",
+    "description": "Days, as a list ([mon, tue]) or a range such as mon-fri, or "
+    "working_days: the working days of the agreement's calendar",
     "anyOf": [
+        {"const": WORKING_DAYS},
         {"type": "array", "items": {"enum": list(WEEKDAYS)}, "minItems": 1},
         {
             "type": "string",
@@ -141,9 +147,17 @@ _DAYS_SCHEMA = {
 _CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
 
 
+Days = Annotated[
+    Annotated[list[Weekday], Field(min_length=1)] | Literal["working_days"],
+    BeforeValidator(_days),
+    WithJsonSchema(_DAYS_SCHEMA),
+]
+
+
 class Window(Strict):
-    days: Annotated[list[Weekday], BeforeValidator(_days), WithJsonSchema(_DAYS_SCHEMA)] = Field(
-        min_length=1, description="Days, as a list or a range such as mon-fri"
+    days: Days = Field(
+        description="Days, as a list or a range such as mon-fri, or working_days: the "
+        "working days of the agreement's calendar (make-up working days in, holidays out)"
     )
     start: str = Field(pattern=_CLOCK, description="Local time HH:MM")
     end: str = Field(pattern=_CLOCK, description="Local time HH:MM, after start")
@@ -159,8 +173,23 @@ class Schedule(Strict):
     timezone: str = Field(description="IANA time zone, e.g. Asia/Shanghai")
     windows: list[Window] = Field(min_length=1)
     public_holidays: Flag = Field(
-        default=False, description="true if service is also given on public holidays"
+        default=False,
+        description="true if service is also given on public holidays (in windows of weekdays)",
     )
+
+    @property
+    def on_working_days(self) -> bool:
+        """Some window follows the calendar's working days."""
+        return any(w.days == WORKING_DAYS for w in self.windows)
+
+    @model_validator(mode="after")
+    def _holidays_once(self) -> Schedule:
+        if self.public_holidays and self.on_working_days:
+            raise ValueError(
+                "public_holidays: true contradicts a window on working_days, which are never "
+                "public holidays: give the days served on holidays as weekdays (mon-fri)"
+            )
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -196,6 +225,33 @@ ServiceHours = Annotated[
     Discriminator(_hours_kind),
     Field(description="'7x24' for round the clock, or a weekly schedule with a time zone"),
 ]
+
+
+class Calendar(Strict):
+    """The calendar whose working days and public holidays the agreement counts."""
+
+    country: str = Field(
+        default=DEFAULT_COUNTRY,
+        pattern=r"^[A-Z]{2}$",
+        description="ISO 3166-1 alpha-2 code; CN (the default) is the mainland statutory "
+        "calendar with its make-up working days (调休), others Monday to Friday less the "
+        "country's public holidays",
+    )
+    subdivision: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z0-9]{1,3}$",
+        description="ISO 3166-2 subdivision without the country, e.g. ENG (England) for GB, "
+        "CA for US; its own public holidays count too",
+    )
+
+    @model_validator(mode="after")
+    def _known(self) -> Calendar:
+        try:
+            check_place(self.country, self.subdivision)
+        except UnknownCalendar as error:
+            raise ValueError(str(error)) from None
+        return self
+
 
 Window_ = Literal["calendar_month", "calendar_quarter", "calendar_year"]
 
@@ -319,6 +375,10 @@ class Agreement(Strict):
     term: Term
     contacts: list[Contact] = Field(min_length=1)
     scope: Scope
+    calendar: Calendar = Field(
+        default_factory=Calendar,
+        description="Working days and public holidays: {country: CN} unless given",
+    )
     service_hours: ServiceHours
     slos: ServiceLevels
     measurement: Measurement
