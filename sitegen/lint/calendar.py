@@ -1,0 +1,69 @@
+"""SG508–SG509: the agreement's working-day calendar. Every day the agreement counts working
+days from must lie in a year the calendar has data for (the mainland's is announced late in
+the year before), and the first report's due date is shown as a date, counted on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sitegen.calendars import WorkCalendar, YearNotCovered
+from sitegen.findings import FieldPath, Severity
+from sitegen.lint.registry import Hit, Subject, rule
+from sitegen.load.workdays import agreement_calendar, first_report
+
+
+def _days(subject: Subject) -> Iterator[tuple[FieldPath, dt.date]]:
+    """The days the agreement states, where working days may be counted from."""
+    agreement = subject.agreement
+    for name in ("signed", "effective", "terminated"):
+        day = getattr(agreement.dates, name)
+        if day is not None:
+            yield ("dates", name), day
+    for index, record in enumerate(agreement.review.records):
+        yield ("review", "records", index, "date"), record.date
+
+
+def _calendar(subject: Subject) -> WorkCalendar:
+    return agreement_calendar(subject.agreement, subject.context.settings)
+
+
+@rule("SG508", Severity.ERROR, "a day in a year the agreement's calendar has no data for")
+def covered_years(subject: Subject) -> Iterator[Hit]:
+    calendar = _calendar(subject)
+    reported: set[int] = set()
+    for field, day in _days(subject):
+        if day.year in reported:
+            continue
+        try:
+            calendar.is_working_day(day)
+        except YearNotCovered as error:
+            reported.add(day.year)
+            yield Hit(field, f"{day}: {error.reason}")
+    if reported:
+        return
+    try:
+        first_report(subject.agreement, calendar)
+    except YearNotCovered as error:
+        yield Hit(
+            ("measurement", "report_due_days"),
+            f"the first service report's due date is counted in {error.year}: {error.reason}",
+        )
+
+
+@rule("SG509", Severity.INFO, "the first service report's due date, in working days")
+def first_report_due(subject: Subject) -> Iterator[Hit]:
+    calendar = _calendar(subject)
+    try:
+        end, due = first_report(subject.agreement, calendar)
+    except YearNotCovered:
+        return  # SG508 says which year is missing
+    place = calendar.country + (f" {calendar.subdivision}" if calendar.subdivision else "")
+    days = subject.agreement.measurement.report_due_days
+    unit = "working day" if days == 1 else "working days"
+    yield Hit(
+        ("measurement", "report_due_days"),
+        "the first report's due date on the agreement's calendar",
+        context=f"the first reporting period ends {end}; its report is due {due}, "
+        f"{days} {unit} later on the {place} calendar",
+    )

@@ -1,0 +1,41 @@
+"""An agreement's working-day calendar, and the deadlines counted on it.
+
+The calendar is the agreement's `calendar:` with the official years `sitegen.toml` gives for
+its country, so every stage that counts working days (lint's dates, the catalogue, the
+service reports) counts the same days. `measurement.report_due_days` is the first such
+deadline: a report is due that many working days after its reporting period ends.
+"""
+
+from __future__ import annotations
+
+import calendar as months
+import datetime as dt
+
+from sitegen.calendars import WorkCalendar, work_calendar
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
+
+_WEEK = 7
+
+
+def agreement_calendar(agreement: Agreement, settings: Settings) -> WorkCalendar:
+    """The calendar the agreement names, with the project's official years for its country."""
+    place = agreement.calendar
+    return work_calendar(place.country, place.subdivision, settings.official_years(place.country))
+
+
+def period_end(day: dt.date, frequency: str) -> dt.date:
+    """The last day of the week (Monday to Sunday), calendar month or calendar quarter that
+    holds `day`, for a weekly, monthly or quarterly report."""
+    if frequency == "weekly":
+        return day + dt.timedelta(days=_WEEK - 1 - day.weekday())
+    month = day.month if frequency == "monthly" else ((day.month - 1) // 3 + 1) * 3
+    return dt.date(day.year, month, months.monthrange(day.year, month)[1])
+
+
+def first_report(agreement: Agreement, calendar: WorkCalendar) -> tuple[dt.date, dt.date]:
+    """The end of the first reporting period and the day its report is due, `report_due_days`
+    working days later; YearNotCovered when a day it counts is in a year without data."""
+    measurement = agreement.measurement
+    end = period_end(agreement.dates.effective, measurement.report)
+    return end, calendar.add_working_days(end, measurement.report_due_days)

@@ -1,0 +1,90 @@
+"""SG508 and SG509: days the agreement counts working days from, on its calendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.load.config import OfficialDays, Settings
+from tests.helpers import lint_lines, lint_sample, replace_once, sample_text, where
+
+NOT_COVERED = (
+    "the CN working-day calendar has no data for 2027 (chinese-calendar covers 2004–2026): "
+    "give 2027's official holidays and make-up working days in sitegen.toml under "
+    "[calendar.CN.2027] until chinese-calendar publishes them"
+)
+
+
+def _in_2027(text: str) -> str:
+    text = replace_once(text, "signed: 2024-03-15", "signed: 2027-01-15")
+    text = replace_once(text, "effective: 2024-04-01", "effective: 2027-02-01")
+    return replace_once(text, "- date: 2025-10-09", "- date: 2027-10-09")
+
+
+def test_days_in_a_year_without_data_are_errors_naming_it(tmp_path: Path) -> None:
+    text = _in_2027(sample_text())
+    found = [line for line in lint_sample(tmp_path, text) if "SG508" in line]
+    assert found == [
+        f"{where(text, 'signed: 2027-01-15', '2027')}: SG508 dates.signed: 2027-01-15: "
+        + NOT_COVERED
+    ]
+
+
+def test_the_first_report_counted_into_a_year_without_data(tmp_path: Path) -> None:
+    text = replace_once(sample_text(), "effective: 2024-04-01", "effective: 2026-12-01")
+    text = replace_once(text, "signed: 2024-03-15", "signed: 2026-11-15")
+    text = replace_once(text, "- date: 2025-10-09", "- date: 2026-12-09")
+    found = [line for line in lint_sample(tmp_path, text) if "SG508" in line]
+    assert found == [
+        f"{where(text, 'report_due_days: 5', '5')}: SG508 measurement.report_due_days: the "
+        f"first service report's due date is counted in 2027: {NOT_COVERED}"
+    ]
+
+
+def test_a_year_from_sitegen_toml_covers_it(tmp_path: Path) -> None:
+    import datetime as dt
+
+    official = OfficialDays(
+        holidays=[dt.date(2027, 1, 1), dt.date(2027, 2, 5), dt.date(2027, 2, 8)],
+        workdays=[dt.date(2027, 2, 20)],
+    )
+    settings = Settings(calendar={"CN": {2027: official}})
+    text = _in_2027(sample_text())
+    files: dict[str, str | bytes] = {"agreements/SLA-2024-001/agreement.yaml": text}
+    found = lint_lines(tmp_path, files, settings=settings)
+    assert not [line for line in found if "SG508" in line]
+    assert [line for line in found if "SG509" in line] == [
+        f"{where(text, 'report_due_days: 5', '5')}: SG509 [info] measurement.report_due_days: "
+        "the first report's due date on the agreement's calendar (the first reporting period "
+        "ends 2027-02-28; its report is due 2027-03-05, 5 working days later on the CN "
+        "calendar)"
+    ]
+
+
+def test_the_first_report_waits_for_national_day(tmp_path: Path) -> None:
+    """September 2026's report, 5 working days after the 30th: 1–7 October are off, so
+    8, 9 and 10 (a make-up Saturday), 12 and 13 October."""
+    text = replace_once(sample_text(), "effective: 2024-04-01", "effective: 2026-09-01")
+    text = replace_once(text, "signed: 2024-03-15", "signed: 2026-08-15")
+    text = replace_once(text, "- date: 2025-10-09", "- date: 2026-10-09")
+    files: dict[str, str | bytes] = {"agreements/SLA-2024-001/agreement.yaml": text}
+    found = [line for line in lint_lines(tmp_path, files) if "SG509" in line]
+    assert len(found) == 1
+    assert "ends 2026-09-30; its report is due 2026-10-13, 5 working days later" in found[0]
+
+
+def test_a_uk_agreement_counts_english_bank_holidays(tmp_path: Path) -> None:
+    """March 2026's report in England: Good Friday (3 April) and Easter Monday (6 April)
+    fall inside the count: 1, 2, 7, 8 and 9 April."""
+    text = replace_once(sample_text(), "effective: 2024-04-01", "effective: 2026-03-01")
+    text = replace_once(text, "signed: 2024-03-15", "signed: 2026-02-15")
+    text = replace_once(text, "- date: 2025-10-09", "- date: 2026-03-09")
+    england = "calendar: {country: GB, subdivision: ENG}\n"
+    text = replace_once(text, "service_hours: 7x24\n", england + "service_hours: 7x24\n")
+    files: dict[str, str | bytes] = {"agreements/SLA-2024-001/agreement.yaml": text}
+    found = lint_lines(tmp_path, files)
+    assert not [line for line in found if "SG508" in line]
+    sg509 = [line for line in found if "SG509" in line]
+    assert (
+        "ends 2026-03-31; its report is due 2026-04-09, 5 working days later on the GB ENG"
+        in (sg509[0])
+    )
