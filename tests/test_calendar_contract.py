@@ -162,7 +162,7 @@ def _changes(tmp_path: Path, old: str, new: str) -> list[tuple[str, str, str, st
 
 def test_a_diff_shows_the_calendar_change(tmp_path: Path) -> None:
     found = _changes(tmp_path, "working_days", "working_days")
-    assert ("calendar", "CN", "GB ENG", None) in found
+    assert ("calendar", "mainland China", "England", None) in found
     hours = next(c for c in found if c[0] == "service_hours")
     assert hours[1:] == (
         "Working Days 09:00–17:00 (Asia/Shanghai)",

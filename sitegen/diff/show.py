@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitegen.calendars import subdivision_name
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang
+from sitegen.compose.vocabulary import calendar_place
 from sitegen.load.model import Bilingual, Priority, Schedule
 
 
@@ -51,8 +53,9 @@ def weekly_minutes(hours: Any) -> int:
 
 
 def calendar(value: Any, lang: Lang) -> str:
-    """CN / GB ENG: the codes the agreement gives (the contract words them)."""
-    return f"{value.country} {value.subdivision}" if value.subdivision else value.country
+    """中国大陆 / mainland China; 英格兰 / England: whose working days and holidays count."""
+    country, subdivision = value.country, value.subdivision
+    return calendar_place(country, subdivision, subdivision_name(country, subdivision)).get(lang)
 
 
 def service_hours(hours: Any, lang: Lang) -> str:

@@ -109,6 +109,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("version", h(agreement.version)),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
+        ("calendar", h(labels.calendar(agreement.calendar, lang))),
         ("availability", h(row.label("availability", lang))),
     ]
     items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)

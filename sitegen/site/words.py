@@ -78,6 +78,7 @@ WORDS: dict[str, Text] = {
     "response": Text("响应时间", "Response"),
     "resolution": Text("解决时间", "Resolution"),
     "service_hours": Text("服务时间", "Service hours"),
+    "calendar": Text("工作日历", "Working days"),
     "contract": Text("合同文本", "Contract text"),
     "tab_zh": Text("中文", "中文"),
     "tab_en": Text("English", "English"),
