@@ -156,3 +156,18 @@ def test_working_day_durations() -> None:
     assert Duration.parse("3d") > Duration.parse("2d")
     assert not Duration.parse("3d") > two and not Duration.parse("3d") < two  # it depends
     assert Duration.parse("1wd") < two
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1d2wd", "'1d2wd': give working days alone, e.g. 2wd; they do not combine with d, h or m"),
+        ("0wd", "'0wd': a duration must be longer than zero"),
+    ],
+)
+def test_bad_working_day_durations(text: str, message: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    with pytest.raises(PydanticCustomError) as caught:
+        Duration.parse(text)
+    assert str(caught.value) == message

@@ -88,3 +88,11 @@ def test_a_uk_agreement_counts_english_bank_holidays(tmp_path: Path) -> None:
         "ends 2026-03-31; its report is due 2026-04-09, 5 working days later on the GB ENG"
         in (sg509[0])
     )
+
+
+def test_kept_results_follow_the_official_years_and_the_calendar_data() -> None:
+    from sitegen.caches.checked_cache import LIBRARIES, common_key
+
+    given = Settings(calendar={"CN": {2027: OfficialDays()}})
+    assert common_key(Settings(), b"") != common_key(given, b"")
+    assert {"chinese-calendar", "holidays"} <= set(LIBRARIES)
