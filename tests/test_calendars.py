@@ -171,3 +171,15 @@ def test_bad_working_day_durations(text: str, message: str) -> None:
     with pytest.raises(PydanticCustomError) as caught:
         Duration.parse(text)
     assert str(caught.value) == message
+
+
+def test_a_deadline_of_whole_days_or_working_days() -> None:
+    from sitegen.load.workdays import day_after
+
+    friday = D(2026, 11, 13)
+    assert day_after(friday, Duration.parse("2wd"), CN) == D(2026, 11, 17)
+    assert day_after(friday, Duration.parse("2d"), CN) == D(2026, 11, 15)
+    # 2wd from the eve of 春节 2026: the make-up Saturday, then the 24th after the holiday.
+    assert day_after(D(2026, 2, 13), Duration.parse("2wd"), CN) == D(2026, 2, 24)
+    with pytest.raises(ValueError, match="4h is not a number of whole days"):
+        day_after(friday, Duration.parse("4h"), CN)

@@ -96,3 +96,71 @@ def test_kept_results_follow_the_official_years_and_the_calendar_data() -> None:
     given = Settings(calendar={"CN": {2027: OfficialDays()}})
     assert common_key(Settings(), b"") != common_key(given, b"")
     assert {"chinese-calendar", "holidays"} <= set(LIBRARIES)
+
+
+UNIVERSITY_HOURS = """calendar: {country: CN}
+service_hours:
+  timezone: Asia/Shanghai
+  windows:
+    - {days: working_days, start: "08:30", end: "17:30"}
+"""
+UNIVERSITY_LEVELS = """      response: 2h
+      resolution: 2wd
+    - level: P4
+      name: {zh: 轻微故障, en: Low}
+      definition:
+        zh: 单个用户的非核心功能异常
+        en: A non-core function fails for one user
+      response: 4h
+      resolution: 5wd
+    - level: P5
+      name: {zh: 服务请求, en: Service request}
+      definition:
+        zh: 账号、权限或软件安装等服务请求
+        en: A service request such as an account, a permission or a software installation
+      response: 1wd
+      resolution: 10wd
+"""
+
+
+def _university(resolution_p4: str = "5wd") -> str:
+    """A university's IT service SLA: 8×5 on the mainland working days, P1–P5, the less
+    severe ones resolved in working days."""
+    text = replace_once(sample_text(), "service_hours: 7x24\n", UNIVERSITY_HOURS)
+    levels = UNIVERSITY_LEVELS.replace("resolution: 5wd", f"resolution: {resolution_p4}")
+    return replace_once(text, "      response: 2h\n      resolution: 3d\n", levels)
+
+
+def test_a_university_sla_in_working_days_validates_clean(tmp_path: Path) -> None:
+    assert lint_sample(tmp_path, _university()) == []
+
+
+def test_a_less_severe_level_faster_than_working_days_is_found(tmp_path: Path) -> None:
+    text = _university(resolution_p4="1d")
+    found = lint_sample(tmp_path, text)
+    assert found == [
+        f"{where(text, 'resolution: 1d', '1d')}: SG604 slos.priorities[3].resolution: P4 "
+        "resolution 1d is faster than P3's 2wd: a less severe incident may not be handled "
+        "faster; give P4 at least 2wd"
+    ]
+
+
+def test_the_university_contract_states_working_day_targets(tmp_path: Path) -> None:
+    from sitegen.compose import compose, select_template
+    from sitegen.compose.contract import Table
+    from sitegen.compose.templates import TemplateIndex
+    from sitegen.load import load_agreement
+    from tests.helpers import REPO, build_file_tree
+
+    path = build_file_tree(tmp_path, {"a.yaml": _university()}) / "a.yaml"
+    agreement = load_agreement(path).agreement
+    assert agreement is not None
+    contract = compose(agreement, select_template(agreement, TemplateIndex(REPO / "templates")))
+    clause = next(c for c in contract.clauses() if c.id == "service-levels.priorities")
+    table = next(b for b in clause.blocks if isinstance(b, Table))
+    cells = [[cell.en for cell in row] for row in table.rows]
+    assert cells[2][-1] == "2 working days" and cells[4][-2:] == [
+        "1 working day",
+        "10 working days",
+    ]
+    assert [row[-1].zh for row in table.rows][2:] == ["2 个工作日", "5 个工作日", "10 个工作日"]

@@ -14,14 +14,28 @@ import datetime as dt
 from sitegen.calendars import WorkCalendar, work_calendar
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
+from sitegen.load.values import Duration
 
 _WEEK = 7
+_DAY_MINUTES = 24 * 60
 
 
 def agreement_calendar(agreement: Agreement, settings: Settings) -> WorkCalendar:
     """The calendar the agreement names, with the project's official years for its country."""
     place = agreement.calendar
     return work_calendar(place.country, place.subdivision, settings.official_years(place.country))
+
+
+def day_after(day: dt.date, span: Duration, calendar: WorkCalendar) -> dt.date:
+    """The day a period of whole days or working days that starts after `day` ends: `2wd`
+    from a Friday is the Tuesday (on the calendar), `2d` the Sunday. A span of hours has
+    no day of its own: ValueError."""
+    if span.in_working_days:
+        return calendar.add_working_days(day, span.working_days)
+    days, rest = divmod(span.minutes, _DAY_MINUTES)
+    if rest:
+        raise ValueError(f"{span} is not a number of whole days")
+    return day + dt.timedelta(days=days)
 
 
 def period_end(day: dt.date, frequency: str) -> dt.date:
