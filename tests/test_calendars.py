@@ -64,6 +64,13 @@ def test_thanksgiving_in_the_united_states() -> None:
     assert us.working_days_between(D(2026, 11, 20), D(2026, 11, 30)) == 5
 
 
+def test_working_days_before_a_day() -> None:
+    """Ten working days before 12 October 2026, back across 国庆 and 中秋 (25 September):
+    10 (a make-up Saturday), 9 and 8 October, then 30, 29, 28, 24, 23, 22 and 21 September."""
+    assert CN.add_working_days(D(2026, 10, 12), -10) == D(2026, 9, 21)
+    assert CN.add_working_days(D(2026, 10, 12), -2) == D(2026, 10, 9)
+
+
 def test_a_year_not_covered_names_the_year() -> None:
     with pytest.raises(YearNotCovered) as caught:
         CN.is_working_day(D(2027, 3, 1))

@@ -133,14 +133,14 @@ class WorkCalendar:
         return day in _country(self.country, self.subdivision)
 
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
-        """The `count`-th working day after `day` (`day` itself when `count` is 0)."""
-        if count < 0:
-            raise ValueError("count working days forward: give 0 or more")
-        found = day
-        while count:
-            found += dt.timedelta(days=1)
+        """The `count`-th working day after `day`; before it when `count` is negative (a
+        notice given 10 working days before expiry); `day` itself when `count` is 0."""
+        step = dt.timedelta(days=1 if count > 0 else -1)
+        left, found = abs(count), day
+        while left:
+            found += step
             if self.is_working_day(found):
-                count -= 1
+                left -= 1
         return found
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
