@@ -190,3 +190,11 @@ def test_a_deadline_of_whole_days_or_working_days() -> None:
     assert day_after(D(2026, 2, 13), Duration.parse("2wd"), CN) == D(2026, 2, 24)
     with pytest.raises(ValueError, match="4h is not a number of whole days"):
         day_after(friday, Duration.parse("4h"), CN)
+
+
+def test_a_toml_error_names_its_line_and_column(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"sitegen.toml": "[calendar.CN.2027]\nholidays = [2027-13-01]\n"})
+    with pytest.raises(UserError) as caught:
+        Settings.read(tmp_path / "sitegen.toml")
+    assert str(caught.value).startswith(f"{tmp_path / 'sitegen.toml'}:2:")
+    assert ": not valid TOML: " in str(caught.value) and "(at line" not in str(caught.value)

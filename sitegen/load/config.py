@@ -101,7 +101,7 @@ class Settings(_Section):
         except (OSError, UnicodeDecodeError) as error:
             raise UserError(f"cannot read settings: {error}", path=path) from None
         except tomllib.TOMLDecodeError as error:
-            raise UserError(f"not valid TOML: {error}", path=path) from None
+            raise UserError(f"not valid TOML: {_reason(error)}", path=_place(path, error)) from None
         try:
             settings = cls.model_validate(data)
         except ValidationError as error:
@@ -128,6 +128,19 @@ class Settings(_Section):
                     found.append(((*name.split("."), "workdays"), f"{name}: {both[0]} is "
                                   "both a holiday and a working day"))  # fmt: skip
         return found
+
+
+_AT = re.compile(r" \(at line (\d+), column (\d+)\)$")
+
+
+def _reason(error: tomllib.TOMLDecodeError) -> str:
+    return _AT.sub("", str(error))
+
+
+def _place(path: Path, error: tomllib.TOMLDecodeError) -> Location:
+    """tomllib says where as `(at line 3, column 17)` at the end of its message."""
+    found = _AT.search(str(error))
+    return Location(path, int(found[1]), int(found[2])) if found else Location(path)
 
 
 def settings_place(path: Path, text: str, loc: tuple[str | int, ...]) -> Location:
