@@ -189,3 +189,15 @@ def test_working_day_targets_compare_only_where_they_must(tmp_path: Path) -> Non
     assert b2 is not None and c is not None
     change = next(x for x in diff_terms(b2, c) if x.path == "slos.priorities[P1].resolution")
     assert change.direction is None  # 2 days against 1 working day: it depends on the day
+
+
+def test_round_the_clock_abroad_speaks_of_public_holidays(tmp_path: Path) -> None:
+    text = replace_once(
+        sample_text(), "service_hours: 7x24\n", "calendar: {country: US}\nservice_hours: 7x24\n"
+    )
+    path = build_file_tree(tmp_path, {"agreement.yaml": text}) / "agreement.yaml"
+    loaded = load_agreement(path).agreement
+    assert loaded is not None
+    c = contract(loaded)
+    assert text_of(c, "service-hours.hours", "zh").endswith("（7×24 小时），公众假日照常提供。")
+    assert "法定节假日" not in text_of(c, "service-hours.counting", "zh")
