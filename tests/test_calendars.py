@@ -198,3 +198,10 @@ def test_a_toml_error_names_its_line_and_column(tmp_path: Path) -> None:
         Settings.read(tmp_path / "sitegen.toml")
     assert str(caught.value).startswith(f"{tmp_path / 'sitegen.toml'}:2:")
     assert ": not valid TOML: " in str(caught.value) and "(at line" not in str(caught.value)
+
+
+def test_holidays_by_name() -> None:
+    assert CN.holiday_name(D(2026, 10, 3)) == "National Day"
+    assert CN.holiday_name(D(2026, 10, 10)) is None  # a make-up working day
+    assert CN.holiday_name(D(2026, 10, 11)) is None  # a plain Sunday
+    assert work_calendar("GB", "ENG").holiday_name(D(2026, 4, 3)) == "Good Friday"

@@ -164,3 +164,31 @@ def test_the_university_contract_states_working_day_targets(tmp_path: Path) -> N
         "10 working days",
     ]
     assert [row[-1].zh for row in table.rows][2:] == ["2 个工作日", "5 个工作日", "10 个工作日"]
+
+
+def _objection_lines(tmp_path: Path, text: str) -> list[str]:
+    files: dict[str, str | bytes] = {"agreements/SLA-2024-001/agreement.yaml": text}
+    return [line for line in lint_lines(tmp_path, files) if "SG510" in line]
+
+
+def test_an_objection_deadline_on_national_day(tmp_path: Path) -> None:
+    """Effective 2025-11-01 for 12 months: the term ends 2026-10-31, and 30 days before it
+    is 1 October, National Day; the last working day before it is 30 September."""
+    text = replace_once(sample_text(), "effective: 2024-04-01", "effective: 2025-11-01")
+    text = replace_once(text, "signed: 2024-03-15", "signed: 2025-10-15")
+    assert _objection_lines(tmp_path, text) == [
+        f"{where(text, 'objection_days: 30', '30')}: SG510 [info] term.auto_renew."
+        "objection_days: the objection deadline is no working day on the agreement's calendar "
+        "(2026-10-01 is a Thursday, National Day; the last working day before it is 2026-09-30)"
+    ]
+
+
+def test_an_objection_deadline_on_a_working_day_says_nothing(tmp_path: Path) -> None:
+    text = replace_once(sample_text(), "effective: 2024-04-01", "effective: 2024-04-03")
+    assert _objection_lines(tmp_path, text) == []  # 2025-03-03, a Monday
+
+
+def test_an_objection_deadline_in_a_year_without_data_says_nothing(tmp_path: Path) -> None:
+    text = replace_once(sample_text(), "effective: 2024-04-01", "effective: 2026-04-01")
+    text = replace_once(text, "signed: 2024-03-15", "signed: 2026-03-15")
+    assert _objection_lines(tmp_path, text) == []  # 2027-03-01: no data for 2027 yet

@@ -141,6 +141,18 @@ class WorkCalendar:
             return bool(resting) and name is not None
         return day in _country(self.country, self.subdivision)
 
+    def holiday_name(self, day: dt.date) -> str | None:
+        """The public holiday's English name (National Day, Good Friday), when `day` is one
+        the library names; None for a working day, a plain weekend or a year of sitegen.toml."""
+        official = self._check(day)
+        if official is not None:
+            return None
+        if self.mainland:
+            resting, name = chinese_calendar.get_holiday_detail(day)
+            return str(name) if resting and name is not None else None
+        found = _country(self.country, self.subdivision).get(day)
+        return str(found) if found else None
+
     def add_working_days(self, day: dt.date, count: int) -> dt.date:
         """The `count`-th working day after `day`; before it when `count` is negative (a
         notice given 10 working days before expiry); `day` itself when `count` is 0."""

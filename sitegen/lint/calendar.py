@@ -1,6 +1,8 @@
-"""SG508–SG509: the agreement's working-day calendar. Every day the agreement counts working
+"""SG508–SG510: the agreement's working-day calendar. Every day the agreement counts working
 days from must lie in a year the calendar has data for (the mainland's is announced late in
-the year before), and the first report's due date is shown as a date, counted on it."""
+the year before); the first report's due date is shown as a date, counted on it; and an
+objection deadline that is no working day is pointed out with the last working day before
+it, the day a notice can still be sent and received in office hours."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 from sitegen.calendars import WorkCalendar, YearNotCovered
 from sitegen.findings import FieldPath, Severity
 from sitegen.lint.registry import Hit, Subject, rule
+from sitegen.load import terms
 from sitegen.load.workdays import agreement_calendar, first_report
 
 
@@ -66,4 +69,28 @@ def first_report_due(subject: Subject) -> Iterator[Hit]:
         "the first report's due date on the agreement's calendar",
         context=f"the first reporting period ends {end}; its report is due {due}, "
         f"{days} {unit} later on the {place} calendar",
+    )
+
+
+@rule("SG510", Severity.INFO, "the objection deadline is no working day: the last one before it")
+def objection_on_a_working_day(subject: Subject) -> Iterator[Hit]:
+    agreement = subject.agreement
+    renew = agreement.term.auto_renew
+    if renew is None:
+        return
+    expiry = terms.expiry_date(agreement.dates.effective, agreement.term.months)
+    deadline = terms.objection_deadline(expiry, renew.objection_days)
+    calendar = _calendar(subject)
+    try:
+        if calendar.is_working_day(deadline):
+            return
+        before = calendar.add_working_days(deadline, -1)
+        holiday = calendar.holiday_name(deadline)
+    except YearNotCovered:
+        return  # a year without data: nothing to say about its days yet
+    what = f"{deadline:%A}" + (f", {holiday}" if holiday else "")
+    yield Hit(
+        ("term", "auto_renew", "objection_days"),
+        "the objection deadline is no working day on the agreement's calendar",
+        context=f"{deadline} is a {what}; the last working day before it is {before}",
     )
