@@ -201,3 +201,23 @@ def test_round_the_clock_abroad_speaks_of_public_holidays(tmp_path: Path) -> Non
     c = contract(loaded)
     assert text_of(c, "service-hours.hours", "zh").endswith("（7×24 小时），公众假日照常提供。")
     assert "法定节假日" not in text_of(c, "service-hours.counting", "zh")
+
+
+@pytest.mark.parametrize(
+    ("days", "column", "message"),
+    [
+        ("workdays", 13,
+         "write working_days for the working days of the agreement's calendar (found 'workdays')"),
+        ("[working_days, sat]", 14,
+         "Input should be 'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun' "
+         "(found 'working_days')"),
+        ("mon-fry", 13,
+         "Input should be 'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun' (found 'mon-fry')"),
+    ],
+)  # fmt: skip
+def test_days_that_are_neither_give_one_finding(
+    tmp_path: Path, days: str, column: int, message: str
+) -> None:
+    hours = HOURS_8X5.format(zone="Asia/Shanghai", days=days)
+    text = replace_once(sample_text(), "service_hours: 7x24\n", hours)
+    assert _findings(tmp_path, text) == [f"76:{column}: SG203 {message}"]

@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from sitegen.calendars import DEFAULT_COUNTRY, UnknownCalendar, check_place
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
@@ -119,9 +120,21 @@ class Scope(Strict):
 WORKING_DAYS = "working_days"
 
 
+# What people write for the calendar's working days: told the one spelling that is meant.
+_WORKING_DAYS_SPELLINGS = {"workdays", "working-days", "working days", "workingdays",
+                           "business_days", "business days", "工作日"}  # fmt: skip
+
+
 def _days(value: Any) -> Any:
-    """Accept `mon-fri` or `sat` as well as a list of days, and `working_days`."""
-    if isinstance(value, str) and value != WORKING_DAYS:
+    """Accept `mon-fri` or `sat` as well as a list of days (`working_days` is another kind)."""
+    if isinstance(value, str):
+        if value.strip().lower() in _WORKING_DAYS_SPELLINGS:
+            raise PydanticCustomError(
+                "working_days",
+                "write working_days for the working days of the agreement's calendar "
+                "(found '{text}')",
+                {"text": value},
+            )
         first, _, last = value.partition("-")
         if first in WEEKDAYS and (not last or last in WEEKDAYS):
             start = WEEKDAYS.index(first)
@@ -147,9 +160,14 @@ _DAYS_SCHEMA = {
 _CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
 
 
+def _days_kind(value: Any) -> str:
+    return "calendar" if value == WORKING_DAYS else "weekdays"
+
+
 Days = Annotated[
-    Annotated[list[Weekday], Field(min_length=1)] | Literal["working_days"],
-    BeforeValidator(_days),
+    Annotated[list[Weekday], Field(min_length=1), BeforeValidator(_days), Tag("weekdays")]
+    | Annotated[Literal["working_days"], Tag("calendar")],
+    Discriminator(_days_kind),
     WithJsonSchema(_DAYS_SCHEMA),
 ]
 
