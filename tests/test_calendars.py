@@ -132,6 +132,8 @@ def test_unknown_places() -> None:
         work_calendar("XX")
     with pytest.raises(UnknownCalendar, match="GB has no subdivision 'XYZ': known ones are "):
         work_calendar("GB", "XYZ")
+    with pytest.raises(UnknownCalendar, match="write GB for the United Kingdom"):
+        work_calendar("UK", "ENG")
     with pytest.raises(UnknownCalendar, match="mainland statutory calendar has no subdivisions"):
         work_calendar("CN", "BJ")
 

@@ -76,6 +76,8 @@ def check_place(country: str, subdivision: str | None) -> None:
                 "(Hong Kong, Macao and Taiwan are the countries HK, MO and TW)"
             )
         return
+    if country == "UK":  # holidays takes it too; ISO 3166-1 and the contract's names say GB
+        raise UnknownCalendar("write GB for the United Kingdom, its ISO 3166-1 code")
     import holidays
 
     supported = holidays.list_supported_countries()

@@ -135,7 +135,8 @@ _WITH_THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Gambia", "Mald
 
 def country_name(country: str) -> Text:
     """美国 / the United States: CLDR's names through Babel, with the article English needs."""
-    zh, en = Locale("zh").territories[country], Locale("en").territories[country]
+    zh = Locale("zh").territories.get(country, country)  # a code CLDR lacks stays a code
+    en = Locale("en").territories.get(country, country)
     if en.startswith(_WITH_THE) or en.endswith((" Islands", " Republic")):
         en = "the " + en
     return Text(zh, en)
