@@ -1,8 +1,14 @@
-"""SG508–SG510: the agreement's working-day calendar. Every day the agreement counts working
-days from must lie in a year the calendar has data for (the mainland's is announced late in
-the year before); the first report's due date is shown as a date, counted on it; and an
-objection deadline that is no working day is pointed out with the last working day before
-it, the day a notice can still be sent and received in office hours."""
+"""SG508–SG510: the agreement's working-day calendar. A day the agreement states should lie
+in a year the calendar has data for (the mainland's is announced late in the year before);
+the first report's due date is shown as a date, counted on it; and an objection deadline
+that is no working day is pointed out with the last working day before it, the day a notice
+can still be sent and received in office hours.
+
+A year without data is a warning, not an error: the agreement is not wrong, the project's
+data is behind, and an error would refuse to sign in December an agreement effective on 1
+January until the State Council had announced the year. Counting a deadline into such a
+year (SG509) says which year to add rather than guessing.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +37,7 @@ def _calendar(subject: Subject) -> WorkCalendar:
     return agreement_calendar(subject.agreement, subject.context.settings)
 
 
-@rule("SG508", Severity.ERROR, "a day in a year the agreement's calendar has no data for")
+@rule("SG508", Severity.WARNING, "a day in a year the agreement's calendar has no data for")
 def covered_years(subject: Subject) -> Iterator[Hit]:
     calendar = _calendar(subject)
     reported: set[int] = set()
@@ -43,29 +49,22 @@ def covered_years(subject: Subject) -> Iterator[Hit]:
         except YearNotCovered as error:
             reported.add(day.year)
             yield Hit(field, f"{day}: {error.reason}")
-    if reported:
-        return
-    try:
-        first_report(subject.agreement, calendar)
-    except YearNotCovered as error:
-        yield Hit(
-            ("measurement", "report_due_days"),
-            f"the first service report's due date is counted in {error.year}: {error.reason}",
-        )
 
 
 @rule("SG509", Severity.INFO, "the first service report's due date, in working days")
 def first_report_due(subject: Subject) -> Iterator[Hit]:
     calendar = _calendar(subject)
+    field = ("measurement", "report_due_days")
     try:
         end, due = first_report(subject.agreement, calendar)
-    except YearNotCovered:
-        return  # SG508 says which year is missing
+    except YearNotCovered as error:
+        yield Hit(field, "the first report's due date cannot be counted yet", context=error.reason)
+        return
     place = calendar.country + (f" {calendar.subdivision}" if calendar.subdivision else "")
     days = subject.agreement.measurement.report_due_days
     unit = "working day" if days == 1 else "working days"
     yield Hit(
-        ("measurement", "report_due_days"),
+        field,
         "the first report's due date on the agreement's calendar",
         context=f"the first reporting period ends {end}; its report is due {due}, "
         f"{days} {unit} later on the {place} calendar",
