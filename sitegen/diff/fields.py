@@ -123,6 +123,7 @@ def _scope(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 
 def _hours(old: Agreement, new: Agreement) -> Iterator[Change]:
+    yield from _change("calendar", old.calendar, new.calendar, show.calendar)
     a, b = show.weekly_minutes(old.service_hours), show.weekly_minutes(new.service_hours)
     yield from _change(
         "service_hours",
