@@ -47,9 +47,7 @@ def period_end(day: dt.date, frequency: str) -> dt.date:
     return dt.date(day.year, month, months.monthrange(day.year, month)[1])
 
 
-def first_report(
-    agreement: Agreement, calendar: WorkCalendar
-) -> tuple[dt.date, dt.date] | None:
+def first_report(agreement: Agreement, calendar: WorkCalendar) -> tuple[dt.date, dt.date] | None:
     """The end of the first reporting period and the day its report is due, `report_due_days`
     working days later (None: the agreement has no reports); YearNotCovered when a day it
     counts is in a year without data."""
