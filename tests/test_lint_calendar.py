@@ -120,7 +120,7 @@ UNIVERSITY_LEVELS = """      response: 2h
     - level: P5
       name: {zh: 服务请求, en: Service request}
       definition:
-        zh: 账号、权限或软件安装等服务请求
+        zh: 开通账号、授予权限或安装软件的服务请求
         en: A service request such as an account, a permission or a software installation
       response: 1wd
       resolution: 10wd
