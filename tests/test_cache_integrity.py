@@ -199,7 +199,12 @@ def test_a_forged_validation_result_is_checked_again(project: Path, planted: boo
     low = forged_checked(project, planted)
     cache = project / ".cache" / "checked.json"
     report, _ = validate([project / "agreements"], Settings(), project, cache=cache)
-    assert [f.code for f in report.findings if f.path == low] == ["SG507", "SG606", "SG607"]
+    assert [f.code for f in report.findings if f.path == low] == [
+        "SG509",
+        "SG507",
+        "SG606",
+        "SG607",
+    ]
 
 
 @pytest.mark.parametrize("planted", [False, True], ids=["edited", "planted"])

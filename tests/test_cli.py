@@ -87,7 +87,7 @@ def test_bad_settings_file_is_a_usage_error(project: Path) -> None:
     code, _, err = run("validate")
     assert code == 2
     assert err == (
-        f"Error: {project / 'sitegen.toml'}: id_prefixes: Input should be a valid list\n"
+        f"Error: {project / 'sitegen.toml'}:1:1: id_prefixes: Input should be a valid list\n"
     )
 
 

@@ -148,7 +148,7 @@ def test_mkdocs_build_shows_a_sitegen_error_as_one_mkdocs_error(no_commit: Path)
     assert done.returncode == 1
     errors = [line for line in done.stderr.splitlines() if line.startswith("ERROR")]
     assert errors == [
-        f"ERROR   -  sitegen: {no_commit / 'sitegen.toml'}: agreements_dir: "
+        f"ERROR   -  sitegen: {no_commit / 'sitegen.toml'}:1:1: agreements_dir: "
         "Input should be a valid string"
     ]
 

@@ -33,7 +33,7 @@ def test_the_guide_sample_has_no_errors_or_warnings(tmp_path: Path) -> None:
     build_file_tree(tmp_path, {"templates/it-service-sla/v1/template.yaml": LINT_TEMPLATE})
     report, _ = validate([tmp_path / "agreements"], Settings(), tmp_path)
     assert [f for f in report.findings if f.severity is not Severity.INFO] == []
-    assert sorted(f.code for f in report.findings) == ["SG507", "SG607"]
+    assert sorted(f.code for f in report.findings) == ["SG507", "SG509", "SG510", "SG607"]
 
 
 def test_the_guide_sample_with_the_repository_templates(tmp_path: Path) -> None:

@@ -211,7 +211,7 @@ def test_capital_m_duration_says_which_is_meant(tmp_path: Path) -> None:
         (
             "15 min",
             "'15 min' is not a duration: write a whole number and a unit, m (minutes), "
-            "h (hours) or d (days), e.g. 15m, 4h, 2d or 1h30m",
+            "h (hours), d (days) or wd (working days), e.g. 15m, 4h, 2d, 1h30m or 2wd",
         ),
         ("30m1h", "'30m1h': give each unit once, largest first (e.g. 1d4h, 1h30m)"),
         ("0m", "'0m': a duration must be longer than zero"),

@@ -5,7 +5,8 @@ and linting it costs ~6 ms; a warm `sitegen build` of 1,000 agreements spent ~3.
 that again for files that had not changed. This cache keeps, for each file that loaded,
 the plain data its YAML gave, the place of its `id`, and its findings, under the SHA-256
 of everything they follow from, each input named (`sitegen.digest.named_key`): this format,
-every file of the sitegen package, the Python and library versions that parse and check,
+every file of the sitegen package, the Python and library versions that parse and check
+(the calendar libraries among them: a release that publishes a year changes SG508),
 the settings field by field, every template version (`TemplateIndex.digest_all`, made of
 the digests the templates held in memory are checked against), the file's path and its
 bytes.
@@ -50,8 +51,11 @@ from sitegen.load.model import Agreement
 from sitegen.load.suppressions import Suppression
 from sitegen.load.yamltree import Position
 
-FORMAT = "sitegen-checked-cache 3"
-LIBRARIES = ("pydantic", "pydantic-core", "python-stdnum", "ruamel.yaml")
+FORMAT = "sitegen-checked-cache 4"
+# The calendars' data decides SG508 and SG509: a release that adds a year changes them.
+LIBRARIES = (
+    "pydantic", "pydantic-core", "python-stdnum", "ruamel.yaml", "chinese-calendar", "holidays",
+)  # fmt: skip
 ID: FieldPath = ("id",)
 
 Result = tuple[Loaded, list[Finding]]  # a file's load and its findings

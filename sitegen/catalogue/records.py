@@ -25,6 +25,7 @@ from sitegen.compose.contract import Text
 from sitegen.compose.fmt import fee_text
 from sitegen.load.model import Fee, Tier
 from sitegen.load.money import round_amount
+from sitegen.load.values import Duration
 from sitegen.versions.in_force import Versions
 
 
@@ -103,11 +104,13 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "全部可用性范围：id、scope（zh/en）、target、window；第一个即 availability",
        "Every availability tier: id, scope (zh/en), target, window; the first is availability"),
     _f("p1_response", "string | null",
-       "最高级别（priorities 第一项，如 P1、Sev1）的响应时限，如 \"15m\"（m 分钟，h 小时，d 天）",
+       "最高级别（priorities 第一项，如 P1、Sev1）的响应时限，如 \"15m\"（m 分钟，h 小时，d 天，"
+       "wd 工作日）",
        "Response time of the first (most severe) priority level, P1, Sev1 or as named, "
-       "e.g. \"15m\" (m minutes, h hours, d days)"),
-    _f("p1_response_minutes", "integer | null", "最高级别的响应时限（分钟）",
-       "Response time of the first priority level in minutes"),
+       "e.g. \"15m\" (m minutes, h hours, d days, wd working days)"),
+    _f("p1_response_minutes", "integer | null",
+       "最高级别的响应时限（分钟；以工作日计时为 null）",
+       "Response time of the first priority level in minutes (null when in working days)"),
     _f("fee", "{amount, currency, per, text} | null",
        "服务费：amount 为金额（字符串，按币种的最小单位，如 \"80000.00\"、日元 \"1200000\"），"
        "currency 为 ISO 4217 币种代码，per 为 month、quarter 或 year，text 为两种语言的写法；"
@@ -120,6 +123,10 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
 
 def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _minutes(value: Duration | None) -> int | None:
+    return None if value is None or value.in_working_days else value.minutes
 
 
 def _text(value: Text) -> dict[str, str]:
@@ -176,9 +183,7 @@ def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
         else None,
         "availability_tiers": [_tier(tier) for tier in agreement.slos.tiers],
         "p1_response": str(row.p1_response.within) if row.p1_response is not None else None,
-        "p1_response_minutes": row.p1_response.within.minutes
-        if row.p1_response is not None
-        else None,
+        "p1_response_minutes": _minutes(row.p1_response.within if row.p1_response else None),
         "fee": _fee(agreement.fees),
     }
 

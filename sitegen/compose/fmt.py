@@ -16,7 +16,7 @@ from babel.numbers import get_currency_name
 
 from sitegen.compose.contract import Lang
 from sitegen.compose.vocabulary import TERM_WORDS
-from sitegen.load.model import Fee
+from sitegen.load.model import WORKING_DAYS, Fee
 from sitegen.load.money import minor_digits, round_amount
 from sitegen.load.values import Duration
 
@@ -76,7 +76,10 @@ def span(seconds: int, lang: Lang, *, days: bool = True) -> str:
 
 
 def duration(value: Duration, lang: Lang) -> str:
-    """15 分钟 / 15 minutes; 1 小时 30 分钟 / 1 hour 30 minutes; 2 天 / 2 days."""
+    """15 分钟 / 15 minutes; 1 小时 30 分钟 / 1 hour 30 minutes; 2 天 / 2 days;
+    2 个工作日 / 2 working days."""
+    if value.in_working_days:
+        return count(value.working_days, "个工作日", "working day", "working days", lang)
     return span(value.minutes * 60, lang)
 
 
@@ -200,7 +203,10 @@ def _runs(days: Sequence[str]) -> list[list[str]]:
 
 
 def weekdays(days: Sequence[str], lang: Lang) -> str:
-    """周一至周五 / Monday to Friday; 周六、周日 / Saturday and Sunday; 每天 / every day."""
+    """周一至周五 / Monday to Friday; 周六、周日 / Saturday and Sunday; 每天 / every day;
+    工作日 / Working Days (`working_days`: the calendar's, a defined term)."""
+    if days == WORKING_DAYS:
+        return "工作日" if lang == "zh" else "Working Days"
     names = _DAY_ZH if lang == "zh" else _DAY_EN
     if len(set(days)) == 7:
         return "每天" if lang == "zh" else "every day"
@@ -235,10 +241,12 @@ def schedule(windows: Sequence[tuple[Sequence[str], str, str]], zone: str, lang:
 
 
 def weekly_minutes(windows: Sequence[tuple[Sequence[str], str, str]]) -> int:
-    """Service minutes in one week (24:00 counts as the end of the day)."""
+    """Service minutes in one week (24:00 counts as the end of the day); a window on
+    working days counts five, a week without holidays or make-up days."""
     total = 0
     for days, start, end in windows:
-        total += len(set(days)) * (_clock(end) - _clock(start))
+        count = 5 if days == WORKING_DAYS else len(set(days))
+        total += count * (_clock(end) - _clock(start))
     return total
 
 

@@ -83,6 +83,8 @@ def _tier(a: Agreement, tier: Tier, lang: Lang) -> ViewModel:
         view["hourly"] = _span(int(terms.hourly_downtime(tier.target).total_seconds()), lang)
         return view
     hours = a.service_hours
+    if isinstance(hours, Schedule) and hours.on_working_days:
+        return view  # a share of the Service Hours: no week has a fixed number of working days
     if isinstance(hours, Schedule):
         windows = [(list(w.days), w.start, w.end) for w in hours.windows]
         weekly = Decimal(fmt.weekly_minutes(windows) * 60)

@@ -8,15 +8,17 @@ Values a template prints are `Plain`; a few codes (`party`, `languages.prevails`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from sitegen.calendars import subdivision_name
 from sitegen.compose import fmt, schemes, targets, tier_view
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
 from sitegen.compose.credit_view import credits_view
 from sitegen.compose.general import general_view
-from sitegen.compose.vocabulary import LANGUAGE_NAMES
+from sitegen.compose.vocabulary import LANGUAGE_NAMES, calendar_place, public_holidays
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Fee, Party, Schedule
 from sitegen.load.money import round_amount
@@ -52,6 +54,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
             "included": [Plain(i.text.get(lang)) for i in a.scope.included],
             "excluded": [Plain(i.text.get(lang)) for i in a.scope.excluded],
         },
+        "calendar": _calendar(a, lang),
         "hours": _hours(a, lang),
         "availability": tier_view.availability(a, lang),
         "tiers": tier_view.tiers(a, lang),
@@ -188,20 +191,39 @@ def _term(a: Agreement, lang: Lang) -> ViewModel | None:
     return {"months": _months(a.term.months, lang), "renewal": renewal}
 
 
-def _windows(schedule: Schedule) -> list[tuple[list[str], str, str]]:
-    return [(list(w.days), w.start, w.end) for w in schedule.windows]
+def _windows(schedule: Schedule) -> list[tuple[Sequence[str], str, str]]:
+    """Each window's days (a list, or `working_days`), start and end."""
+    return [(w.days, w.start, w.end) for w in schedule.windows]
+
+
+def _calendar(a: Agreement, lang: Lang) -> ViewModel:
+    """Whose working days and public holidays count (`mainland` is for conditions only)."""
+    country, subdivision = a.calendar.country, a.calendar.subdivision
+    place = calendar_place(country, subdivision, subdivision_name(country, subdivision))
+    plural, single = public_holidays(country, subdivision, place)
+    return {
+        "mainland": country == "CN",
+        "place": Plain(place.get(lang)),
+        "holidays": Plain(plural.get(lang)),
+        "holiday": Plain(single.get(lang)),
+    }
 
 
 def _hours(a: Agreement, lang: Lang) -> ViewModel:
+    """`weekly` is None for hours on working days: no week has a fixed number of them."""
     hours = a.service_hours
     if not isinstance(hours, Schedule):
-        return {"always": True, "schedule": None, "holidays": True, "weekly": None}
+        return {
+            "always": True, "schedule": None, "holidays": True, "weekly": None,
+            "working_days": False,
+        }  # fmt: skip
     weekly = fmt.weekly_minutes(_windows(hours)) * 60
     return {
         "always": False,
         "schedule": Plain(fmt.schedule(_windows(hours), hours.timezone, lang)),
         "holidays": hours.public_holidays,
-        "weekly": Plain(fmt.span(weekly, lang, days=False)),
+        "weekly": None if hours.on_working_days else Plain(fmt.span(weekly, lang, days=False)),
+        "working_days": hours.on_working_days,
     }
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from babel import Locale
+
 from sitegen.compose.contract import Lang, Text
 
 
@@ -231,3 +233,56 @@ TERM_WORDS = Words(
         "times_resolution": Text("解决时间", "Resolution times"),
     }
 )
+
+
+# The places whose public holidays an agreement's calendar (`calendar:`) follows, where the
+# general rule (CLDR's country name, the subdivision's English name) reads wrong: the
+# mainland is not all of 中国, and the nations of the United Kingdom have Chinese names.
+_PLACES: dict[str, Text] = {
+    "CN": Text("中国大陆", "mainland China"),
+    "GB-ENG": Text("英格兰", "England"),
+    "GB-SCT": Text("苏格兰", "Scotland"),
+    "GB-WLS": Text("威尔士", "Wales"),
+    "GB-NIR": Text("北爱尔兰", "Northern Ireland"),
+}
+# English country names read with "the": the United States, the Netherlands.
+_WITH_THE = ("United ", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives")
+
+
+def country_name(country: str) -> Text:
+    """美国 / the United States: CLDR's names through Babel, with the article English needs."""
+    zh = Locale("zh").territories.get(country, country)  # a code CLDR lacks stays a code
+    en = Locale("en").territories.get(country, country)
+    if en.startswith(_WITH_THE) or en.endswith((" Islands", " Republic")):
+        en = "the " + en
+    return Text(zh, en)
+
+
+def calendar_place(country: str, subdivision: str | None, subdivision_en: str | None) -> Text:
+    """中国大陆 / mainland China; 英格兰 / England; 美国（California） / California, the
+    United States (`subdivision_en`: the subdivision's English name, when known)."""
+    key = f"{country}-{subdivision}" if subdivision else country
+    if key in _PLACES:
+        return _PLACES[key]
+    name = country_name(country)
+    if subdivision is None:
+        return name
+    local = subdivision_en or subdivision
+    return Text(f"{name.zh}（{local}）", f"{local}, {name.en}")
+
+
+def public_holidays(country: str, subdivision: str | None, place: Text) -> tuple[Text, Text]:
+    """The public holidays a calendar counts, plural and singular: 中国大陆法定节假日 /
+    public holidays in mainland China; 美国联邦公众假日 / a federal public holiday in the
+    United States (the US calendar without a state has the federal holidays only)."""
+    if country == "CN":
+        return Text("中国大陆法定节假日", "public holidays in mainland China"), Text(
+            "中国大陆法定节假日", "public holiday in mainland China"
+        )
+    if country == "US" and subdivision is None:
+        zh = f"{place.zh}联邦公众假日"
+        return Text(zh, f"federal public holidays in {place.en}"), Text(
+            zh, f"federal public holiday in {place.en}"
+        )
+    zh = f"{place.zh}的公众假日"
+    return Text(zh, f"public holidays in {place.en}"), Text(zh, f"public holiday in {place.en}")

@@ -81,4 +81,6 @@ def ordered(before: Any, after: Any, higher: Direction) -> Direction:
     if before is None or after is None or before == after:
         return None
     other = LOOSER if higher == STRICTER else STRICTER
-    return higher if after > before else other
+    if after > before:
+        return higher
+    return other if after < before else None  # not comparable: 1d against 1wd

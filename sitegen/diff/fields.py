@@ -31,7 +31,6 @@ from sitegen.load.model import (
     Review,
     ReviewRecord,
     Target,
-    working_days,
 )
 
 __all__ = ["LOOSER", "MIXED", "STRICTER", "Change", "Direction", "diff_terms"]
@@ -123,6 +122,7 @@ def _scope(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 
 def _hours(old: Agreement, new: Agreement) -> Iterator[Change]:
+    yield from _change("calendar", old.calendar, new.calendar, show.calendar)
     a, b = show.weekly_minutes(old.service_hours), show.weekly_minutes(new.service_hours)
     yield from _change(
         "service_hours",
@@ -173,19 +173,19 @@ def _target(
 ) -> Iterator[Change]:
     """A target added is stricter, removed looser; otherwise each of its parts on its own:
     a longer limit, a lower attainment, a move from calendar time to service hours are
-    looser (a limit in working days is not ordered against one in hours)."""
+    looser (a limit in working days is ordered against one in hours only where the answer
+    holds for every start day)."""
     path, name = f"slos.priorities[{level}].{key}", label(f"slos.priorities.{key}", level)
     if a is None or b is None:
         direction = STRICTER if a is None else LOOSER
         yield from _change(path, a, b, show.target, direction=direction, name=name)
         return
-    comparable = working_days(a.within) == working_days(b.within)
     yield from _change(
         path,
         a.within,
         b.within,
         fmt.duration,
-        direction=_ordered(a.within, b.within, LOOSER) if comparable else None,
+        direction=_ordered(a.within, b.within, LOOSER),  # None: 2d against 1wd, not ordered
         name=name,
     )
     yield from _change(

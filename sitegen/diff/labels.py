@@ -32,6 +32,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "term.auto_renew.objection_days": ("异议期", "Objection period"),
     "scope.included": ("服务内容", "Included service"),
     "scope.excluded": ("不包含的内容", "Excluded item"),
+    "calendar": ("工作日历", "Working-day calendar"),
     "service_hours": ("服务时间", "Service hours"),
     "slos.availability.target": ("可用性目标", "Availability target"),
     "slos.availability.window": ("可用性统计窗口", "Availability window"),

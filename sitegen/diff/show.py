@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sitegen.calendars import subdivision_name
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang
 from sitegen.compose.targets import cell
+from sitegen.compose.vocabulary import calendar_place
 from sitegen.load.model import TARGETS, Bilingual, Matrix, Priority, Schedule, Target
 
 
@@ -61,6 +63,12 @@ def weekly_minutes(hours: Any) -> int:
     if isinstance(hours, Schedule):
         return fmt.weekly_minutes([(w.days, w.start, w.end) for w in hours.windows])
     return 7 * 24 * 60
+
+
+def calendar(value: Any, lang: Lang) -> str:
+    """中国大陆 / mainland China; 英格兰 / England: whose working days and holidays count."""
+    country, subdivision = value.country, value.subdivision
+    return calendar_place(country, subdivision, subdivision_name(country, subdivision)).get(lang)
 
 
 def service_hours(hours: Any, lang: Lang) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sitegen.lint import (  # noqa: F401  (imported to register their rules)
     bilingual,
+    calendar,
     catalogue,
     credits,
     dates,

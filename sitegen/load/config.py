@@ -1,13 +1,21 @@
-"""Project settings, from an optional `sitegen.toml` at the top of the agreements repository."""
+"""Project settings, from an optional `sitegen.toml` at the top of the agreements repository.
+
+tomllib keeps no line numbers, so an error's place is found again in the text: the line of
+the table or key its field path names (`settings_place`), enough for a hand-written file.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import tomllib
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from sitegen.errors import UserError
+from sitegen.calendars import OfficialYear
+from sitegen.errors import Location, UserError
 from sitegen.load.invalid import first_invalid
 
 CONFIG_NAME = "sitegen.toml"
@@ -34,6 +42,21 @@ class LoadSettings(_Section):
     max_depth: int = Field(default=32, ge=4)
 
 
+class OfficialDays(_Section):
+    """`[calendar.CN.2027]`: a year's official days, until the calendar library has them."""
+
+    holidays: list[dt.date] = Field(
+        default_factory=list, description="Public holidays and adjusted rest days (休息日)"
+    )
+    workdays: list[dt.date] = Field(
+        default_factory=list, description="Make-up working days (调休上班日): weekend days worked"
+    )
+
+
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Year = Annotated[int, Field(ge=1900, le=2999)]
+
+
 class Settings(_Section):
     """Everything a project can set; all of it has a default."""
 
@@ -47,6 +70,17 @@ class Settings(_Section):
     )
     load: LoadSettings = Field(default_factory=LoadSettings)
     lint: LintSettings = Field(default_factory=LintSettings)
+    calendar: dict[Country, dict[Year, OfficialDays]] = Field(
+        default_factory=dict,
+        description="Official days of years the calendar library does not cover yet",
+    )
+
+    def official_years(self, country: str) -> dict[int, OfficialYear]:
+        """The years `sitegen.toml` gives for a country's working-day calendar."""
+        return {
+            year: OfficialYear(frozenset(days.holidays), frozenset(days.workdays))
+            for year, days in self.calendar.get(country, {}).items()
+        }
 
     @classmethod
     def find(cls, start: Path) -> tuple[Settings, Path]:
@@ -67,12 +101,65 @@ class Settings(_Section):
     @classmethod
     def read(cls, path: Path) -> Settings:
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
         except (OSError, UnicodeDecodeError) as error:
             raise UserError(f"cannot read settings: {error}", path=path) from None
         except tomllib.TOMLDecodeError as error:
-            raise UserError(f"not valid TOML: {error}", path=path) from None
+            raise UserError(f"not valid TOML: {_reason(error)}", path=_place(path, error)) from None
         try:
-            return cls.model_validate(data)
+            settings = cls.model_validate(data)
         except ValidationError as error:
-            raise UserError(first_invalid(error).message, path=path) from None
+            invalid = first_invalid(error)
+            where = settings_place(path, text, invalid.loc)
+            raise UserError(invalid.message, path=where) from None
+        for loc, message in settings._calendar_problems():
+            raise UserError(message, path=settings_place(path, text, loc))
+        return settings
+
+    def _calendar_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Official days outside their year, or both a holiday and a working day."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        for country, years in self.calendar.items():
+            for year, days in years.items():
+                name = f"calendar.{country}.{year}"
+                for key in ("holidays", "workdays"):
+                    for day in getattr(days, key):
+                        if day.year != year:
+                            found.append(((*name.split("."), key),
+                                          f"{name}.{key}: {day} is not in {year}"))  # fmt: skip
+                both = sorted(set(days.holidays) & set(days.workdays))
+                if both:
+                    found.append(((*name.split("."), "workdays"), f"{name}: {both[0]} is "
+                                  "both a holiday and a working day"))  # fmt: skip
+        return found
+
+
+_AT = re.compile(r" \(at line (\d+), column (\d+)\)$")
+
+
+def _reason(error: tomllib.TOMLDecodeError) -> str:
+    return _AT.sub("", str(error))
+
+
+def _place(path: Path, error: tomllib.TOMLDecodeError) -> Location:
+    """tomllib says where as `(at line 3, column 17)` at the end of its message."""
+    found = _AT.search(str(error))
+    return Location(path, int(found[1]), int(found[2])) if found else Location(path)
+
+
+def settings_place(path: Path, text: str, loc: tuple[str | int, ...]) -> Location:
+    """The line and column of the key or table a field path names, as near as the text
+    shows it: each part is looked for from the line of the part before it."""
+    lines = text.splitlines()
+    row, column = None, None
+    start = 0
+    for part in (str(p) for p in loc):
+        key = re.compile(rf'(?:^|[.\[\s"]){re.escape(part)}(?:["\s.\]=]|$)')
+        for index in range(start, len(lines)):
+            found = key.search(lines[index].split("#", 1)[0])
+            if found:
+                row, column = index + 1, found.start() + 1 + (found.group()[0] != part[0])
+                start = index
+                break
+    return Location(path, row, column) if row is not None else Location(path)

@@ -24,7 +24,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from sitegen.calendars import DEFAULT_COUNTRY, UnknownCalendar, check_place
 from sitegen.load.base import Bilingual, Currency, Slug, Strict
 from sitegen.load.credit_terms import CreditBand, Credits
 from sitegen.load.money import minor_digits, round_amount
@@ -226,9 +228,24 @@ class Scope(Strict):
     excluded: list[ScopeItem] = Field(default_factory=list)
 
 
+WORKING_DAYS = "working_days"
+
+
+# What people write for the calendar's working days: told the one spelling that is meant.
+_WORKING_DAYS_SPELLINGS = {"workdays", "working-days", "working days", "workingdays",
+                           "business_days", "business days", "工作日"}  # fmt: skip
+
+
 def _days(value: Any) -> Any:
-    """Accept `mon-fri` or `sat` as well as a list of days."""
+    """Accept `mon-fri` or `sat` as well as a list of days (`working_days` is another kind)."""
     if isinstance(value, str):
+        if value.strip().lower() in _WORKING_DAYS_SPELLINGS:
+            raise PydanticCustomError(
+                "working_days",
+                "write working_days for the working days of the agreement's calendar "
+                "(found '{text}')",
+                {"text": value},
+            )
         first, _, last = value.partition("-")
         if first in WEEKDAYS and (not last or last in WEEKDAYS):
             start = WEEKDAYS.index(first)
@@ -240,8 +257,10 @@ def _days(value: Any) -> Any:
 
 
 _DAYS_SCHEMA = {
-    "description": "Days, as a list ([mon, tue]) or a range such as mon-fri",
+    "description": "Days, as a list ([mon, tue]) or a range such as mon-fri, or "
+    "working_days: the working days of the agreement's calendar",
     "anyOf": [
+        {"const": WORKING_DAYS},
         {"type": "array", "items": {"enum": list(WEEKDAYS)}, "minItems": 1},
         {
             "type": "string",
@@ -252,9 +271,22 @@ _DAYS_SCHEMA = {
 _CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
 
 
+def _days_kind(value: Any) -> str:
+    return "calendar" if value == WORKING_DAYS else "weekdays"
+
+
+Days = Annotated[
+    Annotated[list[Weekday], Field(min_length=1), BeforeValidator(_days), Tag("weekdays")]
+    | Annotated[Literal["working_days"], Tag("calendar")],
+    Discriminator(_days_kind),
+    WithJsonSchema(_DAYS_SCHEMA),
+]
+
+
 class Window(Strict):
-    days: Annotated[list[Weekday], BeforeValidator(_days), WithJsonSchema(_DAYS_SCHEMA)] = Field(
-        min_length=1, description="Days, as a list or a range such as mon-fri"
+    days: Days = Field(
+        description="Days, as a list or a range such as mon-fri, or working_days: the "
+        "working days of the agreement's calendar (make-up working days in, holidays out)"
     )
     start: str = Field(pattern=_CLOCK, description="Local time HH:MM")
     end: str = Field(pattern=_CLOCK, description="Local time HH:MM, after start")
@@ -270,8 +302,23 @@ class Schedule(Strict):
     timezone: str = Field(description="IANA time zone, e.g. Asia/Shanghai")
     windows: list[Window] = Field(min_length=1)
     public_holidays: Flag = Field(
-        default=False, description="true if service is also given on public holidays"
+        default=False,
+        description="true if service is also given on public holidays (in windows of weekdays)",
     )
+
+    @property
+    def on_working_days(self) -> bool:
+        """Some window follows the calendar's working days."""
+        return any(w.days == WORKING_DAYS for w in self.windows)
+
+    @model_validator(mode="after")
+    def _holidays_once(self) -> Schedule:
+        if self.public_holidays and self.on_working_days:
+            raise ValueError(
+                "public_holidays: true contradicts a window on working_days, which are never "
+                "public holidays: give the days served on holidays as weekdays (mon-fri)"
+            )
+        return self
 
     @field_validator("timezone")
     @classmethod
@@ -328,6 +375,32 @@ class Priority(Strict):
 
     def target(self, name: TargetName) -> Target | None:
         return self.response if name == "response" else self.resolution
+
+
+class Calendar(Strict):
+    """The calendar whose working days and public holidays the agreement counts."""
+
+    country: str = Field(
+        default=DEFAULT_COUNTRY,
+        pattern=r"^[A-Z]{2}$",
+        description="ISO 3166-1 alpha-2 code; CN (the default) is the mainland statutory "
+        "calendar with its make-up working days (调休), others Monday to Friday less the "
+        "country's public holidays",
+    )
+    subdivision: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z0-9]{1,3}$",
+        description="ISO 3166-2 subdivision without the country, e.g. ENG (England) for GB, "
+        "CA for US; its own public holidays count too",
+    )
+
+    @model_validator(mode="after")
+    def _known(self) -> Calendar:
+        try:
+            check_place(self.country, self.subdivision)
+        except UnknownCalendar as error:
+            raise ValueError(str(error)) from None
+        return self
 
 
 class AxisItem(Strict):
@@ -648,6 +721,10 @@ class Agreement(Strict):
     )
     contacts: list[Contact] = Field(min_length=1)
     scope: Scope
+    calendar: Calendar = Field(
+        default_factory=Calendar,
+        description="Working days and public holidays: {country: CN} unless given",
+    )
     service_hours: ServiceHours
     slos: ServiceLevels
     measurement: Measurement

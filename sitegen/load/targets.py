@@ -72,9 +72,10 @@ class Target(BaseModel):
         return self.attainment is None or self.attainment == 100
 
     def comparable(self, other: Target) -> bool:
-        """Two limits can be ordered when they run on the same clock and are both in
-        clock time or both in working days (`2wd`)."""
-        return self.clock == other.clock and working_days(self.within) == working_days(other.within)
+        """Two limits can be ordered when they run on the same clock; a limit in working
+        days (`2wd`) against one in clock time only where the answer holds for every start
+        day (`Duration`'s order: n working days last at least n days)."""
+        return self.clock == other.clock
 
     @property
     def share(self) -> Decimal:
@@ -95,7 +96,7 @@ class Target(BaseModel):
 
 def working_days(duration: Duration) -> bool:
     """Whether a duration is counted in working days (`2wd`) rather than clock time."""
-    return str(duration).endswith("wd")
+    return duration.in_working_days
 
 
 TargetName = Literal["response", "resolution"]

@@ -1,5 +1,10 @@
-"""Value types of agreements: durations written as text (15m, 4h, 2d, 1h30m), and the
+"""Value types of agreements: durations written as text (15m, 4h, 2d, 1h30m, 2wd), and the
 numbers and flags that must not be quietly converted.
+
+A duration in working days (`2wd`) is not a number of minutes: how long it lasts depends on
+the day it starts and the agreement's calendar (`sitegen.calendars`). So it is compared with a
+duration in minutes only where the answer holds for every start: n working days last at
+least n whole days, and may last any longer (春节 makes 1wd nine days).
 
 pydantic's lax mode read `public_holidays: on` as true and `amount: "1_000"` as 1000, and
 a percentage went through a float (`99.50000000000000000001` became 99.5). Here a flag
@@ -22,18 +27,65 @@ from pydantic_core import PydanticCustomError, core_schema
 _UNIT_MINUTES = {"d": 24 * 60, "h": 60, "m": 1}
 _PART = re.compile(r"(\d+)([dhm])")
 _WHOLE = re.compile(r"(?:\d+[dhm])+")
-DURATION_PATTERN = r"^([0-9]+[dhm])+$"
+_WORKING = re.compile(r"(\d+)wd")
+DURATION_PATTERN = r"^(([0-9]+[dhm])+|[0-9]+wd)$"
+_DAY_MINUTES = 24 * 60
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Duration:
-    """A span of time, whole minutes. Written `15m`, `4h`, `2d`, or combined `1h30m`."""
+    """A span of time: whole minutes (`15m`, `4h`, `2d`, `1h30m`), or whole working days on
+    the agreement's calendar (`2wd`), never both."""
 
-    minutes: int
+    minutes: int = 0
+    working_days: int = 0
+
+    @property
+    def in_working_days(self) -> bool:
+        return self.working_days > 0
+
+    @property
+    def shortest_minutes(self) -> int:
+        """The fewest minutes it can last: n working days last at least n days."""
+        return self.working_days * _DAY_MINUTES if self.in_working_days else self.minutes
+
+    def _longest(self) -> float:
+        return float("inf") if self.in_working_days else self.minutes
+
+    def _same_kind(self, other: Duration) -> bool:
+        return self.in_working_days == other.in_working_days
+
+    def __lt__(self, other: Duration) -> bool:
+        """Shorter whatever day it starts on."""
+        if self._same_kind(other):
+            return (self.working_days, self.minutes) < (other.working_days, other.minutes)
+        return self._longest() < other.shortest_minutes
+
+    def __gt__(self, other: Duration) -> bool:
+        return other < self
+
+    def __le__(self, other: Duration) -> bool:
+        return self == other or self < other
+
+    def __ge__(self, other: Duration) -> bool:
+        return self == other or self > other
 
     @classmethod
     def parse(cls, text: str) -> Duration:
         value = text.strip()
+        working = _WORKING.fullmatch(value)
+        if working:
+            if int(working.group(1)) <= 0:
+                raise PydanticCustomError(
+                    "duration_zero", "'{text}': a duration must be longer than zero", {"text": text}
+                )
+            return cls(working_days=int(working.group(1)))
+        if "wd" in value:
+            raise PydanticCustomError(
+                "duration_working_days",
+                "'{text}': give working days alone, e.g. 2wd; they do not combine with d, h or m",
+                {"text": text},
+            )
         if "M" in value:
             raise PydanticCustomError(
                 "duration_month",
@@ -46,7 +98,7 @@ class Duration:
             raise PydanticCustomError(
                 "duration_format",
                 "'{text}' is not a duration: write a whole number and a unit, m (minutes), "
-                "h (hours) or d (days), e.g. 15m, 4h, 2d or 1h30m",
+                "h (hours), d (days) or wd (working days), e.g. 15m, 4h, 2d, 1h30m or 2wd",
                 {"text": text},
             )
         units = [unit for _, unit in _PART.findall(value)]
@@ -64,6 +116,8 @@ class Duration:
         return cls(minutes)
 
     def __str__(self) -> str:
+        if self.in_working_days:
+            return f"{self.working_days}wd"
         days, rest = divmod(self.minutes, 24 * 60)
         hours, minutes = divmod(rest, 60)
         parts = [f"{n}{u}" for n, u in ((days, "d"), (hours, "h"), (minutes, "m")) if n]
@@ -95,8 +149,9 @@ class Duration:
         return {
             "type": "string",
             "pattern": DURATION_PATTERN,
-            "description": "Minutes (m), hours (h) or days (d): 15m, 4h, 2d, 1h30m.",
-            "examples": ["15m", "4h", "2d"],
+            "description": "Minutes (m), hours (h) or days (d): 15m, 4h, 2d, 1h30m; or "
+            "working days on the agreement's calendar (wd): 2wd.",
+            "examples": ["15m", "4h", "2d", "2wd"],
         }
 
 

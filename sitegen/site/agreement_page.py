@@ -112,6 +112,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("versions", h(row.versions(lang))),
         ("template", h(agreement.template)),
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
+        ("calendar", h(labels.calendar(agreement.calendar, lang))),
         ("availability", _availability(agreement, row, lang)),
         ("fee", h(fmt.fee_text(agreement.fees, lang) if agreement.fees else NONE.get(lang))),
         *((key, h(text)) for key, text in general_facts(agreement, lang)),

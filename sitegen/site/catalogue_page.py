@@ -43,7 +43,7 @@ def _sort_key(row: Row, column: str, lang: Lang) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Target):
-        return str(value.within.minutes)
+        return str(value.within.shortest_minutes)
     if isinstance(value, Text):
         return value.get(lang)
     return str(value)

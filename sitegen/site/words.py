@@ -95,6 +95,7 @@ WORDS: dict[str, Text] = {
     "fee": Text("服务费", "Service fee"),
     "customer_id": Text("客户方登记号码", "Customer's number"),
     "provider_id": Text("服务方登记号码", "Provider's number"),
+    "calendar": Text("工作日历", "Working days"),
     "contract": Text("合同文本", "Contract text"),
     "tab_zh": Text("中文", "中文"),
     "tab_en": Text("English", "English"),
