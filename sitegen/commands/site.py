@@ -211,7 +211,7 @@ def _build(config: Any, progress: Progress, site: Path, *, one_process: bool) ->
         _mkdocs_build(config, site)
         return
     with spare(site) as beside:
-        build_side_by_side(config, lambda c: _mkdocs_build(c, site), beside)
+        build_side_by_side(config, lambda c: _mkdocs_build(c, site), beside, shown=site)
 
 
 def _mkdocs_config(config_file: Path, out: Path | None) -> Any:

@@ -68,11 +68,11 @@ def languages(config: MkDocsConfig) -> Languages | None:
     return Languages(i18n, default, others)
 
 
-def build_side_by_side(config: MkDocsConfig, build: Build, beside: Path) -> None:
+def build_side_by_side(config: MkDocsConfig, build: Build, beside: Path, *, shown: Path) -> None:
     """Build the site of `config` with `build` (mkdocs' own, its errors shown by the
     caller): the default language here, the others in one forked process writing into
     `beside` (an empty folder, which it leaves empty). Without a second language (or
-    mkdocs-static-i18n), one build."""
+    mkdocs-static-i18n), one build. Errors name `shown`, the folder the user chose."""
     found = languages(config)
     if found is None:
         build(config)
@@ -85,11 +85,14 @@ def build_side_by_side(config: MkDocsConfig, build: Build, beside: Path) -> None
         finally:
             found.i18n.building = False
         wait()
-    for lang in found.others:
-        os.rename(beside / lang, site / lang)
-    _merge_search(config, found.i18n, beside / SEARCH_INDEX)
-    if config.site_url:
-        sitemap.merge(site, beside)
+    try:
+        for lang in found.others:
+            os.rename(beside / lang, site / lang)
+        _merge_search(config, found.i18n, beside / SEARCH_INDEX)
+        if config.site_url:
+            sitemap.merge(site, beside)
+    except OSError as error:  # a full disk while the merged index is written
+        raise UserError(f"the site build failed: {error.strerror}", path=shown) from None
 
 
 @contextmanager
