@@ -21,7 +21,7 @@ from typing import Any
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
-from sitegen.load.model import TARGETS, Agreement, Clock, Schedule, Target, working_days
+from sitegen.load.model import TARGETS, Agreement, Clock, Schedule, Target
 
 ViewModel = dict[str, Any]
 
@@ -54,7 +54,7 @@ def cell(
     if target is None:
         return "—"
     minutes = target.within.minutes
-    if hours and not working_days(target.within) and minutes % (24 * 60):
+    if hours and not target.within.in_working_days and minutes % (24 * 60):
         text = fmt.span(minutes * 60, lang, days=False)
     else:
         text = fmt.duration(target.within, lang)

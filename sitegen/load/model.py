@@ -36,7 +36,6 @@ from sitegen.load.targets import (
     Level,
     Target,
     TargetName,
-    working_days,
 )
 from sitegen.load.tiers import Tier, TierSet, tiers_of
 from sitegen.load.values import DECIMAL_DIGITS, Count, Duration, Flag
@@ -54,7 +53,6 @@ __all__ = [
     "Target",
     "TargetName",
     "Tier",
-    "working_days",
 ]
 
 

@@ -94,10 +94,5 @@ class Target(BaseModel):
         }
 
 
-def working_days(duration: Duration) -> bool:
-    """Whether a duration is counted in working days (`2wd`) rather than clock time."""
-    return duration.in_working_days
-
-
 TargetName = Literal["response", "resolution"]
 TARGETS: tuple[TargetName, ...] = ("response", "resolution")

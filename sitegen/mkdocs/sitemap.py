@@ -8,7 +8,10 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from sitegen.errors import UserError
+
 NAMES = ("sitemap.xml", "sitemap.xml.gz")
+CLOSING = "\n</urlset>"  # how mkdocs-static-i18n's sitemap template ends
 
 
 def drop_unaddressed(site_dir: Path, site_url: str | None) -> list[Path]:
@@ -31,7 +34,13 @@ def merge(site_dir: Path, other: Path) -> None:
     if not mine.is_file() or not theirs.is_file():
         return
     text = mine.read_text(encoding="utf-8")
-    end = text.rindex(CLOSING)
+    end = text.rfind(CLOSING)
+    if end < 0:  # a theme's own sitemap template: its languages cannot be merged safely
+        raise UserError(
+            "the site build failed: this sitemap does not end as mkdocs-static-i18n's does, "
+            "so the other language's pages cannot be added to it (build with --one-process)",
+            path=mine,
+        )
     body = _urls(theirs.read_text(encoding="utf-8"), theirs)
     merged = text[:end] + body + text[end:]
     mine.write_text(merged, encoding="utf-8")
@@ -42,9 +51,6 @@ def merge(site_dir: Path, other: Path) -> None:
         gzip.GzipFile(fileobj=handle, filename=str(packed), mode="wb", mtime=when) as out,
     ):
         out.write(merged.encode("utf-8"))
-
-
-CLOSING = "\n</urlset>"
 
 
 def _urls(text: str, path: Path) -> str:
