@@ -391,6 +391,19 @@ class Calendar(Strict):
         description="ISO 3166-2 subdivision without the country, e.g. ENG (England) for GB, "
         "CA for US; its own public holidays count too",
     )
+    timezone: str | None = Field(
+        default=None,
+        description="IANA time zone of the agreement's days and periods (a report's month, "
+        "a working day), e.g. Europe/London; default: the service hours' zone, or "
+        "Asia/Shanghai for CN",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None and value not in _zones():
+            raise ValueError(f"unknown time zone {value!r}: use an IANA name like Asia/Shanghai")
+        return value
 
     @model_validator(mode="after")
     def _known(self) -> Calendar:

@@ -1,0 +1,12 @@
+"""Service reports: each service measured against its agreement, from monitoring and ticket
+data (step 5 of the guide), and the reviews that read them (step 6).
+
+    rows          the canonical outage, ticket and pause tables, read into DuckDB
+    service_time  the agreement's service hours as instants, and its zone
+    figures       one period's figures: availability per tier, support targets per
+                  priority, breaches, exclusions, credits due, pass or fail
+
+Inputs are read and computed with DuckDB, set-based: the engine reads CSV, JSON Lines and
+Parquet directly and scales to tens of millions of rows on one machine, where a loop over
+rows in Python would not.
+"""

@@ -1,0 +1,44 @@
+"""The canonical input rows, as DuckDB tables in UTC.
+
+Every reader (CSV, JSON Lines, Parquet, and the mappings of real exports) ends in these
+three tables; every figure is computed from them. `file` and `row` keep where a row came
+from (1-based data row, the header not counted) so an error or a breach can name it.
+
+    outages(agreement, tier, start, end, kind, notified, ref, file, row)
+    tickets(agreement, id, priority, opened, responded, resolved, file, row)
+    pauses(agreement, ticket, start, end, file, row)
+
+`tier` is NULL where the agreement has one tier. `pauses` holds each interval of a ticket's
+`pauses` column (`start/end;start/end`), one row each. Times are TIMESTAMPTZ; a time
+written without an offset was read in the agreement's zone (`service_time.agreement_zone`).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+TABLES = {
+    "outages": """
+        agreement VARCHAR NOT NULL, tier VARCHAR,
+        "start" TIMESTAMPTZ NOT NULL, "end" TIMESTAMPTZ NOT NULL,
+        kind VARCHAR NOT NULL, notified TIMESTAMPTZ, ref VARCHAR,
+        file VARCHAR NOT NULL, "row" BIGINT NOT NULL
+    """,
+    "tickets": """
+        agreement VARCHAR NOT NULL, id VARCHAR NOT NULL, priority VARCHAR NOT NULL,
+        opened TIMESTAMPTZ NOT NULL, responded TIMESTAMPTZ, resolved TIMESTAMPTZ,
+        file VARCHAR NOT NULL, "row" BIGINT NOT NULL
+    """,
+    "pauses": """
+        agreement VARCHAR NOT NULL, ticket VARCHAR NOT NULL,
+        "start" TIMESTAMPTZ NOT NULL, "end" TIMESTAMPTZ NOT NULL,
+        file VARCHAR NOT NULL, "row" BIGINT NOT NULL
+    """,
+}
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the three empty tables on a DuckDB connection, its session zone set to UTC."""
+    con.execute("SET TimeZone = 'UTC'")
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE TABLE {name} ({columns})")
