@@ -3,6 +3,7 @@ data (step 5 of the guide), and the reviews that read them (step 6).
 
     rows          the canonical outage, ticket and pause tables, read into DuckDB
     service_time  the agreement's service hours as instants, and its zone
+    periods       a month or quarter in the agreement's zone; a Job: one agreement, one period
     figures       one period's figures: availability per tier, support targets per
                   priority, breaches, exclusions, credits due, pass or fail
 

@@ -1,0 +1,86 @@
+"""Reporting periods, and the jobs the figures are computed for.
+
+A period is a calendar month (`2026-10`) or quarter (`2026Q3`) as the agreement's
+`measurement.period` says, counted in the agreement's zone: October in Shanghai starts at
+2026-09-30T16:00Z. A `Job` is one agreement over one period with everything the figures need
+to know about its clock, so the modules that compute figures take a list of jobs and answer
+for all of them in one query.
+"""
+
+from __future__ import annotations
+
+import calendar as months
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sitegen.calendars import WorkCalendar
+from sitegen.load.model import Agreement
+
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+_QUARTER = re.compile(r"(\d{4})Q([1-4])")
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    first: dt.date
+    last: dt.date
+    label: str
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """`2026-10` or `2026Q3`; ValueError naming the forms otherwise."""
+        month = _MONTH.fullmatch(text)
+        if month:
+            year, number = int(month.group(1)), int(month.group(2))
+            last = months.monthrange(year, number)[1]
+            return cls(dt.date(year, number, 1), dt.date(year, number, last), text)
+        quarter = _QUARTER.fullmatch(text)
+        if quarter:
+            year, number = int(quarter.group(1)), int(quarter.group(2))
+            end_month = number * 3
+            last = months.monthrange(year, end_month)[1]
+            return cls(dt.date(year, end_month - 2, 1), dt.date(year, end_month, last), text)
+        raise ValueError(f"period {text!r}: write a month as 2026-10 or a quarter as 2026Q3")
+
+    @property
+    def kind(self) -> str:
+        return "quarter" if "Q" in self.label else "month"
+
+    def bounds(self, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+        """The period's first instant and the instant after it, in UTC."""
+        start = dt.datetime.combine(self.first, dt.time(), tzinfo=zone)
+        after = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+        return start.astimezone(dt.UTC), after.astimezone(dt.UTC)
+
+    def months(self) -> list[Period]:
+        """The months of the period (itself, for a month)."""
+        if self.kind == "month":
+            return [self]
+        return [
+            Period.parse(f"{self.first.year}-{month:02d}")
+            for month in range(self.first.month, self.last.month + 1)
+        ]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One agreement over one period, with its calendar and zone."""
+
+    agreement: Agreement
+    calendar: WorkCalendar
+    zone: ZoneInfo
+    period: Period
+
+    @property
+    def start(self) -> dt.datetime:
+        return self.period.bounds(self.zone)[0]
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.period.bounds(self.zone)[1]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.agreement.id, self.period.label)
