@@ -4,6 +4,7 @@ files are current, and the generator depends on nothing but its seeds."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -14,6 +15,7 @@ def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("demo_data", ROOT / "scripts" / "demo_data.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
