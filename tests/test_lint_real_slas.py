@@ -126,6 +126,7 @@ obligations:
       en: Charges software licences in full to the first quarter
 review:
   cadence: half_yearly
+revision: {}  # the university's SLA names no revision triggers
 signatories:
   - party: customer
     role: {zh: 教务处处长, en: Director of Academic Affairs}

@@ -80,3 +80,41 @@ def test_the_new_form_loads_without_finding() -> None:
     assert LANGUAGES in sample_text()
     loaded = load_agreement_text(sample_text(), Path("agreement.yaml"))
     assert loaded.findings == [] and loaded.agreement is not None
+
+
+def _old_revision() -> str:
+    text = replace_once(sample_text(), "  minutes_within: 5wd\n", "")
+    text = replace_once(
+        text,
+        "revision: {volume_change: 50, new_services: true, missed_periods: 2, "
+        "meeting_within: 15wd}\n",
+        "",
+    )
+    return replace_once(text, "retention_years: 3\n", "")
+
+
+def test_reviews_without_revision_terms_are_named_with_the_terms_once_stated(
+    tmp_path: Path,
+) -> None:
+    text = _old_revision()
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'review:', 'review')}: SG136 review without revision is the old form "
+        "(the template stated that the minutes follow within 5 working days, that revision "
+        "may be proposed on 50% more business volume, new services or 2 failed periods in a "
+        "row, with a meeting within 15 working days, and that records are kept 3 years): write "
+        "revision: {volume_change: 50, missed_periods: 2, new_services: true, meeting_within: "
+        "15wd}, retention_years: 3 and review.minutes_within: 5wd, or the terms agreed (leave "
+        "out any not agreed: revision: {} when none is)"
+    ]
+    agreed_none = replace_once(text, "\nsignatories:", "\nrevision: {}\nsignatories:")
+    assert lint_sample(tmp_path, agreed_none) == []
+
+
+def test_an_archived_version_with_reviews_keeps_the_revision_terms_it_was_signed_with() -> None:
+    loaded = load_agreement_text(_old_revision(), Path("signed/v1.yaml"), archived=True)
+    working = load_agreement(SAMPLES / "SLA-2024-001" / "agreement.yaml").agreement
+    assert loaded.findings == [] and loaded.agreement is not None and working is not None
+    assert loaded.agreement.revision == working.revision
+    assert loaded.agreement.retention_years == 3
+    assert loaded.agreement.review is not None and working.review is not None
+    assert loaded.agreement.review.minutes_within == working.review.minutes_within

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from sitegen.compose import compose, select_template
-from sitegen.compose.contract import Contract, Paragraph, Text
+from sitegen.compose.contract import Contract, ItemList, Paragraph, Text
 from sitegen.compose.general import general_facts
 from sitegen.compose.templates import TemplateIndex
 from sitegen.diff.fields import diff_terms
@@ -271,6 +271,54 @@ TERMS = [
         ("服务评审会议", "service review meeting"),
     ),
     Term(
+        "the review minutes' deadline",
+        "review.meetings",
+        _set("review", {"cadence": "quarterly", "minutes_within": "5wd"}),
+        _set("review", {"cadence": "quarterly"}),
+        _set("review", {"cadence": "quarterly", "minutes_within": "3wd"}),
+        ("会议记录由服务方在会后 5 个工作日内整理", "prepares the minutes within 5 Working Days"),
+    ),
+    Term(
+        "revision on growth of business volume",
+        "review.revision",
+        _set("revision", {"volume_change": 50}),
+        _drop("revision"),
+        _set("revision", {"volume_change": 30}),
+        ("业务量较本协议生效时增长 50% 以上", "has grown by 50% or more"),
+    ),
+    Term(
+        "revision on failed periods",
+        "review.revision",
+        _set("revision", {"missed_periods": 2}),
+        _set("revision", {"new_services": True}),
+        _set("revision", {"missed_periods": 3}),
+        ("连续 2 个统计周期未达标", "not been met in 2 consecutive Statistics Periods"),
+    ),
+    Term(
+        "revision for new services",
+        "review.revision",
+        _set("revision", {"new_services": True}),
+        _set("revision", {"new_services": False, "missed_periods": 2}),
+        _set("revision", {"new_services": True, "missed_periods": 2}),
+        ("客户方需要增加服务模块或服务内容", "needs additional service modules or services"),
+    ),
+    Term(
+        "the revision meeting's deadline",
+        "review.revision",
+        _set("revision", {"new_services": True, "meeting_within": "15wd"}),
+        _set("revision", {"new_services": True}),
+        _set("revision", {"new_services": True, "meeting_within": "10wd"}),
+        ("提议送达之日起 15 个工作日内召开评审会议", "within 15 Working Days after the proposal"),
+    ),
+    Term(
+        "how long records are kept",
+        "review.records",
+        _set("retention_years", 3),
+        _drop("retention_years"),
+        _set("retention_years", 5),
+        ("保存期限至本协议终止后满 3 年", "until 3 years after this agreement ends"),
+    ),
+    Term(
         "precedence over a master agreement",
         "general.master-agreement",
         _set("master_agreement", _MASTER),
@@ -323,7 +371,15 @@ def _contract(data: Data) -> Contract:
 def _clause_text(contract: Contract, clause_id: str) -> tuple[str, str] | None:
     for clause in contract.clauses():
         if clause.id == clause_id:
-            texts = [b.text for b in clause.blocks if isinstance(b, Paragraph)]
+            texts = [
+                text
+                for block in clause.blocks
+                for text in (
+                    [block.text] if isinstance(block, Paragraph)
+                    else block.items if isinstance(block, ItemList)
+                    else []
+                )
+            ]  # fmt: skip
             return " ".join(t.zh for t in texts), " ".join(t.en for t in texts)
     return None
 

@@ -83,6 +83,13 @@ def duration(value: Duration, lang: Lang) -> str:
     return span(value.minutes * 60, lang)
 
 
+def clause_duration(value: Duration, lang: Lang) -> str:
+    """`duration` as a clause writes it, with the contract's defined term: 5 Working Days."""
+    if value.in_working_days:
+        return count(value.working_days, "个工作日", "Working Day", "Working Days", lang)
+    return duration(value, lang)
+
+
 def number(value: Decimal) -> str:
     """99.90 -> 99.9, 100 -> 100: no exponent, no trailing zeros."""
     text = f"{value.normalize():f}"

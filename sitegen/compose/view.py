@@ -72,6 +72,10 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
             a, lang, period_fee(a.fees, a.measurement.period) if a.fees else None
         ),
         "review": _review(a, lang),
+        "revision": _revision(a, lang),
+        "retention": Plain(fmt.count(a.retention_years, "年", "year", "years", lang))
+        if a.retention_years
+        else None,
         "signatories": _signatories(a, lang),
         **general_view(a, lang),
     }
@@ -274,8 +278,26 @@ def _review(a: Agreement, lang: Lang) -> ViewModel | None:
     return {
         "cadence": Plain(fmt.term_word(r.cadence, lang)),
         "participants": [_t(p, lang) for p in r.participants],
+        "minutes_within": Plain(fmt.clause_duration(r.minutes_within, lang))
+        if r.minutes_within
+        else None,
         "records": [
             {"date": Plain(fmt.date(rec.date, lang)), "summary": _t(rec.summary, lang)}
             for rec in r.records
         ],
+    }
+
+
+def _revision(a: Agreement, lang: Lang) -> ViewModel | None:
+    r = a.revision
+    if r is None:
+        return None
+    return {
+        "volume_change": Plain(fmt.percent(r.volume_change, lang)) if r.volume_change else None,
+        "missed_periods": Plain(str(r.missed_periods)) if r.missed_periods else None,
+        "new_services": bool(r.new_services),
+        "triggers": r.triggers,
+        "meeting_within": Plain(fmt.clause_duration(r.meeting_within, lang))
+        if r.meeting_within
+        else None,
     }

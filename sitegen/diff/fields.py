@@ -306,6 +306,7 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
     yield from _change(
         "review.cadence", a, b, fmt.term_word, direction=_ordered(rank(a), rank(b), LOOSER)
     )
+    yield from _revision(old, new)
     before, after = _reviewed(old.review), _reviewed(new.review)
     for path, x, y in (
         ("contacts", old.contacts, new.contacts),
@@ -322,6 +323,29 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
         None,
         material=False,
     )
+
+
+def _revision(old: Agreement, new: Agreement) -> Iterator[Change]:
+    """The review minutes' deadline, the revision triggers and how long records are kept. A
+    shorter deadline for the provider's minutes, and revision after fewer failed periods,
+    are stricter on the provider; the other triggers bind both parties alike."""
+    a = old.review.minutes_within if old.review else None
+    b = new.review.minutes_within if new.review else None
+    yield from _change(
+        "review.minutes_within", a, b, fmt.duration, direction=_ordered(a, b, LOOSER)
+    )
+    before, after = old.revision, new.revision
+    for key, writes in (
+        ("volume_change", fmt.percent),
+        ("missed_periods", lambda value, lang: str(value)),
+        ("new_services", show.flag),
+        ("meeting_within", fmt.duration),
+    ):
+        x = getattr(before, key) if before else None
+        y = getattr(after, key) if after else None
+        direction = _ordered(x, y, LOOSER) if key == "missed_periods" else None
+        yield from _change(f"revision.{key}", x, y, writes, direction=direction)
+    yield from _change("retention_years", old.retention_years, new.retention_years)
 
 
 def _general(old: Agreement, new: Agreement) -> Iterator[Change]:

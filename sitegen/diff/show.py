@@ -200,3 +200,9 @@ def cash(value: bool, lang: Lang) -> str:
     if lang == "zh":
         return "未使用的补偿在协议终止时以现金支付" if value else "不以现金支付"
     return "unused credits paid in cash at the end" if value else "never paid in cash"
+
+
+def flag(value: bool, lang: Lang) -> str:
+    if lang == "zh":
+        return "是" if value else "否"
+    return "yes" if value else "no"

@@ -36,6 +36,9 @@ FORBIDS: dict[str, tuple[tuple[FieldPath, str], ...]] = {
         (("signatories",), "nobody signs a published agreement"),
         (("dates", "signed"), "nobody signs a published agreement: dates.effective is the day "
                               "it applies from"),
+        (("revision",), "the provider amends a published agreement by notice "
+                        "(amendment_notice_days); the parties do not revise it"),
+        (("retention_years",), "the records clause is one of a negotiated agreement"),
     ),
 }  # fmt: skip
 STATUSES = {

@@ -42,6 +42,8 @@ def _flow(value: Any) -> str:
         return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value)
 
 
@@ -78,6 +80,35 @@ def _report_without_due(data: Data, path: FieldPath) -> bool:
 
 def _upgrade_report_due(data: Data, path: FieldPath) -> None:
     data["measurement"]["report_due_days"] = _OLD_REPORT_DUE
+
+
+# Until they were data, the template stated these for every negotiated agreement with reviews.
+_OLD_REVISION = {"volume_change": 50, "missed_periods": 2, "new_services": True,
+                 "meeting_within": "15wd"}  # fmt: skip
+_OLD_MINUTES, _OLD_RETENTION = "5wd", 3
+
+
+def _revision_message(old: Any) -> str:
+    return (
+        "review without revision is the old form (the template stated that the minutes "
+        f"follow within 5 working days, that revision may be proposed on "
+        "50% more business volume, new services or 2 failed periods in a row, with a "
+        "meeting within 15 working days, and that records are kept 3 years): write "
+        f"revision: {_flow(_OLD_REVISION)}, retention_years: {_OLD_RETENTION} and "
+        f"review.minutes_within: {_OLD_MINUTES}, or the terms agreed (leave out any not "
+        "agreed: revision: {} when none is)"
+    )
+
+
+def _review_without_revision(data: Data, path: FieldPath) -> bool:
+    negotiated = data.get("kind", "negotiated") == "negotiated"
+    return negotiated and isinstance(data["review"], dict) and "revision" not in data
+
+
+def _upgrade_revision(data: Data, path: FieldPath) -> None:
+    data["revision"] = dict(_OLD_REVISION)
+    data.setdefault("retention_years", _OLD_RETENTION)
+    data["review"].setdefault("minutes_within", _OLD_MINUTES)
 
 
 def _holder(data: Data, path: FieldPath) -> Any:
@@ -125,6 +156,13 @@ MIGRATIONS: list[Migration] = [
         _report_due_message,
         _upgrade_report_due,
         applies=_report_without_due,
+    ),
+    Migration(
+        "SG136",
+        ("review",),
+        _revision_message,
+        _upgrade_revision,
+        applies=_review_without_revision,
     ),
     Migration("SG126", ("credits", "cap_percent"), _cap_message, _upgrade_cap),
     Migration("SG127", ("credits", "claim_days"), _claim_message, _upgrade_claim),

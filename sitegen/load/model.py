@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from sitegen.calendars import DEFAULT_COUNTRY, UnknownCalendar, check_place
-from sitegen.load.base import Bilingual, Currency, Slug, Strict
+from sitegen.load.base import Bilingual, Currency, Percent, Slug, Strict
 from sitegen.load.credit_terms import CreditBand, Credits
 from sitegen.load.money import minor_digits, round_amount
 from sitegen.load.targets import (
@@ -527,9 +527,44 @@ class ReviewRecord(Strict):
 class Review(Strict):
     cadence: Cadence
     participants: list[Bilingual] = Field(default_factory=list)
+    minutes_within: Duration | None = Field(
+        default=None,
+        description="How soon after a review meeting the provider circulates its minutes, "
+        "e.g. 5wd; omit if the agreement does not say",
+    )
     records: list[ReviewRecord] = Field(
         default_factory=list, description="Every review held, kept for the archive"
     )
+
+
+class Revision(Strict):
+    """When either party may propose to revise the agreement, and how soon the parties meet.
+    Each trigger is stated only when given."""
+
+    volume_change: Percent | None = Field(
+        default=None,
+        description="The customer's business volume has grown by at least this percentage "
+        "since the agreement took effect, e.g. 50",
+    )
+    missed_periods: Count | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        description="The service levels were not met in this many consecutive periods",
+    )
+    new_services: Flag | None = Field(
+        default=None, description="true: the customer needs additional modules or services"
+    )
+    meeting_within: Duration | None = Field(
+        default=None,
+        description="How soon after a proposal the parties meet to agree the revision, e.g. 15wd",
+    )
+
+    @property
+    def triggers(self) -> bool:
+        return any(
+            (self.volume_change is not None, self.missed_periods is not None, self.new_services)
+        )
 
 
 class Signatory(Strict):
@@ -744,6 +779,18 @@ class Agreement(Strict):
     obligations: Obligations
     review: Review | None = Field(
         default=None, description="Service reviews the parties hold; omit if they hold none"
+    )
+    revision: Revision | None = Field(
+        default=None,
+        description="When the agreement may be revised (negotiated agreements); omit if it "
+        "says nothing",
+    )
+    retention_years: Count | None = Field(
+        default=None,
+        ge=1,
+        le=30,
+        description="Years each party keeps every version (and the review minutes) after the "
+        "agreement ends; omit if the agreement does not say",
     )
     signatories: Annotated[list[Signatory], Field(min_length=1)] | None = Field(
         default=None,

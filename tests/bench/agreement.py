@@ -65,7 +65,10 @@ def build_agreement(seed: int, index: int) -> Spec:
     if credits:
         spec["credits"] = _credits(rng, spec["slos"]["availability"]["target"])
     spec["obligations"] = _obligations(rng, system)
-    spec["review"] = _review(rng, spec)
+    spec["review"] = {**_review(rng, spec), "minutes_within": "5wd"}
+    spec["revision"] = {"volume_change": 50, "new_services": True, "missed_periods": 2,
+                        "meeting_within": "15wd"}  # fmt: skip
+    spec["retention_years"] = 3
     spec["signatories"] = [{"party": party, "role": _text(role)} for party, role in w.SIGNATORIES]
     clauses = _clauses(rng)
     if clauses:
