@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import duckdb
 
 from sitegen.reports.figures import OUTAGE_KINDS
-from sitegen.reports.times import time_sql
+from sitegen.reports.times import TimeParser, localize
 
 _TEXT = {
     "outages": ("tier", "start", "end", "kind", "notified", "ref"),
@@ -28,11 +28,11 @@ KINDS = list(OUTAGE_KINDS)
 
 
 def resolve(
-    con: duckdb.DuckDBPyConnection, kind: str, parameters: Mapping[str, object], times: TimeSql
+    con: duckdb.DuckDBPyConnection, kind: str, default: str | None, times: TimeParser
 ) -> None:
     """`sg_rows` from `sg_stage`: see the module's docstring."""
     texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in _TEXT[kind])
-    parsed = ", ".join(f'{times(f"s.{c}_text", "e.zone")} AS "{c}"' for c in TIMES[kind])
+    parsed = ", ".join(times.columns(f's."{c}_text"', c) for c in TIMES[kind])
     if kind == "outages":
         extra = """, COALESCE(k.kind, lower(replace(s.kind_text, '-', '_')), 'outage') AS kind
                    FROM s LEFT JOIN sg_expect e ON e.agreement = s.agreement
@@ -53,19 +53,9 @@ def resolve(
         SELECT s.*, e.agreement IS NOT NULL AS known, e.zone, e.tiers, e.levels, {parsed}
         {extra}
         """,
-        parameters,
+        {**times.parameters, "default": default},
     )
-
-
-class TimeSql:
-    """The SQL of a time column's UTC instant, with the mapping's format parameters."""
-
-    def __init__(self, naive: list[str], aware: list[str]) -> None:
-        self.naive = naive
-        self.aware = aware
-
-    def __call__(self, value: str, zone: str) -> str:
-        return time_sql(value, zone, self.naive, self.aware)
+    localize(con, "sg_rows", list(TIMES[kind]))
 
 
 def _problem(

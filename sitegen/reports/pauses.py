@@ -10,16 +10,12 @@ off. Empty pieces (`a/b;`) are nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-
 import duckdb
 
+from sitegen.reports.times import TimeParser, localize
 
-def split(
-    con: duckdb.DuckDBPyConnection,
-    time_of: Callable[[str, str], str],
-    parameters: Mapping[str, object],
-) -> None:
+
+def split(con: duckdb.DuckDBPyConnection, times: TimeParser) -> None:
     """`sg_pause_rows` from the `pauses` text of the known tickets in `sg_rows`."""
     con.execute(
         """
@@ -37,17 +33,14 @@ def split(
         SELECT *, string_split(piece, '/') AS parts FROM one WHERE piece <> ''
         """
     )
-    first = time_of("trim(parts[1])", "zone")
-    second = time_of("trim(parts[2])", "zone")
+    first = times.columns("CASE WHEN len(parts) = 2 THEN trim(parts[1]) END", "start")
+    second = times.columns("CASE WHEN len(parts) = 2 THEN trim(parts[2]) END", "end")
     con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE sg_pause_rows AS
-        SELECT *, CASE WHEN len(parts) = 2 THEN {first} END AS "start",
-                  CASE WHEN len(parts) = 2 THEN {second} END AS "end"
-        FROM sg_pause_rows
-        """,
-        parameters,
+        f"CREATE OR REPLACE TEMP TABLE sg_pause_rows AS SELECT *, {first}, {second} "
+        "FROM sg_pause_rows",
+        times.parameters,
     )
+    localize(con, "sg_pause_rows", ["start", "end"])
 
 
 _RULES = (

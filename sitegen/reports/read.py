@@ -145,9 +145,8 @@ def _check_and_insert(
     mapping: InputMapping | None,
     problems: Problems,
 ) -> int:
-    values, naive, aware = times.format_parameters(mapping.time_format if mapping else [])
-    time_of = checks.TimeSql(naive, aware)
-    checks.resolve(con, kind, {**values, "default": default}, time_of)
+    parser = times.TimeParser(mapping.time_format if mapping else [])
+    checks.resolve(con, kind, default, parser)
     formats = mapping.time_format if mapping else []
     detail = "".join(f" or {f}" for f in formats)
     checks.check_common(con, kind, detail)
@@ -155,7 +154,7 @@ def _check_and_insert(
         checks.check_outages(con)
     else:
         checks.check_tickets(con)
-        pauses.split(con, time_of, values)
+        pauses.split(con, parser)
         pauses.check(con)
     problems.raise_any(list(CANONICAL[kind]))
     con.execute("BEGIN TRANSACTION")
@@ -165,7 +164,7 @@ def _check_and_insert(
                 """INSERT INTO outages
                    SELECT r.agreement, CASE WHEN len(r.tiers) > 1 THEN r.tier_text END,
                           r."start", r."end", r.kind, r.notified, r.ref_text, f.name, r."row"
-                   FROM sg_rows r JOIN sg_files f USING (src) ORDER BY r.src, r."row" """
+                   FROM sg_rows r JOIN sg_files f USING (src) ORDER BY r.src, r."row", r."start" """
             )
         else:
             con.execute(
@@ -189,16 +188,6 @@ def _expectations(
     """`sg_expect`, `sg_priorities` and `sg_kinds`: what the rules compare with."""
     ids = sorted(expect)
     zones = [expect[i].zone.key for i in ids]
-    known = {
-        row[0]
-        for row in con.execute(
-            "SELECT name FROM pg_timezone_names() WHERE list_contains(?, name)",
-            [sorted(set(zones))],
-        ).fetchall()
-    }
-    for agreement, zone in zip(ids, zones, strict=True):
-        if zone not in known:
-            raise UserError(f"{agreement}: DuckDB does not know the time zone {zone}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE sg_expect (
                agreement VARCHAR, zone VARCHAR, tiers VARCHAR[], levels VARCHAR[])"""
@@ -241,6 +230,7 @@ _TEMPORARY = (
     "sg_series",
     "sg_samples",
     "sg_pause_rows",
+    "sg_repeated",
 )
 
 
