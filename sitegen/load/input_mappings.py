@@ -18,7 +18,7 @@ mistake in `sitegen.toml` is reported at its line like any other setting.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -45,7 +45,7 @@ class InputMapping(BaseModel):
     columns: dict[str, str] = Field(description="Canonical column = the export's column")
     optional: list[str] = Field(default_factory=list)
     time_format: list[str] = Field(default_factory=list)
-    priorities: dict[str, str | int] = Field(default_factory=dict)
+    priorities: dict[str, str | Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
     kinds: dict[str, str] = Field(default_factory=dict)
     step_seconds: int | None = Field(default=None, ge=1)
 

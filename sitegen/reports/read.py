@@ -188,6 +188,10 @@ def _expectations(
     """`sg_expect`, `sg_priorities` and `sg_kinds`: what the rules compare with."""
     ids = sorted(expect)
     zones = [expect[i].zone.key for i in ids]
+    known = {row[0] for row in con.execute("SELECT name FROM pg_timezone_names()").fetchall()}
+    for agreement, zone in zip(ids, zones, strict=True):
+        if zone not in known:  # DuckDB's ICU has its own copy of the zone data
+            raise UserError(f"{agreement}: DuckDB does not know the time zone {zone}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE sg_expect (
                agreement VARCHAR, zone VARCHAR, tiers VARCHAR[], levels VARCHAR[])"""
