@@ -287,10 +287,57 @@ def test_problems_of_whole_files(tmp_path: Path, con: duckdb.DuckDBPyConnection)
         "opened, responded, resolved, pauses",
         f"{files[4]}: the rows name no agreement: give the agreement they are for",
     ]
-    assert told[6:] == [
-        f"{files[5]}: cannot read: Invalid Input Error: CSV Error on Line: 2: the file is not "
-        "UTF-8 text; save it as UTF-8"
+    assert told[6:] == [f"{files[5]}: cannot read: the file is not UTF-8 text; save it as UTF-8"]
+
+
+def test_a_csv_file_is_read_as_written_never_guessed(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """A row of one value too many, an unterminated quote, an empty file: each a problem
+    with DuckDB's reason and line, never a file read with another delimiter. A value that
+    starts with # is a value, a quoted line feed part of it."""
+    header = "agreement,id,priority,opened\n"
+    files = [
+        write(tmp_path / "wide.csv", header + "SLA-OUT,T1,P1,2026-10-08T09:00,extra\n"),
+        write(tmp_path / "quote.csv", header + 'SLA-OUT,"T2,P1,2026-10-08T09:00\n'),
+        write(tmp_path / "empty.csv", ""),
     ]
+    with pytest.raises(InputErrors) as raised:
+        read_tickets(con, files, EXPECT)
+    assert errors_of(raised) == [
+        f"{files[0]}: cannot read: Invalid Input Error: CSV Error on Line: 2: Expected Number "
+        "of Columns: 4 Found: 5",
+        f"{files[1]}: cannot read: Invalid Input Error: CSV Error on Line: 2: Value with "
+        "unterminated quote found.",
+        f"{files[2]}: the file is empty: a CSV file starts with its header",
+    ]
+    odd = write(
+        tmp_path / "odd.csv",
+        header + 'SLA-OUT,#3,P1,2026-10-08T09:00\nSLA-OUT,"4\n5",P2,2026-10-08T09:00\n',
+    )
+    read_tickets(con, [odd], EXPECT)
+    assert con.execute('SELECT id, "row" FROM tickets').fetchall() == [("#3", 1), ("4\n5", 2)]
+
+
+def test_names_and_values_of_a_file_never_become_sql(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    evil = write(
+        tmp_path / "evil.csv",
+        'id,priority,opened,"x""; DROP TABLE tickets; --"\n'
+        "'); DROP TABLE tickets; --,P1,2026-10-08T09:00,1\n",
+    )
+    with pytest.raises(InputErrors) as raised:
+        read_tickets(con, [evil], EXPECT, default="SLA-OUT")
+    assert errors_of(raised) == [
+        f"{evil}: unknown column 'x\"; DROP TABLE tickets; --': the columns are agreement, id, "
+        "priority, opened, responded, resolved, pauses"
+    ]
+    evil.write_text(
+        "id,priority,opened\n'); DROP TABLE tickets; --,P1,2026-10-08T09:00\n", encoding="utf-8"
+    )
+    read_tickets(con, [evil], EXPECT, default="SLA-OUT")
+    assert con.execute("SELECT id FROM tickets").fetchall() == [("'); DROP TABLE tickets; --",)]
 
 
 def test_the_list_is_capped_and_control_characters_are_escaped(

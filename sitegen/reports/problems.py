@@ -24,6 +24,7 @@ MESSAGES: dict[str, Callable[[str, str], str]] = {
     "unknown_column": lambda v, d: f"unknown column {shown(v)}: the columns are {d}",
     "missing_column": lambda v, d: f"no column {shown(v)}, which gives {d}",
     "no_agreement": lambda v, d: "the rows name no agreement: give the agreement they are for",
+    "empty_file": lambda v, d: "the file is empty: a CSV file starts with its header",
     "twice": lambda v, d: f"the column {shown(v)} is there twice",
     "json_line": lambda v, d: f"not a JSON object: {shown(v)}",
     "not_prometheus": lambda v, d: f"not a Prometheus query_range answer: {safe(d)}",

@@ -96,6 +96,7 @@ def _read(
     if mapping is not None and mapping.rows != kind:
         raise UserError(f"the mapping reads {mapping.rows}, not {kind}")
     con.execute("SET preserve_insertion_order = true")
+    con.execute("SET enable_progress_bar = false")  # it would print to the terminal
     times.install(con)
     try:
         _expectations(con, expect, mapping)

@@ -4,9 +4,14 @@ The format is the file's extension: `.csv`, `.jsonl` or `.ndjson` (JSON Lines), 
 and `.json` for a Prometheus mapping (`prometheus.py`). Every value is staged as text, so
 that a bad value becomes a problem naming its row and column instead of failing the read:
 
-- CSV: DuckDB's `read_csv` with `all_varchar`; the row is the 1-based data row (the header
-  not counted, a blank line not a row), from the order DuckDB keeps
-  (`preserve_insertion_order`, checked on two million rows).
+- CSV: comma-separated as RFC 4180 (Jira's and ServiceNow's exports are), UTF-8 with or
+  without a byte order mark. Python's csv module reads the header, and DuckDB's
+  `read_csv` the rows, every column VARCHAR and named by us, with the dialect given, not
+  sniffed: the sniffer, faced with a row of one column too many, chose another delimiter
+  and read each line as one value. A row that does not fit is then DuckDB's error with
+  its line ("Expected Number of Columns: 4 Found: 5"). The row is the 1-based data row
+  (the header not counted), from the order DuckDB keeps (`preserve_insertion_order`,
+  checked on two million rows). An empty file (not even a header) is a problem.
 - JSON Lines: `read_text` split into lines and DuckDB's JSON functions, not `read_json`:
   `read_json` skips blank lines (so a row is not its line) and stops at the first
   malformed line, where this names every bad line by its number.
@@ -21,6 +26,7 @@ text: columns are selected by position (`#3`), found from the names in Python.
 
 from __future__ import annotations
 
+import csv
 import os
 import stat
 from collections.abc import Sequence
@@ -105,7 +111,15 @@ def stage(
     """Append the file's rows to `sg_stage`, or record why it cannot be read."""
     try:
         names = _column_names(con, source)
-    except (duckdb.Error, UnicodeDecodeError) as error:
+    except _Empty:
+        problems.file(source.index, "empty_file", "", "")
+        return
+    except UnicodeDecodeError:
+        problems.file(
+            source.index, "unreadable", "the file is not UTF-8 text; save it as UTF-8", ""
+        )
+        return
+    except (duckdb.Error, OSError, csv.Error) as error:
         problems.file(source.index, "unreadable", _said(error, source), "")
         return
     if names is None:  # a JSON Lines file of no object: nothing to stage
@@ -119,7 +133,7 @@ def stage(
     }
     source.present = set(positions)
     try:
-        _insert(con, source, kind, positions, [columns[c] for c in positions])
+        _insert(con, source, positions, [columns[c] for c in positions], len(names))
     except duckdb.Error as error:
         problems.file(source.index, "unreadable", _said(error, source), "")
 
@@ -160,10 +174,11 @@ def _columns_fit(
 def _column_names(con: duckdb.DuckDBPyConnection, source: Source) -> list[str] | None:
     link = str(source.link)
     if source.format == "csv":
-        described = con.execute(
-            "DESCRIBE SELECT * FROM read_csv(?, all_varchar = true, header = true)", [link]
-        ).fetchall()
-        return [row[0] for row in described]
+        with open(source.link, encoding="utf-8-sig", newline="") as text:
+            header = next(csv.reader(text), None)
+        if header is None:
+            raise _Empty
+        return header
     if source.format == "parquet":
         described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [link]).fetchall()
         return [row[0] for row in described]
@@ -204,9 +219,9 @@ def _column_names(con: duckdb.DuckDBPyConnection, source: Source) -> list[str] |
 def _insert(
     con: duckdb.DuckDBPyConnection,
     source: Source,
-    kind: str,
     positions: dict[str, int],
     names: list[str],
+    count: int,
 ) -> None:
     targets = ", ".join(f'"{c}"' for c in positions)
     link = str(source.link)
@@ -223,9 +238,9 @@ def _insert(
     con.execute("DROP TABLE IF EXISTS sg_file")
     if source.format == "csv":
         con.execute(
-            f"CREATE TEMP TABLE sg_file AS SELECT {picked} "
-            "FROM read_csv(?, all_varchar = true, header = true)",
-            [link],
+            f"CREATE TEMP TABLE sg_file AS SELECT {picked} FROM read_csv(?, auto_detect = false, "
+            "header = true, delim = ',', quote = '\"', escape = '\"', comment = '', columns = ?)",
+            [link, {f"c{i}": "VARCHAR" for i in range(count)}],
         )
         row = "rowid + 1"
     else:
@@ -241,11 +256,21 @@ def _insert(
     )
 
 
+class _Empty(Exception):
+    """A CSV file without even a header."""
+
+
 def _said(error: BaseException, source: Source) -> str:
-    """DuckDB's first line about the file, naming it as the user did (the rest of its
-    message quotes the file's lines and options)."""
-    text = str(error)
-    said = text.strip().splitlines()[0] if text.strip() else type(error).__name__
-    if "not utf-8 encoded" in text:
-        said += ": the file is not UTF-8 text; save it as UTF-8"
+    """DuckDB's first line about the file and its reason, naming the file as the user
+    did (the rest of its message quotes the line and suggests options)."""
+    lines = [line.strip() for line in str(error).splitlines()]
+    said = lines[0] if lines and lines[0] else type(error).__name__
+    for line in lines[1:]:
+        if line.startswith(("Possible", "LINE")):
+            break
+        if line and not line.startswith(("Original Line", "*")):
+            said += f": {line}"
+            break
+    if "not utf-8 encoded" in str(error):
+        said += "; save it as UTF-8"
     return said.replace(str(source.link), source.name)
