@@ -382,3 +382,31 @@ def test_expect_of_real_agreements(tmp_path: Path) -> None:
     assert Expect.of(cloud).tiers == frozenset({"region", "instance"})
     assert Expect.of(cloud).zone == SHANGHAI
     assert Expect.of(uni) == Expect(LONDON, frozenset(), ("P1", "P2", "P3", "P4", "P5"))
+
+
+@pytest.mark.parametrize(
+    "key", ["Europe/London", "America/New_York", "Australia/Lord_Howe", "America/Santiago"]
+)
+def test_local_times_around_every_change_of_2026_read_as_zoneinfo_reads_them(
+    key: str, tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """Every quarter hour from three hours before to three hours after each change of
+    offset in 2026 (Lord Howe moves by half an hour, Santiago at midnight), compared
+    with Python's zoneinfo with fold=0: the first of a repeated time, a skipped time read
+    with the offset before."""
+    zone = ZoneInfo(key)
+    changes, hour = [], dt.datetime(2026, 1, 1, tzinfo=UTC)
+    while hour.year == 2026:
+        if (
+            hour.astimezone(zone).utcoffset()
+            != (hour + dt.timedelta(hours=1)).astimezone(zone).utcoffset()
+        ):
+            changes.append(hour.astimezone(zone).replace(tzinfo=None))
+        hour += dt.timedelta(hours=1)
+    assert len(changes) == 2
+    local = sorted({c + dt.timedelta(minutes=15 * n) for c in changes for n in range(-12, 13)})
+    lines = [f"SLA-Z,T{n},P1,{t.isoformat()}" for n, t in enumerate(local)]
+    tickets = write(tmp_path / "t.csv", "agreement,id,priority,opened\n" + "\n".join(lines))
+    read_tickets(con, [tickets], {"SLA-Z": Expect(zone, frozenset(), ("P1",))})
+    found = con.execute('SELECT opened FROM tickets ORDER BY "row"').fetchall()
+    assert [row[0] for row in found] == [t.replace(tzinfo=zone).astimezone(UTC) for t in local]

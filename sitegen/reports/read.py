@@ -146,6 +146,7 @@ def _check_and_insert(
     mapping: InputMapping | None,
     problems: Problems,
 ) -> int:
+    """Resolve and check the staged rows; InputErrors when any failed, else insert them."""
     parser = times.TimeParser(mapping.time_format if mapping else [])
     checks.resolve(con, kind, default, parser)
     formats = mapping.time_format if mapping else []
@@ -158,6 +159,11 @@ def _check_and_insert(
         pauses.split(con, parser)
         pauses.check(con)
     problems.raise_any(list(CANONICAL[kind]))
+    return _insert(con, kind)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, kind: str) -> int:
+    """The checked rows into the canonical tables, all or none; how many rows."""
     con.execute("BEGIN TRANSACTION")
     try:
         if kind == "outages":
