@@ -263,6 +263,23 @@ def test_a_ticket_read_before_is_a_duplicate_of_a_later_file(
     assert con.execute("SELECT id, priority FROM tickets").fetchall() == [("OPS-1", "P1")]
 
 
+def test_a_row_without_an_agreement_when_no_default_is_given(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    tickets = write(
+        tmp_path / "t.csv",
+        "agreement,id,priority,opened\n,T-1,P1,2026-10-08T09:00\nSLA-OUT,T-2,P1,2026-10-08T09:00\n",
+    )
+    with pytest.raises(InputErrors) as raised:
+        read_tickets(con, [tickets], EXPECT)
+    assert errors_of(raised) == [f"{tickets}:1: column agreement: empty: every row needs it"]
+    read_tickets(con, [tickets], EXPECT, default="SLA-UNI")
+    assert con.execute("SELECT agreement, id FROM tickets").fetchall() == [
+        ("SLA-UNI", "T-1"),
+        ("SLA-OUT", "T-2"),
+    ]
+
+
 def test_problems_of_whole_files(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     folder = tmp_path / "a-folder.csv"
     folder.mkdir()
