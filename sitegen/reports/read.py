@@ -22,6 +22,13 @@ rows are staged in temporary tables, checked in SQL over all rows at once, and i
 one transaction only when none failed. A ticket id is checked against the tickets of
 earlier calls too, so one agreement's Jira and ServiceNow exports may be read one after
 the other.
+
+The connection is `rows.create_tables`' (session zone UTC); a call keeps DuckDB's
+insertion order (the row numbers depend on it), turns its progress bar off (it would
+write to the terminal) and leaves two macros, `sg_aware` and `sg_local` (`times.py`).
+At 200,000 tickets with pauses, naive times in two zones and 1,000 agreements, a call
+took 8 s on a machine loaded 6 times over its 2 cores: `checks.resolve` (parsing every
+time) and the pause splitting are the larger part.
 """
 
 from __future__ import annotations
