@@ -309,3 +309,55 @@ def test_an_unknown_mapping_name(tmp_path: Path) -> None:
         "servicenow; define others in sitegen.toml as [reports.mappings.NAME]"
     )
     assert sorted(shipped()) == ["jira-service-management", "prometheus-probe", "servicenow"]
+
+
+def test_an_outage_export_with_its_own_kinds(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """A status page's incident history: the component is the tier, the type the kind."""
+    config = tmp_path / "sitegen.toml"
+    config.write_text(
+        "[reports.mappings.status-page]\n"
+        'rows = "outages"\n'
+        'optional = ["notified"]\n'
+        "[reports.mappings.status-page.columns]\n"
+        'ref = "Incident"\n'
+        'tier = "Component"\n'
+        'start = "Started"\n'
+        'end = "Resolved"\n'
+        'kind = "Type"\n'
+        'notified = "Announced"\n'
+        "[reports.mappings.status-page.kinds]\n"
+        '"Scheduled maintenance" = "maintenance"\n'
+        '"Incident" = "outage"\n'
+        '"Upstream provider" = "third_party"\n',
+        encoding="utf-8",
+    )
+    mapping = mapping_named("status-page", Settings.read(config))
+    export = tmp_path / "history.csv"
+    export.write_text(
+        "Incident,Component,Type,Started,Resolved,Announced\n"
+        "SP-1,region,Scheduled maintenance,2026-10-10T02:00+08:00,2026-10-10T03:00+08:00,"
+        "2026-10-03T10:00+08:00\n"
+        "SP-2,instance,Incident,2026-10-11T23:50+08:00,2026-10-12T00:20+08:00,\n"
+        "SP-3,region,Upstream provider,2026-10-12T08:00Z,2026-10-12T08:05Z,\n"
+        "SP-4,region,Degraded,2026-10-13T08:00Z,2026-10-13T08:05Z,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputErrors) as raised:
+        read_outages(con, [export], EXPECT, default="SLA-CLOUD", mapping=mapping)
+    assert str(raised.value).splitlines()[1:] == [
+        f"  {export}:4: column Type: 'Degraded' is not an outage kind: outage, maintenance, "
+        "customer, force_majeure or third_party"
+    ]
+    export.write_text("\n".join(export.read_text(encoding="utf-8").splitlines()[:4]) + "\n")
+    read_outages(con, [export], EXPECT, default="SLA-CLOUD", mapping=mapping)
+    found = con.execute('SELECT tier, "start", "end", kind, notified, ref FROM outages')
+    # 02:00+08:00 is 18:00Z the day before; 23:50+08:00 is 15:50Z, 00:20+08:00 16:20Z
+    assert found.fetchall() == [
+        ("region", utc(2026, 10, 9, 18), utc(2026, 10, 9, 19), "maintenance",
+         utc(2026, 10, 3, 2), "SP-1"),
+        ("instance", utc(2026, 10, 11, 15, 50), utc(2026, 10, 11, 16, 20), "outage", None,
+         "SP-2"),
+        ("region", utc(2026, 10, 12, 8), utc(2026, 10, 12, 8, 5), "third_party", None, "SP-3"),
+    ]  # fmt: skip
