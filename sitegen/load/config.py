@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from sitegen.calendars import OfficialYear
 from sitegen.errors import Location, UserError
+from sitegen.load.input_mappings import ReportSettings
 from sitegen.load.invalid import first_invalid
 
 CONFIG_NAME = "sitegen.toml"
@@ -74,6 +75,7 @@ class Settings(_Section):
         default_factory=dict,
         description="Official days of years the calendar library does not cover yet",
     )
+    reports: ReportSettings = Field(default_factory=ReportSettings)
 
     def official_years(self, country: str) -> dict[int, OfficialYear]:
         """The years `sitegen.toml` gives for a country's working-day calendar."""

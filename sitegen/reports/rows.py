@@ -2,7 +2,8 @@
 
 Every reader (CSV, JSON Lines, Parquet, and the mappings of real exports) ends in these
 three tables; every figure is computed from them. `file` and `row` keep where a row came
-from (1-based data row, the header not counted) so an error or a breach can name it.
+from (1-based data row, the header not counted; the line of a JSON Lines file; the series
+of a Prometheus answer) so an error or a breach can name it. `read.py` fills them.
 
     outages(agreement, tier, start, end, kind, notified, ref, file, row)
     tickets(agreement, id, priority, opened, responded, resolved, file, row)

@@ -1,0 +1,176 @@
+"""The staged text rows made canonical and checked, set-based: one query per rule over
+every row of every file, each rule inserting its problems into `sg_problems`.
+
+`resolve` turns `sg_stage` (text) into `sg_rows`: values trimmed (an empty cell is none),
+the agreement (the row's, else the default), its zone, tiers and levels joined from
+`sg_expect`, times parsed to UTC (`times.py`), the mapping's priorities and kinds applied.
+A row whose agreement is unknown is reported once for that, not again for its times.
+The rules are plain SQL text of our own; every value in them comes from a table or a
+parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import duckdb
+
+from sitegen.reports.figures import OUTAGE_KINDS
+from sitegen.reports.times import TimeParser, localize
+
+_TEXT = {
+    "outages": ("tier", "start", "end", "kind", "notified", "ref"),
+    "tickets": ("id", "priority", "opened", "responded", "resolved", "pauses"),
+}
+TIMES = {"outages": ("start", "end", "notified"), "tickets": ("opened", "responded", "resolved")}
+REQUIRED_VALUES = {"outages": ("start", "end"), "tickets": ("id", "priority", "opened")}
+KINDS = list(OUTAGE_KINDS)
+
+
+def resolve(
+    con: duckdb.DuckDBPyConnection, kind: str, default: str | None, times: TimeParser
+) -> None:
+    """`sg_rows` from `sg_stage`: see the module's docstring."""
+    texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in _TEXT[kind])
+    parsed = ", ".join(times.columns(f's."{c}_text"', c) for c in TIMES[kind])
+    if kind == "outages":
+        extra = """, COALESCE(k.kind, lower(replace(s.kind_text, '-', '_')), 'outage') AS kind
+                   FROM s LEFT JOIN sg_expect e ON e.agreement = s.agreement
+                   LEFT JOIN sg_kinds k ON k.label = s.kind_text"""
+    else:
+        extra = """, p.level AS mapped_level, p.rank AS mapped_rank,
+                   CASE WHEN p.rank IS NOT NULL THEN e.levels[p.rank]
+                        ELSE COALESCE(p.level, s.priority_text) END AS level
+                   FROM s LEFT JOIN sg_expect e ON e.agreement = s.agreement
+                   LEFT JOIN sg_priorities p ON p.label = s.priority_text"""
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE sg_rows AS
+        WITH s AS (
+            SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
+                   AS agreement, {texts}
+            FROM sg_stage)
+        SELECT s.*, e.agreement IS NOT NULL AS known, e.zone, e.tiers, e.levels, {parsed}
+        {extra}
+        """,
+        {**times.parameters, "default": default},
+    )
+    localize(con, "sg_rows", list(TIMES[kind]))
+
+
+def _problem(
+    con: duckdb.DuckDBPyConnection,
+    column: str,
+    code: str,
+    value: str,
+    detail: str,
+    where: str,
+    parameters: Mapping[str, object] | None = None,
+) -> None:
+    con.execute(
+        f"""INSERT INTO sg_problems (src, "row", col, code, value, detail)
+            SELECT src, "row", '{column}', '{code}', {value}, {detail}
+            FROM sg_rows WHERE {where}""",
+        parameters or {},
+    )
+
+
+def check_common(con: duckdb.DuckDBPyConnection, kind: str, time_detail: str) -> None:
+    """The rules both kinds of rows share: agreement, required values, times."""
+    _problem(con, "agreement", "empty", "''", "''", "agreement IS NULL")
+    _problem(
+        con, "agreement", "agreement", "agreement", "''", "agreement IS NOT NULL AND NOT known"
+    )
+    for column in REQUIRED_VALUES[kind]:
+        _problem(con, column, "empty", "''", "''", f'known AND "{column}_text" IS NULL')
+    for column in TIMES[kind]:
+        _problem(
+            con,
+            column,
+            "time",
+            f'"{column}_text"',
+            "$detail",
+            f'known AND "{column}_text" IS NOT NULL AND "{column}" IS NULL',
+            {"detail": time_detail},
+        )
+
+
+def _before(con: duckdb.DuckDBPyConnection, later: str, earlier: str) -> None:
+    _problem(
+        con,
+        later,
+        "before",
+        f'"{later}_text"',
+        f"'{earlier} ' || \"{earlier}_text\"",
+        f'"{later}" < "{earlier}"',
+    )
+
+
+def check_outages(con: duckdb.DuckDBPyConnection) -> None:
+    _before(con, "end", "start")
+    _problem(
+        con,
+        "kind",
+        "kind",
+        "kind_text",
+        "''",
+        "known AND NOT list_contains($kinds, kind)",
+        {"kinds": KINDS},
+    )
+    _problem(
+        con,
+        "tier",
+        "tier_missing",
+        "''",
+        "agreement || ' has several tiers (' || array_to_string(tiers, ', ') || ')'",
+        "known AND len(tiers) > 1 AND tier_text IS NULL",
+    )
+    _problem(
+        con,
+        "tier",
+        "tier",
+        "tier_text",
+        "agreement || CASE WHEN len(tiers) = 0 THEN ', which has one tier without an id: "
+        "leave the tier empty' ELSE ' (' || array_to_string(tiers, ', ') || ')' END",
+        "known AND tier_text IS NOT NULL AND NOT list_contains(tiers, tier_text)",
+    )
+
+
+def check_tickets(con: duckdb.DuckDBPyConnection) -> None:
+    _before(con, "responded", "opened")
+    _before(con, "resolved", "opened")
+    _problem(
+        con,
+        "priority",
+        "priority",
+        "priority_text",
+        "agreement || ' (' || array_to_string(levels, ', ') || ')' || CASE "
+        "WHEN mapped_rank IS NOT NULL THEN ': the mapping makes it priority number ' "
+        "|| mapped_rank WHEN mapped_level IS NOT NULL THEN ': the mapping makes it ' "
+        "|| mapped_level ELSE '' END",
+        "known AND priority_text IS NOT NULL "
+        "AND (level IS NULL OR NOT list_contains(levels, level))",
+    )
+    _duplicates(con)
+
+
+def _duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """A ticket id twice in one agreement: each later place names the first, which may
+    be a row read before into `tickets`, from another file or another call."""
+    con.execute(
+        """
+        INSERT INTO sg_problems (src, "row", col, code, value, detail)
+        WITH places AS (
+            SELECT agreement, id, -1 AS src, "row", file AS name FROM tickets
+            UNION ALL
+            SELECT r.agreement, r.id_text, r.src, r."row", f.name
+            FROM sg_rows r JOIN sg_files f USING (src)
+            WHERE r.known AND r.id_text IS NOT NULL
+        ), ranked AS (
+            SELECT *, row_number() OVER w AS n,
+                   first_value(name || ':' || "row") OVER w AS first
+            FROM places WINDOW w AS (PARTITION BY agreement, id ORDER BY src, "row")
+        )
+        SELECT src, "row", 'id', 'duplicate', id, first FROM ranked WHERE n > 1
+        """
+    )
