@@ -170,3 +170,16 @@ def record_of(figures: PeriodFigures, **changes: object) -> Record:
         InputFile("data/tickets.csv", "b" * 64),
     )
     return replace(Record(figures, inputs, "0.1.0"), **changes)  # type: ignore[arg-type]
+
+
+def readme_example() -> PeriodFigures:
+    """The README's example of `--format json`: October of the university SLA, its P1 only,
+    its events left out (tests/test_report_forms.py keeps the README's text equal to it)."""
+    figures = university_october()
+    tier = replace(figures.availability[0], counted=(), exclusions=())
+    return replace(
+        figures,
+        availability=(tier,),
+        priorities=figures.priorities[:1],
+        breaches=figures.breaches[:1],
+    )

@@ -69,6 +69,8 @@ def _number(value: object) -> Decimal:
 
 
 def _instant(value: object) -> dt.datetime:
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:  # made in Python
+        return value.astimezone(dt.UTC)
     if not isinstance(value, str) or not _INSTANT.fullmatch(value):
         raise ValueError("must be an instant in UTC, as 2026-10-01T00:00:00Z")
     try:
@@ -78,6 +80,8 @@ def _instant(value: object) -> dt.datetime:
 
 
 def _day(value: object) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # made in Python
+        return value
     if not isinstance(value, str) or not _DAY.fullmatch(value):
         raise ValueError("must be a day, as 2026-11-30")
     try:
