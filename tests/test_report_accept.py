@@ -183,3 +183,51 @@ def test_show_prints_each_format(project: Path) -> None:
         assert result.stderr == "2026-10: not accepted yet\n"
     data = render_record(record_of(university_october()))
     assert (project / REPORTS / "2026-10.yaml").read_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("agreement", "role"),
+    [
+        ("SLA-2024-002", "Information Security Officer"),  # the second customer contact
+        ("SLA-2025-004", "IT 运营经理（合同对接人）"),  # an outsourcing draft: the living file
+    ],
+)
+def test_other_agreements_accept_their_own_customer_contacts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, agreement: str, role: str
+) -> None:
+    shutil.copytree(REPO / "agreements" / agreement, tmp_path / "agreements" / agreement)
+    reports = tmp_path / "agreements" / agreement / "reports"
+    write_record(reports, record_of(dataclasses.replace(university_october(), agreement=agreement)))
+    monkeypatch.chdir(tmp_path)
+    args = (
+        "report",
+        "accept",
+        agreement,
+        "2026-10",
+        "--date",
+        "2026-11-02",
+        "--today",
+        "2026-11-02",
+    )
+    refused = run(*args, "--role", ZH_ROLE)  # the guide's agreement's contact, not this one's
+    assert "is not a customer contact's role of" in refused.stderr
+    assert run(*args, "--role", role).exit_code == 0
+
+
+@pytest.mark.parametrize(("date", "code"), [("2026-09-30", 2), ("2026-10-01", 0)])
+def test_a_quarter_is_accepted_after_its_last_day(project: Path, date: str, code: int) -> None:
+    q3 = dataclasses.replace(university_october(), period="2026Q3")
+    write_record(project / REPORTS, record_of(q3))
+    result = run(
+        "report",
+        "accept",
+        SAMPLE_ID,
+        "2026Q3",
+        "--role",
+        ZH_ROLE,
+        "--date",
+        date,
+        "--today",
+        "2026-10-08",
+    )
+    assert result.exit_code == code, result.stderr

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import sitegen.reports.record_store as store
 from sitegen.errors import UserError
 from sitegen.reports.acceptance import Acceptance, Acceptances, render_acceptances
 from sitegen.reports.figures import Breach
@@ -282,3 +283,27 @@ def test_decimals_keep_their_digits(tmp_path: Path) -> None:
     back = parse_record(render_record(record), tmp_path / "r.yaml")
     assert str(back.figures.availability[0].attained) == "99.95"
     assert str(back.figures.availability[0].target) == "1E+2"
+
+
+def test_a_failed_write_while_superseding_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The accepted record is copied under superseded/ first; if replacing it then fails
+    (a full disk), both are there and the accepted one is unchanged."""
+    reports = reports_of(tmp_path)
+    old = render_record(record_of(university_october()))
+    write_record(reports, record_of(university_october()))
+    accept_on_disk(reports, old)
+    real = store.write_atomic
+
+    def full_disk(path: Path, data: bytes) -> None:
+        if path.name == "2026-10.yaml":
+            raise UserError("cannot write: No space left on device", path=path)
+        real(path, data)
+
+    monkeypatch.setattr(store, "write_atomic", full_disk)
+    fixed = dataclasses.replace(university_october(), passed=True)
+    with pytest.raises(UserError, match="No space left on device"):
+        write_record(reports, record_of(fixed), supersede="a reason")
+    assert (reports / "2026-10.yaml").read_bytes() == old
+    assert (reports / "superseded" / "2026-10.1.yaml").read_bytes() == old
