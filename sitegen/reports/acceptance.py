@@ -25,13 +25,20 @@ from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.load.layout import ACCEPTANCES
 from sitegen.load.yamltree import Limits
 from sitegen.reports.record import quoted
-from sitegen.reports.record_read import Day, RecordModel, Sha256, parse_yaml, validated
+from sitegen.reports.record_read import (
+    PERIOD_TEXT,
+    Day,
+    RecordModel,
+    Sha256,
+    parse_yaml,
+    validated,
+)
 
 ACCEPTANCES_MAX_BYTES = 4 << 20  # ~20,000 entries: a century of monthly reports, many times
 
 
 class Acceptance(RecordModel):
-    period: str = Field(pattern=r"^[0-9]{4}(-(0[1-9]|1[0-2])|Q[1-4])$")
+    period: str = Field(pattern=f"^{PERIOD_TEXT}$")
     sha256: Sha256
     role: Annotated[str, Field(min_length=1)]
     date: Day

@@ -28,7 +28,7 @@ from sitegen.findings import Finding, Severity
 from sitegen.load.config import Settings
 from sitegen.load.layout import ACCEPTANCES, RECORD_SUFFIX, REPORTS_DIR, SUPERSEDED_DIR
 from sitegen.reports.acceptance import Acceptances, Held, parse_acceptances, read_acceptances
-from sitegen.reports.record_read import Unreadable, parse_record
+from sitegen.reports.record_read import PERIOD_TEXT, Unreadable, parse_record
 from sitegen.reports.record_store import read_record_bytes
 from sitegen.versions.history import (
     Base,
@@ -51,9 +51,8 @@ MESSAGES = {
 }
 
 
-_PERIOD = r"[0-9]{4}(-(0[1-9]|1[0-2])|Q[1-4])"
-_CURRENT = re.compile(_PERIOD + re.escape(RECORD_SUFFIX))
-_SUPERSEDED = re.compile(_PERIOD + r"\.[1-9][0-9]*" + re.escape(RECORD_SUFFIX))
+_CURRENT = re.compile(PERIOD_TEXT + re.escape(RECORD_SUFFIX))
+_SUPERSEDED = re.compile(PERIOD_TEXT + r"\.[1-9][0-9]*" + re.escape(RECORD_SUFFIX))
 
 
 def _finding(path: Path, code: str, line: int = 1, column: int = 1, **values: object) -> Finding:

@@ -43,6 +43,8 @@ from sitegen.reports.record import RECORD_FORMAT, InputFile, Record, Supersedes
 # A month's record with thousands of breaches and events is a few MB; 64 MiB stops a read
 # that would never end.
 RECORD_MAX_BYTES = 64 << 20
+# A period as a record's file name and an acceptance write it: a month or a quarter.
+PERIOD_TEXT = r"[0-9]{4}(-(0[1-9]|1[0-2])|Q[1-4])"
 _INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -211,7 +213,7 @@ class _Input(RecordModel):
 
 
 class _Supersedes(RecordModel):
-    file: str = Field(pattern=r"^superseded/[^/]+\.[1-9][0-9]*\.yaml$")
+    file: str = Field(pattern=rf"^superseded/{PERIOD_TEXT}\.[1-9][0-9]*\.yaml$")
     sha256: Sha256
     reason: str = Field(min_length=1)
 
