@@ -8,10 +8,12 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
 from sitegen.cli import cli
+from sitegen.commands.report import supersede_options, superseding
 from sitegen.reports.record import render_record
 from sitegen.reports.record_store import write_record
 from tests.helpers import REPO, replace_once
@@ -231,3 +233,25 @@ def test_a_quarter_is_accepted_after_its_last_day(project: Path, date: str, code
         "2026-10-08",
     )
     assert result.exit_code == code, result.stderr
+
+
+@click.command()
+@supersede_options
+def rerun(supersede: bool, reason: str | None) -> None:
+    """October again, now passed: what the computing command does with the options."""
+    fixed = dataclasses.replace(university_october(), passed=True)
+    write_record(Path(REPORTS), record_of(fixed), supersede=superseding(supersede, reason))
+
+
+def test_the_supersede_options_go_together(project: Path) -> None:
+    assert accept().exit_code == 0
+    alone = CliRunner().invoke(rerun, ["--supersede"])
+    assert alone.exit_code == 2
+    assert 'Error: --supersede needs --reason "why the figures change"' in alone.stderr
+    assert (
+        "Error: --reason goes with --supersede"
+        in CliRunner().invoke(rerun, ["--reason", "x"]).stderr
+    )
+    both = CliRunner().invoke(rerun, ["--supersede", "--reason", "INC-7 was the customer's"])
+    assert both.exit_code == 0, both.stderr
+    assert (project / REPORTS / "superseded" / "2026-10.1.yaml").is_file()

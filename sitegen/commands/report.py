@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import click
 
@@ -29,6 +30,30 @@ def _agreement_id(value: str) -> str:
     if spec.revision is not None or spec.signed is not None:
         raise UserError(f"not an agreement id: {value!r} (expected e.g. SLA-2024-001)")
     return spec.agreement_id
+
+
+def supersede_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--supersede` and `--reason TEXT` for the command that writes a period's record; the
+    command passes `superseding(supersede, reason)` to `record_store.write_record`."""
+    command = click.option(
+        "--reason",
+        metavar="TEXT",
+        help="With --supersede: why the figures change (kept in the new record).",
+    )(command)
+    return click.option(
+        "--supersede",
+        is_flag=True,
+        help="Replace an accepted record; the accepted one is kept under reports/superseded/.",
+    )(command)
+
+
+def superseding(supersede: bool, reason: str | None) -> str | None:
+    """The reason to supersede, or None; a usage error for one option without the other."""
+    if supersede and not (reason and reason.strip()):
+        raise click.UsageError('--supersede needs --reason "why the figures change"')
+    if reason is not None and not supersede:
+        raise click.UsageError("--reason goes with --supersede")
+    return reason if supersede else None
 
 
 @report_group.command("show", cls=Command)
