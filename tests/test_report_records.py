@@ -16,13 +16,14 @@ from sitegen.errors import UserError
 from sitegen.reports.acceptance import Acceptance, Acceptances, render_acceptances
 from sitegen.reports.figures import Breach
 from sitegen.reports.record import render_record
-from sitegen.reports.record_read import Unreadable, parse_record
+from sitegen.reports.record_read import parse_record
 from sitegen.reports.record_store import (
     input_files,
     read_record,
     superseded_records,
     write_record,
 )
+from sitegen.reports.strict_yaml import Unreadable
 from tests.report_factory import SAMPLE_ID, cloud_october, record_of, university_october
 
 OCTOBER = f"agreements/{SAMPLE_ID}/reports/2026-10.yaml"

@@ -25,7 +25,7 @@ from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.load.layout import ACCEPTANCES
 from sitegen.load.yamltree import Limits
 from sitegen.reports.record import quoted
-from sitegen.reports.record_read import (
+from sitegen.reports.strict_yaml import (
     PERIOD_TEXT,
     Day,
     RecordModel,

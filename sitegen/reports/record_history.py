@@ -28,8 +28,9 @@ from sitegen.findings import Finding, Severity
 from sitegen.load.config import Settings
 from sitegen.load.layout import ACCEPTANCES, RECORD_SUFFIX, REPORTS_DIR, SUPERSEDED_DIR
 from sitegen.reports.acceptance import Acceptances, Held, parse_acceptances, read_acceptances
-from sitegen.reports.record_read import PERIOD_TEXT, Unreadable, parse_record
+from sitegen.reports.record_read import parse_record
 from sitegen.reports.record_store import read_record_bytes
+from sitegen.reports.strict_yaml import PERIOD_TEXT, Unreadable
 from sitegen.versions.history import (
     Base,
     Project,
