@@ -22,6 +22,7 @@ from sitegen.commands.diff import diff_command
 from sitegen.commands.new import new_command
 from sitegen.commands.render import render_command
 from sitegen.commands.renewals import renewals_command
+from sitegen.commands.report import report_group
 from sitegen.commands.schema import schema_command
 from sitegen.commands.sign import attach_command, sign_command
 from sitegen.commands.site import build_command, generate_command
@@ -57,6 +58,7 @@ for command in (
     attach_command,
     diff_command,
     renewals_command,
+    report_group,
     generate_command,
     build_command,
     schema_command,

@@ -33,7 +33,8 @@ from sitegen.load.config import Settings
 @click.option(
     "--history",
     is_flag=True,
-    help="Also check the signed archives are intact and append-only (what CI runs).",
+    help="Also check the signed archives and the accepted service reports are intact and "
+    "append-only (what CI runs).",
 )
 @click.option(
     "--base",
@@ -52,9 +53,11 @@ def validate_command(
     targets = list(paths) or [root / settings.agreements_dir]
     report, _ = validate(targets, settings, root, unused=strict)
     if history:
+        from sitegen.reports.record_history import check_reports
         from sitegen.versions.archive import check_archive
 
         report.extend(check_archive(root, settings, base))
+        report.extend(check_reports(root, settings, base))
     report.findings = [relative(f, Path.cwd()) for f in report.findings]
     shown = [f for f in report.sorted() if verbose or f.severity is not Severity.INFO]
     if fmt == "json":

@@ -152,6 +152,55 @@ MORE_TIERS = Words(
     }
 )
 
+# A period's service report (`sitegen report show`): its headings, column labels and
+# verdicts; the same words in the text, the Markdown and, later, the PDF and the site.
+REPORT_WORDS = Words(
+    {
+        "title": Text("服务报告", "Service report"),
+        "agreement": Text("协议", "Agreement"),
+        "period": Text("报告期", "Period"),
+        "version": Text("协议版本", "Agreement version"),
+        "result": Text("结论", "Result"),
+        "passed": Text("达标", "Met"),
+        "failed": Text("未达标", "Not met"),
+        "availability": Text("可用性", "Availability"),
+        "tier": Text("范围", "Tier"),
+        "all": Text("全部", "All"),
+        "minutes": Text("分钟", "min"),
+        "target": Text("目标", "Target"),
+        "attained": Text("实际", "Attained"),
+        "downtime": Text("停机", "Downtime"),
+        "excluded": Text("除外", "Excluded"),
+        "service": Text("服务时间", "Service time"),
+        "windows": Text("未达标窗口", "Windows missed"),
+        "met": Text("是否达标", "Met"),
+        "support": Text("响应与解决", "Response and resolution"),
+        "level": Text("级别", "Priority"),
+        "tickets": Text("工单数", "Tickets"),
+        "response": Text("响应", "Response"),
+        "resolution": Text("解决", "Resolution"),
+        "within": Text("达标工单", "Within target"),
+        "attainment": Text("达标率", "Attainment"),
+        "required": Text("要求", "Required"),
+        "breaches": Text("未达标工单", "Breaches"),
+        "ticket": Text("工单", "Ticket"),
+        "allowed": Text("允许", "Allowed"),
+        "elapsed": Text("实际用时", "Elapsed"),
+        "open": Text("期末未关闭", "Open at period end"),
+        "credits": Text("服务补偿", "Service credits"),
+        "percent": Text("补偿比例", "Credit"),
+        "amount": Text("补偿金额", "Amount"),
+        "claim_by": Text("申请截止", "Claim by"),
+        "capped": Text("已达上限", "Capped"),
+        "no_credits": Text("协议未约定服务补偿", "The agreement sets no service credits"),
+        "unknown": Text("未知", "not known"),
+        "yes": Text("是", "yes"),
+        "no": Text("否", "no"),
+        "none": Text("无", "none"),
+        "notes": Text("说明", "Notes"),
+    }
+)
+
 # Everything unsigned carries the notice (Markdown, site HTML, Word) and the watermark
 # (every page of the PDF and of the Word file).
 DRAFT_TITLE = Text("草稿", "Draft")
