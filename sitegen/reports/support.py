@@ -1,0 +1,271 @@
+"""Response and resolution figures: each ticket measured against its priority's targets, for
+every job at once.
+
+The rules, as an ITSM tool (Jira Service Management's SLA goals) applies them:
+
+- The response clock runs from `opened` to `responded`; a ticket resolved without a recorded
+  response was answered by its resolution, so `resolved` stops it then. The resolution clock
+  runs from `opened` to `resolved`. Both stop for the ticket's pauses (overlapping pauses
+  count once; the part of a pause outside the ticket's running time does not count).
+- A target's clock: `calendar` (or 7×24 service hours) is plain time; `service_hours` counts
+  only the time inside the agreement's service hours, on its calendar with its public
+  holidays and make-up working days (`clock.py`: the service-time index).
+- A limit in working days (`2wd`) means: by the same local time of day on the n-th working
+  day of the agreement's calendar after the day the clock starts, where a ticket opened
+  outside the service hours starts at the next service time (on the `calendar` clock it
+  starts when opened). Opened Friday 10:00 under Mon–Fri 09:00–18:00, `2wd` ends Tuesday
+  10:00, 18 service hours later; opened Saturday, it starts Monday 09:00 and ends Wednesday
+  09:00. The time that allows on the target's clock is the ticket's limit, and pauses then
+  move it on as they do any other.
+- A limit is met when the clock, pauses taken out, shows no more than the limit at the
+  response or resolution (to the microsecond: a response at exactly 30 minutes meets 30m).
+- A target counts once, in the period in which it is decided: a met target in the period of
+  its response or resolution; a breach in the period in which its limit passes, whether the
+  ticket was answered late within that period, later, or not at all. So a ticket still open
+  at a period's end is a breach of that period once its limit has passed, and is not
+  counted at all while its limit is still running (it counts in the period that decides
+  it); a ticket opened in September and answered in time in October counts in October.
+  Whether the limit passed by an instant is two lookups on the index (the clock at the
+  period's start and at its end, each stopped at the response), so no deadline is solved for.
+- Per priority: the tickets opened in the period; per target, the tickets it decided, those
+  within it, the attainment (percent, two places, rounded down) and whether it is met:
+  every ticket within, or the agreed attainment (9 of 10 within against 90%: met); a target
+  that decided no ticket is met.
+- Stated times are whole minutes: the allowed time rounded down, the elapsed time rounded up,
+  so a breach by seconds never reads as within.
+
+One query per step serves every agreement and period; a lookup is an ASOF JOIN on the
+clock's segments, never a loop over minutes or over rows in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import duckdb
+
+from sitegen.calendars import WorkCalendar
+from sitegen.load.model import Schedule
+from sitegen.load.targets import TARGETS, Target, TargetName
+from sitegen.reports.clock import (
+    ServiceClock,
+    Span,
+    calendar_key,
+    write_segments,
+    write_working_days,
+)
+from sitegen.reports.figures import Breach, PriorityFigures, TargetFigures
+from sitegen.reports.periods import Job
+from sitegen.reports.support_sql import BREACHES, COUNTS, OPENED, RELEVANT, STEPS, TABLES
+
+_MINUTE_US = 60_000_000
+_CENT = Decimal("0.01")
+Figures = dict[tuple[str, str], tuple[tuple[PriorityFigures, ...], tuple[Breach, ...]]]
+
+
+@dataclass
+class _Plan:
+    """The targets of every job, and the clocks and calendars they run on, numbered."""
+
+    targets: list[tuple[Any, ...]] = field(default_factory=list)
+    clocks: dict[tuple[str, str], tuple[int, ServiceClock]] = field(default_factory=dict)
+    calendars: dict[str, tuple[int, WorkCalendar]] = field(default_factory=dict)
+    clock_jobs: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    calendar_jobs: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def add(self, number: int, job: Job, level: str, name: TargetName, target: Target) -> None:
+        hours = job.agreement.service_hours
+        clock: int | None = None
+        zone = job.zone.key
+        if target.clock == "service_hours" and isinstance(hours, Schedule):
+            service = ServiceClock(hours, job.calendar)
+            clock, _ = self.clocks.setdefault(service.key, (len(self.clocks), service))
+            self.clock_jobs.setdefault(clock, []).append((number, hours.timezone))
+            zone = hours.timezone
+        cal: int | None = None
+        within = target.within
+        if within.in_working_days:
+            key = calendar_key(job.calendar)
+            cal, _ = self.calendars.setdefault(key, (len(self.calendars), job.calendar))
+            self.calendar_jobs.setdefault(cal, []).append((number, zone))
+        allowed = None if within.in_working_days else within.minutes * _MINUTE_US
+        days = within.working_days if within.in_working_days else None
+        self.targets.append((number, level, name, clock, zone, cal, allowed, days))
+
+
+def support(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> Figures:
+    """Each job's figures per priority (in the agreement's order) and its breaches (by
+    priority, ticket id, response before resolution), keyed by `Job.key`. Reads the
+    `tickets` and `pauses` tables; YearNotCovered when a day the clocks count is in a year
+    the calendar has no data for."""
+    plan = _Plan()
+    for number, job in enumerate(jobs):
+        for priority in job.agreement.slos.priorities:
+            for name in TARGETS:
+                target = priority.target(name)
+                if target is not None:
+                    plan.add(number, job, priority.level, name, target)
+    try:
+        _write_inputs(con, jobs, plan)
+        earliest = dict(con.execute(RELEVANT).fetchall())
+        _write_index(con, jobs, plan, earliest)
+        for step in STEPS:
+            con.execute(step)
+        decided = con.execute(COUNTS).fetchall()
+        breaches = con.execute(BREACHES).fetchall()
+        opened = con.execute(OPENED).fetchall()
+    finally:
+        for table in TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+    return _figures(jobs, decided, breaches, opened)
+
+
+def _write_inputs(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job], plan: _Plan) -> None:
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE support_jobs AS SELECT
+            unnest(?::INTEGER[]) AS job, unnest(?::VARCHAR[]) AS agreement,
+            unnest(?::TIMESTAMPTZ[]) AS ps, unnest(?::TIMESTAMPTZ[]) AS pe
+        """,
+        [
+            list(range(len(jobs))),
+            [job.agreement.id for job in jobs],
+            [job.start for job in jobs],
+            [job.end for job in jobs],
+        ],
+    )
+    columns: list[list[Any]] = [[row[n] for row in plan.targets] for n in range(8)]
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE support_targets AS SELECT
+            unnest(?::INTEGER[]) AS job, unnest(?::VARCHAR[]) AS level,
+            unnest(?::VARCHAR[]) AS target, unnest(?::INTEGER[]) AS clock,
+            unnest(?::VARCHAR[]) AS zone, unnest(?::INTEGER[]) AS cal,
+            unnest(?::BIGINT[]) AS allowed_us, unnest(?::INTEGER[]) AS wd
+        """,
+        columns,
+    )
+
+
+def _span(
+    number: int,
+    users: list[tuple[int, str]],
+    jobs: Sequence[Job],
+    earliest: dict[int, dt.datetime],
+) -> Span:
+    """The local days from the earliest instant any of `users` (job, zone) looks at to the
+    last day of its period, each in its own zone."""
+    firsts, lasts = [], []
+    for job_number, zone_name in users:
+        zone, job = ZoneInfo(zone_name), jobs[job_number]
+        first = min(job.start, earliest.get(job_number, job.start))
+        firsts.append(first.astimezone(zone).date())
+        lasts.append((job.end - dt.timedelta(microseconds=1)).astimezone(zone).date())
+    return Span(number, min(firsts), max(lasts))
+
+
+def _write_index(
+    con: duckdb.DuckDBPyConnection,
+    jobs: Sequence[Job],
+    plan: _Plan,
+    earliest: dict[int, dt.datetime],
+) -> None:
+    write_segments(
+        con,
+        "support_segments",
+        [
+            (_span(number, plan.clock_jobs[number], jobs, earliest), clock)
+            for number, clock in plan.clocks.values()
+        ],
+    )
+    write_working_days(
+        con,
+        "support_days",
+        [
+            (_span(number, plan.calendar_jobs[number], jobs, earliest), calendar)
+            for number, calendar in plan.calendars.values()
+        ],
+    )
+
+
+def _minutes_down(us: int) -> int:
+    return us // _MINUTE_US
+
+
+def _minutes_up(us: int) -> int:
+    return -(-us // _MINUTE_US)
+
+
+def _target(target: Target, decided: tuple[int, int]) -> TargetFigures:
+    tickets, within = decided
+    attainment = None
+    if tickets:
+        attainment = (Decimal(within) * 100 / tickets).quantize(_CENT, rounding=ROUND_DOWN)
+    return TargetFigures(
+        target=str(target.within),
+        clock=target.clock,
+        required=target.share,
+        tickets=tickets,
+        within=within,
+        attainment=attainment,
+        met=within * 100 >= target.share * tickets,
+    )
+
+
+def _figures(
+    jobs: Sequence[Job],
+    decided: list[tuple[Any, ...]],
+    breached: list[tuple[Any, ...]],
+    opened: list[tuple[Any, ...]],
+) -> Figures:
+    counts = {
+        (job, level, name): (tickets, within) for job, level, name, tickets, within in decided
+    }
+    opened_counts = {(job, level): tickets for job, level, tickets in opened}
+    rows: dict[int, list[tuple[Any, ...]]] = {}
+    for row in breached:
+        rows.setdefault(row[0], []).append(row)
+    answer: Figures = {}
+    for number, job in enumerate(jobs):
+        levels = [priority.level for priority in job.agreement.slos.priorities]
+        priorities = []
+        for priority in job.agreement.slos.priorities:
+            figures: dict[str, TargetFigures | None] = {}
+            for name in TARGETS:
+                target = priority.target(name)
+                found = counts.get((number, priority.level, name), (0, 0))
+                figures[name] = None if target is None else _target(target, found)
+            priorities.append(
+                PriorityFigures(
+                    level=priority.level,
+                    tickets=opened_counts.get((number, priority.level), 0),
+                    response=figures["response"],
+                    resolution=figures["resolution"],
+                )
+            )
+        listed = sorted(
+            rows.get(number, []),
+            key=lambda row: (levels.index(row[1]), row[3], TARGETS.index(row[2])),
+        )
+        answer[job.key] = (tuple(priorities), tuple(_breach(row) for row in listed))
+    return answer
+
+
+def _breach(row: tuple[Any, ...]) -> Breach:
+    _, level, name, ticket, allowed, elapsed, still_open, file, line = row
+    target: Literal["response", "resolution"] = "response" if name == "response" else "resolution"
+    return Breach(
+        ticket=ticket,
+        level=level,
+        target=target,
+        allowed_minutes=_minutes_down(allowed),
+        elapsed_minutes=_minutes_up(elapsed),
+        open=still_open,
+        file=file,
+        row=line,
+    )
