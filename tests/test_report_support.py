@@ -21,6 +21,7 @@ from sitegen.reports.periods import Job, Period
 from sitegen.reports.rows import create_tables
 from sitegen.reports.service_time import agreement_zone
 from sitegen.reports.support import support
+from tests import real_slas
 from tests.real_slas import HOURS_7X24, with_priorities
 
 ID = "SLA-2024-001"
@@ -47,7 +48,9 @@ service_hours:
 """
 
 
-def agreement(levels: dict[str, tuple[str | None, str | None]], hours: str) -> Agreement:
+def agreement(
+    levels: dict[str, tuple[str | None, str | None]], hours: str, *, number: str = ID
+) -> Agreement:
     """The guide's sample with these priorities (level: (response, resolution), as YAML)."""
     lines = ["  priorities:"]
     for level, (response, resolution) in levels.items():
@@ -58,10 +61,10 @@ def agreement(levels: dict[str, tuple[str | None, str | None]], hours: str) -> A
         ]
         lines += [f"      response: {response}"] if response else []
         lines += [f"      resolution: {resolution}"] if resolution else []
-    text = with_priorities("\n".join(lines) + "\n", hours)
+    text = with_priorities("\n".join(lines) + "\n", hours).replace(f"id: {ID}\n", f"id: {number}\n")
     start, end = text.index("  pass_criteria:\n"), text.index("fees:\n")
     text = text[:start] + text[end:]  # the sample's criteria name its own P1–P3 targets
-    loaded = load_agreement_text(text, Path(f"agreements/{ID}/agreement.yaml"))
+    loaded = load_agreement_text(text, Path(f"agreements/{number}/agreement.yaml"))
     assert loaded.agreement is not None, [f.message for f in loaded.findings]
     return loaded.agreement
 
@@ -382,3 +385,51 @@ def test_round_the_clock_needs_no_calendar_data(con: duckdb.DuckDBPyConnection) 
     ticket(con, 1, "P1", "2027-03-01T09:00+08:00", "2027-03-01T09:20+08:00")
     _, breaches = support(con, [job(found, "2027-03")])[(ID, "2027-03")]
     assert breaches == (breach(1, "P1", "response", 15, 20),)
+
+
+def test_agreements_and_clocks_in_one_pass(con: duckdb.DuckDBPyConnection) -> None:
+    # Two agreements with a ticket T1 each, on different clocks, and one without priorities.
+    shanghai = agreement({"P1": (None, "1h")}, SHANGHAI_BUSINESS)
+    london = agreement({"P1": (None, "1h")}, LONDON_BUSINESS, number="SLA-2024-002")
+    cloud_text = real_slas.cloud().replace(f"id: {ID}\n", "id: SLA-2024-003\n")
+    cloud = load_agreement_text(cloud_text, Path("agreements/SLA-2024-003/agreement.yaml"))
+    assert cloud.agreement is not None
+    # Shanghai: Mon 2 Nov 17:30 to Tue 09:40 = 30 + 40 = 70 min > 60.
+    ticket(con, 1, "P1", "2026-11-02T17:30+08:00", None, "2026-11-03T09:40+08:00")
+    # London: Mon 2 Nov 17:00 GMT to Tue 08:50 = 30 + 20 = 50 min, within.
+    ticket(
+        con, 1, "P1", "2026-11-02T17:00Z", None, "2026-11-03T08:50Z", agreement_id="SLA-2024-002"
+    )
+    jobs = [job(shanghai, "2026-11"), job(london, "2026-11"), job(cloud.agreement, "2026-11")]
+    figures = support(con, jobs)
+    assert figures[(ID, "2026-11")][1] == (breach(1, "P1", "resolution", 60, 70),)
+    assert figures[("SLA-2024-002", "2026-11")] == (
+        (PriorityFigures("P1", 1, None, target("1h", 1, 1, "100.00", True)),),
+        (),
+    )
+    assert figures[("SLA-2024-003", "2026-11")] == ((), ())
+
+
+def test_a_lunch_break_is_not_service_time(con: duckdb.DuckDBPyConnection) -> None:
+    hours = """\
+service_hours:
+  timezone: Asia/Shanghai
+  windows:
+    - {days: mon-fri, start: '09:00', end: '12:00'}
+    - {days: mon-fri, start: '13:30', end: '17:30'}
+"""
+    found = agreement({"P1": ("30m", "2h")}, hours)
+    # Opened Mon 2 Nov 11:50, answered 13:45: 10 + 15 = 25 min. Resolved 15:00: 10 + 90 =
+    # 100 min, within 2 h.
+    ticket(
+        con, 1, "P1", "2026-11-02T11:50+08:00", "2026-11-02T13:45+08:00", "2026-11-02T15:00+08:00"
+    )
+    # Opened in the break, 12:30: both clocks start at 13:30; answered 14:01 is 31 min, and
+    # resolved 15:00, 90 min.
+    ticket(
+        con, 2, "P1", "2026-11-02T12:30+08:00", "2026-11-02T14:01+08:00", "2026-11-02T15:00+08:00"
+    )
+    priorities, breaches = support(con, [job(found, "2026-11")])[(ID, "2026-11")]
+    assert priorities[0].response == target("30m", 2, 1, "50.00", False)
+    assert priorities[0].resolution == target("2h", 2, 2, "100.00", True)
+    assert breaches == (breach(2, "P1", "response", 30, 31),)

@@ -51,7 +51,7 @@ import duckdb
 
 from sitegen.calendars import WorkCalendar
 from sitegen.load.model import Schedule
-from sitegen.load.targets import TARGETS, Target, TargetName
+from sitegen.load.targets import TARGETS, Target
 from sitegen.reports.clock import (
     ServiceClock,
     Span,
@@ -75,27 +75,52 @@ class _Plan:
     targets: list[tuple[Any, ...]] = field(default_factory=list)
     clocks: dict[tuple[str, str], tuple[int, ServiceClock]] = field(default_factory=dict)
     calendars: dict[str, tuple[int, WorkCalendar]] = field(default_factory=dict)
-    clock_jobs: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
-    calendar_jobs: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    # Which jobs (and in which zone) each clock and each calendar serves: their spans.
+    clock_jobs: dict[int, set[tuple[int, str]]] = field(default_factory=dict)
+    calendar_jobs: dict[int, set[tuple[int, str]]] = field(default_factory=dict)
 
-    def add(self, number: int, job: Job, level: str, name: TargetName, target: Target) -> None:
+    def add(self, number: int, job: Job) -> None:
+        """The job's targets; its clock and calendar are numbered once, however many
+        targets and jobs share them."""
         hours = job.agreement.service_hours
-        clock: int | None = None
-        zone = job.zone.key
-        if target.clock == "service_hours" and isinstance(hours, Schedule):
-            service = ServiceClock(hours, job.calendar)
-            clock, _ = self.clocks.setdefault(service.key, (len(self.clocks), service))
-            self.clock_jobs.setdefault(clock, []).append((number, hours.timezone))
-            zone = hours.timezone
-        cal: int | None = None
-        within = target.within
-        if within.in_working_days:
-            key = calendar_key(job.calendar)
-            cal, _ = self.calendars.setdefault(key, (len(self.calendars), job.calendar))
-            self.calendar_jobs.setdefault(cal, []).append((number, zone))
-        allowed = None if within.in_working_days else within.minutes * _MINUTE_US
-        days = within.working_days if within.in_working_days else None
-        self.targets.append((number, level, name, clock, zone, cal, allowed, days))
+        service: tuple[int, str] | None = None
+        calendar: int | None = None
+        for priority in job.agreement.slos.priorities:
+            for name in TARGETS:
+                target = priority.target(name)
+                if target is None:
+                    continue
+                clock, zone = None, job.zone.key
+                if target.clock == "service_hours" and isinstance(hours, Schedule):
+                    service = service or self._clock(number, ServiceClock(hours, job.calendar))
+                    clock, zone = service
+                cal = None
+                if target.within.in_working_days:
+                    calendar = calendar if calendar is not None else self._calendar(job.calendar)
+                    cal = calendar
+                    self.calendar_jobs.setdefault(cal, set()).add((number, zone))
+                self.targets.append(
+                    (number, priority.level, name, clock, zone, cal, *_limit(target))
+                )
+
+    def _clock(self, number: int, clock: ServiceClock) -> tuple[int, str]:
+        found, _ = self.clocks.setdefault(clock.key, (len(self.clocks), clock))
+        self.clock_jobs.setdefault(found, set()).add((number, clock.hours.timezone))
+        return found, clock.hours.timezone
+
+    def _calendar(self, calendar: WorkCalendar) -> int:
+        found, _ = self.calendars.setdefault(
+            calendar_key(calendar), (len(self.calendars), calendar)
+        )
+        return found
+
+
+def _limit(target: Target) -> tuple[int | None, int | None]:
+    """The limit in microseconds, or in working days (its time depends on the ticket)."""
+    within = target.within
+    if within.in_working_days:
+        return None, within.working_days
+    return within.minutes * _MINUTE_US, None
 
 
 def support(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> Figures:
@@ -105,11 +130,7 @@ def support(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> Figures:
     the calendar has no data for."""
     plan = _Plan()
     for number, job in enumerate(jobs):
-        for priority in job.agreement.slos.priorities:
-            for name in TARGETS:
-                target = priority.target(name)
-                if target is not None:
-                    plan.add(number, job, priority.level, name, target)
+        plan.add(number, job)
     try:
         _write_inputs(con, jobs, plan)
         earliest = dict(con.execute(RELEVANT).fetchall())
@@ -154,7 +175,7 @@ def _write_inputs(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job], plan: _Pl
 
 def _span(
     number: int,
-    users: list[tuple[int, str]],
+    users: set[tuple[int, str]],
     jobs: Sequence[Job],
     earliest: dict[int, dt.datetime],
 ) -> Span:
