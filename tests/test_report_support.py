@@ -206,12 +206,22 @@ def test_working_day_target_across_a_weekend(con: duckdb.DuckDBPyConnection) -> 
     # On the calendar clock 2wd from Fri 10:00 is Tue 10:00, 96 h = 5760 min; resolved
     # then, it is within (T4).
     ticket(con, 4, "P2", "2026-11-06T10:00+08:00", None, "2026-11-10T10:00+08:00")
+    # On the calendar clock a ticket opened Sat 7 Nov 10:00 starts then: the 2nd working day
+    # after Saturday is Tuesday, so 10:00 Tue 10 Nov, 72 h = 4320 min; 10:01 is beyond (T5).
+    ticket(con, 5, "P2", "2026-11-07T10:00+08:00", None, "2026-11-10T10:01+08:00")
+    # A pause moves a working-day limit on: Fri 6 Nov 10:00 to Tue 10 Nov 12:30 is 8 h + 9 h
+    # + 3.5 h = 20.5 h, less the pause Mon 09:00–12:00 (3 h): 17.5 h = 1050 ≤ 1080 (T6).
+    ticket(
+        con, 6, "P1", "2026-11-06T10:00+08:00", None, "2026-11-10T12:30+08:00",
+        ("2026-11-09T09:00+08:00/2026-11-09T12:00+08:00",),
+    )  # fmt: skip
     priorities, breaches = support(con, [job(found, "2026-11")])[(ID, "2026-11")]
-    assert priorities[0].resolution == target("2wd", 3, 1, "33.33", False)
-    assert priorities[1].resolution == target("2wd", 1, 1, "100.00", True, clock="calendar")
+    assert priorities[0].resolution == target("2wd", 4, 2, "50.00", False)
+    assert priorities[1].resolution == target("2wd", 2, 1, "50.00", False, clock="calendar")
     assert breaches == (
         breach(1, "P1", "resolution", 1080, 1110),
         breach(3, "P1", "resolution", 1080, 1081),
+        breach(5, "P2", "resolution", 4320, 4321),
     )
 
 

@@ -16,7 +16,10 @@ The rules, as an ITSM tool (Jira Service Management's SLA goals) applies them:
   starts when opened). Opened Friday 10:00 under Mon–Fri 09:00–18:00, `2wd` ends Tuesday
   10:00, 18 service hours later; opened Saturday, it starts Monday 09:00 and ends Wednesday
   09:00. The time that allows on the target's clock is the ticket's limit, and pauses then
-  move it on as they do any other.
+  move it on as they do any other. A working day the service hours do not serve (a make-up
+  Saturday under Mon–Fri windows) adds no service time; a local time that the change to
+  summer time skips is read at the offset before it (01:30 on that night in London is
+  02:30 BST).
 - A limit is met when the clock, pauses taken out, shows no more than the limit at the
   response or resolution (to the microsecond: a response at exactly 30 minutes meets 30m).
 - A target counts once, in the period in which it is decided: a met target in the period of
@@ -31,8 +34,10 @@ The rules, as an ITSM tool (Jira Service Management's SLA goals) applies them:
   within it, the attainment (percent, two places, rounded down) and whether it is met:
   every ticket within, or the agreed attainment (9 of 10 within against 90%: met); a target
   that decided no ticket is met.
-- Stated times are whole minutes: the allowed time rounded down, the elapsed time rounded up,
-  so a breach by seconds never reads as within.
+- A breach states the time elapsed at the response or resolution, or at the period's end
+  when the ticket was still waiting then (`open`). Stated times are whole minutes: the
+  allowed time rounded down, the elapsed time rounded up, so a breach by seconds never
+  reads as within.
 
 One query per step serves every agreement and period; a lookup is an ASOF JOIN on the
 clock's segments, never a loop over minutes or over rows in Python.
