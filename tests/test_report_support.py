@@ -15,7 +15,8 @@ import pytest
 
 from sitegen.calendars import OfficialYear, WorkCalendar, YearNotCovered, work_calendar
 from sitegen.load import load_agreement_text
-from sitegen.load.model import Agreement
+from sitegen.load.model import Agreement, Schedule
+from sitegen.reports.clock import ServiceClock, Span, write_segments
 from sitegen.reports.figures import Breach, PriorityFigures, TargetFigures
 from sitegen.reports.periods import Job, Period
 from sitegen.reports.rows import create_tables
@@ -443,3 +444,36 @@ service_hours:
     assert priorities[0].response == target("30m", 2, 1, "50.00", False)
     assert priorities[0].resolution == target("2h", 2, 2, "100.00", True)
     assert breaches == (breach(2, "P1", "response", 30, 31),)
+
+
+def test_the_index_holds_the_service_time_before_each_segment(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    found = agreement({"P1": ("30m", None)}, SHANGHAI_BUSINESS)
+    assert isinstance(found.service_hours, Schedule)
+    clock = ServiceClock(found.service_hours, work_calendar())
+    write_segments(con, "segments", [(Span(7, dt.date(2026, 11, 6), dt.date(2026, 11, 9)), clock)])
+    utc = dt.UTC
+    # Fri 6 Nov and Mon 9 Nov, 09:00–18:00 Shanghai = 01:00–10:00 UTC; 9 h = 32,400 s
+    # before Monday's. First a segment of no length at local midnight a day before the
+    # span (Thu 5 Nov 00:00 Shanghai = Wed 4 Nov 16:00 UTC), pointing to the first one.
+    assert con.execute("SELECT * FROM segments ORDER BY seg_start").fetchall() == [
+        (7, dt.datetime(2026, 11, 4, 16, tzinfo=utc), dt.datetime(2026, 11, 4, 16, tzinfo=utc),
+         0, dt.datetime(2026, 11, 6, 1, tzinfo=utc)),
+        (7, dt.datetime(2026, 11, 6, 1, tzinfo=utc), dt.datetime(2026, 11, 6, 10, tzinfo=utc),
+         0, dt.datetime(2026, 11, 9, 1, tzinfo=utc)),
+        (7, dt.datetime(2026, 11, 9, 1, tzinfo=utc), dt.datetime(2026, 11, 9, 10, tzinfo=utc),
+         32_400_000_000, None),
+    ]  # fmt: skip
+    # Fri 17:55 to Mon 10:00 Shanghai: two lookups, 5 min + 60 min = 65 min.
+    elapsed = con.execute(
+        """
+        WITH t(instant) AS (VALUES (?::TIMESTAMPTZ), (?::TIMESTAMPTZ))
+        SELECT max(w) - min(w) FROM (
+            SELECT service_us(t.instant, s.seg_start, s.seg_end, s.before_us) AS w
+            FROM t ASOF JOIN segments s ON s.clock = 7 AND t.instant >= s.seg_start
+        )
+        """,
+        ["2026-11-06T17:55+08:00", "2026-11-09T10:00+08:00"],
+    ).fetchone()
+    assert elapsed == (65 * 60_000_000,)
