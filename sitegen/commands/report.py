@@ -15,14 +15,34 @@ from sitegen.commands.common import today_option
 from sitegen.errors import UserError
 from sitegen.load import day as clock
 from sitegen.load.config import Settings
-from sitegen.reports.forms import FORMATS, Format, render_report
+from sitegen.load.input_mappings import InputFiles
+from sitegen.reports.forms import FORMATS, Format, render_report, summary_line
+from sitegen.reports.periods import Period
 from sitegen.terminal import safe
 from sitegen.versions import parse_spec
 
 
-@click.group("report")
+class _ReportGroup(click.Group):
+    """`sitegen report ID --period P` computes and keeps a period's figures; `show` and
+    `accept` are the group's other commands. Anything that is not one of their names is
+    the computing command's arguments."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["make", *args]
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(
+            ctx.command_path, "[ID…|--all] --period P [options] | show … | accept …"
+        )
+
+
+@click.group("report", cls=_ReportGroup)
 def report_group() -> None:
-    """Service reports: show a period's record, record the customer's acceptance."""
+    """Service reports: measure each agreement's period against its terms from outage and
+    ticket data (`sitegen report ID --period 2026-10`, see `sitegen report make -h`), show a
+    period's record, record the customer's acceptance."""
 
 
 def _agreement_id(value: str) -> str:
@@ -54,6 +74,143 @@ def superseding(supersede: bool, reason: str | None) -> str | None:
     if reason is not None and not supersede:
         raise click.UsageError("--reason goes with --supersede")
     return reason if supersede else None
+
+
+def _periods(values: tuple[str, ...]) -> list[Period]:
+    """Each --period, a month, a quarter or a range of months (2025-10..2026-09)."""
+    found: list[Period] = []
+    for value in values:
+        first, dots, last = value.partition("..")
+        try:
+            if not dots:
+                found.append(Period.parse(value))
+                continue
+            start, end = Period.parse(first), Period.parse(last)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--period") from None
+        if start.kind != "month" or end.kind != "month" or end < start:
+            raise click.BadParameter(
+                f"{value!r}: a range runs from a month to a later one, e.g. 2025-10..2026-09",
+                param_hint="--period",
+            )
+        month = start
+        while month <= end:
+            found.append(month)
+            after = month.last + dt.timedelta(days=1)
+            month = Period.parse(f"{after.year}-{after.month:02d}")
+    return list(dict.fromkeys(found))
+
+
+def _inputs(
+    outages: tuple[str, ...],
+    tickets: tuple[str, ...],
+    outages_mapping: str | None,
+    tickets_mapping: str | None,
+    default: str | None,
+    settings: Settings,
+) -> list[InputFiles]:
+    """The files given, or else the project's `[[reports.inputs]]`."""
+    if not outages and not tickets:
+        if outages_mapping or tickets_mapping:
+            raise click.UsageError("a mapping goes with the files it reads: --outages/--tickets")
+        return list(settings.reports.inputs)
+    given = []
+    for rows, files, mapping in (
+        ("outages", outages, outages_mapping),
+        ("tickets", tickets, tickets_mapping),
+    ):
+        if files:
+            given.append(
+                InputFiles(rows=rows, files=list(files), mapping=mapping, agreement=default)
+            )
+    return given
+
+
+@report_group.command("make", cls=Command)
+@click.argument("agreement_ids", nargs=-1, metavar="[ID]…")
+@click.option("--all", "every", is_flag=True, help="Every agreement with a version in force.")
+@click.option(
+    "--period",
+    "period_texts",
+    multiple=True,
+    required=True,
+    metavar="P",
+    help="A month (2026-10), a quarter (2026Q3) or months (2025-10..2026-09); repeatable.",
+)
+@click.option(
+    "--outages",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Outage rows (CSV, JSON Lines, Parquet, Prometheus JSON); repeatable.",
+)
+@click.option(
+    "--tickets",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Ticket rows; repeatable. Without files: sitegen.toml's [[reports.inputs]].",
+)
+@click.option("--outages-mapping", metavar="NAME", help="The mapping of the outage files.")
+@click.option(
+    "--tickets-mapping",
+    metavar="NAME",
+    help="The mapping of the ticket files (jira-service-management, servicenow…).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="How to print the figures (one period of one agreement), else a summary.",
+)
+@click.option("--dry-run", is_flag=True, help="Compute and print; write no record.")
+@supersede_options
+def make_command(
+    agreement_ids: tuple[str, ...],
+    every: bool,
+    period_texts: tuple[str, ...],
+    outages: tuple[str, ...],
+    tickets: tuple[str, ...],
+    outages_mapping: str | None,
+    tickets_mapping: str | None,
+    fmt: str,
+    dry_run: bool,
+    supersede: bool,
+    reason: str | None,
+) -> None:
+    """Measure agreement ID (or --all) over each --period against the version in force
+    then, from outage and ticket files, and keep the figures as
+    agreements/ID/reports/PERIOD.yaml."""
+    from sitegen.reports.run import report
+
+    if bool(agreement_ids) == every:
+        raise click.UsageError("give agreement IDs or --all (not both)")
+    ids = [_agreement_id(value) for value in agreement_ids]
+    settings, root = Settings.find(Path.cwd())
+    default = ids[0] if len(ids) == 1 else None
+    inputs = _inputs(outages, tickets, outages_mapping, tickets_mapping, default, settings)
+    outcomes, skipped = report(
+        root,
+        settings,
+        ids,
+        _periods(period_texts),
+        inputs,
+        supersede=superseding(supersede, reason),
+        write=not dry_run,
+    )
+    for item in skipped:
+        click.echo(safe(f"{item.agreement} {item.period}: skipped: {item.why}"), err=True)
+    if len(outcomes) == 1:
+        click.echo(render_report(outcomes[0].figures, cast(Format, fmt)), nl=False)
+    else:
+        for outcome in outcomes:
+            click.echo(safe(summary_line(outcome.figures)))
+    for outcome in outcomes:
+        if outcome.written is not None and outcome.written.changed:
+            name = outcome.written.path.relative_to(root).as_posix()
+            click.echo(safe(f"wrote {name}"), err=True)
 
 
 @report_group.command("show", cls=Command)

@@ -89,6 +89,24 @@ class InputMapping(BaseModel):
         return self
 
 
+class InputFiles(BaseModel):
+    """One `[[reports.inputs]]` of sitegen.toml: files of one kind that `sitegen report`
+    reads without being told, e.g. the monitoring system's daily export."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rows: Literal["outages", "tickets"] = Field(description="What the files hold")
+    files: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1, description="Paths relative to the project folder"
+    )
+    mapping: str | None = Field(
+        default=None, description="The mapping of an export's columns (a name), else canonical"
+    )
+    agreement: str | None = Field(
+        default=None, description="The agreement of rows that name none (an export of one)"
+    )
+
+
 class ReportSettings(BaseModel):
     """`[reports]` of sitegen.toml."""
 
@@ -96,4 +114,8 @@ class ReportSettings(BaseModel):
 
     mappings: dict[str, InputMapping] = Field(
         default_factory=dict, description="Mappings of exports to canonical rows, by name"
+    )
+    inputs: list[InputFiles] = Field(
+        default_factory=list,
+        description="Outage and ticket files read by `sitegen report` when none are given",
     )

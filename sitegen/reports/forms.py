@@ -58,3 +58,19 @@ def _json(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def summary_line(figures: PeriodFigures) -> str:
+    """One line per record for a run of several: passed or failed, and the credit due."""
+    verdict = "passed" if figures.passed else "FAILED"
+    credit = ""
+    if figures.credits is not None and figures.credits.percent:
+        amount = figures.credits.amount
+        money = f" = {figures.credits.currency} {amount}" if amount is not None else ""
+        credit = f", credit {figures.credits.percent}%{money}"
+    tiers = ", ".join(f"{t.tier or 'availability'} {t.attained}%" for t in figures.availability)
+    return (
+        f"{figures.agreement} {figures.period}: {verdict}"
+        + (f" ({tiers})" if tiers else "")
+        + credit
+    )

@@ -107,7 +107,22 @@ def write_record(reports: Path, record: Record, *, supersede: str | None = None)
 
     Refused (UserError, nothing written) when the period's record was accepted and no
     reason is given, when a reason is given for a record nobody accepted, and when the
-    record is not of this folder's agreement."""
+    record is not of this folder's agreement (`check_write` says so before any write)."""
+    path, current = check_write(reports, record, supersede=supersede)
+    if current is None:
+        return Written(path, write_if_changed(path, render_record(record)))
+    held, data = current
+    if supersede is None:
+        kept = replace(record, supersedes=held.supersedes)  # the link to what it replaced
+        return Written(path, write_if_changed(path, render_record(kept)))
+    return _supersede(reports, record, data, supersede)
+
+
+def check_write(
+    reports: Path, record: Record, *, supersede: str | None = None
+) -> tuple[Path, tuple[Record, bytes] | None]:
+    """Where the record goes and the record there now (None: none yet), or the UserError
+    `write_record` would raise: a run of several records checks them all before writing."""
     figures = record.figures
     agreement_id = reports.parent.name
     if figures.agreement != agreement_id:
@@ -122,27 +137,24 @@ def write_record(reports: Path, record: Record, *, supersede: str | None = None)
     if not path.exists() and not path.is_symlink():
         if supersede is not None:
             raise UserError(f"no record of {figures.period} to supersede", path=path)
-        return Written(path, write_if_changed(path, render_record(record)))
+        return path, None
     current, data = read_record(reports, figures.period)
     held = read_acceptances(reports, agreement_id)
     accepted = held.acceptances.of(figures.period, hashlib.sha256(data).hexdigest())
-    if accepted is None:
-        if supersede is not None:
-            raise UserError(
-                f"the record of {figures.period} is not accepted: nothing to supersede; "
-                "run again without --supersede to rewrite it",
-                path=path,
-            )
-        kept = replace(record, supersedes=current.supersedes)  # the link to what it replaced
-        return Written(path, write_if_changed(path, render_record(kept)))
-    if supersede is None:
+    if accepted is None and supersede is not None:
+        raise UserError(
+            f"the record of {figures.period} is not accepted: nothing to supersede; "
+            "run again without --supersede to rewrite it",
+            path=path,
+        )
+    if accepted is not None and supersede is None:
         raise UserError(
             f"the record of {figures.period} was accepted on {accepted.date} by "
             f"{accepted.role}: it is kept as it is; to replace it, run again with "
             '--supersede --reason "why the figures change"',
             path=path,
         )
-    return _supersede(reports, record, data, supersede)
+    return path, (current, data)
 
 
 def _supersede(reports: Path, record: Record, old: bytes, reason: str) -> Written:

@@ -152,6 +152,27 @@ def versions_of(
     return Versions(working, InForce(_since_signing(archived, working), last.version, last.date))
 
 
+def in_force_on(
+    working: Agreement, folder: Path, settings: LoadSettings, day: dt.date
+) -> InForce | None:
+    """The signed version in force on `day`: the last one the archive holds that took effect
+    on or before it (a service report measures a period against the terms then in force);
+    None when no signed version had taken effect by then."""
+    versions = read_versions(working, folder, settings)
+    if versions.in_force is None:
+        return None
+    if versions.in_force.agreement.dates.effective <= day:
+        return versions.in_force
+    read, _ = read_folder(folder)  # read_versions stopped at any problem of the archive
+    entries = read.manifest.signed if read.manifest is not None else []
+    for entry in reversed(entries[:-1]):
+        signing = Signing(entry.version, entry.date, entry.files.get(entry.yaml_name))
+        archived = _since_signing(_archived(folder, signing, settings), working)
+        if archived.dates.effective <= day:
+            return InForce(archived, entry.version, entry.date)
+    return None
+
+
 def _archived(folder: Path, signing: Signing, settings: LoadSettings) -> Agreement:
     """`signed/vN.yaml`, refused unless it is what the manifest records."""
     path = folder / SIGNED_DIR / f"v{signing.version}.yaml"

@@ -1,0 +1,79 @@
+"""One period's figures for each job: availability, support targets, credits, pass or fail.
+
+The stage's one entry point for the commands: the input rows are already in the connection's
+tables (`rows.py`, filled by `read.py`); `availability` and `support` answer for all jobs in
+a few set-based queries; `credits_due` then reads each job's tiers. A job passes when every
+availability tier and every support target met its target (the pass criteria of the
+agreements this project holds say just that; an agreement's own words are shown beside it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+from sitegen.calendars import YearNotCovered
+from sitegen.errors import UserError
+from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
+from sitegen.load.workdays import agreement_calendar
+from sitegen.reports.availability import availability
+from sitegen.reports.credits import credits_due
+from sitegen.reports.figures import PeriodFigures
+from sitegen.reports.periods import Job, Period
+from sitegen.reports.service_time import NoZone, agreement_zone
+from sitegen.reports.support import support
+
+
+def job(agreement: Agreement, settings: Settings, period: str) -> Job:
+    """The job of one agreement over one period, checked against its measurement period."""
+    try:
+        found = Period.parse(period)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    if found.kind != agreement.measurement.period:
+        raise UserError(
+            f"{agreement.id} measures by {agreement.measurement.period} "
+            f"(measurement.period): give a {agreement.measurement.period}, not {period}"
+        )
+    try:
+        zone = agreement_zone(agreement)
+    except NoZone as error:
+        raise UserError(str(error)) from None
+    return Job(agreement, agreement_calendar(agreement, settings), zone, found)
+
+
+def figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodFigures]:
+    """The figures of every job, in the jobs' order."""
+    try:
+        tiers = availability(con, jobs)
+        targets = support(con, jobs)
+    except YearNotCovered as error:
+        raise UserError(str(error)) from None
+    found = []
+    for item in jobs:
+        period_tiers = tiers.get(item.key, ())
+        priorities, breaches = targets.get(item.key, ((), ()))
+        met = all(tier.met for tier in period_tiers) and all(
+            target.met
+            for priority in priorities
+            for target in (priority.response, priority.resolution)
+            if target is not None
+        )
+        start, end = item.period.bounds(item.zone)
+        found.append(
+            PeriodFigures(
+                agreement=item.agreement.id,
+                version=item.agreement.version,
+                period=item.period.label,
+                start=start,
+                end=end,
+                availability=period_tiers,
+                priorities=priorities,
+                breaches=breaches,
+                credits=credits_due(item, period_tiers),
+                passed=met,
+            )
+        )
+    return found
