@@ -68,6 +68,11 @@ def attainment(service: int, downtime: int) -> Decimal:
     )
 
 
+def availability_met(tiers: Sequence[TierFigures]) -> bool:
+    """Availability passes when every tier met its target (no tier: nothing to miss)."""
+    return all(tier.met for tier in tiers)
+
+
 def availability(
     con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]
 ) -> dict[Key, tuple[TierFigures, ...]]:
