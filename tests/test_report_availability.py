@@ -220,3 +220,49 @@ def test_every_job_is_answered_and_a_quiet_month_is_met() -> None:
     # Q4: 92 days × 1,440.
     assert one(found, "2026Q4").service_minutes == 92 * 1440
     assert one(found, "2026Q4").met
+
+
+TWO_TIERS = """\
+  availability:
+    - {id: region, target: 99.99}
+    - {id: storage, target: 99.9}
+"""
+
+
+def test_one_call_answers_every_agreement_and_tier_from_its_own_rows() -> None:
+    london = business_hours(sample_text()).replace("id: SLA-2024-001", "id: SLA-2024-009", 1)
+    office = agreement(PLAIN, text=london)
+    cloud = agreement(TWO_TIERS)
+    con = database()
+    add_outage(con, 1, "2026-10-12 10:00", "2026-10-12 10:30", tier="region")
+    add_outage(con, 2, "2026-10-13 10:00", "2026-10-13 10:10", tier="storage")
+    add_outage(con, 3, "2026-10-14 10:00", "2026-10-14 10:05")  # no tier: every tier
+    # The same local hours in London: Monday 12 October 10:00-10:45, inside 08:30-17:30.
+    add_outage(con, 4, "2026-10-12 10:00", "2026-10-12 10:45", agreement_id="SLA-2024-009",
+               zone="Europe/London")  # fmt: skip
+    found = availability(con, [job(cloud, "2026-10"), job(office, "2026-10")])
+    region, storage = found[("SLA-2024-001", "2026-10")]
+    # region: 30 + 5 = 35 minutes; storage: 10 + 5 = 15.
+    assert (region.tier, region.downtime_minutes) == ("region", 35)
+    assert (storage.tier, storage.downtime_minutes) == ("storage", 15)
+    # (44,640 − 35) / 44,640 = 99.921594…% → 99.9215 < 99.99; storage 99.966397… → 99.9663.
+    assert (region.attained, region.met) == (Decimal("99.9215"), False)
+    assert (storage.attained, storage.met) == (Decimal("99.9663"), True)
+    (london_tier,) = found[("SLA-2024-009", "2026-10")]
+    # 11,880 service minutes as above; 45 down: 11,835 / 11,880 = 99.621212…% → 99.6212.
+    assert (london_tier.downtime_minutes, london_tier.attained) == (45, Decimal("99.6212"))
+
+
+def test_in_a_quarter_each_calendar_month_has_its_own_maintenance_cap() -> None:
+    capped = "  availability:\n    target: 99.9\n    excluded: [maintenance]\n" \
+             "    maintenance: {cap: 1h}\n"  # fmt: skip
+    con = database()
+    add_outage(con, 1, "2026-10-12 01:00", "2026-10-12 01:50", kind="maintenance")
+    add_outage(con, 2, "2026-11-12 01:00", "2026-11-12 01:50", kind="maintenance")
+    add_outage(con, 3, "2026-12-12 01:00", "2026-12-12 02:30", kind="maintenance")
+    tier = one(availability(con, [job(agreement(capped), "2026Q4")]), "2026Q4")
+    # No notice is required. October 50 and November 50, each under its month's 60;
+    # December 90: 60 excluded, 30 over the cap. Downtime 30, excluded 50 + 50 + 60 = 160.
+    assert (tier.downtime_minutes, tier.excluded_minutes) == (30, 160)
+    # 92 days × 1,440 = 132,480; 132,450 / 132,480 = 99.977355…% → 99.9773.
+    assert tier.attained == Decimal("99.9773")

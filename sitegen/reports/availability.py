@@ -9,7 +9,8 @@ contact should both find them fair):
 
 - Only the part of an outage inside the period and inside the service hours counts: an
   outage across midnight, or across the end of the month, is split there.
-- Overlapping outages count once (the union of their time).
+- Overlapping outages count once (the union of their time). A row without a `tier`
+  counts in every tier of its agreement (an outage of the whole service).
 - A cause is excluded only when the tier lists it in `excluded`; a term not given is not
   excluded. An excluded event covers whatever else happened during it: an outage during
   announced maintenance is maintenance, as most SLAs say ("downtime does not include
