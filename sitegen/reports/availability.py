@@ -19,14 +19,17 @@ contact should both find them fair):
   the start's local day is at least five working days of the agreement's calendar after
   the notice's), and only up to the cap in each calendar month of the agreement's zone,
   counted inside the service hours and consumed in start order; the excess is downtime
-  (`maintenance_over_cap`). Maintenance outside the service hours uses no cap.
+  (`maintenance_over_cap`). Maintenance outside the service hours uses no cap; two
+  maintenance rows that overlap each use the cap for their own time.
 - Excluded time stays in the service time: attained = (service − downtime) / service, in
   percent to 4 decimal places, rounded down (it never flatters the provider).
 - The downtime definition quantises each window's downtime: with `interval: 5m` and
   `partial: counted`, each 5-minute step (counted from the period's start) that any
   downtime touches counts whole; with `not_counted` only the steps wholly down count.
   Without a definition the window's downtime seconds are rounded up to a whole minute
-  (a started minute counts), excluded seconds rounded down, service minutes whole.
+  (a started minute counts), excluded seconds rounded down, service minutes whole. An
+  event's minutes, and the minutes it counted, are its seconds rounded up; an outage
+  wholly inside an excluded event is listed as counted with 0 minutes.
 - `window: calendar_month`, `calendar_quarter` and `calendar_year` are measured over the
   report's period; `window: hour` over each local clock hour that has service time: the
   tier is met when no hour missed the target, and `lowest` is the worst hour's attainment
