@@ -15,7 +15,7 @@ from sitegen.reports.availability import availability, availability_met
 from sitegen.reports.credits import Charges, credits_due
 from sitegen.reports.figures import TierFigures
 from tests.helpers import sample_text
-from tests.real_credit_slas import CLOUD_AVAILABILITY, CLOUD_CREDITS
+from tests.real_credit_slas import CLOUD_AVAILABILITY, CLOUD_CREDITS, OUTSOURCING_CREDITS
 from tests.report_data import add_outage, agreement, database, job
 
 ONE_TIER = """\
@@ -199,3 +199,33 @@ def test_a_claim_from_the_incident_counts_from_the_first_downtime() -> None:
     due = credits_due(period, tiers)
     assert due is not None
     assert (due.percent, due.claim_by) == (Decimal(5), dt.date(2026, 10, 27))
+
+
+def test_an_outsourcing_contract_caps_a_fixed_amount_on_what_was_paid() -> None:
+    period = job(agreement(ONE_TIER, credits=OUTSOURCING_CREDITS), "2026-10")
+    due = credits_due(period, [tier("98.7")], Charges("CNY", paid=Decimal("40000.00")))
+    assert due is not None
+    # 98.7 < 99.0: 20% of the fixed 50,000 = 10,000; capped at 20% of the 40,000 paid =
+    # 8,000 (16% of the basis), rounded down to the yuan: 8,000; not under the 100 minimum.
+    assert (due.amount, due.percent, due.capped) == (Decimal("8000"), Decimal(16), True)
+    # 15 days from the report, due Fri 6 Nov (5 working days after 31 Oct): 21 Nov.
+    assert due.claim_by == dt.date(2026, 11, 21)
+
+
+def test_a_quarterly_fee_makes_the_billing_cycle_a_quarter() -> None:
+    text = with_fees(sample_text(), "fees:\n  amount: 240000\n  currency: CNY\n  per: quarter\n")
+    band = "  bands:\n    - {below: 99.9, percent: 5}\n"
+    cycle_end = credits(band + "  claim: {within: 30d, from: cycle_end}\n")
+    due = credits_due(job(agreement(ONE_TIER, credits=cycle_end, text=text), "2026-10"),
+                      [tier("99.8")])  # fmt: skip
+    assert due is not None
+    # A month of a quarterly fee: 240,000 / 3 = 80,000; 5% = 4,000.00.
+    assert due.amount == Decimal("4000.00")
+    # October's cycle is the fourth quarter, ending 31 Dec; 30 days later: 30 Jan 2027.
+    assert due.claim_by == dt.date(2027, 1, 30)
+    in_cycles = credits(band + "  claim: {cycles: 1, from: period_end}\n")
+    due = credits_due(job(agreement(ONE_TIER, credits=in_cycles, text=text), "2026-10"),
+                      [tier("99.8")])  # fmt: skip
+    assert due is not None
+    # One cycle after the one holding 31 Oct (Q4 2026): the end of Q1 2027.
+    assert due.claim_by == dt.date(2027, 3, 31)
