@@ -11,8 +11,9 @@ measured in whole microseconds (`epoch_us`), so no figure goes through a float.
              many counted (`cc`) and excluded (`ee`) parts cover each: downtime is where
              cc > 0 and ee = 0 (an excluded event covers an outage inside it), so
              overlapping outages count once
-    WINDOWS  per window: service, downtime (quantised by the definition) and excluded
-             minutes
+    WINDOWS  per tier: service minutes (the clock's), downtime (quantised by the
+             definition in each window) and excluded minutes; the windows that missed, and
+             the worst, among those with downtime (a window without any is wholly up)
 """
 
 from __future__ import annotations
@@ -120,25 +121,33 @@ WITH flagged AS (
     SELECT t, w, sum(len) AS down_us, sum(n) AS n FROM cells GROUP BY t, w
 ), excl AS (
     SELECT t, w, sum(epoch_us(nx) - epoch_us(x)) AS excl_us FROM av_el WHERE excl GROUP BY t, w
-), svc AS (
-    SELECT t.t, g.w, sum(epoch_us(g.e) - epoch_us(g.s)) // 60000000 AS svc_m
-    FROM av_tier t JOIN av_seg g ON g.clock = t.clock GROUP BY t.t, g.w
-), win AS (
-    SELECT svc.t, svc.w, svc.svc_m, least(svc.svc_m, CASE WHEN t.interval_us IS NULL
-               THEN (coalesce(d.down_us, 0) + 59999999) // 60000000
-               ELSE coalesce(d.n, 0) * (t.interval_us // 60000000) END) AS down_m,
-           coalesce(x.excl_us, 0) // 60000000 AS excl_m, t.target_num, t.target_den
-    FROM svc JOIN av_tier t USING (t)
-    LEFT JOIN down d ON d.t = svc.t AND d.w = svc.w
-    LEFT JOIN excl x ON x.t = svc.t AND x.w = svc.w
+), clock_win AS (
+    SELECT clock, w, sum(epoch_us(e) - epoch_us(s)) // 60000000 AS svc_m
+    FROM av_seg GROUP BY clock, w
+), clock_all AS (
+    SELECT clock, sum(svc_m) AS svc_m, count(*) AS windows FROM clock_win GROUP BY clock
+), touched AS (
+    SELECT coalesce(d.t, x.t) AS t, coalesce(d.w, x.w) AS w, d.down_us, d.n, x.excl_us
+    FROM down d FULL JOIN excl x ON x.t = d.t AND x.w = d.w
+), win AS (  -- only the windows with downtime or exclusions: the others are wholly up
+    SELECT k.t, k.w, cw.svc_m, least(cw.svc_m, CASE WHEN t.interval_us IS NULL
+               THEN (coalesce(k.down_us, 0) + 59999999) // 60000000
+               ELSE coalesce(k.n, 0) * (t.interval_us // 60000000) END) AS down_m,
+           coalesce(k.excl_us, 0) // 60000000 AS excl_m, t.target_num, t.target_den
+    FROM touched k JOIN av_tier t USING (t)
+    JOIN clock_win cw ON cw.clock = t.clock AND cw.w = k.w
+), per_tier AS (
+    SELECT t, sum(down_m) AS down_m, sum(excl_m) AS excl_m,
+           count(*) FILTER (WHERE 100 * (svc_m - down_m) * target_den < target_num * svc_m)
+           AS missed,
+           arg_min(svc_m, (svc_m - down_m) / svc_m) AS low_svc,
+           arg_min(down_m, (svc_m - down_m) / svc_m) AS low_down
+    FROM win GROUP BY t
 )
-SELECT t.t, coalesce(sum(win.svc_m), 0), coalesce(sum(win.down_m), 0),
-       coalesce(sum(win.excl_m), 0), count(win.w),
-       count(win.w) FILTER (WHERE 100 * (win.svc_m - win.down_m) * win.target_den
-                                  < win.target_num * win.svc_m),
-       arg_min(win.svc_m, (win.svc_m - win.down_m) / win.svc_m),
-       arg_min(win.down_m, (win.svc_m - win.down_m) / win.svc_m)
-FROM av_tier t LEFT JOIN win USING (t) GROUP BY t.t ORDER BY t.t
+SELECT t.t, coalesce(c.svc_m, 0), coalesce(p.down_m, 0), coalesce(p.excl_m, 0),
+       coalesce(c.windows, 0), coalesce(p.missed, 0), p.low_svc, p.low_down
+FROM av_tier t LEFT JOIN clock_all c ON c.clock = t.clock LEFT JOIN per_tier p USING (t)
+ORDER BY t.t
 """
 
 EVENTS = """
