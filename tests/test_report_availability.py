@@ -91,17 +91,22 @@ def test_maintenance_too_late_and_over_the_cap_counts_and_in_time_is_excluded() 
     # the cap are left: 60 excluded, 60 counted (over the cap).
     add_outage(con, 5, "2026-10-31 01:00", "2026-10-31 03:00", kind="maintenance",
                notified="2026-10-16 10:00")  # fmt: skip
+    # In time, but the cap is used up: all 30 minutes count.
+    add_outage(con, 6, "2026-10-31 10:00", "2026-10-31 10:30", kind="maintenance",
+               notified="2026-10-16 10:00")  # fmt: skip
     tier = one(availability(con, [job(agreement(MAINTENANCE), "2026-10")]), "2026-10")
-    # Downtime 30 + 120 + 60 = 210; excluded 180 + 60 = 240 (the outage inside is covered).
-    # (44,640 − 210) / 44,640 = 99.529569…% → 99.5295. Excluded time stays in the service.
-    assert (tier.downtime_minutes, tier.excluded_minutes) == (210, 240)
+    # Downtime 30 + 120 + 60 + 30 = 240; excluded 180 + 60 = 240 (the outage inside is
+    # covered). (44,640 − 240) / 44,640 = 99.462365…% → 99.4623. Excluded time stays in
+    # the service time.
+    assert (tier.downtime_minutes, tier.excluded_minutes) == (240, 240)
     assert tier.service_minutes == OCTOBER
-    assert tier.attained == Decimal("99.5295")
+    assert tier.attained == Decimal("99.4623")
     assert [(c.event.row, c.reason, c.minutes) for c in tier.counted] == [
         (1, "maintenance_late", 30),
         (3, "outage", 0),
         (4, "maintenance_late", 120),
         (5, "maintenance_over_cap", 60),
+        (6, "maintenance_over_cap", 30),
     ]
     assert [(e.event.row, e.reason) for e in tier.exclusions] == [
         (2, "maintenance"),

@@ -127,7 +127,7 @@ def _minutes_up(micro: int) -> int:
 
 def _events(rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Counted], list[Exclusion]]]:
     found: dict[int, tuple[list[Counted], list[Exclusion]]] = defaultdict(lambda: ([], []))
-    for number, ref, kind, start, end, file, line, status, inside, over_cap, counted in rows:
+    for number, ref, kind, start, end, file, line, status, inside, over, counted, ex in rows:
         event = Event(
             ref=ref,
             kind=cast(OutageKind, kind),
@@ -143,9 +143,10 @@ def _events(rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Counted], list[
         elif status in sql.COUNTED:
             reason = cast(CountedReason, status)
             counted_list.append(Counted(event, reason, _minutes_up(counted)))
-        else:
-            excluded_list.append(Exclusion(event, cast(ExclusionReason, status)))
-            if over_cap:
+        else:  # an excluded cause: maintenance may be in part (or wholly) over the cap
+            if int(ex) > 0:
+                excluded_list.append(Exclusion(event, cast(ExclusionReason, status)))
+            if over:
                 counted_list.append(Counted(event, "maintenance_over_cap", _minutes_up(counted)))
     return found
 

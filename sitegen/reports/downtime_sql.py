@@ -153,7 +153,8 @@ ORDER BY t.t
 EVENTS = """
 WITH inside AS (
     SELECT t, file, "row", sum(epoch_us(pe) - epoch_us(ps)) AS in_us,
-           bool_or(status = 'maintenance_over_cap') AS over_cap
+           bool_or(status = 'maintenance_over_cap') AS over_cap,
+           coalesce(sum(epoch_us(pe) - epoch_us(ps)) FILTER (WHERE NOT counted), 0) AS ex_us
     FROM av_part GROUP BY t, file, "row"
 ), counted AS (
     SELECT p.t, p.file, p."row",
@@ -163,7 +164,8 @@ WITH inside AS (
     WHERE p.counted GROUP BY p.t, p.file, p."row"
 )
 SELECT c.t, c.ref, c.kind, c.s, c.e, c.file, c."row", c.status,
-       coalesce(i.in_us, 0), coalesce(i.over_cap, false), coalesce(k.counted_us, 0)
+       coalesce(i.in_us, 0), coalesce(i.over_cap, false), coalesce(k.counted_us, 0),
+       coalesce(i.ex_us, 0)
 FROM av_cls c
 LEFT JOIN inside i ON i.t = c.t AND i.file = c.file AND i."row" = c."row"
 LEFT JOIN counted k ON k.t = c.t AND k.file = c.file AND k."row" = c."row"
