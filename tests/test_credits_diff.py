@@ -146,3 +146,35 @@ def test_a_single_tier_grown_into_a_list_is_matched_with_its_first_tier() -> Non
         ("slos.availability[reporting].target", "reporting: Availability target", "—", "99.5%",
          "stricter"),
     ]  # fmt: skip
+
+
+def _causes(excluded: str, maintenance: str = "") -> str:
+    availability = f"  availability:\n    target: 99.9\n    excluded: {excluded}\n"
+    if maintenance:
+        availability += f"    maintenance: {maintenance}\n"
+    return with_availability(sample_text(), availability)
+
+
+def test_excluded_causes_and_maintenance_terms_have_their_directions() -> None:
+    # A cause excluded takes time out of downtime: looser; one no longer excluded: stricter.
+    assert rows(_causes("[customer]"), _causes("[customer, force_majeure]")) == [
+        ("slos.availability.excluded", "Cause excluded from downtime", "—", "force majeure",
+         "looser"),
+    ]  # fmt: skip
+    assert rows(_causes("[customer]"), _causes("[]"))[0][4] == "stricter"
+    # A longer notice makes the provider plan further ahead: stricter; a higher cap
+    # excludes more maintenance: looser; a cap where there was none: stricter.
+    old = _causes("[maintenance]", "{notice: 5wd, cap: 4h}")
+    new = _causes("[maintenance]", "{notice: 10wd, cap: 8h}")
+    assert rows(old, new) == [  # looser changes first: they need the customer's attention
+        ("slos.availability.maintenance.cap", "Monthly cap on planned maintenance",
+         "4 hours", "8 hours", "looser"),
+        ("slos.availability.maintenance.notice", "Notice of planned maintenance",
+         "5 working days", "10 working days", "stricter"),
+    ]  # fmt: skip
+    no_cap = _causes("[maintenance]", "{notice: 5wd}")
+    assert [r[4] for r in rows(no_cap, old)] == ["stricter"]
+    assert [r[4] for r in rows(old, no_cap)] == ["looser"]
+    # Notice in working days against one in hours: no order holds for every start day.
+    in_hours = _causes("[maintenance]", "{notice: 200h, cap: 4h}")
+    assert [r[4] for r in rows(old, in_hours)] == [None]

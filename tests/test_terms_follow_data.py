@@ -231,6 +231,42 @@ _MASTER = {
 
 TERMS = [
     Term(
+        "causes excluded from downtime",
+        "service-levels.excluded-causes",
+        _set("slos.availability.excluded", ["customer", "force_majeure"]),
+        _drop("slos.availability.excluded"),
+        _set("slos.availability.excluded", ["customer"]),
+        ("客户方原因、不可抗力", "causes attributable to the Customer and force majeure"),
+    ),
+    Term(
+        "the notice of excluded maintenance",
+        "service-levels.excluded-causes",
+        _both(
+            _set("slos.availability.excluded", ["maintenance"]),
+            _set("slos.availability.maintenance", {"notice": "5wd"}),
+        ),
+        _set("slos.availability.excluded", ["maintenance"]),
+        _both(
+            _set("slos.availability.excluded", ["maintenance"]),
+            _set("slos.availability.maintenance", {"notice": "48h"}),
+        ),
+        ("须至少提前 5 个工作日通知", "notified at least 5 working days ahead"),
+    ),
+    Term(
+        "the monthly cap of excluded maintenance",
+        "service-levels.excluded-causes",
+        _both(
+            _set("slos.availability.excluded", ["maintenance"]),
+            _set("slos.availability.maintenance", {"cap": "4h"}),
+        ),
+        _set("slos.availability.excluded", ["maintenance"]),
+        _both(
+            _set("slos.availability.excluded", ["maintenance"]),
+            _set("slos.availability.maintenance", {"cap": "8h"}),
+        ),
+        ("每个自然月累计不超过 4 小时", "at most 4 hours in each calendar month"),
+    ),
+    Term(
         "the prevailing text",
         "language.prevailing",
         _set("languages", {"authentic": ["zh", "en"], "prevails": "zh"}),

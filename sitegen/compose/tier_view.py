@@ -12,9 +12,10 @@ from typing import Any
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.vocabulary import CAUSE_NAMES
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Schedule
-from sitegen.load.tiers import Downtime, Tier
+from sitegen.load.tiers import Downtime, Maintenance, Tier
 
 ViewModel = dict[str, Any]
 
@@ -62,6 +63,21 @@ def _downtime(downtime: Downtime | None, lang: Lang) -> ViewModel | None:
     }  # fmt: skip
 
 
+def _causes(tier: Tier, lang: Lang) -> ViewModel | None:
+    """The causes the tier excludes: planned maintenance with its notice and monthly cap
+    (each only when given), and the others named in one list; None when none is."""
+    if not tier.excluded:
+        return None
+    others = [CAUSE_NAMES(c, lang) for c in tier.excluded if c != "maintenance"]
+    terms = tier.maintenance or Maintenance()
+    return {
+        "maintenance": "maintenance" in tier.excluded,
+        "notice": Plain(fmt.duration(terms.notice, lang)) if terms.notice else None,
+        "cap": Plain(fmt.duration(terms.cap, lang)) if terms.cap else None,
+        "others": Plain(fmt.join(others, lang)) if others else None,
+    }
+
+
 def _span(seconds: int, lang: Lang) -> Plain:
     return Plain(fmt.span(seconds, lang))
 
@@ -75,6 +91,7 @@ def _tier(a: Agreement, tier: Tier, lang: Lang) -> ViewModel:
         "window": Plain(fmt.term_word(tier.window, lang)),
         "exclusions": [Plain(e.get(lang)) for e in tier.exclusions],
         "downtime": _downtime(tier.downtime, lang),
+        "causes": _causes(tier, lang),
         "allowed": [],
         "weekly_allowed": None,
         "hourly": None,

@@ -60,6 +60,7 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         "tiers": tier_view.tiers(a, lang),
         "tier_downtime": [t for t in tier_view.tiers(a, lang) if t["downtime"]],
         "tier_exclusions": tier_view.tier_exclusions(a, lang),
+        "tier_causes": [t for t in tier_view.tiers(a, lang) if t["causes"]],
         "priorities": targets.rows(a, lang),
         "targets": targets.targets_view(a, lang),
         "obligations": {

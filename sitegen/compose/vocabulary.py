@@ -201,6 +201,18 @@ REPORT_WORDS = Words(
     }
 )
 
+
+# The causes an availability tier excludes from Downtime (`excluded:`); the contract's
+# sentence states planned maintenance with its notice and cap.
+CAUSE_NAMES = Words(
+    {
+        "maintenance": Text("计划维护", "planned maintenance"),
+        "customer": Text("客户方原因", "causes attributable to the Customer"),
+        "force_majeure": Text("不可抗力", "force majeure"),
+        "third_party": Text("第三方原因", "causes attributable to third parties"),
+    }
+)
+
 # Everything unsigned carries the notice (Markdown, site HTML, Word) and the watermark
 # (every page of the PDF and of the Word file).
 DRAFT_TITLE = Text("草稿", "Draft")

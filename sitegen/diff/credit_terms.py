@@ -15,14 +15,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from sitegen.compose import fmt
-from sitegen.compose.contract import Text
+from sitegen.compose.contract import Lang, Text
+from sitegen.compose.vocabulary import CAUSE_NAMES
 from sitegen.diff import show
 from sitegen.diff.change import LOOSER, MIXED, STRICTER, Change, Direction, change, ordered
 from sitegen.diff.labels import label
 from sitegen.load.credit_terms import Claim, CreditBand, Credits
 from sitegen.load.model import Agreement
 from sitegen.load.terms import format_percent
-from sitegen.load.tiers import WINDOW_ORDER, Tier
+from sitegen.load.tiers import WINDOW_ORDER, Maintenance, Tier
 
 Pair = tuple[str, Tier | None, Tier | None]
 
@@ -90,6 +91,7 @@ def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
         f"{path}.downtime", a.downtime, b.downtime, show.downtime,
         name=_named(label("slos.availability.downtime"), key),
     )  # fmt: skip
+    yield from _causes(path, key, a, b)
     name = _named(label("slos.availability.exclusions"), key)
     for item in a.exclusions:
         if item not in b.exclusions:
@@ -97,6 +99,47 @@ def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
     for item in b.exclusions:
         if item not in a.exclusions:
             yield from change(f"{path}.exclusions", None, item, direction=LOOSER, name=name)
+
+
+def _causes(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
+    """A cause excluded is looser on the provider (less time is downtime), one no longer
+    excluded stricter. A longer maintenance notice is stricter (the provider must plan
+    further ahead for its maintenance to be excluded), a notice added from none stricter;
+    a higher monthly cap is looser (more maintenance excluded), a cap added stricter."""
+    name = _named(label("slos.availability.excluded"), key)
+    for cause in a.excluded:
+        if cause not in b.excluded:
+            yield from change(f"{path}.excluded", cause, None, _cause, direction=STRICTER,
+                              name=name)  # fmt: skip
+    for cause in b.excluded:
+        if cause not in a.excluded:
+            yield from change(f"{path}.excluded", None, cause, _cause, direction=LOOSER,
+                              name=name)  # fmt: skip
+    if "maintenance" not in a.excluded or "maintenance" not in b.excluded:
+        return  # the cause itself changed: said above
+    x, y = a.maintenance or Maintenance(), b.maintenance or Maintenance()
+    yield from change(
+        f"{path}.maintenance.notice", x.notice, y.notice, fmt.duration,
+        direction=_presence(x.notice, y.notice, STRICTER)
+        or ordered(x.notice, y.notice, STRICTER),
+        name=_named(label("slos.availability.maintenance.notice"), key),
+    )  # fmt: skip
+    yield from change(
+        f"{path}.maintenance.cap", x.cap, y.cap, fmt.duration,
+        direction=_presence(x.cap, y.cap, STRICTER) or ordered(x.cap, y.cap, LOOSER),
+        name=_named(label("slos.availability.maintenance.cap"), key),
+    )  # fmt: skip
+
+
+def _cause(cause: str, lang: Lang) -> str:
+    return CAUSE_NAMES(cause, lang)
+
+
+def _presence(before: object, after: object, added: Direction) -> Direction:
+    """The direction of a term added (`added`) or removed (the other); None otherwise."""
+    if (before is None) == (after is None):
+        return None
+    return added if before is None else (LOOSER if added == STRICTER else STRICTER)
 
 
 def _bands(agreement: Agreement, tier: Tier) -> list[CreditBand]:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from sitegen.findings import FieldPath
 from sitegen.load.base import Bilingual, Percent, Slug, Strict
 from sitegen.load.credit_terms import CreditSchedule
 from sitegen.load.values import Duration
 
-__all__ = ["Downtime", "Tier", "TierSet", "tiers_of"]
+__all__ = ["Downtime", "Maintenance", "Tier", "TierSet", "tiers_of"]
 
 # `hour`: per clock hour, for instance-level commitments.
 AvailabilityWindow = Literal["calendar_month", "calendar_quarter", "calendar_year", "hour"]
@@ -43,6 +43,34 @@ class Downtime(Strict):
     )
 
 
+# The causes a tier may exclude from downtime: the kinds of an outage row
+# (`sitegen.reports.figures.OutageKind`) other than `outage` itself.
+Cause = Literal["maintenance", "customer", "force_majeure", "third_party"]
+CAUSES: tuple[Cause, ...] = ("maintenance", "customer", "force_majeure", "third_party")
+
+
+class Maintenance(Strict):
+    """When planned maintenance is excluded from downtime: announced at least `notice`
+    ahead, and at most `cap` of it in each calendar month (the excess is downtime)."""
+
+    notice: Duration | None = Field(
+        default=None,
+        description="Least notice before a maintenance starts, e.g. 5wd (working days on "
+        "the agreement's calendar) or 48h; omit for none",
+    )
+    cap: Duration | None = Field(
+        default=None,
+        description="Most maintenance excluded in one calendar month, counted inside the "
+        "service hours, e.g. 4h; omit for no cap",
+    )
+
+    @model_validator(mode="after")
+    def _cap_in_time(self) -> Maintenance:
+        if self.cap is not None and self.cap.in_working_days:
+            raise ValueError("give the maintenance cap as time, e.g. 4h, not in working days")
+        return self
+
+
 class Tier(Strict):
     id: Slug | None = Field(
         default=None, description="Stable identity of the tier; required when there are several"
@@ -62,6 +90,25 @@ class Tier(Strict):
     credits: CreditSchedule | None = Field(
         default=None, description="This tier's own credit bands, instead of credits.bands"
     )
+    excluded: list[Cause] = Field(
+        default_factory=list,
+        description="Causes whose time is not downtime: maintenance, customer, "
+        "force_majeure, third_party; a cause not listed counts as downtime",
+    )
+    maintenance: Maintenance | None = Field(
+        default=None,
+        description="Notice and monthly cap of excluded maintenance (needs maintenance "
+        "in `excluded`)",
+    )
+
+    @model_validator(mode="after")
+    def _maintenance_excluded(self) -> Tier:
+        if self.maintenance is not None and "maintenance" not in self.excluded:
+            raise ValueError("`maintenance` terms need maintenance in `excluded`")
+        repeated = sorted({c for c in self.excluded if self.excluded.count(c) > 1})
+        if repeated:
+            raise ValueError(f"`excluded` names {', '.join(repeated)} more than once")
+        return self
 
     @property
     def key(self) -> str:

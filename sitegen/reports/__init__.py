@@ -12,6 +12,9 @@ data (step 5 of the guide), and the reviews that read them (step 6).
     periods       a month or quarter in the agreement's zone; a Job: one agreement, one period
     figures       one period's figures: availability per tier, support targets per
                   priority, breaches, exclusions, credits due, pass or fail
+    availability  availability per tier, every job in one set of queries (`tier_plan`
+                  writes the tiers and clocks as tables, `downtime_sql` holds the SQL)
+    credits       credits due: the band each tier reached, the amount, the claim deadline
 
 Inputs are read and computed with DuckDB, set-based: the engine reads CSV, JSON Lines and
 Parquet directly and scales to tens of millions of rows on one machine, where a loop over

@@ -18,7 +18,7 @@ from sitegen.errors import UserError
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
 from sitegen.load.workdays import agreement_calendar
-from sitegen.reports.availability import availability
+from sitegen.reports.availability import availability, availability_met
 from sitegen.reports.credits import credits_due
 from sitegen.reports.figures import PeriodFigures
 from sitegen.reports.periods import Job, Period
@@ -55,7 +55,7 @@ def figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodF
     for item in jobs:
         period_tiers = tiers.get(item.key, ())
         priorities, breaches = targets.get(item.key, ((), ()))
-        met = all(tier.met for tier in period_tiers) and all(
+        met = availability_met(period_tiers) and all(
             target.met
             for priority in priorities
             for target in (priority.response, priority.resolution)

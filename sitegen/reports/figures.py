@@ -85,6 +85,9 @@ class TierFigures:
     # missed the target; None when the window is the period itself or longer.
     windows: int | None = None
     windows_missed: int | None = None
+    # The worst window's attainment (`window: hour`): the credit bands read it; None when
+    # the window is the period.
+    lowest: Decimal | None = None
     counted: tuple[Counted, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
 
