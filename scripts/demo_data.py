@@ -43,6 +43,9 @@ class Plan:
     breach_months: frozenset[str] = frozenset()  # months with a breached ticket
     failed_month: str | None = None  # a month whose availability fails (a long outage)
     p1: dict[str, tuple[int, int]] = field(default_factory=dict)  # month: (response, restore)
+    # The causes the agreement's data excludes from downtime: only these are generated, so
+    # that a month passes or fails as its review records say.
+    excluded: frozenset[str] = frozenset()
 
 
 PLANS = (
@@ -108,8 +111,9 @@ def outages(plan: Plan, rng: random.Random) -> list[list[str]]:
         start = local(zone, year, month, saturday, 2, 0)
         late = label == "2026-03"
         ahead, minutes = (2, 20) if late else (7, 90)
-        add("maintenance", start, minutes, f"MW-{code}-1", start - dt.timedelta(days=ahead))
-        if label == "2026-06":
+        if "maintenance" in plan.excluded:
+            add("maintenance", start, minutes, f"MW-{code}-1", start - dt.timedelta(days=ahead))
+        if label == "2026-06" and "maintenance" in plan.excluded:
             second = local(zone, year, month, saturday + 14, 1, 0)
             add("maintenance", second, 160, f"MW-{code}-2", second - dt.timedelta(days=10))
         # Short outages: at most 15 minutes in a month, inside a 99.9% target even with the
@@ -131,7 +135,7 @@ def outages(plan: Plan, rng: random.Random) -> list[list[str]]:
         if label == "2026-01":
             # Across the end of January: 10 minutes in January, 20 in February.
             add("outage", local(zone, 2026, 1, 31, 23, 50), 30, f"INC-{code}-8", None)
-        if number % 5 == 0:
+        if number % 5 == 0 and "customer" in plan.excluded:
             day = rng.randint(1, 28)
             start = local(zone, year, month, day, 14, 0)
             add("customer", start, 40, f"CUS-{code}", None)
