@@ -384,7 +384,7 @@ def test_a_cap_in_months_of_fees_names_the_amount() -> None:
     text = _clause_text(_contract(_outsourcing()), "general.liability-cap")
     assert text == (
         "服务方在本协议项下的赔偿责任总额不超过 12 个月的服务费，即人民币 720,000.00 元"
-        "（大写：柒拾贰万元整）。",
+        "（大写：人民币柒拾贰万元整）。",
         "The Provider's total liability under this agreement does not exceed the service fees "
         "for 12 months, that is, RMB 720,000.00.",
     )
