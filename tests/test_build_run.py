@@ -87,7 +87,7 @@ def test_every_command_and_the_plugin_get_one_error_shape(repo: GitRepo) -> None
     with pytest.raises(InvalidProject) as raised:
         checked_project(repo.root, Settings())
     assert str(raised.value).startswith(
-        "the agreements have errors (4 files checked: 1 error, 0 warnings):\n"
+        "the agreements have errors (7 files checked: 1 error, 0 warnings):\n"
         f"{bad}:3:10: SG203 version: Input should be a valid integer"
     )
     for args in (["generate"], ["renewals"], ["render", "--all", "-o", "out"]):
@@ -95,7 +95,7 @@ def test_every_command_and_the_plugin_get_one_error_shape(repo: GitRepo) -> None
         assert (result.exit_code, result.output) == (
             1,
             "agreements/SLA-2024-001/agreement.yaml:3:10: SG203 version: Input should be a "
-            "valid integer (found 'zwei')\n4 files checked: 1 error, 0 warnings\n",
+            "valid integer (found 'zwei')\n7 files checked: 1 error, 0 warnings\n",
         ), args
 
 

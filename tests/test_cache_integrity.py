@@ -230,7 +230,7 @@ def test_restricted_documents_leave_the_cache_with_a_normal_build(project: Path)
         assert not Path(f"{document(project, RESTRICTED, kind)}.seal").exists()
         assert document(project, PAGE_ID, kind).is_file()
     kept = sorted(p.name for p in (project / ".cache" / "documents").iterdir())
-    assert len(kept) == 3 * 2 * 2  # three agreements shown, two kinds, each with its seal
+    assert len(kept) == 6 * 2 * 2  # six agreements shown, two kinds, each with its seal
 
 
 def test_a_cache_that_is_a_file_only_costs_a_warning(project: Path) -> None:

@@ -127,6 +127,33 @@ def test_claim_and_settlement_changes() -> None:
     ]  # fmt: skip
 
 
+def test_the_claim_channel_and_evidence_are_changes_of_their_own() -> None:
+    """A provider asking for request logs as well, and claims by written notice instead of
+    a ticket: before, both read as a claim period "within 2 billing cycles → within 2
+    billing cycles", no direction."""
+    old = cloud_sla()
+    new = replace_once(old, "    channel: ticket\n", "    channel: written_notice\n")
+    new = replace_once(
+        new,
+        "        en: Request logs that show the failed requests\n",
+        "        en: Request logs that show the failed requests\n"
+        "      - zh: 受影响实例的 ID\n"
+        "        en: The IDs of the affected instances\n",
+    )
+    assert rows(old, new) == [
+        ("credits.claim.evidence", "Credit claim evidence", "—",
+         "The IDs of the affected instances", "looser"),
+        ("credits.claim.channel", "Credit claim channel", "by ticket", "by written notice",
+         None),
+    ]  # fmt: skip
+    assert rows(new, old) == [
+        ("credits.claim.channel", "Credit claim channel", "by written notice", "by ticket",
+         None),
+        ("credits.claim.evidence", "Credit claim evidence",
+         "The IDs of the affected instances", "—", "stricter"),
+    ]  # fmt: skip
+
+
 def test_a_single_tier_grown_into_a_list_is_matched_with_its_first_tier() -> None:
     old = sample_text()
     new = with_availability(

@@ -79,6 +79,12 @@ def test_events_of_the_guide_agreement() -> None:
         "SLA-2024-001-review-20240701@sitegen",
         "SLA-2024-001-objection-20250301@sitegen",
         "SLA-2024-001-expiry-20250331@sitegen",
+        # the other samples' deadlines: the drafts and the one in review have none
+        "SLA-2025-006-review-20260901@sitegen",
+        "SLA-2025-005-amendment-20261216@sitegen",
+        "SLA-2025-005-review-20270715@sitegen",
+        "SLA-2025-006-objection-20280302@sitegen",
+        "SLA-2025-006-expiry-20280531@sitegen",
     ]
     objection = events[1]
     assert objection["DTSTART"] == [("VALUE=DATE", "20250301")]

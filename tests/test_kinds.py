@@ -161,6 +161,38 @@ def test_the_contract_of_a_published_sla_names_its_source_and_leaves_out_signing
         assert [w for w in words if w in text] == []
 
 
+def test_a_published_sla_commits_the_provider_only_to_what_its_text_holds() -> None:
+    """The ECS SLA holds credits, no service report, and the customer's own yearly review:
+    a missed target earns a credit, and nothing more. Before, the contract had the provider
+    explain the causes in writing and report on them at the next review meeting, which a
+    provider's published text never promises (and its contract has no review section)."""
+    contract = render(published())
+    assert clause_text(contract, "measurement.shortfall", "zh") == (
+        "任一统计周期内可用性低于目标的，服务方按“服务补偿”一节给予服务补偿。"
+    )
+    for lang, words in (("zh", ("评审", "改进措施", "书面形式")),
+                        ("en", ("review meeting", "corrective action", "in writing"))):  # fmt: skip
+        text = every_text(contract, lang)
+        assert [w for w in words if w in text] == []
+    without = ECS_SLA[: ECS_SLA.index("credits:\n")] + ECS_SLA[ECS_SLA.index("obligations:\n") :]
+    gone = render(published(without))
+    assert "measurement.shortfall" not in [c.id for c in gone.clauses()]
+
+
+def test_a_published_sla_states_the_language_its_provider_publishes_in() -> None:
+    """A provider publishing in Chinese only: its text is the authoritative one, and the
+    English a translation, as the data says (before, `languages` was silently dropped)."""
+    text = replace_once(
+        ECS_SLA, "kind: published\n", "kind: published\nlanguages: {authentic: [zh]}\n"
+    )
+    contract = render(published(text))
+    assert clause_text(contract, "language.prevailing", "en") == (
+        "This agreement is made in Chinese; only the Chinese text is authentic. The English "
+        "text is a translation for reference only."
+    )
+    assert "language.published-text" in [c.id for c in contract.clauses()]
+
+
 def test_no_amendment_clause_without_a_notice_period() -> None:
     contract = render(published(replace_once(ECS_SLA, "amendment_notice_days: 30\n", "")))
     assert "term.amendment" not in [c.id for c in contract.clauses()]

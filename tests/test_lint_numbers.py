@@ -151,12 +151,12 @@ def test_numerals_with_units_still_ask_for_digits(tmp_path: Path) -> None:
 
 
 def test_the_samples_give_no_new_finding_even_strictly(project: Path) -> None:
-    """The four samples: nothing but notes, with unused suppressions reported too."""
+    """The seven samples: nothing but notes, with unused suppressions reported too."""
     from sitegen.findings import Severity
     from sitegen.lint.validate import validate
 
     report, loaded = validate([project / "agreements"], Settings(), project, unused=True)
-    assert len(loaded) == 4
+    assert len(loaded) == 7
     assert [f for f in report.findings if f.severity is not Severity.INFO] == []
 
 

@@ -145,6 +145,18 @@ def test_the_pound_fee_and_its_monthly_share(pound_contract: Contract) -> None:
     assert credit_cells(pound_contract, "en") == ["GBP 625.01", "GBP 1,250.02", "GBP 2,500.03"]
 
 
+def test_a_liability_cap_in_pounds_has_no_amount_in_words(tmp_path: Path) -> None:
+    """The cap in months of fees: 12 months of GBP 37,500.50 a quarter is 4 quarters,
+    GBP 150,002.00; a fixed cap of GBP 250,000 is written as given. Capital numerals
+    (伍万…元整) are for the yuan alone: after 英镑 they would name the yuan as a second unit."""
+    months = gbp() + "liability_cap:\n  party: each\n  months_of_fees: 12\n"
+    zh = clause_text(render(agreement(tmp_path, months)), "general.liability-cap")
+    assert zh == "任何一方在本协议项下的赔偿责任总额不超过 12 个月的服务费，即英镑 150,002.00。"
+    fixed = gbp() + "liability_cap:\n  party: provider\n  amount: 250000\n  currency: GBP\n"
+    zh = clause_text(render(agreement(tmp_path, fixed)), "general.liability-cap")
+    assert zh == "服务方在本协议项下的赔偿责任总额不超过英镑 250,000.00。"
+
+
 def test_the_yuan_keeps_its_amount_in_words(tmp_path: Path) -> None:
     contract = render(agreement(tmp_path, sample_text()))
     assert "每月人民币 80,000.00 元（大写：人民币捌万元整）" in clause_text(

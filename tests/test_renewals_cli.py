@@ -10,7 +10,9 @@ from click.testing import CliRunner
 
 from sitegen.catalogue import to_ics
 from sitegen.commands.renewals import renewals_command, when
-from tests.helpers import replace_once, sample_text
+from sitegen.load.config import LoadSettings
+from sitegen.versions.in_force import read_versions
+from tests.helpers import SAMPLES, replace_once, sample_text
 from tests.test_catalogue import samples
 
 TITLE = (
@@ -88,8 +90,14 @@ def test_ics_file(project: Path) -> None:
     code, _, err = run("--today", "2025-02-15", "--ics", "out/renewals.ics")
     assert (code, err) == (0, "wrote out/renewals.ics\n")
     written = (project / "out/renewals.ics").read_bytes()
-    assert written == to_ics(samples(), dt.date(2025, 2, 15)).encode("utf-8")
+    # the deadlines of the versions in force, read from each sample's archive
+    in_force = [read_versions(a, SAMPLES / a.id, LoadSettings()) for a in samples()]
+    assert written == to_ics(in_force, dt.date(2025, 2, 15)).encode("utf-8")
     assert b"SLA-2024-001-objection-20250301@sitegen" in written
+    # SLA-2025-007: signed v1 (effective 2025-09-01, 12 months, objection 30 days) is in
+    # force; the deadline of v2, in review (effective 2026-12-21: 2027-11-20), is not shown
+    assert b"SLA-2025-007-objection-20260801@sitegen" in written
+    assert b"SLA-2025-007-objection-20271120" not in written
     assert b"SLA-2024-002" not in written
 
 
@@ -107,7 +115,7 @@ def test_validation_errors_stop_it(project: Path) -> None:
     lines = err.splitlines()
     assert lines[0].startswith("agreements/SLA-2024-001/agreement.yaml:")
     assert "SG203 slos.priorities[0].response: '15M' uses capital M" in lines[0]
-    assert lines[1:] == ["4 files checked: 1 error, 0 warnings"]
+    assert lines[1:] == ["7 files checked: 1 error, 0 warnings"]
     assert not (project / "renewals.ics").exists()
 
 

@@ -64,7 +64,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         # loaded, not validated: the hostile agreement breaks lint rules on purpose
         loaded = [load_agreement(p) for p in sorted(root.glob("agreements/*/agreement.yaml"))]
         records = [record for item in loaded if (record := item.checked()) is not None]
-        assert len(records) == 5
+        assert len(records) == 8  # the 7 samples and the hostile one
         config = load_config(str(root / "mkdocs.yml"))
         # then as `sitegen build` runs it: generate, mkdocs, the documents rendering beside
         settings, _ = Settings.find(root)
@@ -219,10 +219,21 @@ URL = re.compile(rb"https?://([A-Za-z0-9.-]+)")
 NAMESPACE = re.compile(rb"http://www\.(w3\.org/[0-9]{4}/|sitemaps\.org/schemas/)")
 
 
+# A published agreement's `source.url` is shown as text, never made a link: the sample's
+# address may be in its pages and the search index as text, and in no attribute.
+SOURCE_URL = b"https://www.tianshu-cloud.example/legal/sla/ecs"
+AS_ATTRIBUTE = re.compile(rb"""=\s*["']?""" + re.escape(SOURCE_URL))
+
+
 def test_nothing_refers_to_another_host(site: Path) -> None:
+    shown = []
     for path, data in every_file(site):
         if path.suffix not in {".html", ".css", ".js", ".json", ".xml"}:
             continue
+        assert not AS_ATTRIBUTE.search(data), path.relative_to(site)
+        if SOURCE_URL in data:
+            shown.append(path.relative_to(site).as_posix())
+            data = data.replace(SOURCE_URL, b"")
         hosts = {m.group(1).decode() for m in URL.finditer(NAMESPACE.sub(b"", data))}
         ours = "sitegen" in path.parts or path.suffix in {".html", ".json", ".xml"}
         if ours:
@@ -232,6 +243,11 @@ def test_nothing_refers_to_another_host(site: Path) -> None:
         else:
             assert hosts <= THEME_JS_HOSTS, (path.relative_to(site), hosts - THEME_JS_HOSTS)
     assert "fonts.googleapis.com" not in read(site, "index.html")
+    assert shown == [
+        "agreements/SLA-2025-005/index.html",
+        "en/agreements/SLA-2025-005/index.html",
+        "search/search_index.json",
+    ]
 
 
 class Markup(HTMLParser):

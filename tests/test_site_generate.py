@@ -45,7 +45,8 @@ def test_pages_and_files_of_both_languages(repo: GitRepo) -> None:
     archived = repo.root / "agreements/SLA-2024-001/signed/v1.pdf"
     published = out / "downloads/SLA-2024-001/SLA-2024-001-v1.pdf"
     assert published.read_bytes() == archived.read_bytes()  # copied as is, never rendered
-    assert summary.agreements == 2  # SLA-2024-002 and the OLA are restricted
+    # SLA-2024-002 and the OLA are restricted; SLA-2024-001, SLA-2025-004 to 007 are shown
+    assert summary.agreements == 5
     assert summary.pages == len([f for f in files(out) if f.endswith(".md")])
 
 
@@ -122,7 +123,7 @@ def test_include_restricted_publishes_it(repo: GitRepo) -> None:
     out, summary = run(repo, include_restricted=True)
     assert f"agreements/{RESTRICTED_ID}.md" in files(out)
     assert SECRETS[0] in (out / "index.md").read_text(encoding="utf-8")
-    assert summary.agreements == 4
+    assert summary.agreements == 7  # every sample
 
 
 def test_second_run_rewrites_nothing(repo: GitRepo) -> None:
@@ -188,16 +189,17 @@ def fake_documents(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_documents_are_cached_by_content(repo: GitRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_documents(monkeypatch)
     out, first = run(repo, render_documents=True)
-    assert (first.rendered, first.cached) == (4, 0)
+    # the working PDF and Word file of each of the 5 agreements shown
+    assert (first.rendered, first.cached) == (10, 0)
     assert (out / "downloads/SLA-2025-004/SLA-2025-004-working.pdf").read_bytes() == (
         b"pdf of SLA-2025-004"
     )
     _, second = run(repo, render_documents=True)
-    assert (second.rendered, second.cached) == (0, 4)
+    assert (second.rendered, second.cached) == (0, 10)
     path = repo.root / "agreements/SLA-2025-004/agreement.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     _, third = run(repo, render_documents=True)
-    assert (third.rendered, third.cached) == (2, 2)
+    assert (third.rendered, third.cached) == (2, 8)
 
 
 def test_late_documents_are_missing_from_the_docs_folder_until_finished(
@@ -205,7 +207,7 @@ def test_late_documents_are_missing_from_the_docs_folder_until_finished(
 ) -> None:
     fake_documents(monkeypatch)
     out, summary = run(repo, render_documents=True, late_documents=True)
-    assert summary.late is not None and summary.rendered == 4
+    assert summary.late is not None and summary.rendered == 10  # 5 agreements × PDF, Word
     pdf = "downloads/SLA-2025-004/SLA-2025-004-working.pdf"
     assert not (out / pdf).exists()  # no empty stand-in: a killed build left it behind
     site = tmp_path / "site"
@@ -216,7 +218,7 @@ def test_late_documents_are_missing_from_the_docs_folder_until_finished(
     copied = json.loads((out / ".sitegen-copies.json").read_bytes())["copies"]
     assert pdf in copied  # recorded: the next run does not compare it byte for byte
     _, again = run(repo, render_documents=True, late_documents=True)
-    assert again.late is None and again.cached == 4  # nothing left to render
+    assert again.late is None and again.cached == 10  # nothing left to render
     assert again.written == ()
 
 
@@ -272,6 +274,6 @@ def test_generates_without_git(tmp_path: Path, repo: GitRepo) -> None:
         shutil.copytree(repo.root / name, plain / name)
     out = plain / "docs"
     summary = generate(plain, Settings(), out, today=TODAY, render_documents=False)
-    assert summary.agreements == 2
+    assert summary.agreements == 5
     page = (out / "agreements/SLA-2024-001.en.md").read_text(encoding="utf-8")
     assert "No git history\\." in page

@@ -140,7 +140,7 @@ def test_validation_after_a_template_edit_in_the_same_process(repo: GitRepo) -> 
     assert (fresh.returncode, fresh.stdout, fresh.stderr) == (
         1,
         f"{OMITTING}:{line}:17: SG806 omit_sections[0]: {WHY}\n",
-        "4 files checked: 1 error, 0 warnings\n",
+        "7 files checked: 1 error, 0 warnings\n",
     )
 
 

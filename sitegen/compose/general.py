@@ -44,9 +44,12 @@ def _master(master: MasterAgreement | None, lang: Lang) -> ViewModel | None:
 
 
 def money_with_words(value: Decimal, currency: str, lang: Lang) -> str:
-    """人民币 80,000.00 元（大写：捌万元整） / RMB 80,000.00."""
+    """人民币 80,000.00 元（大写：人民币捌万元整） / RMB 80,000.00; 英镑 58,200.00 /
+    GBP 58,200.00: the amount in words is written for the yuan only, naming it (capital
+    numerals end in 元, which after another currency's amount would name a second unit)."""
     text = fmt.money(value, currency, lang)
-    return text + f"（大写：{fmt.capital(value)}）" if lang == "zh" else text
+    words = fmt.money_in_words(value, currency)
+    return text + f"（大写：{words}）" if lang == "zh" and words is not None else text
 
 
 def fees_for_months(a: Agreement, months: int) -> Decimal | None:

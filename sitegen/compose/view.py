@@ -17,7 +17,7 @@ from sitegen.compose import fmt, schemes, targets, tier_view
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
 from sitegen.compose.credit_view import credits_view
-from sitegen.compose.general import general_view
+from sitegen.compose.general import general_view, money_with_words
 from sitegen.compose.vocabulary import LANGUAGE_NAMES, calendar_place, public_holidays
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Fee, Party, Schedule
@@ -254,11 +254,7 @@ def period_fee(fee: Fee, period: str) -> Decimal:
 def _money(value: Decimal, currency: str, lang: Lang) -> Plain:
     """人民币 80,000.00 元（大写：人民币捌万元整） / RMB 80,000.00; 美元 10,000.00 /
     USD 10,000.00 (the amount in words is written for the yuan only)."""
-    text = fmt.money(value, currency, lang)
-    words = fmt.money_in_words(value, currency)
-    if lang == "zh" and words is not None:
-        text += f"（大写：{words}）"
-    return Plain(text)
+    return Plain(money_with_words(value, currency, lang))
 
 
 def _fees(fee: Fee | None, period: str, lang: Lang) -> ViewModel | None:

@@ -246,11 +246,33 @@ def _ordered_flag(a: bool | None, b: bool | None) -> Direction:
 
 
 def _claim(a: Claim | None, b: Claim | None) -> Iterator[Change]:
-    if a is None or b is None or (a.within is None) != (b.within is None):
+    """The window, the channel and each piece of evidence, each a change of its own: the
+    window's label shows the window only, so a new piece of evidence compared as part of the
+    claim read "within 60 days → within 60 days"."""
+    if a is None or b is None:
         yield from change("credits.claim", a, b, show.claim)
         return
-    longer = (
-        ordered(a.within, b.within, STRICTER) if a.within else ordered(a.cycles, b.cycles, STRICTER)
-    )
-    direction = longer if a.anchor == b.anchor else None
-    yield from change("credits.claim", a, b, show.claim, direction=direction)
+    window = _window(a), _window(b)
+    if (a.within is None) != (b.within is None):
+        yield from change("credits.claim", *window, show.claim)
+    else:
+        longer = (
+            ordered(a.within, b.within, STRICTER)
+            if a.within
+            else ordered(a.cycles, b.cycles, STRICTER)
+        )
+        direction = longer if a.anchor == b.anchor else None
+        yield from change("credits.claim", *window, show.claim, direction=direction)
+    yield from change("credits.claim.channel", a.channel, b.channel, show.channel)
+    # More the customer must give with a claim is looser on the provider; less, stricter.
+    for item in a.evidence:
+        if item not in b.evidence:
+            yield from change("credits.claim.evidence", item, None, direction=STRICTER)
+    for item in b.evidence:
+        if item not in a.evidence:
+            yield from change("credits.claim.evidence", None, item, direction=LOOSER)
+
+
+def _window(claim: Claim) -> Claim:
+    """The claim's window alone: how long, counted from what."""
+    return claim.model_copy(update={"channel": None, "evidence": []})

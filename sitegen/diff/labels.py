@@ -68,6 +68,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "credits.cash": ("现金支付", "Credits paid in cash"),
     "credits.cash_within": ("现金支付期限", "Cash payment within"),
     "credits.claim": ("补偿申请期限", "Credit claim period"),
+    "credits.claim.channel": ("补偿申请方式", "Credit claim channel"),
+    "credits.claim.evidence": ("补偿申请材料", "Credit claim evidence"),
     "credits.bands": ("补偿比例", "Credit"),
     "credits.schedule": ("补偿比例表", "Credit schedule"),
     "obligations.provider": ("服务方责任", "Provider duty"),

@@ -169,6 +169,14 @@ def claim(value: Any, lang: Lang) -> str:
     return f"{zh} {window}内" if lang == "zh" else f"within {window} {en}"
 
 
+_CHANNELS = {"ticket": ("工单", "by ticket"), "written_notice": ("书面通知", "by written notice")}
+
+
+def channel(value: str, lang: Lang) -> str:
+    zh, en = _CHANNELS[value]
+    return zh if lang == "zh" else en
+
+
 def ids(values: list[str], lang: Lang) -> str:
     return ", ".join(values) if values else ("（无）" if lang == "zh" else "(none)")
 
