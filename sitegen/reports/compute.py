@@ -47,10 +47,14 @@ def job(agreement: Agreement, settings: Settings, period: str) -> Job:
 def figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodFigures]:
     """The figures of every job, in the jobs' order."""
     try:
-        tiers = availability(con, jobs)
-        targets = support(con, jobs)
-    except YearNotCovered as error:
+        return _figures(con, jobs)
+    except YearNotCovered as error:  # a deadline or a service day in a year without data
         raise UserError(str(error)) from None
+
+
+def _figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodFigures]:
+    tiers = availability(con, jobs)
+    targets = support(con, jobs)
     found = []
     for item in jobs:
         period_tiers = tiers.get(item.key, ())

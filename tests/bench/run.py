@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import math
 import os
 import platform
@@ -370,12 +371,49 @@ def _zensical_version() -> str:
     return version("zensical")
 
 
+def bench_reports(ws: Workspace) -> Result:
+    """`sitegen report`'s work at scale: a year of data for every agreement (1,000 tickets
+    and 100 outages each), read from Parquet, and every period's figures computed."""
+    from tests.bench import reports
+
+    folder = ws.catalogue()
+    start = time.perf_counter()
+    reports.write_data(folder)
+    print(f"  (wrote a year of data in {time.perf_counter() - start:.1f} s)", flush=True)
+    argv = [sys.executable, "-m", "tests.bench.reports", str(folder)]
+    runs = []
+    for _ in range(2):
+        with tempfile.TemporaryFile() as out:
+            start = time.perf_counter()
+            process = subprocess.Popen(argv, cwd=REPO, stdout=out)
+            _, status, usage = os.wait4(process.pid, 0)
+            wall = time.perf_counter() - start
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise BenchError(f"`{' '.join(argv)}` failed")
+            out.seek(0)
+            runs.append((wall, usage.ru_maxrss / 1024, json.loads(out.read())))
+    wall, peak, steps = min(runs, key=lambda run: run[0])
+    label = f"report: {steps['jobs']:,} periods, {steps['tickets']:,} tickets"
+    computing = steps["read"] + steps["figures"]
+    return Result(
+        rows=[
+            Row(f"{label}: read + figures, wall", computing, "s", 10.0),
+            Row("report: peak RSS (the whole run)", peak, "MB", 1000.0),
+            Row("report: load the agreements", steps["load agreements"], "s"),
+            Row("report: read outages and tickets (Parquet)", steps["read"], "s"),
+            Row("report: compute every period's figures", steps["figures"], "s"),
+        ],
+        notes=[f"whole run {wall:.1f} s, {steps['outages']:,} outages"],
+    )
+
+
 BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("validate", bench_validate),
     ("stages", bench_stages),
     ("history", bench_history),
     ("pdf", bench_pdf),
     ("site", bench_site),
+    ("reports", bench_reports),
 ]
 
 
