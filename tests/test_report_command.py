@@ -70,9 +70,26 @@ def test_all_reports_on_the_agreements_in_force_and_skips_the_others(project: Pa
     assert result.exit_code == 0, result.output
     assert sorted((project / "agreements").glob("*/reports/2026-10.yaml")) == [
         project / "agreements" / name / "reports" / "2026-10.yaml"
-        for name in ("SLA-2024-001", "SLA-2024-002")
+        for name in ("SLA-2024-001", "SLA-2024-002", "SLA-2025-005", "SLA-2025-006", "SLA-2025-007")
+    ]  # the signed ones and the provider's accepted text; v1 of SLA-2025-007 (v2 in review)
+    skipped = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert skipped == [
+        f"{name} 2026-10: skipped: no signed or accepted version had taken effect by 2026-10-01"
+        for name in ("OLA-2025-001", "SLA-2025-004")
     ]
-    assert "SLA-2025-004 2026-10: skipped: no signed or accepted version" in result.stderr
+
+
+def test_a_period_is_measured_against_the_version_then_in_force(project: Path) -> None:
+    # SLA-2025-005's provider text v2 applies from 15 July 2026: July is v1's, August v2's.
+    result = run("report", "SLA-2025-005", "--period", "2026-07..2026-08", "--dry-run")
+    assert result.exit_code == 0, result.output
+    july = run("report", "SLA-2025-005", "--period", "2026-07", "--format", "json", "--dry-run")
+    august = run("report", "SLA-2025-005", "--period", "2026-08", "--format", "json", "--dry-run")
+    assert json.loads(july.stdout)["version"] == 1
+    assert json.loads(august.stdout)["version"] == 2
+    # no band reached: nothing due and nothing to claim
+    assert json.loads(august.stdout)["credits"]["percent"] == "0"
+    assert json.loads(august.stdout)["credits"]["claim_by"] is None
 
 
 def test_a_draft_has_nothing_to_report(project: Path) -> None:

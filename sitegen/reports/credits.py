@@ -90,6 +90,8 @@ def credits_due(
         amount = _rounded(amount, terms, currency)
         if terms.minimum is not None and 0 < amount < terms.minimum.amount:
             amount, percent = Decimal(0), Decimal(0)
+    if not any(r.percent for r in reached):  # no band reached: nothing due, nothing to claim
+        return CreditsDue(Decimal(0), Decimal(0), currency, None, reached)
     return CreditsDue(
         percent=percent,
         amount=amount,
