@@ -118,3 +118,25 @@ def sample_repository(root: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 def copy_samples(repo: GitRepo) -> None:
     """All sample agreements of this repository into `repo` (not committed)."""
     shutil.copytree(REPO / "agreements", repo.root / "agreements", dirs_exist_ok=True)
+
+
+def change_branch(origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
+    """A copy of the `origin` repository on a new branch `change`, the working folder: what
+    a pull request's `validate --history` sees."""
+    isolate_git(monkeypatch)
+    shutil.copytree(origin, tmp_path / "repo", symlinks=True)
+    made = GitRepo(tmp_path / "repo")
+    made.checkout("change", new=True)
+    monkeypatch.chdir(made.root)
+    return made
+
+
+def validate_history() -> tuple[int, list[str]]:
+    """`sitegen validate --history` in the working folder: its exit code and its lines."""
+    from click.testing import CliRunner
+
+    from sitegen.commands.validate import validate_command
+
+    result = CliRunner().invoke(validate_command, ["--history"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.stderr
+    return result.exit_code, result.stdout.splitlines()

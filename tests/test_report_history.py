@@ -15,19 +15,22 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from sitegen.commands.validate import validate_command
 from sitegen.load.config import Settings
 from sitegen.reports.accept import accept
 from sitegen.reports.figures import PeriodFigures
 from sitegen.reports.record import render_record
 from sitegen.reports.record_store import write_record
-from tests.gitrepo import SAMPLE_ID, GitRepo, isolate_git, sample_repository
+from tests.gitrepo import (
+    SAMPLE_ID,
+    GitRepo,
+    change_branch,
+    sample_repository,
+    validate_history,
+)
 from tests.helpers import replace_once
 from tests.report_factory import record_of, university_october
 
@@ -66,18 +69,11 @@ def origin(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def repo(origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    isolate_git(monkeypatch)
-    shutil.copytree(origin, tmp_path / "repo", symlinks=True)
-    made = GitRepo(tmp_path / "repo")
-    made.checkout("change", new=True)
-    monkeypatch.chdir(made.root)
-    return made
+    return change_branch(origin, tmp_path, monkeypatch)
 
 
 def validate() -> tuple[int, list[str]]:
-    result = CliRunner().invoke(validate_command, ["--history"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.stderr
-    return result.exit_code, result.stdout.splitlines()
+    return validate_history()
 
 
 def base(repo: GitRepo) -> str:

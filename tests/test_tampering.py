@@ -17,14 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from sitegen.commands.validate import validate_command
 from sitegen.load.config import Settings
 from sitegen.render.binding import Binding
 from sitegen.versions.archive import Entry, parse_manifest, render_manifest
 from sitegen.versions.sign import sign
-from tests.gitrepo import SAMPLE_ID, SAMPLE_PATH, GitRepo, isolate_git, sample_repository
+from tests.gitrepo import (
+    SAMPLE_ID,
+    SAMPLE_PATH,
+    GitRepo,
+    change_branch,
+    sample_repository,
+    validate_history,
+)
 from tests.helpers import REPO, minimal_pdf, replace_once
 
 OTHER = "SLA-2024-002"
@@ -56,18 +61,11 @@ def origin(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def repo(origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
-    isolate_git(monkeypatch)
-    shutil.copytree(origin, tmp_path / "repo", symlinks=True)
-    made = GitRepo(tmp_path / "repo")
-    made.checkout("change", new=True)
-    monkeypatch.chdir(made.root)
-    return made
+    return change_branch(origin, tmp_path, monkeypatch)
 
 
 def validate() -> tuple[int, list[str]]:
-    result = CliRunner().invoke(validate_command, ["--history"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.stderr
-    return result.exit_code, result.stdout.splitlines()
+    return validate_history()
 
 
 def test_the_signed_repository_passes(repo: GitRepo) -> None:
