@@ -189,6 +189,159 @@ def tickets(plan: Plan, rng: random.Random) -> list[list[str]]:
     return rows
 
 
+@dataclass(frozen=True)
+class HoursPlan:
+    """An agreement measured on its service hours: tickets are opened inside them and
+    answered after a number of service minutes, so the data read as the service does."""
+
+    agreement: str
+    first: tuple[int, int]  # the first month of data (the version in force from then)
+    levels: dict[str, tuple[int, int]]  # level: (response, resolution) in service minutes
+    tickets: dict[str, tuple[int, int]]  # level: fewest and most tickets a month
+    # (month, day, "HH:MM", minutes, tier): outages placed by hand, local time
+    outages: tuple[tuple[str, int, str, int, str], ...] = ()
+    # month: (level, response, resolution) in service minutes, a ticket placed by hand
+    placed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # (month, day, "HH:MM", level, resolution): a ticket opened at a given local time
+    timed: tuple[tuple[str, int, str, str, int], ...] = ()
+
+
+HOURS_PLANS = (
+    HoursPlan(  # the provider's published SLA: outages per tier, no tickets
+        agreement="SLA-2025-005",
+        first=(2025, 10),
+        levels={},
+        tickets={},
+        outages=(
+            ("2025-12", 9, "03:12", 2, "region"),
+            ("2026-02", 20, "14:40", 45, "instance"),
+            ("2026-05", 6, "10:03", 7, "region"),  # 7 of 44,640 minutes: below 99.99%
+            ("2026-08", 13, "22:15", 250, "instance"),  # below 99.5%: the 10% band
+            ("2026-10", 2, "08:30", 35, "instance"),
+        ),
+    ),
+    HoursPlan(  # the London office: Mon–Fri 09:00–17:30 on England's working days
+        agreement="SLA-2025-006",
+        first=(2025, 10),
+        levels={"P1": (30, 240), "P2": (45, 480), "P3": (240, 3 * 510), "P4": (510, 5 * 510)},
+        tickets={"P1": (0, 0), "P2": (1, 3), "P3": (3, 7), "P4": (4, 9)},
+        outages=(
+            ("2025-11", 12, "13:05", 6, ""),
+            # 19 of January's 10,710 service minutes (21 working days × 8.5 hours): 99.82%,
+            # the month the third quarterly review found failed
+            ("2026-01", 14, "10:21", 19, ""),
+            ("2026-01", 17, "02:00", 240, ""),  # a Saturday night: outside the service hours
+            ("2026-09", 8, "16:50", 5, ""),
+        ),
+    ),
+    HoursPlan(  # the university's 8×5 IT SLA on the mainland working-day calendar
+        agreement="SLA-2025-007",
+        first=(2025, 10),
+        levels={"P1": (30, 240), "P2": (60, 510), "P3": (240, 2 * 510), "P4": (510, 3 * 510)},
+        tickets={"P1": (0, 0), "P2": (1, 4), "P3": (4, 9), "P4": (5, 12)},
+        outages=(
+            ("2025-10", 1, "10:00", 180, ""),  # National Day: no service hours, no downtime
+            ("2025-12", 3, "09:40", 25, ""),
+            ("2026-04", 21, "15:10", 12, ""),
+        ),
+        # course registration in December: the P1 restored in 5 service hours (4h, 85%)
+        placed={"2025-12": ("P1", 20, 300)},
+        # the Friday before the Spring Festival: resolved after the holiday, within 2 working
+        # days (the make-up Saturday, 14 February 2026, is the first of them)
+        timed=(("2026-02", 13, "16:00", "P3", 660),),
+    ),
+)
+
+
+def service_after(
+    start: dt.datetime, minutes: int, spans: list[tuple[dt.datetime, dt.datetime]]
+) -> dt.datetime:
+    """The instant `minutes` of service time after `start` (which lies in the service hours)."""
+    left = dt.timedelta(minutes=minutes)
+    for begin, end in spans:
+        if end <= start:
+            continue
+        begin = max(begin, start)
+        if end - begin >= left:
+            return begin + left
+        left -= end - begin
+    raise ValueError("the service hours end before the time is up")
+
+
+def hours_rows(plan: HoursPlan, rng: random.Random) -> tuple[list[list[str]], list[list[str]]]:
+    """The outage and ticket rows of an agreement measured on its service hours."""
+    from sitegen.load import load_agreement
+    from sitegen.load.config import Settings
+    from sitegen.load.workdays import agreement_calendar
+    from sitegen.reports.service_time import agreement_zone, segments
+    from sitegen.versions.in_force import in_force_on
+
+    folder = ROOT / "agreements" / plan.agreement
+    working = load_agreement(folder / "agreement.yaml").agreement
+    assert working is not None, plan.agreement
+    # the service hours of the version in force when the data begin
+    in_force = in_force_on(working, folder, Settings().load, dt.date(*plan.first, 1))
+    agreement = in_force.agreement if in_force is not None else working
+    zone = agreement_zone(agreement)
+    calendar = agreement_calendar(agreement, Settings())
+    spans = segments(
+        agreement.service_hours, calendar, zone, dt.date(*plan.first, 1), dt.date(2026, 12, 31)
+    )
+    outages = []
+    for month, day, clock, minutes, tier in plan.outages:
+        year, number = (int(part) for part in month.split("-"))
+        hour, minute = (int(part) for part in clock.split(":"))
+        start = local(zone, year, number, day, hour, minute)
+        end = start + dt.timedelta(minutes=minutes)
+        ref = f"INC-{plan.agreement[-3:]}-{len(outages) + 1:03d}"
+        outages.append(
+            [plan.agreement, tier, stamp(start, zone), stamp(end, zone), "outage", "", ref]
+        )
+    tickets: list[list[str]] = []
+
+    def add(level: str, opened: dt.datetime, answer: int, fixed: int, still_open: bool) -> None:
+        number = len(tickets) + 1
+        responded = service_after(opened, answer, spans)
+        resolved = "" if still_open else stamp(service_after(opened, fixed, spans), zone)
+        tickets.append(
+            [
+                plan.agreement,
+                f"{plan.agreement[-3:]}-{number:05d}",
+                level,
+                stamp(opened, zone),
+                stamp(responded, zone),
+                resolved,
+                "",
+            ]
+        )
+
+    for year, month in months():
+        if (year, month) < plan.first:
+            continue
+        label = f"{year}-{month:02d}"
+        inside = [span for span in spans if span[0].astimezone(zone).strftime("%Y-%m") == label]
+        for level, (response, resolution) in plan.levels.items():
+            for index in range(rng.randint(*plan.tickets[level])):
+                begin, end = inside[rng.randrange(len(inside))]
+                opened = begin + (end - begin) * rng.random() * 0.8
+                opened = opened.replace(second=0, microsecond=0)
+                answer = rng.randint(response // 5 + 1, response * 3 // 5)
+                fixed = rng.randint(resolution // 5 + 1, resolution * 3 // 5)
+                still_open = (year, month) == LAST and level == "P4" and index == 0
+                if still_open:  # opened in the last service hours of the data: limit running
+                    opened = inside[-1][0]
+                add(level, opened, answer, fixed, still_open)
+        if label in plan.placed:
+            level, answer, fixed = plan.placed[label]
+            begin, _ = inside[2]
+            add(level, begin + dt.timedelta(minutes=30), answer, fixed, False)
+        for timed_month, day, clock, level, fixed in plan.timed:
+            if timed_month == label:
+                hour, minute = (int(part) for part in clock.split(":"))
+                add(level, local(zone, year, month, day, hour, minute), 20, fixed, False)
+    return outages, tickets
+
+
 def table(columns: list[str], rows: list[list[str]]) -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
@@ -204,6 +357,10 @@ def files() -> dict[str, bytes]:
     for plan in PLANS:
         outage_rows += outages(plan, random.Random(f"outages {plan.agreement}"))
         ticket_rows += tickets(plan, random.Random(f"tickets {plan.agreement}"))
+    for hours in HOURS_PLANS:
+        more_outages, more_tickets = hours_rows(hours, random.Random(f"hours {hours.agreement}"))
+        outage_rows += more_outages
+        ticket_rows += more_tickets
     return {
         "outages.csv": table(OUTAGE_COLUMNS, outage_rows),
         "tickets.csv": table(TICKET_COLUMNS, ticket_rows),

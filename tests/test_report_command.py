@@ -87,9 +87,19 @@ def test_a_period_is_measured_against_the_version_then_in_force(project: Path) -
     august = run("report", "SLA-2025-005", "--period", "2026-08", "--format", "json", "--dry-run")
     assert json.loads(july.stdout)["version"] == 1
     assert json.loads(august.stdout)["version"] == 2
+    # 250 minutes down of an instance's 44,640: 99.4399%, below 99.5%: 10% of the
+    # instance's charges, which the data do not hold; claimed within 60 days of the month
+    credits = json.loads(august.stdout)["credits"]
+    assert (credits["percent"], credits["amount"], credits["claim_by"]) == (
+        "10",
+        None,
+        "2026-10-30",
+    )
     # no band reached: nothing due and nothing to claim
-    assert json.loads(august.stdout)["credits"]["percent"] == "0"
-    assert json.loads(august.stdout)["credits"]["claim_by"] is None
+    september = run("report", "SLA-2025-005", "--period", "2026-09", "--format", "json",
+                    "--dry-run")  # fmt: skip
+    quiet = json.loads(september.stdout)["credits"]
+    assert (quiet["percent"], quiet["claim_by"]) == ("0", None)
 
 
 def test_a_draft_has_nothing_to_report(project: Path) -> None:
@@ -149,3 +159,38 @@ def test_usage_errors(project: Path, argv: list[str], message: str) -> None:
     result = run(*argv)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_the_business_hours_samples_read_as_their_reviews_say(project: Path) -> None:
+    result = run("report", "SLA-2025-006", "SLA-2025-007", "--period", "2025-10..2026-06",
+                 "--dry-run")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    failed = [line for line in result.stdout.splitlines() if "FAILED" in line]
+    # London: 19 of January's 10,710 service minutes (21 working days of England × 8.5 h);
+    # the university: December's P1 restored in 5 service hours against 4.
+    assert failed == [
+        "SLA-2025-006 2026-01: FAILED (availability 99.8225%), credit 5% = GBP 242.50",
+        "SLA-2025-007 2025-12: FAILED (availability 99.7735%)",
+    ]
+    december = json.loads(
+        run(
+            "report", "SLA-2025-007", "--period", "2025-12", "--format", "json", "--dry-run"
+        ).stdout  # fmt: skip
+    )
+    assert [
+        (b["level"], b["allowed_minutes"], b["elapsed_minutes"]) for b in december["breaches"]
+    ] == [("P1", 240, 300)]
+
+
+def test_a_ticket_across_the_spring_festival_meets_two_working_days(project: Path) -> None:
+    # Opened Friday 13 February 2026 at 16:00; the make-up Saturday 14 February is the first
+    # working day after it, Tuesday 24 February (after the holiday) the second: resolved on
+    # the 24th at 09:00 is within 2wd.
+    february = json.loads(
+        run(
+            "report", "SLA-2025-007", "--period", "2026-02", "--format", "json", "--dry-run"
+        ).stdout  # fmt: skip
+    )
+    p3 = next(p for p in february["priorities"] if p["level"] == "P3")
+    assert p3["resolution"]["tickets"] == p3["resolution"]["within"]
+    assert february["breaches"] == []

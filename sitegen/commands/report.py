@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -18,6 +18,9 @@ from sitegen.load.config import Settings
 from sitegen.load.input_mappings import InputFiles
 from sitegen.reports.forms import FORMATS, Format, render_report, summary_line
 from sitegen.reports.periods import Period
+
+if TYPE_CHECKING:
+    from sitegen.reports.run import Skipped
 from sitegen.terminal import safe
 from sitegen.versions import parse_spec
 
@@ -200,8 +203,8 @@ def make_command(
         supersede=superseding(supersede, reason),
         write=not dry_run,
     )
-    for item in skipped:
-        click.echo(safe(f"{item.agreement} {item.period}: skipped: {item.why}"), err=True)
+    for line in skipped_lines(skipped):
+        click.echo(safe(line), err=True)
     if len(outcomes) == 1:
         click.echo(render_report(outcomes[0].figures, cast(Format, fmt)), nl=False)
     else:
@@ -211,6 +214,19 @@ def make_command(
         if outcome.written is not None and outcome.written.changed:
             name = outcome.written.path.relative_to(root).as_posix()
             click.echo(safe(f"wrote {name}"), err=True)
+
+
+def skipped_lines(skipped: list[Skipped]) -> list[str]:
+    """One line per agreement skipped: its first period's reason, and how many more."""
+    lines, seen = [], set()
+    for item in skipped:
+        if item.agreement in seen:
+            continue
+        seen.add(item.agreement)
+        periods = [s.period for s in skipped if s.agreement == item.agreement]
+        span = periods[0] if len(periods) == 1 else f"{periods[0]}..{periods[-1]}"
+        lines.append(f"{item.agreement} {span}: skipped: {item.why}")
+    return lines
 
 
 @report_group.command("show", cls=Command)
