@@ -81,27 +81,10 @@ def superseding(supersede: bool, reason: str | None) -> str | None:
 
 def _periods(values: tuple[str, ...]) -> list[Period]:
     """Each --period, a month, a quarter or a range of months (2025-10..2026-09)."""
-    found: list[Period] = []
-    for value in values:
-        first, dots, last = value.partition("..")
-        try:
-            if not dots:
-                found.append(Period.parse(value))
-                continue
-            start, end = Period.parse(first), Period.parse(last)
-        except ValueError as error:
-            raise click.BadParameter(str(error), param_hint="--period") from None
-        if start.kind != "month" or end.kind != "month" or end < start:
-            raise click.BadParameter(
-                f"{value!r}: a range runs from a month to a later one, e.g. 2025-10..2026-09",
-                param_hint="--period",
-            )
-        month = start
-        while month <= end:
-            found.append(month)
-            after = month.last + dt.timedelta(days=1)
-            month = Period.parse(f"{after.year}-{after.month:02d}")
-    return list(dict.fromkeys(found))
+    try:
+        return list(dict.fromkeys(p for value in values for p in Period.parse_span(value)))
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--period") from None
 
 
 def _inputs(

@@ -44,6 +44,24 @@ class Period:
             return cls(dt.date(year, end_month - 2, 1), dt.date(year, end_month, last), text)
         raise ValueError(f"period {text!r}: write a month as 2026-10 or a quarter as 2026Q3")
 
+    @classmethod
+    def parse_span(cls, text: str) -> list[Period]:
+        """A period (`2026-10`, `2026Q3`), or the months of a range (`2025-10..2026-09`)."""
+        first, dots, last = text.partition("..")
+        if not dots:
+            return [cls.parse(text)]
+        start, end = cls.parse(first), cls.parse(last)
+        if start.kind != "month" or end.kind != "month" or end < start:
+            raise ValueError(
+                f"{text!r}: a range runs from a month to a later one, e.g. 2025-10..2026-09"
+            )
+        found, month = [], start
+        while month <= end:
+            found.append(month)
+            after = month.last + dt.timedelta(days=1)
+            month = cls.parse(f"{after.year}-{after.month:02d}")
+        return found
+
     @property
     def kind(self) -> str:
         return "quarter" if "Q" in self.label else "month"
