@@ -117,7 +117,7 @@ def _table(
 
 _NUMERIC = frozenset(
     {"target", "attained", "downtime", "excluded", "service", "tickets", "within"}
-    | {"attainment", "required", "elapsed", "allowed", "percent", "amount"}
+    | {"attainment", "required", "elapsed", "allowed", "percent", "amount", "minutes", "band"}
 )
 
 
@@ -305,7 +305,7 @@ def _events(tiers: Sequence[TierFigures]) -> Data:
             rows.append(_event_row(tier.tier, event, event.minutes, excluded.reason, False))
         for counted in tier.counted:
             rows.append(_event_row(tier.tier, counted.event, counted.minutes, counted.reason, True))
-    return _table(heads, [1.1, 1.9, 1.2, 1.3, 1.3, 0.9, 2, 0.8], rows, empty="no_events")
+    return _table(heads, [1, 1.7, 1.6, 1.3, 1.3, 0.8, 1.9, 0.8], rows, empty="no_events")
 
 
 def _event_row(tier: str, event: Any, count: int, reason: str, counted: bool) -> list[Any]:
