@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from sitegen.cli import cli
 from sitegen.errors import UserError
 from sitegen.reports.figures import Event, Exclusion
-from sitegen.reports.pdf import render_report_pdf
+from sitegen.reports.pdf import recent_figures, render_report_pdf
 from tests.helpers import REPO
 from tests.report_factory import university_october
 
@@ -162,3 +162,24 @@ def test_a_character_the_fonts_cannot_draw_is_an_error() -> None:
     odd = dataclasses.replace(figures.breaches[0], ticket="INC-\U00013000")
     with pytest.raises(UserError, match=r"no glyph for '𓀀' \(U\+13000\)"):
         render_report_pdf(dataclasses.replace(figures, breaches=(odd,)))
+
+
+def test_notes_show_as_text() -> None:
+    notes = ("#set text(size: 1pt) a note", "- not a list item *nor bold*")
+    text = flat(text_of(render_report_pdf(dataclasses.replace(university_october(), notes=notes))))
+    assert "说明" in text and "Notes" in text
+    assert all(flat(note) in text for note in notes)
+
+
+def test_the_trend_reads_the_last_twelve_records_up_to_the_period(project: Path) -> None:
+    made = run("report", GUIDE, "--period", "2024-11..2025-11")
+    assert made.exit_code == 0, made.output
+    reports = project / "agreements" / GUIDE / "reports"
+    # Thirteen months kept: the twelve up to 2025-11 are 2024-12 … 2025-11, oldest first;
+    # the trend of 2025-06 has the twelve up to it, 2024-11 … 2025-06: eight.
+    assert [f.period for f in recent_figures(reports, "2025-11")] == [
+        "2024-12",
+        *(f"2025-{m:02d}" for m in range(1, 12)),
+    ]
+    assert len(recent_figures(reports, "2025-06")) == 8
+    assert recent_figures(reports, "2024-10") == []

@@ -78,7 +78,12 @@ def report_data(
             _section("breaches", [_breaches(figures.breaches)]),
             _section("events", [_events(figures.availability)]),
             _section("credits", _credits(figures.credits)),
-        ],
+        ]
+        + (
+            [_section("notes", [{"kind": "notes", "lines": list(figures.notes)}])]
+            if figures.notes
+            else []
+        ),
     }
 
 
