@@ -5,20 +5,16 @@ The Typst main file is constant (`render/typst/report_main.typ`); it reads this 
 (`#set page(width: 1pt)`, `*bold*`, `]`) shows as the characters it is and nothing in it
 is ever read as markup or code. Every decision is made here: which rows, which words (both
 languages, from `compose.vocabulary`), every number's text (as the record states it, never
-rounded again) and every chart's geometry (fractions of the bar, four places).
-
-A label is a pair `[中文, English]`; a cell is a list of lines, or a verdict
-`{"words": [中文, English], "met": bool}` the layout colours.
+rounded again; the cells: `pdf_cells`) and every chart's geometry (`pdf_charts`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from sitegen.compose.vocabulary import REPORT_PDF_WORDS, REPORT_WORDS
+from sitegen.compose.vocabulary import REPORT_WORDS
 from sitegen.load.base import Bilingual
 from sitegen.reports.figures import (
     Breach,
@@ -28,37 +24,9 @@ from sitegen.reports.figures import (
     TargetFigures,
     TierFigures,
 )
+from sitegen.reports.pdf_cells import DASH, Data, percent, tier_name, verdict, word
+from sitegen.reports.pdf_charts import attainment_bar, budget_chart, trend_chart
 from sitegen.reports.record import instant_text
-
-Data = dict[str, Any]
-DASH = "—"
-PLACES = Decimal("0.0001")
-
-
-def word(key: str) -> list[str]:
-    text = REPORT_PDF_WORDS[key] if key in REPORT_PDF_WORDS else REPORT_WORDS[key]
-    return [text.zh, text.en]
-
-
-def verdict(met: bool) -> Data:
-    return {"words": word("passed" if met else "failed"), "met": met}
-
-
-def percent(value: Decimal | None) -> str:
-    return DASH if value is None else f"{value}%"
-
-
-def minutes(count: int) -> str:
-    return f"{count} {REPORT_WORDS['minutes'].zh}/{REPORT_WORDS['minutes'].en}"
-
-
-def fraction(value: Decimal) -> float:
-    """A bar's length as a fraction of its track: 0 to 1, four places."""
-    return float(min(max(value, Decimal(0)), Decimal(1)).quantize(PLACES, ROUND_FLOOR))
-
-
-def tier_name(tier: str) -> str:
-    return tier or f"{REPORT_WORDS['all'].zh} {REPORT_WORDS['all'].en}"
 
 
 def report_data(
@@ -174,66 +142,11 @@ def _availability(figures: PeriodFigures, history: Sequence[PeriodFigures]) -> l
         heads.append("windows")
     parts = [_table(heads, [2.2, 1, 1.2, 1, 1, 1.2, 1, 1][: len(heads)], rows, empty="none")]
     if tiers:
-        parts.append(_budget_chart(tiers))
-        trend = _trend_chart(figures, history)
+        parts.append(budget_chart(tiers))
+        trend = trend_chart(figures, history)
         if trend is not None:
             parts.append(trend)
     return parts
-
-
-def _budget_chart(tiers: Sequence[TierFigures]) -> Data:
-    """Downtime against the downtime the target allows in the period's service time."""
-    bars = []
-    for tier in tiers:
-        allowed = Decimal(tier.service_minutes) * (100 - tier.target) / 100
-        if allowed > 0:
-            share = Decimal(tier.downtime_minutes) / allowed
-        else:
-            share = Decimal(1 if tier.downtime_minutes else 0)
-        shown = (share * 100).quantize(Decimal("0.1"), ROUND_FLOOR)
-        allowed_text = allowed.quantize(Decimal("0.1"), ROUND_FLOOR)
-        bars.append(
-            {
-                "label": tier_name(tier.tier),
-                "fill": fraction(share),
-                "mark": None,
-                "met": tier.met,
-                "value": f"{shown}% ({tier.downtime_minutes} / {allowed_text} {_min()})",
-            }
-        )
-    return {"kind": "chart", "title": word("budget"), "bars": bars, "legend": word("budget_legend")}
-
-
-def _min() -> str:
-    return REPORT_WORDS["minutes"].en
-
-
-def _trend_chart(figures: PeriodFigures, history: Sequence[PeriodFigures]) -> Data | None:
-    """Attained against target per period, on a scale from just below the lowest figure."""
-    points = [
-        (past.period, tier)
-        for past in history[-12:]
-        for tier in past.availability
-        if any(tier.tier == now.tier for now in figures.availability)
-    ]
-    if not points:
-        return None
-    low = min(min(t.attained, t.target) for _, t in points)
-    low = max(Decimal(0), low.to_integral_value(ROUND_FLOOR) - 1)
-    span = Decimal(100) - low
-    several = len(figures.availability) > 1
-    bars = [
-        {
-            "label": f"{period} {tier.tier}" if several else period,
-            "fill": fraction((tier.attained - low) / span),
-            "mark": fraction((tier.target - low) / span),
-            "met": tier.met,
-            "value": f"{percent(tier.attained)} / {percent(tier.target)}",
-        }
-        for period, tier in sorted(points, key=lambda p: (p[1].tier, p[0]))
-    ]
-    legend = [text.format(low=low) for text in word("trend_legend")]
-    return {"kind": "chart", "title": word("trend"), "bars": bars, "legend": legend}
 
 
 def _support(figures: PeriodFigures) -> list[Data]:
@@ -254,7 +167,7 @@ def _support(figures: PeriodFigures) -> list[Data]:
                     verdict(target.met),
                 ]
             )
-            bars.append(_attainment_bar(priority.level, name, target))
+            bars.append(attainment_bar(priority.level, name, target))
     parts = [_table(heads, [1, 1.4, 1, 1, 1.2, 1.2, 1, 1], rows, empty="none")]
     if bars:
         parts.append(
@@ -271,17 +184,6 @@ def _support(figures: PeriodFigures) -> list[Data]:
 def _targets(priority: PriorityFigures) -> list[tuple[str, TargetFigures]]:
     found = [("response", priority.response), ("resolution", priority.resolution)]
     return [(name, target) for name, target in found if target is not None]
-
-
-def _attainment_bar(level: str, name: str, target: TargetFigures) -> Data:
-    attained = target.attainment
-    return {
-        "label": f"{level} {REPORT_WORDS[name].zh}/{REPORT_WORDS[name].en}",
-        "fill": 0.0 if attained is None else fraction(attained / 100),
-        "mark": fraction(target.required / 100),
-        "met": target.met,
-        "value": f"{percent(attained)} ({target.within}/{target.tickets})",
-    }
 
 
 def _breaches(breaches: Sequence[Breach]) -> Data:
