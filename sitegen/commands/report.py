@@ -6,23 +6,24 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from sitegen.commands.boundary import Command
 from sitegen.commands.common import today_option
+from sitegen.commands.report_output import SHOWN, emit, needs_output, output_option
 from sitegen.errors import UserError
 from sitegen.load import day as clock
 from sitegen.load.config import Settings
 from sitegen.load.input_mappings import InputFiles
-from sitegen.reports.forms import FORMATS, Format, render_report, summary_line
+from sitegen.reports.forms import summary_line
 from sitegen.reports.periods import Period
+from sitegen.terminal import safe
+from sitegen.versions import parse_spec
 
 if TYPE_CHECKING:
     from sitegen.reports.run import Skipped
-from sitegen.terminal import safe
-from sitegen.versions import parse_spec
 
 
 class _ReportGroup(click.Group):
@@ -146,11 +147,13 @@ def _inputs(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(SHOWN),
     default="text",
     show_default=True,
-    help="How to print the figures (one period of one agreement), else a summary.",
+    help="How to print the figures (one period of one agreement), else a summary; pdf "
+    "writes -o FILE.",
 )
+@output_option
 @click.option("--dry-run", is_flag=True, help="Compute and print; write no record.")
 @supersede_options
 def make_command(
@@ -162,6 +165,7 @@ def make_command(
     outages_mapping: str | None,
     tickets_mapping: str | None,
     fmt: str,
+    target: Path | None,
     dry_run: bool,
     supersede: bool,
     reason: str | None,
@@ -174,6 +178,10 @@ def make_command(
     if bool(agreement_ids) == every:
         raise click.UsageError("give agreement IDs or --all (not both)")
     ids = [_agreement_id(value) for value in agreement_ids]
+    periods = _periods(period_texts)
+    needs_output(fmt, target)
+    if (fmt == "pdf" or target is not None) and (len(ids) != 1 or len(periods) != 1):
+        raise click.UsageError("-o and --format pdf take one period of one agreement")
     settings, root = Settings.find(Path.cwd())
     default = ids[0] if len(ids) == 1 else None
     inputs = _inputs(outages, tickets, outages_mapping, tickets_mapping, default, settings)
@@ -181,7 +189,7 @@ def make_command(
         root,
         settings,
         ids,
-        _periods(period_texts),
+        periods,
         inputs,
         supersede=superseding(supersede, reason),
         write=not dry_run,
@@ -189,7 +197,7 @@ def make_command(
     for line in skipped_lines(skipped):
         click.echo(safe(line), err=True)
     if len(outcomes) == 1:
-        click.echo(render_report(outcomes[0].figures, cast(Format, fmt)), nl=False)
+        emit(root, settings, outcomes[0].figures, fmt, target)
     else:
         for outcome in outcomes:
             click.echo(safe(summary_line(outcome.figures)))
@@ -218,21 +226,24 @@ def skipped_lines(skipped: list[Skipped]) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(SHOWN),
     default="text",
     show_default=True,
-    help="text for people, json for tools (the README's stable interface), md for a page.",
+    help="text for people, json for tools (the README's stable interface), md for a page, "
+    "pdf for the customer (with -o).",
 )
-def show_command(agreement_id: str, period: str, fmt: str) -> None:
-    """Print the record of PERIOD (2026-10, 2026Q3) of agreement ID; its acceptance, if
-    any, on standard error."""
+@output_option
+def show_command(agreement_id: str, period: str, fmt: str, target: Path | None) -> None:
+    """Print the record of PERIOD (2026-10, 2026Q3) of agreement ID, or write it to -o
+    FILE; its acceptance, if any, on standard error."""
     from sitegen.reports.acceptance import read_acceptances
     from sitegen.reports.record_store import read_record, reports_folder
 
     settings, root = Settings.find(Path.cwd())
+    needs_output(fmt, target)
     reports = reports_folder(root, settings, _agreement_id(agreement_id))
     record, data = read_record(reports, period)
-    click.echo(render_report(record.figures, cast(Format, fmt)), nl=False)
+    emit(root, settings, record.figures, fmt, target)
     held = read_acceptances(reports, reports.parent.name)
     accepted = held.acceptances.of(period, hashlib.sha256(data).hexdigest())
     if accepted is None:

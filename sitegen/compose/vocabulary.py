@@ -213,6 +213,53 @@ CAUSE_NAMES = Words(
     }
 )
 
+# The report PDF's own headings, and why each event counted or did not (`figures.Event`).
+REPORT_PDF_WORDS = Words(
+    {
+        "summary": Text("摘要", "Summary"),
+        "agreement_title": Text("协议名称", "Title"),
+        "measure": Text("指标", "Measure"),
+        "dates": Text("起止（UTC）", "From – to (UTC)"),
+        "credit_due": Text("应付服务补偿", "Credit due"),
+        "events": Text("除外事件与计入事件", "Excluded and counted events"),
+        "event": Text("事件", "Event"),
+        "kind": Text("类型", "Kind"),
+        "start": Text("开始（UTC）", "Start (UTC)"),
+        "end": Text("结束（UTC）", "End (UTC)"),
+        "reason": Text("原因", "Reason"),
+        "counted_as": Text("计入", "Counted"),
+        "budget": Text("允许停机时间的使用比例", "Share of the allowed downtime used"),
+        "budget_legend": Text(
+            "允许停机时间 = 服务时间 ×（100% − 目标）；超过 100% 即未达标。",
+            "Allowed downtime = service time × (100% − target); above 100% the target is missed.",
+        ),
+        "trend": Text("近 12 期可用性与目标", "Availability against the target, last 12 periods"),
+        "trend_legend": Text(
+            "竖线为目标；横条起点为刻度下限 {low}%。",
+            "The rule marks the target; the bars start at {low}%.",
+        ),
+        "attainment_chart": Text("各级别达标率", "Attainment per priority"),
+        "attainment_legend": Text(
+            "竖线为要求的达标率。", "The rule marks the required attainment."
+        ),
+        "tier_credit": Text("各范围补偿档位", "Credit band per tier"),
+        "band": Text("档位（低于）", "Band (below)"),
+        "no_events": Text("本期无除外或计入事件", "No excluded or counted events"),
+        "no_breaches": Text("本期无未达标工单", "No breaches"),
+        "no_rows": Text("无", "None"),
+        "source": Text("数据", "Data"),
+        "outage": Text("故障", "outage"),
+        "maintenance": Text("计划维护", "planned maintenance"),
+        "customer": Text("客户方原因", "customer-caused"),
+        "force_majeure": Text("不可抗力", "force majeure"),
+        "third_party": Text("第三方原因", "third party"),
+        "outside_service_hours": Text("服务时间以外", "outside the service hours"),
+        "maintenance_late": Text("维护通知不足", "maintenance announced too late"),
+        "maintenance_over_cap": Text("超出维护上限", "maintenance over the cap"),
+        "not_excluded": Text("协议未约定除外", "not excluded by the agreement"),
+    }
+)
+
 # Everything unsigned carries the notice (Markdown, site HTML, Word) and the watermark
 # (every page of the PDF and of the Word file).
 DRAFT_TITLE = Text("草稿", "Draft")

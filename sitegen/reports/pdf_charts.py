@@ -1,0 +1,82 @@
+"""The report PDF's charts as data: bars on a track, a rule for the target, four places.
+
+The layout draws every chart as one drawing (`bar-chart` in `render/typst/report.typ`):
+a label, a bar filled to `fill` (0 to 1) of its track, green when met and red when not, an
+optional rule at `mark`, and the value as text. The geometry is decided here, from the
+figures, so the layout computes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_FLOOR, Decimal
+
+from sitegen.compose.vocabulary import REPORT_WORDS
+from sitegen.reports.figures import PeriodFigures, TargetFigures, TierFigures
+from sitegen.reports.pdf_cells import Data, fraction, percent, tier_name, word
+
+
+def budget_chart(tiers: Sequence[TierFigures]) -> Data:
+    """Downtime against the downtime the target allows in the period's service time."""
+    bars = []
+    for tier in tiers:
+        allowed = Decimal(tier.service_minutes) * (100 - tier.target) / 100
+        if allowed > 0:
+            share = Decimal(tier.downtime_minutes) / allowed
+        else:
+            share = Decimal(1 if tier.downtime_minutes else 0)
+        shown = (share * 100).quantize(Decimal("0.1"), ROUND_FLOOR)
+        allowed_text = allowed.quantize(Decimal("0.1"), ROUND_FLOOR)
+        bars.append(
+            {
+                "label": tier_name(tier.tier),
+                "fill": fraction(share),
+                "mark": None,
+                "met": tier.met,
+                "value": f"{shown}% ({tier.downtime_minutes} / {allowed_text} {_min()})",
+            }
+        )
+    return {"kind": "chart", "title": word("budget"), "bars": bars, "legend": word("budget_legend")}
+
+
+def _min() -> str:
+    return REPORT_WORDS["minutes"].en
+
+
+def trend_chart(figures: PeriodFigures, history: Sequence[PeriodFigures]) -> Data | None:
+    """Attained against target per period, on a scale from just below the lowest figure."""
+    points = [
+        (past.period, tier)
+        for past in history[-12:]
+        for tier in past.availability
+        if any(tier.tier == now.tier for now in figures.availability)
+    ]
+    if not points:
+        return None
+    low = min(min(t.attained, t.target) for _, t in points)
+    low = max(Decimal(0), low.to_integral_value(ROUND_FLOOR) - 1)
+    span = Decimal(100) - low
+    several = len(figures.availability) > 1
+    bars = [
+        {
+            "label": f"{period} {tier.tier}" if several else period,
+            "fill": fraction((tier.attained - low) / span),
+            "mark": fraction((tier.target - low) / span),
+            "met": tier.met,
+            "value": f"{percent(tier.attained)} / {percent(tier.target)}",
+        }
+        for period, tier in sorted(points, key=lambda p: (p[1].tier, p[0]))
+    ]
+    legend = [text.format(low=low) for text in word("trend_legend")]
+    return {"kind": "chart", "title": word("trend"), "bars": bars, "legend": legend}
+
+
+def attainment_bar(level: str, name: str, target: TargetFigures) -> Data:
+    attained = target.attainment
+    return {
+        "label": f"{level} {REPORT_WORDS[name].zh}/{REPORT_WORDS[name].en}",
+        "fill": 0.0 if attained is None else fraction(attained / 100),
+        "mark": fraction(target.required / 100),
+        "met": target.met,
+        "value": f"{percent(attained)} ({target.within}/{target.tickets})",
+    }
