@@ -16,6 +16,10 @@ written without an offset was read in the agreement's zone (`service_time.agreem
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import duckdb
 
 TABLES = {
@@ -43,3 +47,24 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("SET TimeZone = 'UTC'")
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE {name} ({columns})")
+
+
+# DuckDB takes 80% of the machine's memory by default. At a year of data for 1,000
+# agreements (1,000,000 tickets) the whole run peaked at 1.8 GB with no limit, 1.3 GB at
+# 1 GB and 0.9 GB at 500 MB, for 17 s of figures instead of 14.6 s (make bench).
+MEMORY_LIMIT = "500MB"
+
+
+@contextmanager
+def connection() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A DuckDB connection with the three tables, bounded memory, no progress bar, and a
+    private folder for what it spills to disk (else `.tmp` in the working folder), removed
+    with the connection."""
+    with tempfile.TemporaryDirectory(prefix="sitegen-duckdb-") as spill:
+        con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
+        try:
+            con.execute("SET enable_progress_bar = false")
+            create_tables(con)
+            yield con
+        finally:
+            con.close()

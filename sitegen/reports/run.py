@@ -132,13 +132,9 @@ def report(
                 skipped.append(Skipped(agreement_id, period.label, why))
                 continue
             jobs.append(job(in_force.agreement, settings, period.label))
-    con = duckdb.connect()
-    try:
-        rows.create_tables(con)
+    with rows.connection() as con:
         read = _read(con, inputs, root, settings, _expectations(agreements))
         computed = figures(con, jobs)
-    finally:
-        con.close()
     digests = input_files(read, root)
     records = [
         (reports_folder(root, settings, found.agreement), Record(found, digests, sitegen_version()))

@@ -118,23 +118,22 @@ def main(root: Path) -> None:
     agreements = _agreements(root)
     expect = {a.id: Expect.of(a) for a in agreements}
     timings["load agreements"] = time.perf_counter() - start
-    con = duckdb.connect()
-    rows.create_tables(con)
-    start = time.perf_counter()
-    read_outages(con, [root / "data" / "outages.parquet"], expect)
-    read_tickets(con, [root / "data" / "tickets.parquet"], expect)
-    timings["read"] = time.perf_counter() - start
-    start = time.perf_counter()
-    jobs = [
-        job(a, settings, period)
-        for a in agreements
-        for period in (MONTHS if a.measurement.period == "month" else QUARTERS)
-    ]
-    computed = figures(con, jobs)
-    timings["figures"] = time.perf_counter() - start
-    timings["jobs"] = len(computed)
-    for table in ("tickets", "outages"):
-        (timings[table],) = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0]
+    with rows.connection() as con:  # as `sitegen report` makes it
+        start = time.perf_counter()
+        read_outages(con, [root / "data" / "outages.parquet"], expect)
+        read_tickets(con, [root / "data" / "tickets.parquet"], expect)
+        timings["read"] = time.perf_counter() - start
+        start = time.perf_counter()
+        jobs = [
+            job(a, settings, period)
+            for a in agreements
+            for period in (MONTHS if a.measurement.period == "month" else QUARTERS)
+        ]
+        computed = figures(con, jobs)
+        timings["figures"] = time.perf_counter() - start
+        timings["jobs"] = len(computed)
+        for table in ("tickets", "outages"):
+            (timings[table],) = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0]
     print(json.dumps(timings))
 
 
