@@ -68,7 +68,8 @@ def test_the_readme_shows_the_json_as_it_is() -> None:
 def test_text_labels_both_languages() -> None:
     assert render_report(readme_example(), "text") == (
         "服务报告 Service report · SLA-2024-001 v1 · 2026-10\n"
-        "  报告期 Period: 2026-10 (2026-09-30T16:00:00Z – 2026-10-31T16:00:00Z)\n"
+        "  报告期 Period: 2026-10: 2026-10-01 – 2026-10-31 "
+        "(UTC 2026-09-30T16:00:00Z – 2026-10-31T16:00:00Z)\n"
         "  结论 Result: 未达标 Not met\n"
         "\n"
         "可用性 Availability\n"

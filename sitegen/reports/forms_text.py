@@ -20,6 +20,7 @@ from sitegen.reports.figures import (
     TargetFigures,
     TierFigures,
 )
+from sitegen.reports.periods import Period
 from sitegen.reports.record import instant_text
 from sitegen.terminal import escape_controls, safe
 
@@ -62,7 +63,10 @@ def _amount(credits: CreditsDue) -> str:
 
 
 def _period(figures: PeriodFigures) -> str:
-    return f"{figures.period} ({instant_text(figures.start)} – {instant_text(figures.end)})"
+    """The days as the agreement counts them, then the instants in UTC, which are exact."""
+    days = Period.parse(figures.period).days
+    utc = f"{instant_text(figures.start)} – {instant_text(figures.end)}"
+    return f"{figures.period}: {days} (UTC {utc})"
 
 
 def _target_line(name: str, target: TargetFigures) -> str:

@@ -26,6 +26,7 @@ from sitegen.reports.figures import (
 )
 from sitegen.reports.pdf_cells import DASH, Data, percent, tier_name, verdict, word
 from sitegen.reports.pdf_charts import attainment_bar, budget_chart, trend_chart
+from sitegen.reports.periods import Period
 from sitegen.reports.record import instant_text
 
 
@@ -100,7 +101,7 @@ def _summary(figures: PeriodFigures, title: Bilingual | None) -> list[list[Any]]
         rows.append([word("agreement_title"), [title.zh, title.en]])
     rows += [
         [word("version"), [str(figures.version)]],
-        [word("period"), [figures.period]],
+        [word("period"), [f"{figures.period}: {Period.parse(figures.period).days}"]],
         [word("dates"), [f"{instant_text(figures.start)} – {instant_text(figures.end)}"]],
         [word("result"), verdict(figures.passed)],
     ]

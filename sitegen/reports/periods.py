@@ -63,6 +63,11 @@ class Period:
         return found
 
     @property
+    def days(self) -> str:
+        """Its first and last day, as the agreement counts them: 2026-10-01 – 2026-10-31."""
+        return f"{self.first.isoformat()} – {self.last.isoformat()}"
+
+    @property
     def kind(self) -> str:
         return "quarter" if "Q" in self.label else "month"
 
