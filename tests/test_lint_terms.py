@@ -53,3 +53,17 @@ def test_downtime_note_per_window() -> None:
     assert terms.downtime_note(Decimal("99.90"), "calendar_year") == (
         "99.9% allows 8 h 45 min 36 s per 365-day year, 8 h 47 min 2 s per 366-day year"
     )
+
+
+def test_downtime_note_on_service_hours() -> None:
+    # Mon–Fri 08:30–18:00 is 47 h 30 min (2,850 minutes) a week; 0.5% of it is 14.25 min a
+    # week, and 13 weeks a quarter make 185.25 min: 3 h 5 min 15 s.
+    assert terms.service_downtime_note(Decimal("99.5"), "calendar_quarter", 2850) == (
+        "99.5% of 47 h 30 min of service a week allows 14 min 15 s a week, about "
+        "3 h 5 min 15 s per quarter"
+    )
+    # 8 h 30 min on 5 working days is 42 h 30 min; a month is 52/12 weeks: 55 min 15 s.
+    assert terms.service_downtime_note(Decimal("99.5"), "calendar_month", 2550) == (
+        "99.5% of 42 h 30 min of service a week allows 12 min 45 s a week, about "
+        "55 min 15 s per month"
+    )

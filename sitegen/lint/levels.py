@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from sitegen.compose import fmt
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
 from sitegen.load import terms
-from sitegen.load.model import TARGETS, Priority
+from sitegen.load.model import TARGETS, Priority, Schedule
 from sitegen.load.tiers import tiers_of
 
 _NUMBERED = re.compile(r"^(.*?)([0-9]+)$")
@@ -123,10 +124,15 @@ def target_unusual(subject: Subject) -> Iterator[Hit]:
 
 @rule("SG607", Severity.INFO, "the downtime the availability target allows per window")
 def allowed_downtime(subject: Subject) -> Iterator[Hit]:
+    hours = subject.agreement.service_hours
+    weekly = None
+    if isinstance(hours, Schedule):
+        weekly = fmt.weekly_minutes([(w.days, w.start, w.end) for w in hours.windows])
     for at, tier in tiers_of(subject.agreement.slos.availability):
         if Decimal(0) < tier.target < Decimal(100):
-            yield Hit(
-                (*at, "target"),
-                "downtime the target allows",
-                context=terms.downtime_note(tier.target, tier.window),
+            note = (
+                terms.downtime_note(tier.target, tier.window)
+                if weekly is None or tier.window == "hour"
+                else terms.service_downtime_note(tier.target, tier.window, weekly)
             )
+            yield Hit((*at, "target"), "downtime the target allows", context=note)

@@ -91,3 +91,33 @@ def downtime_note(target: Decimal, window: str) -> str:
         for days in WINDOW_DAYS[window]
     ]
     return f"{format_percent(target)}% allows {', '.join(spans)}"
+
+
+# Weeks in a window, for service hours that repeat weekly (a month: 52 weeks / 12).
+_WEEKS = {"calendar_month": Decimal(52) / 12, "calendar_quarter": Decimal(13),
+          "calendar_year": Decimal(52)}  # fmt: skip
+
+
+def service_downtime_note(target: Decimal, window: str, weekly_minutes: int) -> str:
+    """For service hours that are not round the clock, e.g. '99.5% of 42 h 30 min of service
+    a week allows 12 min 45 s a week, about 55 min 15 s per month': the target counts only
+    the service hours, so 24-hour days would overstate what it allows."""
+    share = (Decimal(100) - target) / Decimal(100)
+    week = weekly_minutes * 60 * share
+    per_window = week * _WEEKS[window]
+    name = WINDOW_NAMES[window]
+    return (
+        f"{format_percent(target)}% of {_hours(weekly_minutes)} of "
+        f"service a week allows {format_span(_seconds(week))} a week, about "
+        f"{format_span(_seconds(per_window))} per {name}"
+    )
+
+
+def _seconds(value: Decimal) -> dt.timedelta:
+    return dt.timedelta(seconds=int(value.to_integral_value(rounding=ROUND_FLOOR)))
+
+
+def _hours(minutes: int) -> str:
+    """A week's service in hours, never days: '47 h 30 min', '40 h'."""
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
