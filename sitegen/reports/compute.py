@@ -65,14 +65,13 @@ def _figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[Period
             for target in (priority.response, priority.resolution)
             if target is not None
         )
-        start, end = item.period.bounds(item.zone)
         found.append(
             PeriodFigures(
                 agreement=item.agreement.id,
                 version=item.agreement.version,
                 period=item.period.label,
-                start=start,
-                end=end,
+                start=item.start,
+                end=item.end,
                 availability=period_tiers,
                 priorities=priorities,
                 breaches=breaches,

@@ -13,6 +13,7 @@ import calendar as months
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from sitegen.calendars import WorkCalendar
@@ -96,11 +97,11 @@ class Job:
     zone: ZoneInfo
     period: Period
 
-    @property
+    @cached_property
     def start(self) -> dt.datetime:
         return self.period.bounds(self.zone)[0]
 
-    @property
+    @cached_property
     def end(self) -> dt.datetime:
         return self.period.bounds(self.zone)[1]
 

@@ -40,7 +40,7 @@ from sitegen.reports.record_store import (
     write_record,
 )
 from sitegen.reports.service_time import NoZone
-from sitegen.versions.in_force import in_force_on
+from sitegen.versions.in_force import in_force_on, read_versions
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,9 @@ def report(
     skipped: list[Skipped] = []
     for agreement_id in ids or sorted(agreements):
         working, folder = agreements[agreement_id]
+        versions = read_versions(working, folder, settings.load)
         for period in periods:
-            in_force = in_force_on(working, folder, settings.load, period.first)
+            in_force = in_force_on(working, folder, settings.load, period.first, versions)
             if in_force is None:
                 why = f"no signed or accepted version had taken effect by {period.first}"
                 if ids:

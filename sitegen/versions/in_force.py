@@ -153,12 +153,17 @@ def versions_of(
 
 
 def in_force_on(
-    working: Agreement, folder: Path, settings: LoadSettings, day: dt.date
+    working: Agreement,
+    folder: Path,
+    settings: LoadSettings,
+    day: dt.date,
+    versions: Versions | None = None,
 ) -> InForce | None:
     """The signed version in force on `day`: the last one the archive holds that took effect
     on or before it (a service report measures a period against the terms then in force);
-    None when no signed version had taken effect by then."""
-    versions = read_versions(working, folder, settings)
+    None when no signed version had taken effect by then. `versions`: the folder's, when
+    the caller read them already (one agreement over many periods reads its archive once)."""
+    versions = versions or read_versions(working, folder, settings)
     if versions.in_force is None:
         return None
     if versions.in_force.agreement.dates.effective <= day:
