@@ -58,16 +58,22 @@ def sitegen_version() -> str:
     return package_version("sitegen")
 
 
+def input_name(path: Path, root: Path) -> str:
+    """How a record names an input file: relative to the project folder `root` when inside
+    it (so a record's bytes do not depend on where the project is checked out), else as
+    given."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def input_files(paths: Sequence[Path], root: Path) -> tuple[InputFile, ...]:
-    """Each input file's name (relative to `root` when inside it) and SHA-256, by name."""
+    """Each input file's name (`input_name`) and SHA-256, by name."""
     found = []
     for path in paths:
         try:
-            name = path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            name = path.as_posix()
-        try:
-            found.append(InputFile(name, file_digest(path).hex()))
+            found.append(InputFile(input_name(path, root), file_digest(path).hex()))
         except OSError as error:
             raise UserError(f"cannot read: {error.strerror}", path=path) from None
     return tuple(sorted(found, key=lambda i: i.name))

@@ -35,6 +35,7 @@ from sitegen.reports.record_store import (
     Written,
     check_write,
     input_files,
+    input_name,
     reports_folder,
     sitegen_version,
     write_record,
@@ -93,6 +94,11 @@ def _read(
         reader = read_outages if given.rows == "outages" else read_tickets
         reader(con, paths, expect, default=given.agreement, mapping=mapping)
         read.extend(paths)
+    for path in read:  # a breach or an event names its file as the record's inputs do
+        for table in ("outages", "tickets", "pauses"):
+            con.execute(
+                f"UPDATE {table} SET file = ? WHERE file = ?", [input_name(path, root), str(path)]
+            )
     return read
 
 
