@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sitegen.load.config import Settings
 
 REPO = Path(__file__).resolve().parent.parent
+# Copy the samples as they were before any period was reported: their committed records
+# and acceptances left out (`shutil.copytree(..., ignore=WITHOUT_REPORTS)`).
+WITHOUT_REPORTS = shutil.ignore_patterns("reports")
 SAMPLES = REPO / "agreements"
 GUIDE_SAMPLE = SAMPLES / "SLA-2024-001" / "agreement.yaml"
 

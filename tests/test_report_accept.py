@@ -16,7 +16,7 @@ from sitegen.cli import cli
 from sitegen.commands.report import supersede_options, superseding
 from sitegen.reports.record import render_record
 from sitegen.reports.record_store import write_record
-from tests.helpers import REPO, replace_once
+from tests.helpers import REPO, WITHOUT_REPORTS, replace_once
 from tests.report_factory import SAMPLE_ID, record_of, university_october
 
 REPORTS = f"agreements/{SAMPLE_ID}/reports"
@@ -27,7 +27,9 @@ EN_ROLE = "IT Centre Manager (service liaison)"
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The guide's agreement (v1 signed, its archive beside it) and October's record."""
-    shutil.copytree(REPO / "agreements" / SAMPLE_ID, tmp_path / "agreements" / SAMPLE_ID)
+    shutil.copytree(
+        REPO / "agreements" / SAMPLE_ID, tmp_path / "agreements" / SAMPLE_ID, ignore=WITHOUT_REPORTS
+    )
     write_record(tmp_path / REPORTS, record_of(university_october()))
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -197,7 +199,9 @@ def test_show_prints_each_format(project: Path) -> None:
 def test_other_agreements_accept_their_own_customer_contacts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, agreement: str, role: str
 ) -> None:
-    shutil.copytree(REPO / "agreements" / agreement, tmp_path / "agreements" / agreement)
+    shutil.copytree(
+        REPO / "agreements" / agreement, tmp_path / "agreements" / agreement, ignore=WITHOUT_REPORTS
+    )
     reports = tmp_path / "agreements" / agreement / "reports"
     write_record(reports, record_of(dataclasses.replace(university_october(), agreement=agreement)))
     monkeypatch.chdir(tmp_path)

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sitegen.cli import cli
-from tests.helpers import REPO
+from tests.helpers import REPO, WITHOUT_REPORTS
 
 GUIDE = "SLA-2024-001"
 REPORTS = Path("agreements") / GUIDE / "reports"
@@ -25,7 +25,7 @@ REPORTS = Path("agreements") / GUIDE / "reports"
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The samples, their templates, the demo data and the demo's sitegen.toml."""
     for name in ("agreements", "templates", "service-data"):
-        shutil.copytree(REPO / name, tmp_path / name)
+        shutil.copytree(REPO / name, tmp_path / name, ignore=WITHOUT_REPORTS)
     shutil.copy(REPO / "sitegen.toml", tmp_path / "sitegen.toml")
     monkeypatch.chdir(tmp_path)
     return tmp_path

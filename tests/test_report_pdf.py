@@ -17,7 +17,7 @@ from sitegen.cli import cli
 from sitegen.errors import UserError
 from sitegen.reports.figures import Event, Exclusion
 from sitegen.reports.pdf import recent_figures, render_report_pdf
-from tests.helpers import REPO
+from tests.helpers import REPO, WITHOUT_REPORTS
 from tests.report_factory import university_october
 
 GUIDE = "SLA-2024-001"
@@ -27,7 +27,7 @@ GUIDE = "SLA-2024-001"
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The samples, their templates, the demo data and the demo's sitegen.toml."""
     for name in ("agreements", "templates", "service-data"):
-        shutil.copytree(REPO / name, tmp_path / name)
+        shutil.copytree(REPO / name, tmp_path / name, ignore=WITHOUT_REPORTS)
     shutil.copy(REPO / "sitegen.toml", tmp_path / "sitegen.toml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
