@@ -1,5 +1,6 @@
-"""Write the demo's monitoring and ticket data: fourteen months of plausible outages and
-tickets for the sample agreements in force, in the canonical columns of the service
+"""Write the demo's monitoring, ticket and billing data: fourteen months of plausible
+outages and tickets for the sample agreements in force, and the monthly bills of the cloud
+service whose credits are a share of its charges, in the canonical columns of the service
 reports, so that `make site` reports on them.
 
     .venv/bin/python scripts/demo_data.py          # rewrites service-data/*.csv
@@ -30,6 +31,10 @@ OUT = ROOT / "service-data"
 FIRST, LAST = (2025, 10), (2026, 11)  # the months written, inclusive
 OUTAGE_COLUMNS = ["agreement", "tier", "start", "end", "kind", "notified", "ref"]
 TICKET_COLUMNS = ["agreement", "id", "priority", "opened", "responded", "resolved", "pauses"]
+CHARGE_COLUMNS = ["agreement", "period", "tier", "charged", "paid", "currency", "ref"]
+# The published cloud SLA credits a share of the charges of the affected service: the
+# month's bill for the region's instances, and for the one instance a credit is claimed on.
+CHARGED = {"SLA-2025-005": {"region": (18_000, 24_000), "instance": (1_100, 1_400)}}
 
 
 @dataclass(frozen=True)
@@ -342,6 +347,18 @@ def hours_rows(plan: HoursPlan, rng: random.Random) -> tuple[list[list[str]], li
     return outages, tickets
 
 
+def charges(rng: random.Random) -> list[list[str]]:
+    """A bill a month per tier of each agreement credited on its charges, paid in full."""
+    rows = []
+    for agreement, tiers in CHARGED.items():
+        for year, month in months():
+            for tier, (low, high) in tiers.items():
+                amount = f"{rng.randint(low * 100, high * 100) / 100:.2f}"
+                ref = f"INV-{year}{month:02d}-{tier.upper()}"
+                rows.append([agreement, f"{year}-{month:02d}", tier, amount, amount, "CNY", ref])
+    return rows
+
+
 def table(columns: list[str], rows: list[list[str]]) -> bytes:
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
@@ -364,6 +381,7 @@ def files() -> dict[str, bytes]:
     return {
         "outages.csv": table(OUTAGE_COLUMNS, outage_rows),
         "tickets.csv": table(TICKET_COLUMNS, ticket_rows),
+        "charges.csv": table(CHARGE_COLUMNS, charges(random.Random("charges"))),
     }
 
 

@@ -92,11 +92,12 @@ def test_a_period_is_measured_against_the_version_then_in_force(project: Path) -
     assert json.loads(july.stdout)["version"] == 1
     assert json.loads(august.stdout)["version"] == 2
     # 250 minutes down of an instance's 44,640: 99.4399%, below 99.5%: 10% of the
-    # instance's charges, which the data do not hold; claimed within 60 days of the month
+    # instance's August bill (charges.csv: CNY 1,335.58), 133.558, half up 133.56; claimed
+    # within 60 days of the month's end (31 August + 30 of September + 30 of October).
     credits = json.loads(august.stdout)["credits"]
     assert (credits["percent"], credits["amount"], credits["claim_by"]) == (
         "10",
-        None,
+        "133.56",
         "2026-10-30",
     )
     # no band reached: nothing due and nothing to claim

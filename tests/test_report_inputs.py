@@ -398,7 +398,11 @@ def test_expect_of_real_agreements(tmp_path: Path) -> None:
     assert cloud is not None and uni is not None
     assert Expect.of(cloud).tiers == frozenset({"region", "instance"})
     assert Expect.of(cloud).zone == SHANGHAI
-    assert Expect.of(uni) == Expect(LONDON, frozenset(), ("P1", "P2", "P3", "P4", "P5"))
+    # A cloud SLA held as a customer has no fees: its charges may be in any one currency.
+    assert (Expect.of(cloud).period, Expect.of(cloud).currency) == ("month", None)
+    assert Expect.of(uni) == Expect(
+        LONDON, frozenset(), ("P1", "P2", "P3", "P4", "P5"), "month", "CNY"
+    )
 
 
 @pytest.mark.parametrize(

@@ -88,24 +88,26 @@ def _periods(values: tuple[str, ...]) -> list[Period]:
         raise click.BadParameter(str(error), param_hint="--period") from None
 
 
+_KINDS = ("outages", "tickets", "charges")
+
+
 def _inputs(
-    outages: tuple[str, ...],
-    tickets: tuple[str, ...],
-    outages_mapping: str | None,
-    tickets_mapping: str | None,
+    files_of: dict[str, tuple[str, ...]],
+    mapping_of: dict[str, str | None],
     default: str | None,
     settings: Settings,
 ) -> list[InputFiles]:
     """The files given, or else the project's `[[reports.inputs]]`."""
-    if not outages and not tickets:
-        if outages_mapping or tickets_mapping:
-            raise click.UsageError("a mapping goes with the files it reads: --outages/--tickets")
+    for rows in _KINDS:
+        if mapping_of[rows] and not files_of[rows]:
+            raise click.UsageError(
+                f"--{rows}-mapping goes with the files it reads: give them with --{rows}"
+            )
+    if not any(files_of.values()):
         return list(settings.reports.inputs)
     given = []
-    for rows, files, mapping in (
-        ("outages", outages, outages_mapping),
-        ("tickets", tickets, tickets_mapping),
-    ):
+    for rows in _KINDS:
+        files, mapping = files_of[rows], mapping_of[rows]
         if files:
             given.append(
                 InputFiles(rows=rows, files=list(files), mapping=mapping, agreement=default)
@@ -138,12 +140,21 @@ def _inputs(
     metavar="FILE",
     help="Ticket rows; repeatable. Without files: sitegen.toml's [[reports.inputs]].",
 )
+@click.option(
+    "--charges",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Billing rows (what each tier's service cost in a period), for credits on charges; "
+    "repeatable.",
+)
 @click.option("--outages-mapping", metavar="NAME", help="The mapping of the outage files.")
 @click.option(
     "--tickets-mapping",
     metavar="NAME",
     help="The mapping of the ticket files (jira-service-management, servicenow…).",
 )
+@click.option("--charges-mapping", metavar="NAME", help="The mapping of the billing files.")
 @click.option(
     "--format",
     "fmt",
@@ -162,8 +173,10 @@ def make_command(
     period_texts: tuple[str, ...],
     outages: tuple[str, ...],
     tickets: tuple[str, ...],
+    charges: tuple[str, ...],
     outages_mapping: str | None,
     tickets_mapping: str | None,
+    charges_mapping: str | None,
     fmt: str,
     target: Path | None,
     dry_run: bool,
@@ -184,7 +197,12 @@ def make_command(
         raise click.UsageError("-o and --format pdf take one period of one agreement")
     settings, root = Settings.find(Path.cwd())
     default = ids[0] if len(ids) == 1 else None
-    inputs = _inputs(outages, tickets, outages_mapping, tickets_mapping, default, settings)
+    inputs = _inputs(
+        {"outages": outages, "tickets": tickets, "charges": charges},
+        {"outages": outages_mapping, "tickets": tickets_mapping, "charges": charges_mapping},
+        default,
+        settings,
+    )
     outcomes, skipped = report(
         root,
         settings,

@@ -1,11 +1,11 @@
-"""How a real export's columns become sitegen's canonical outage or ticket rows.
+"""How a real export's columns become sitegen's canonical outage, ticket or charge rows.
 
 A mapping is data: sitegen ships some (`sitegen/data/mappings/*.toml`, read by
 `sitegen.reports.mappings`) and a project adds its own in `sitegen.toml` as
 `[reports.mappings.NAME]`, with the same keys. It lives here, beside the settings, so a
 mistake in `sitegen.toml` is reported at its line like any other setting.
 
-    rows         "tickets" or "outages": what the export holds
+    rows         "tickets", "outages" or "charges": what the export holds
     format       "table" (CSV, JSON Lines, Parquet) or "prometheus" (a query_range JSON)
     columns      canonical column = the export's column (for prometheus: the label)
     optional     canonical columns the export may lack (they are then empty)
@@ -27,10 +27,12 @@ from pydantic_core import PydanticCustomError
 CANONICAL: dict[str, tuple[str, ...]] = {
     "outages": ("agreement", "tier", "start", "end", "kind", "notified", "ref"),
     "tickets": ("agreement", "id", "priority", "opened", "responded", "resolved", "pauses"),
+    "charges": ("agreement", "period", "tier", "charged", "paid", "currency", "ref"),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "outages": ("start", "end"),
     "tickets": ("id", "priority", "opened"),
+    "charges": ("period", "charged", "currency"),
 }
 # What a Prometheus series' labels can give; the rest comes from its samples.
 LABELS = ("agreement", "tier", "ref")
@@ -40,7 +42,7 @@ class InputMapping(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: str = ""
-    rows: Literal["outages", "tickets"]
+    rows: Literal["outages", "tickets", "charges"]
     format: Literal["table", "prometheus"] = "table"
     columns: dict[str, str] = Field(description="Canonical column = the export's column")
     optional: list[str] = Field(default_factory=list)
@@ -95,7 +97,7 @@ class InputFiles(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    rows: Literal["outages", "tickets"] = Field(description="What the files hold")
+    rows: Literal["outages", "tickets", "charges"] = Field(description="What the files hold")
     files: list[Annotated[str, Field(min_length=1)]] = Field(
         min_length=1, description="Paths relative to the project folder"
     )
@@ -117,5 +119,5 @@ class ReportSettings(BaseModel):
     )
     inputs: list[InputFiles] = Field(
         default_factory=list,
-        description="Outage and ticket files read by `sitegen report` when none are given",
+        description="Outage, ticket and charge files read by `sitegen report` when none are given",
     )

@@ -23,7 +23,11 @@ _TEXT = {
     "tickets": ("id", "priority", "opened", "responded", "resolved", "pauses"),
 }
 TIMES = {"outages": ("start", "end", "notified"), "tickets": ("opened", "responded", "resolved")}
-REQUIRED_VALUES = {"outages": ("start", "end"), "tickets": ("id", "priority", "opened")}
+REQUIRED_VALUES = {
+    "outages": ("start", "end"),
+    "tickets": ("id", "priority", "opened"),
+    "charges": ("period", "charged", "currency"),
+}
 KINDS = list(OUTAGE_KINDS)
 
 
@@ -83,7 +87,7 @@ def check_common(con: duckdb.DuckDBPyConnection, kind: str, time_detail: str) ->
     )
     for column in REQUIRED_VALUES[kind]:
         _problem(con, column, "empty", "''", "''", f'known AND "{column}_text" IS NULL')
-    for column in TIMES[kind]:
+    for column in TIMES.get(kind, ()):
         _problem(
             con,
             column,
@@ -172,5 +176,138 @@ def _duplicates(con: duckdb.DuckDBPyConnection) -> None:
             FROM places WINDOW w AS (PARTITION BY agreement, id ORDER BY src, "row")
         )
         SELECT src, "row", 'id', 'duplicate', id, first FROM ranked WHERE n > 1
+        """
+    )
+
+
+# Charges: an amount is digits with a decimal point, never a thousands separator (is
+# "1.234" one thousand or one?), at most four decimals; a period is the agreement's own kind.
+_AMOUNT = r"^[0-9]{1,14}(\.[0-9]{1,4})?$"
+_CHARGE_TEXT = ("period", "tier", "charged", "paid", "currency", "ref")
+
+
+def resolve_charges(con: duckdb.DuckDBPyConnection, default: str | None) -> None:
+    """`sg_rows` from staged charge rows: trimmed, the agreement's expectations joined,
+    amounts read where they are written as `_AMOUNT` says (NULL otherwise)."""
+    texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in _CHARGE_TEXT)
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE sg_rows AS
+        WITH s AS (
+            SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
+                   AS agreement, {texts}
+            FROM sg_stage)
+        SELECT s.*, e.agreement IS NOT NULL AS known, e.tiers, e.period_kind, e.currency,
+               CASE WHEN regexp_full_match(charged_text, $amount)
+                    THEN CAST(charged_text AS DECIMAL(18, 4)) END AS charged,
+               CASE WHEN regexp_full_match(paid_text, $amount)
+                    THEN CAST(paid_text AS DECIMAL(18, 4)) END AS paid,
+               CASE WHEN regexp_full_match(period_text, $month) THEN 'month'
+                    WHEN regexp_full_match(period_text, $quarter) THEN 'quarter' END AS kind
+        FROM s LEFT JOIN sg_expect e ON e.agreement = s.agreement
+        """,
+        {
+            "default": default,
+            "amount": _AMOUNT,
+            "month": r"^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "quarter": r"^[0-9]{4}Q[1-4]$",
+        },
+    )
+
+
+def check_charges(con: duckdb.DuckDBPyConnection, currencies: list[str]) -> None:
+    """Agreement and required values (`check_common`), then each value and each
+    agreement's period and tier charged twice."""
+    for column in ("charged", "paid"):
+        _problem(
+            con,
+            column,
+            "amount",
+            f'"{column}_text"',
+            "''",
+            f'known AND "{column}_text" IS NOT NULL AND "{column}" IS NULL',
+        )
+    _problem(con, "period", "period", "period_text", "''", "known AND kind IS NULL")
+    _problem(
+        con,
+        "period",
+        "period_kind",
+        "period_text",
+        "agreement || ' measures by ' || period_kind",
+        "known AND kind IS NOT NULL AND kind <> period_kind",
+    )
+    _problem(
+        con,
+        "currency",
+        "currency",
+        "currency_text",
+        "''",
+        "known AND currency_text IS NOT NULL AND NOT list_contains($known, currency_text)",
+        {"known": currencies},
+    )
+    _problem(
+        con,
+        "currency",
+        "currency_fees",
+        "currency_text",
+        "agreement || '''s fees are in ' || currency",
+        "known AND list_contains($known, currency_text) AND currency IS NOT NULL "
+        "AND currency_text <> currency",
+        {"known": currencies},
+    )
+    _tiers(con)
+    _charged_twice(con)
+
+
+def _tiers(con: duckdb.DuckDBPyConnection) -> None:
+    _problem(
+        con,
+        "tier",
+        "tier_missing",
+        "''",
+        "agreement || ' has several tiers (' || array_to_string(tiers, ', ') || ')'",
+        "known AND len(tiers) > 1 AND tier_text IS NULL",
+    )
+    _problem(
+        con,
+        "tier",
+        "tier",
+        "tier_text",
+        "agreement || CASE WHEN len(tiers) = 0 THEN ', which has one tier without an id: "
+        "leave the tier empty' ELSE ' (' || array_to_string(tiers, ', ') || ')' END",
+        "known AND tier_text IS NOT NULL AND NOT list_contains(tiers, tier_text)",
+    )
+
+
+def _charged_twice(con: duckdb.DuckDBPyConnection) -> None:
+    """A tier's charges of one period twice, or one period's charges in two currencies:
+    each later place names the first (which may be a row of an earlier call)."""
+    con.execute(
+        """
+        INSERT INTO sg_problems (src, "row", col, code, value, detail)
+        WITH places AS (
+            SELECT agreement, period, COALESCE(tier, '') AS tier, currency,
+                   -1 AS src, "row", file AS name FROM charges
+            UNION ALL
+            SELECT r.agreement, r.period_text, COALESCE(r.tier_text, ''), r.currency_text,
+                   r.src, r."row", f.name
+            FROM sg_rows r JOIN sg_files f USING (src)
+            WHERE r.known AND r.period_text IS NOT NULL
+        ), ranked AS (
+            SELECT *, row_number() OVER t AS n, first_value(name || ':' || "row") OVER t AS first,
+                   first_value(currency) OVER p AS first_currency,
+                   first_value(name || ':' || "row") OVER p AS first_of_period
+            FROM places
+            WINDOW t AS (PARTITION BY agreement, period, tier ORDER BY src, "row"),
+                   p AS (PARTITION BY agreement, period ORDER BY src, "row")
+        )
+        SELECT src, "row", 'tier', 'charged_twice',
+               period || CASE WHEN tier = '' THEN '' ELSE ' ' || tier END, first
+        FROM ranked WHERE n > 1
+        UNION ALL
+        SELECT src, "row", 'currency', 'currency_mixed', currency,
+               first_currency || ' at ' || first_of_period
+        FROM ranked WHERE n = 1 AND currency IS NOT NULL AND first_currency IS NOT NULL
+              AND currency <> first_currency
         """
     )

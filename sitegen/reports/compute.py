@@ -2,9 +2,10 @@
 
 The stage's one entry point for the commands: the input rows are already in the connection's
 tables (`rows.py`, filled by `read.py`); `availability` and `support` answer for all jobs in
-a few set-based queries; `credits_due` then reads each job's tiers. A job passes when every
-availability tier and every support target met its target (the pass criteria of the
-agreements this project holds say just that; an agreement's own words are shown beside it).
+a few set-based queries; `credits_due` then reads each job's tiers and, for credits on
+charges, its billing data (`billing.py`). A job passes when every availability tier and
+every support target met its target (the pass criteria of the agreements this project holds
+say just that; an agreement's own words are shown beside it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
 from sitegen.load.workdays import agreement_calendar
 from sitegen.reports.availability import availability, availability_met
+from sitegen.reports.billing import charges_of
 from sitegen.reports.credits import credits_due
 from sitegen.reports.figures import PeriodFigures
 from sitegen.reports.periods import Job, Period
@@ -55,6 +57,7 @@ def figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodF
 def _figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodFigures]:
     tiers = availability(con, jobs)
     targets = support(con, jobs)
+    billed = charges_of(con)
     found = []
     for item in jobs:
         period_tiers = tiers.get(item.key, ())
@@ -75,7 +78,9 @@ def _figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[Period
                 availability=period_tiers,
                 priorities=priorities,
                 breaches=breaches,
-                credits=credits_due(item, period_tiers),
+                credits=credits_due(
+                    item, period_tiers, billed.get((item.agreement.id, item.period.label))
+                ),
                 passed=met,
             )
         )

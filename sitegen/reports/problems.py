@@ -43,6 +43,15 @@ MESSAGES: dict[str, Callable[[str, str], str]] = {
     "pause_order": lambda v, d: f"{shown(v)}: the pause ends before it starts",
     "pause_outside": lambda v, d: f"{shown(v)} is outside the ticket's open time, {safe(d)}",
     "pause_overlap": lambda v, d: f"{shown(v)} overlaps the pause before it",
+    "amount": lambda v, d: f"{shown(v)} is not an amount: write digits and a point (12400.50)",
+    "period": lambda v, d: (
+        f"{shown(v)} is not a period: write a month (2026-10) or a quarter (2026Q3)"
+    ),
+    "period_kind": lambda v, d: f"{shown(v)} is not the agreement's measurement period: {safe(d)}",
+    "currency": lambda v, d: f"{shown(v)} is not an ISO 4217 currency code (CNY, USD, EUR)",
+    "currency_fees": lambda v, d: f"{shown(v)} is not the currency of the fees: {safe(d)}",
+    "currency_mixed": lambda v, d: f"{shown(v)}: this period's charges are in {safe(d)}",
+    "charged_twice": lambda v, d: f"the charges of {shown(v)} are also at {safe(d)}",
 }
 
 TABLE = """

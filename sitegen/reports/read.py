@@ -1,4 +1,5 @@
-"""Outage and ticket files into the canonical tables (`rows.py`): the reports' data in.
+"""Outage, ticket and charge files into the canonical tables (`rows.py`): the reports'
+data in.
 
     con = duckdb.connect(); rows.create_tables(con)
     expect = {a.id: Expect.of(a) for a in agreements}
@@ -43,11 +44,12 @@ import duckdb
 from sitegen.digest import file_digest
 from sitegen.errors import UserError
 from sitegen.load.input_mappings import CANONICAL, REQUIRED, InputMapping
+from sitegen.load.money import currencies
 from sitegen.reports import checks, pauses, prometheus, sources, times
 from sitegen.reports.expect import Expect
 from sitegen.reports.problems import Problems
 
-__all__ = ["Expect", "Read", "input_digests", "read_outages", "read_tickets"]
+__all__ = ["Expect", "Read", "input_digests", "read_charges", "read_outages", "read_tickets"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,22 @@ def read_tickets(
     """Add the ticket rows of `files` to `tickets`, their pauses to `pauses`;
     InputErrors (nothing added) else."""
     return _read(con, "tickets", files, expect, default, mapping)
+
+
+def read_charges(
+    con: duckdb.DuckDBPyConnection,
+    files: Sequence[Path],
+    expect: Mapping[str, Expect],
+    *,
+    default: str | None = None,
+    mapping: InputMapping | None = None,
+) -> Read:
+    """Add the charge rows of `files` (billing data: what each tier's service cost in a
+    period) to `charges`; InputErrors (nothing added) else."""
+    return _read(con, "charges", files, expect, default, mapping)
+
+
+READERS = {"outages": read_outages, "tickets": read_tickets, "charges": read_charges}
 
 
 def input_digests(files: Sequence[Path]) -> dict[Path, str]:
@@ -154,6 +172,12 @@ def _check_and_insert(
     problems: Problems,
 ) -> int:
     """Resolve and check the staged rows; InputErrors when any failed, else insert them."""
+    if kind == "charges":
+        checks.resolve_charges(con, default)
+        checks.check_common(con, kind, "")
+        checks.check_charges(con, sorted(currencies()))
+        problems.raise_any(list(CANONICAL[kind]))
+        return _insert(con, kind)
     parser = times.TimeParser(mapping.time_format if mapping else [])
     checks.resolve(con, kind, default, parser)
     formats = mapping.time_format if mapping else []
@@ -173,7 +197,14 @@ def _insert(con: duckdb.DuckDBPyConnection, kind: str) -> int:
     """The checked rows into the canonical tables, all or none; how many rows."""
     con.execute("BEGIN TRANSACTION")
     try:
-        if kind == "outages":
+        if kind == "charges":
+            con.execute(
+                """INSERT INTO charges
+                   SELECT r.agreement, r.tier_text, r.period_text, r.charged, r.paid,
+                          r.currency_text, r.ref_text, f.name, r."row"
+                   FROM sg_rows r JOIN sg_files f USING (src) ORDER BY r.src, r."row" """
+            )
+        elif kind == "outages":
             con.execute(
                 """INSERT INTO outages
                    SELECT r.agreement, CASE WHEN len(r.tiers) > 1 THEN r.tier_text END,
@@ -208,16 +239,20 @@ def _expectations(
             raise UserError(f"{agreement}: DuckDB does not know the time zone {zone}")
     con.execute(
         """CREATE OR REPLACE TEMP TABLE sg_expect (
-               agreement VARCHAR, zone VARCHAR, tiers VARCHAR[], levels VARCHAR[])"""
+               agreement VARCHAR, zone VARCHAR, tiers VARCHAR[], levels VARCHAR[],
+               period_kind VARCHAR, currency VARCHAR)"""
     )
     if ids:
         con.execute(
-            "INSERT INTO sg_expect SELECT unnest(?), unnest(?), unnest(?), unnest(?)",
+            "INSERT INTO sg_expect SELECT unnest(?), unnest(?), unnest(?), unnest(?), "
+            "unnest(?), unnest(?)",
             [
                 ids,
                 zones,
                 [sorted(expect[i].tiers) for i in ids],
                 [list(expect[i].levels) for i in ids],
+                [expect[i].period for i in ids],
+                [expect[i].currency for i in ids],
             ],
         )
     con.execute(

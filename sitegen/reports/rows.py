@@ -1,16 +1,19 @@
 """The canonical input rows, as DuckDB tables in UTC.
 
 Every reader (CSV, JSON Lines, Parquet, and the mappings of real exports) ends in these
-three tables; every figure is computed from them. `file` and `row` keep where a row came
+tables; every figure is computed from them. `file` and `row` keep where a row came
 from (1-based data row, the header not counted; the line of a JSON Lines file; the series
 of a Prometheus answer) so an error or a breach can name it. `read.py` fills them.
 
     outages(agreement, tier, start, end, kind, notified, ref, file, row)
     tickets(agreement, id, priority, opened, responded, resolved, file, row)
     pauses(agreement, ticket, start, end, file, row)
+    charges(agreement, tier, period, charged, paid, currency, ref, file, row)
 
 `tier` is NULL where the agreement has one tier. `pauses` holds each interval of a ticket's
-`pauses` column (`start/end;start/end`), one row each. Times are TIMESTAMPTZ; a time
+`pauses` column (`start/end;start/end`), one row each. `charges` holds what the billing
+data says the customer was charged (and paid) for each tier's service in a period, the
+basis of credits on `charges` (and of a cap on `paid`). Times are TIMESTAMPTZ; a time
 written without an offset was read in the agreement's zone (`service_time.agreement_zone`).
 """
 
@@ -39,11 +42,16 @@ TABLES = {
         "start" TIMESTAMPTZ NOT NULL, "end" TIMESTAMPTZ NOT NULL,
         file VARCHAR NOT NULL, "row" BIGINT NOT NULL
     """,
+    "charges": """
+        agreement VARCHAR NOT NULL, tier VARCHAR, period VARCHAR NOT NULL,
+        charged DECIMAL(18, 4) NOT NULL, paid DECIMAL(18, 4), currency VARCHAR NOT NULL,
+        ref VARCHAR, file VARCHAR NOT NULL, "row" BIGINT NOT NULL
+    """,
 }
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the three empty tables on a DuckDB connection, its session zone set to UTC."""
+    """Create the empty tables on a DuckDB connection, its session zone set to UTC."""
     con.execute("SET TimeZone = 'UTC'")
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE {name} ({columns})")
@@ -57,7 +65,7 @@ MEMORY_LIMIT = "500MB"
 
 @contextmanager
 def connection() -> Iterator[duckdb.DuckDBPyConnection]:
-    """A DuckDB connection with the three tables, bounded memory, no progress bar, and a
+    """A DuckDB connection with the tables, bounded memory, no progress bar, and a
     private folder for what it spills to disk (else `.tmp` in the working folder), removed
     with the connection."""
     with tempfile.TemporaryDirectory(prefix="sitegen-duckdb-") as spill:

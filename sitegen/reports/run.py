@@ -29,7 +29,7 @@ from sitegen.reports.expect import Expect
 from sitegen.reports.figures import PeriodFigures
 from sitegen.reports.mappings import mapping_named
 from sitegen.reports.periods import Job, Period
-from sitegen.reports.read import read_outages, read_tickets
+from sitegen.reports.read import READERS
 from sitegen.reports.record import Record
 from sitegen.reports.record_store import (
     Written,
@@ -91,7 +91,7 @@ def _read(
     for given in inputs:
         paths = [root / name for name in given.files]
         mapping = mapping_named(given.mapping, settings) if given.mapping else None
-        reader = read_outages if given.rows == "outages" else read_tickets
+        reader = READERS[given.rows]
         reader(con, paths, expect, default=given.agreement, mapping=mapping)
         read.extend(paths)
     for path in read:  # a breach or an event names its file as the record's inputs do
