@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 
 from sitegen.render.docx import render_docx
+from sitegen.render.typography import curly_quotes
 from tests.contract_factory import HOSTILE_VALUES, factory_contract, hostile_contract
 
 pytestmark = pytest.mark.slow
@@ -107,7 +108,27 @@ def test_properties_and_cjk_fonts(draft: bytes) -> None:
     assert "<cp:keywords>SLA-2024-001, SLA, 服务水平协议, IT operations</cp:keywords>" in core
     assert ">2024-03-15T00:00:00Z</dcterms:created>" in core
     styles = part(draft, "word/styles.xml")
-    assert 'w:eastAsia="Noto Serif CJK SC"' in styles and "eastAsiaTheme" not in styles
+    # Chinese in the faces a Chinese Windows PC has, each with its Chinese name and the
+    # GB2312 character set in the font table, so another machine picks a Chinese face.
+    assert 'w:eastAsia="SimSun"' in styles and 'w:eastAsia="Microsoft YaHei"' in styles
+    assert "eastAsiaTheme" not in styles and "Noto" not in styles
+    fonts = part(draft, "word/fontTable.xml")
+    assert '<w:font w:name="SimSun"><w:altName w:val="宋体"/>' in fonts
+    assert '<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑"/>' in fonts
+    assert fonts.count('<w:charset w:val="86"/>') >= 2
+
+
+def test_black_headings_and_tables_with_a_grid(draft: bytes) -> None:
+    styles = part(draft, "word/styles.xml")
+    assert "themeColor" not in styles  # no blue headings
+    root = ElementTree.fromstring(styles)
+    table = next(e for e in root.iter(f"{W}style") if e.get(f"{W}styleId") == "Table")
+    borders = {b.tag.removeprefix(W): b.get(f"{W}val") for b in table.iter() if b.get(f"{W}sz")}
+    assert borders == dict.fromkeys(
+        ("top", "left", "bottom", "right", "insideH", "insideV"), "single"
+    )
+    document = part(draft, "word/document.xml")
+    assert document.count('<w:tblStyle w:val="Table" />') >= 3  # every table has the grid
 
 
 def test_two_renders_are_byte_identical(draft: bytes) -> None:
@@ -129,7 +150,7 @@ def test_one_language_views() -> None:
 def test_hostile_values_are_literal_text(value: str) -> None:
     docx = render_docx(hostile_contract(value))
     text = "\n".join(paragraphs(docx))
-    assert text.count(value) >= 12
+    assert text.count(curly_quotes(value)) >= 12  # as text, with typographic quotes
     document = part(docx, "word/document.xml")
     assert "<w:hyperlink" not in document and "instrText" not in document
     assert re.search(r"<w:t[^>]*>[^<]*#read\(", document) or "#read" not in value

@@ -23,6 +23,10 @@ from sitegen.errors import UserError
 DEFAULT_FONT_DIRS: tuple[Path, ...] = (Path("/usr/share/fonts/opentype/noto"),)
 SERIF = "Noto Serif CJK SC"
 SANS = "Noto Sans CJK SC"
+# The Word files name the faces every Chinese Windows PC has instead: SimSun (宋体), a Song
+# face like Noto Serif CJK, and Microsoft YaHei (微软雅黑), a sans like Noto Sans CJK.
+WORD_SERIF = "SimSun"
+WORD_SANS = "Microsoft YaHei"
 # (family, weight) pairs the Typst layout uses: body text, headings, bold labels.
 REQUIRED: tuple[tuple[str, int], ...] = ((SERIF, 400), (SERIF, 700), (SANS, 400), (SANS, 700))
 PACKAGE_HINT = "install Debian's fonts-noto-cjk"

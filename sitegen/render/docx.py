@@ -2,9 +2,8 @@
 written by this process's running pandoc (`pandoc_process`).
 
 pandoc reads its JSON AST, never Markdown, so no value is read as markup. The reference
-document is pandoc's own with one change: East Asian text is set in Noto Serif CJK SC
-(headings in Noto Sans CJK SC) instead of the theme's East Asian font, so Chinese renders
-in the same faces as the PDF wherever Word has them.
+document is pandoc's own with the look of the PDF: black headings, tables with a grid, and
+Chinese in the Song and sans faces a Chinese Windows PC has (`_STYLE_FONTS`).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ import pypandoc
 from sitegen.compose.contract import Contract, Lang, Meta, Text
 from sitegen.compose.vocabulary import DRAFT_TITLE, draft_notice
 from sitegen.errors import ToolFailed
-from sitegen.load.fonts import SANS, SERIF
+from sitegen.load.fonts import WORD_SANS, WORD_SERIF
 from sitegen.render import docx_page
 from sitegen.render.layout import Edition, edition_langs, langs_of
 from sitegen.render.pandoc_ast import (
@@ -38,10 +37,30 @@ from sitegen.render.pandoc_process import PandocProcess
 
 __all__ = ["reference_docx", "render_docx"]
 
+# Chinese in the faces every Chinese Windows PC has: the body in SimSun, headings in
+# Microsoft YaHei (`load.fonts`). Each is declared in the font table with its Chinese name
+# and the GB2312 character set, so a machine without it (LibreOffice on Linux) takes another
+# Chinese face of its kind instead of a Latin one.
 _STYLE_FONTS = {
-    'w:eastAsiaTheme="minorEastAsia"': f'w:eastAsia="{SERIF}"',
-    'w:eastAsiaTheme="majorEastAsia"': f'w:eastAsia="{SANS}"',
+    'w:eastAsiaTheme="minorEastAsia"': f'w:eastAsia="{WORD_SERIF}"',
+    'w:eastAsiaTheme="majorEastAsia"': f'w:eastAsia="{WORD_SANS}"',
 }
+_FONT_TABLE = (
+    f'<w:font w:name="{WORD_SERIF}"><w:altName w:val="宋体"/>'
+    '<w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/>'
+    '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
+    f'<w:font w:name="{WORD_SANS}"><w:altName w:val="微软雅黑"/>'
+    '<w:panose1 w:val="020B0503020204020204"/><w:charset w:val="86"/>'
+    '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
+)
+# A contract is black on white: the theme's blue headings go, and tables get a grid, as
+# in the PDF.
+_THEME_COLOUR = re.compile(r'<w:color\s[^>]*w:themeColor="[^"]*"[^>]*/>')
+_TABLE_STYLE_PR = '<w:style w:type="table" w:default="1" w:styleId="Table">'
+_GRID = "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="8C8C8C"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
 _CREATED = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 _reference: dict[str, Path] = {}
 _process: dict[str, PandocProcess] = {}
@@ -128,12 +147,20 @@ def _default_reference() -> bytes:
 
 
 def _with_cjk_fonts(docx: bytes) -> bytes:
-    def fonts(xml: str) -> str:
+    """pandoc's reference with the styles of a printed contract (see `_STYLE_FONTS`)."""
+
+    def styles(xml: str) -> str:
         for old, new in _STYLE_FONTS.items():
             xml = xml.replace(old, new)
-        return xml
+        xml = _THEME_COLOUR.sub('<w:color w:val="000000"/>', xml)
+        start = xml.index(_TABLE_STYLE_PR)
+        at = xml.index("<w:tblPr>", start) + len("<w:tblPr>")
+        return f"{xml[:at]}<w:tblBorders>{_GRID}</w:tblBorders>{xml[at:]}"
 
-    return _rewrite(docx, {"word/styles.xml": fonts})
+    def font_table(xml: str) -> str:
+        return xml.replace("</w:fonts>", f"{_FONT_TABLE}</w:fonts>")
+
+    return _rewrite(docx, {"word/styles.xml": styles, "word/fontTable.xml": font_table})
 
 
 def _rewrite(

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from sitegen.compose.contract import Lang, Meta
 from sitegen.compose.vocabulary import WATERMARK
 from sitegen.errors import ToolFailed
-from sitegen.load.fonts import SANS
+from sitegen.load.fonts import WORD_SANS
 
 HEADER, FOOTER = "word/header1.xml", "word/footer1.xml"
 HEADER_ID, FOOTER_ID = "rIdSitegenHeader", "rIdSitegenFooter"
@@ -38,7 +38,7 @@ PAGE = (
     'w:header="680" w:footer="680" w:gutter="0"/>'
 )
 TEXT_WIDTH = 11906 - 2 * 1247
-SMALL = f'<w:rFonts w:ascii="{SANS}" w:hAnsi="{SANS}" w:eastAsia="{SANS}"/><w:color w:val="5A5A5A"/><w:sz w:val="16"/><w:szCs w:val="16"/>'  # noqa: E501
+SMALL = f'<w:rFonts w:ascii="{WORD_SANS}" w:hAnsi="{WORD_SANS}" w:eastAsia="{WORD_SANS}"/><w:color w:val="5A5A5A"/><w:sz w:val="16"/><w:szCs w:val="16"/>'  # noqa: E501
 _LAST_SECTION = re.compile(r"<w:sectPr>(.*?)</w:sectPr>(?=\s*</w:body>)", re.DOTALL)
 
 
@@ -171,7 +171,7 @@ def _watermark() -> str:
         "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
         "mso-position-vertical-relative:margin"
     )
-    text = f'font-family:"{SANS}";font-size:1pt;font-weight:bold'
+    text = f'font-family:"{WORD_SANS}";font-size:1pt;font-weight:bold'
     return (
         f"<w:r><w:pict>{_WORDART}"
         f'<v:shape id="SitegenDraftWatermark" o:spid="_x0000_s1025" type="#_x0000_t136" '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 from unicodedata import east_asian_width
 
@@ -32,16 +33,58 @@ def display_width(text: str) -> int:
     )
 
 
+# A table's width in `display_width` units of 5 pt: an A4 text block (16.6 cm, 470 pt)
+# holds 94 of them. A Latin letter of the 9 pt table text is about 4.7 pt wide in Noto
+# Serif CJK, a Chinese one 9 pt (two units); a cell's 10 pt of padding and its rules take
+# 3 units. (At 4.5 pt a unit, "Customer" touched its column's rule.)
+TABLE_UNITS = 94
+CELL_PADDING = 3
+# A Chinese cell line this wide or narrower is a term (严重故障, 工作日): never broken inside.
+CJK_TERM_UNITS = 12
+_BREAKS = re.compile(r"[\s/]+")
+
+
+def unbreakable_width(line: str) -> int:
+    """The widest piece of a line that must not be split: a word of Latin script, a
+    number with its unit, or a short Chinese term (the whole line up to `CJK_TERM_UNITS`);
+    a longer Chinese line breaks between any two characters, so its widest piece is its
+    widest Latin word or two units."""
+    width = display_width(line)
+    if width <= CJK_TERM_UNITS or not any(east_asian_width(c) in "WF" for c in line):
+        pieces = [line] if width <= CJK_TERM_UNITS else _BREAKS.split(line)
+        return max((display_width(piece) for piece in pieces if piece), default=0)
+    latin = [piece for piece in re.split(r"[^\x00-\u02ff]+|\s+", line) if piece]
+    return max([2, *(display_width(piece) for piece in latin)])
+
+
 def column_widths(table: Table, langs: tuple[Lang, ...]) -> list[float]:
-    """Relative column widths from the longest line in each column, so a table spans the
-    page, short columns (numbers, codes) stay narrow and a header word is never split."""
+    """Relative column widths, as a browser sizes an automatic table: each column gets at
+    least its widest unbreakable piece (so 严重故障 and "Response" are never split), at
+    most its longest line; what the page has beyond the minimums goes to the columns in
+    proportion to how much wider their lines are than their minimums. A table that fits
+    keeps every line whole, and its spare width goes to the columns in proportion to
+    their lines."""
 
-    def longest(text: Text) -> float:
-        return float(max(display_width(text.get(lang)) for lang in langs_of(text, langs)))
+    def cells(index: int) -> list[str]:
+        column = [table.header[index], *(row[index] for row in table.rows if index < len(row))]
+        return [
+            line
+            for text in column
+            for lang in langs_of(text, langs)
+            for line in text.get(lang).split("\n")
+        ]
 
-    weights = [min(2.0 + longest(h), 40.0) for h in table.header]
-    for row in table.rows:
-        for i, cell in enumerate(row[: len(weights)]):
-            weights[i] = max(weights[i], min(longest(cell), 40.0))
-    total = sum(weights)
-    return [round(w / total, 4) for w in weights]
+    count = len(table.header)
+    lines = [cells(index) for index in range(count)]
+    least = [max(unbreakable_width(line) for line in column) + CELL_PADDING for column in lines]
+    most = [max(display_width(line) for line in column) + CELL_PADDING for column in lines]
+    room = TABLE_UNITS
+    if sum(most) <= room:
+        widths = [float(w) for w in most]
+    elif sum(least) >= room:
+        widths = [float(w) for w in least]
+    else:
+        spare, stretch = room - sum(least), sum(most) - sum(least)
+        widths = [lo + (hi - lo) * spare / stretch for lo, hi in zip(least, most, strict=True)]
+    total = sum(widths)
+    return [round(w / total, 4) for w in widths]

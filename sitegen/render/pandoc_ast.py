@@ -26,6 +26,7 @@ from sitegen.compose.contract import (
     Text,
 )
 from sitegen.render.layout import Edition, column_widths, edition_langs, langs_of
+from sitegen.render.typography import curly_quotes
 
 Json = dict[str, Any]
 API_VERSION = [1, 23, 1]
@@ -47,6 +48,7 @@ class AstBuilder:
     def inlines(self, text: str) -> list[Json]:
         """Plain text as pandoc inlines: words, spaces, and line breaks for newlines."""
         out: list[Json] = []
+        text = curly_quotes(text)
         for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
             if n:
                 out.append({"t": "LineBreak"})

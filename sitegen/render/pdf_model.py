@@ -26,6 +26,7 @@ from sitegen.compose.contract import (
 )
 from sitegen.compose.vocabulary import WATERMARK
 from sitegen.render.layout import Edition, column_widths, edition_langs, langs_of
+from sitegen.render.typography import curly_quotes
 
 Data = dict[str, Any]
 HEADING_GAP = "\u2003"  # an em space between number, Chinese and English titles
@@ -127,7 +128,7 @@ class ContractData:
 
 
 def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return curly_quotes(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _prose(block: Paragraph | ItemList, lang: Lang) -> Data:
