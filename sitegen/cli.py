@@ -27,6 +27,7 @@ from sitegen.commands.schema import schema_command
 from sitegen.commands.sign import attach_command, sign_command
 from sitegen.commands.site import build_command, generate_command
 from sitegen.commands.validate import validate_command
+from sitegen.commands.verify import verify_command
 from sitegen.terminal import SafeStream, safe
 
 
@@ -56,6 +57,7 @@ for command in (
     render_command,
     sign_command,
     attach_command,
+    verify_command,
     diff_command,
     renewals_command,
     report_group,

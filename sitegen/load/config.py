@@ -54,6 +54,21 @@ class OfficialDays(_Section):
     )
 
 
+class SigningSettings(_Section):
+    """`[signing]`: the organisation's certificate for PAdES signatures on signed PDFs. The
+    passphrase is never a setting: it comes from SITEGEN_SIGNING_PASSPHRASE."""
+
+    pkcs12: str | None = Field(
+        default=None,
+        description="The PKCS#12 file (.p12, .pfx) of the organisation's signing "
+        "certificate, outside the repository (SITEGEN_SIGNING_PKCS12 overrides it)",
+    )
+    trust: list[str] = Field(
+        default_factory=list,
+        description="PEM or DER certificates `sitegen verify` trusts as roots",
+    )
+
+
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Year = Annotated[int, Field(ge=1900, le=2999)]
 
@@ -76,6 +91,7 @@ class Settings(_Section):
         description="Official days of years the calendar library does not cover yet",
     )
     reports: ReportSettings = Field(default_factory=ReportSettings)
+    signing: SigningSettings = Field(default_factory=SigningSettings)
 
     def official_years(self, country: str) -> dict[int, OfficialYear]:
         """The years `sitegen.toml` gives for a country's working-day calendar."""

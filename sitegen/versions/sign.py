@@ -1,10 +1,12 @@
 """`sitegen sign` and `sitegen attach`: how a version enters the append-only archive.
 
 Signing reads like its steps: refuse unless the agreement is valid, committed and not yet
-signed at this version; mark it signed (a round-trip YAML edit that keeps comments and
-layout); render the PDF; write the agreement, its archived copy, the PDF and the manifest
-all at once; commit; tag. Everything that can fail runs before the first file is written,
-and a failed write or commit puts every file back as it was.
+signed at this version; open the organisation's certificate when one is named
+(`pades.py`); mark it signed (a round-trip YAML edit that keeps comments and layout);
+render the PDF and add the organisation's digital signature to it; write the agreement,
+its archived copy, the PDF and the manifest all at once; commit; tag. Everything that can
+fail runs before the first file is written, and a failed write or commit puts every file
+back as it was.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from sitegen.versions.archive import (
 )
 from sitegen.versions.history import Project, open_project
 from sitegen.versions.marking import mark_accepted, mark_signed
+from sitegen.versions.pades import credentials, load_signer, sign_pdf
 from sitegen.versions.provider_text import provider_text
 
 Renderer = Callable[[Agreement, Path, Settings, Binding], bytes]
@@ -79,6 +82,10 @@ def sign(
     _require_new_version(project, agreement.version, manifest, tag, refuse)
     provider = provider_text(agreement, manifest, snapshot, date, refuse)
     pin = _pinned_template(agreement, root, settings, refuse)
+    # The organisation's certificate, opened before anything is written; never on a
+    # provider's published text, which is the provider's, not ours to sign.
+    found = credentials(settings, root) if provider is None else None
+    signer = load_signer(found) if found is not None else None
     if provider is None:
         when = date or _existing_date(agreement) or day.today()
         signed_text, done = mark_signed(text, when, pin, refuse), "signed"
@@ -89,6 +96,8 @@ def sign(
     binding = Binding(agreement_id, agreement.version, sha256_hex(data))
     pdf = _render(render, signed, root, settings, binding, refuse)
     version = agreement.version
+    if signer is not None:
+        pdf = sign_pdf(pdf, signer, f"{agreement_id} v{version}")
     extra = {provider.name: provider.data} if provider else {}
     files = _archive_files(folder, signed, data, pdf, when, manifest, extra)
     verb = "Sign" if provider is None else "Archive the provider's text of"
