@@ -18,6 +18,7 @@ from typing import IO, cast
 
 import click
 
+from sitegen.commands.boundary import Group
 from sitegen.commands.diff import diff_command
 from sitegen.commands.new import new_command
 from sitegen.commands.render import render_command
@@ -31,7 +32,7 @@ from sitegen.commands.verify import verify_command
 from sitegen.terminal import SafeStream, safe
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitegen")
 def cli() -> None:
     """Service-level agreements as code: validate, render, sign, diff and publish them."""

@@ -35,6 +35,22 @@ class Shown(click.ClickException):
             super().show(file)
 
 
+class Group(click.Group):
+    """A group whose list of commands gives each command's whole first sentence, wrapped
+    under its name, where click cuts it at 45 characters mid-bracket ("Archive SCAN, the
+    executed paper copy of signed VERSION (v1,...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [
+            (name, command.get_short_help_str(limit=1_000))
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 class Command(click.Command):
     """A command whose errors become click errors, in this one place."""
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from sitegen.commands.boundary import Command
+from sitegen.commands.boundary import Command, Group
 from sitegen.commands.common import today_option
 from sitegen.commands.report_output import SHOWN, emit, needs_output, output_option
 from sitegen.errors import UserError
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sitegen.reports.run import Skipped
 
 
-class _ReportGroup(click.Group):
+class _ReportGroup(Group):
     """`sitegen report ID --period P` computes and keeps a period's figures; `show` and
     `accept` are the group's other commands. Anything that is not one of their names is
     the computing command's arguments."""
