@@ -95,6 +95,18 @@ def test_placeholder_left_is_a_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_the_skeletons_sample_credit_code_is_a_placeholder(tmp_path: Path) -> None:
+    # `sitegen new` writes 91000000000000019G for the provider: its check character is
+    # right, so only SG302 says it is not the provider's code.
+    text = replace_once(sample_text(), "uscc: 91330106MA2H3N7E0P", "uscc: 91000000000000019G")
+    assert lint_sample(tmp_path, text) == [
+        f"{where(text, 'uscc: 91000000000000019G', '91000000000000019G')}: SG302 [warning] "
+        "parties.provider.uscc: placeholder code 91000000000000019G left (the sample "
+        "`sitegen new` writes, which passes the check digit): copy the party's code from its "
+        "business licence"
+    ]
+
+
 def test_todo_is_a_placeholder_but_todos_in_words_are_not(tmp_path: Path) -> None:
     text = replace_once(sample_text(), "en: Ticket system records", "en: Ticket system records TBD")
     assert lint_sample(tmp_path, text) == [

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from sitegen.findings import Severity
 from sitegen.lint.registry import Hit, Subject, rule
@@ -147,7 +148,11 @@ def _shown(word: str, written: str) -> str:
     return repr(written) if word == written else f"{written!r} (read as {word!r})"
 
 
-@rule("SG302", Severity.WARNING, "placeholder (待填写, to be completed, TODO, TBD) left in a text")
+@rule(
+    "SG302",
+    Severity.WARNING,
+    "placeholder (待填写, to be completed, TODO, TBD, or the skeleton's sample code) left",
+)
 def placeholder_left(subject: Subject) -> Iterator[Hit]:
     for text in subject.texts:
         written = next(text.found(PLACEHOLDERS), None)
@@ -157,3 +162,18 @@ def placeholder_left(subject: Subject) -> Iterator[Hit]:
                 f"placeholder {written!r} left: write the real text before signing",
                 needle=written,
             )
+    for role in ("customer", "provider"):
+        code = getattr(subject.agreement.parties, role).uscc
+        if code is not None and code in _skeleton_codes():
+            yield Hit(
+                ("parties", role, "uscc"),
+                f"placeholder code {code} left (the sample `sitegen new` writes, which passes "
+                "the check digit): copy the party's code from its business licence",
+            )
+
+
+@cache
+def _skeleton_codes() -> frozenset[str]:
+    """The sample credit codes of the skeleton `sitegen new` writes (its package data)."""
+    text = resources.files("sitegen").joinpath("data", "skeleton.yaml").read_text("utf-8")
+    return frozenset(re.findall(r"^\s*uscc: ([0-9A-Z]{18})\b", text, re.MULTILINE))
