@@ -261,6 +261,20 @@ CONVERTED: list[tuple[str, str, int, str, str]] = [
         "write a number in decimal digits with a point, e.g. 99.9 or 1000 (found .inf)",
     ),
     (
+        "    target: 99.9",
+        "    target: 99,9",  # a decimal comma, as a German or French keyboard writes it
+        13,
+        "slos.availability.target",
+        "write a decimal point, not a comma: 99.9 (found '99,9')",
+    ),
+    (
+        "  amount: 80000",
+        "  amount: 80,000",  # a thousands separator: no guess
+        11,
+        "fees.amount",
+        "write a number in decimal digits with a point, e.g. 99.9 or 1000 (found '80,000')",
+    ),
+    (
         "  amount: 80000",
         "  amount: 80_000",
         11,

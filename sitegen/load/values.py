@@ -160,6 +160,7 @@ _ORDER = ["d", "h", "m"]
 
 # YAML 1.2's decimal numbers; no `_` separators, no `0x`/`0o`, no `.inf` or `.nan`.
 _DECIMAL = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_DECIMAL_COMMA = re.compile(r"[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})")
 
 
 def _flag(value: Any) -> Any:
@@ -176,6 +177,13 @@ def _decimal(value: Any) -> Any:
         return Decimal(value)
     if isinstance(value, str) and _DECIMAL.fullmatch(value):
         return Decimal(value)
+    if isinstance(value, str) and _DECIMAL_COMMA.fullmatch(value.strip()):
+        # 99,9: a decimal comma, as German or French write it (a thousands separator
+        # would have three digits after it: that is the general message's case).
+        point = value.strip().replace(",", ".")
+        raise PydanticCustomError(
+            "decimal_form", "write a decimal point, not a comma: {point}", {"point": point}
+        )
     raise PydanticCustomError(
         "decimal_form", "write a number in decimal digits with a point, e.g. 99.9 or 1000"
     )
