@@ -149,10 +149,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         """Empty a written page's Markdown and HTML: nothing reads them again (its title was
         taken when it was rendered), and mkdocs-static-i18n builds the next language while
         this one's pages are still referenced, so at 1,000 agreements they held ~250 MB
-        until the end. Emptied, not None: `Page.title` would parse the Markdown again."""
+        until the end. Emptied, not None: `Page.title` would parse the Markdown again.
+        The page's language alternates leave its head: Material would fetch a sitemap
+        beside each (`sitemap.without_alternate_links`)."""
         if not self.config.keep_built_pages:
             page.content, page.markdown = "", ""
-        return output
+        return sitemap.without_alternate_links(output)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Before mkdocs empties `site_dir`: refuse one sitegen did not build."""

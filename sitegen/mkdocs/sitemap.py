@@ -6,12 +6,29 @@ is removed; with `site_url` set in mkdocs.yml the sitemap is published as mkdocs
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
 from sitegen.errors import UserError
 
 NAMES = ("sitemap.xml", "sitemap.xml.gz")
 CLOSING = "\n</urlset>"  # how mkdocs-static-i18n's sitemap template ends
+
+
+# Material's script fetches `sitemap.xml` beside the address of every `<link rel="alternate"
+# hreflang>` of a page, taking it for a language's root; mkdocs-static-i18n makes those links
+# the page itself in each language, so every page asked for two sitemaps that do not exist
+# (404s in the server's log, and in a browser's console). The language selector in the header
+# is built from the same settings and stays; only these head links go.
+_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"<>]*" hreflang="[^"<>]*">\n?')
+
+
+def without_alternate_links(html: str) -> str:
+    """A page's HTML without the language alternates of its head (see `_ALTERNATE`)."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    return _ALTERNATE.sub("", html[:head_end]) + html[head_end:]
 
 
 def drop_unaddressed(site_dir: Path, site_url: str | None) -> list[Path]:
