@@ -2,9 +2,8 @@
 mkdocs-static-i18n builds in one process, byte for byte, and a failure on either side stops
 the build with one error, the old site as it was and no process left.
 
-The one file that differs is the top `404.html`: in one process the last language built
-(English) wrote it over the default language's; side by side it is the default language's,
-as the rest of the top of the site is.
+The 404 pages too: each language keeps its own (the top `404.html` the default language's,
+`en/404.html` English), where once the last language built wrote over the top one.
 """
 
 from __future__ import annotations
@@ -93,7 +92,7 @@ def sites(project: Path) -> tuple[Path, Path]:
 def test_side_by_side_the_site_is_the_one_process_site(sites: tuple[Path, Path]) -> None:
     two, one = (snapshot(site) for site in sites)
     assert set(two) == set(one)
-    assert {name for name in two if two[name] != one[name]} == {"404.html"}
+    assert {name for name in two if two[name] != one[name]} == set()
     for name in ("search/search_index.json", "sitemap.xml", "en/index.html", "index.html"):
         assert name in two
 
@@ -111,10 +110,17 @@ def test_the_merged_search_index_and_sitemap_hold_both_languages(
     assert sitemap.count("<urlset") == 1 and sitemap.count("</urlset>") == 1
 
 
-def test_the_top_404_page_is_the_default_languages(sites: tuple[Path, Path]) -> None:
-    two, one = sites
-    assert '<html lang="zh"' in (two / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="en"' in (one / "404.html").read_text(encoding="utf-8")
+def test_each_language_has_its_own_404_page_leading_home(sites: tuple[Path, Path]) -> None:
+    for site in sites:
+        top = (site / "404.html").read_text(encoding="utf-8")
+        english = (site / "en/404.html").read_text(encoding="utf-8")
+        assert '<html lang="zh"' in top and "<h1>404 - 页面不存在</h1>" in top
+        assert '<html lang="en"' in english and "<h1>404 - Page not found</h1>" in english
+        # A way home, and a language selector that stays on the 404 pages.
+        assert '">返回协议目录</a>' in top and '">Back to the agreement catalogue</a>' in english
+        for page in (top, english):
+            assert 'href="/catalogue/404.html" hreflang="zh"' in page
+            assert 'href="/catalogue/en/404.html" hreflang="en"' in page
 
 
 @pytest.mark.parametrize("side", ["BREAK_EN", "BREAK_ZH"])

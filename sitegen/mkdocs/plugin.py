@@ -39,6 +39,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.errors import SitegenError
@@ -155,6 +156,40 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         if not self.config.keep_built_pages:
             page.content, page.markdown = "", ""
         return sitemap.without_alternate_links(output)
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """The 404 page's language selector leads to each language's 404 page: left alone
+        it shows the alternates of the last page mkdocs-static-i18n built (a diff page)."""
+        i18n = config.plugins.get("i18n")
+        roots = getattr(i18n, "extra_alternate", None)
+        if template_name == "404.html" and isinstance(roots, list):
+            alternate = [{**root, "link": f"{root['link']}404.html"} for root in roots]
+            # Both ways: mkdocs-static-i18n sets the attribute, which Jinja reads first.
+            config.extra["alternate"] = alternate
+            setattr(config.extra, "alternate", alternate)  # noqa: B010
+        return context
+
+    @event_priority(-200)
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Each language keeps its own 404 page: mkdocs writes every build's at the top of
+        the site, so the build of another language than the default one puts its page in
+        its own folder (`en/404.html`) and leaves the top one to the default language."""
+        if template_name != "404.html":
+            return output_content
+        output_content = sitemap.without_alternate_links(output_content)
+        i18n = config.plugins.get("i18n")
+        language = getattr(i18n, "current_language", None)
+        if language in (None, getattr(i18n, "default_language", None)):
+            return output_content
+        own = Path(config.site_dir) / str(language) / "404.html"
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_text(output_content, encoding="utf-8")
+        top = Path(config.site_dir) / "404.html"
+        return top.read_text(encoding="utf-8") if top.is_file() else output_content
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Before mkdocs empties `site_dir`: refuse one sitegen did not build."""
