@@ -130,7 +130,7 @@ class WorkCalendar:
         if official is not None:
             return official.is_working_day(day)
         if self.mainland:
-            return bool(chinese_calendar.is_workday(day))
+            return _cn_workday(day)
         return day.weekday() < _SATURDAY and day not in _country(self.country, self.subdivision)
 
     def is_public_holiday(self, day: dt.date) -> bool:
@@ -205,3 +205,12 @@ def subdivision_name(country: str, subdivision: str | None) -> str | None:
         return None
     aliases = _country(country, subdivision).subdivisions_aliases
     return next((name for name, code in aliases.items() if code == subdivision), None)
+
+
+@cache
+def _cn_workday(day: dt.date) -> bool:
+    """chinese-calendar's answer, once per day: each of its calls first finds the range of
+    its data with a min and max over every holiday it knows (~60 µs), and the service-time
+    index of a year of reports for 1,000 agreements asked 58,000 times about a few hundred
+    days (3.8 s of 27 s)."""
+    return bool(chinese_calendar.is_workday(day))

@@ -47,85 +47,34 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import duckdb
 
-from sitegen.calendars import WorkCalendar
-from sitegen.load.model import Schedule
 from sitegen.load.targets import TARGETS, Target
 from sitegen.reports.clock import (
-    ServiceClock,
     Span,
-    calendar_key,
     write_segments,
     write_working_days,
 )
 from sitegen.reports.figures import Breach, PriorityFigures, TargetFigures
 from sitegen.reports.periods import Job
-from sitegen.reports.support_sql import BREACHES, COUNTS, OPENED, RELEVANT, STEPS, TABLES
+from sitegen.reports.support_plan import SupportPlan
+from sitegen.reports.support_sql import (
+    BREACHES,
+    COUNTS,
+    OPENED,
+    READINGS,
+    RELEVANT,
+    STEPS,
+    TABLES,
+)
 
 _MINUTE_US = 60_000_000
 _CENT = Decimal("0.01")
 Figures = dict[tuple[str, str], tuple[tuple[PriorityFigures, ...], tuple[Breach, ...]]]
-
-
-@dataclass
-class _Plan:
-    """The targets of every job, and the clocks and calendars they run on, numbered."""
-
-    targets: list[tuple[Any, ...]] = field(default_factory=list)
-    clocks: dict[tuple[str, str], tuple[int, ServiceClock]] = field(default_factory=dict)
-    calendars: dict[str, tuple[int, WorkCalendar]] = field(default_factory=dict)
-    # Which jobs (and in which zone) each clock and each calendar serves: their spans.
-    clock_jobs: dict[int, set[tuple[int, str]]] = field(default_factory=dict)
-    calendar_jobs: dict[int, set[tuple[int, str]]] = field(default_factory=dict)
-
-    def add(self, number: int, job: Job) -> None:
-        """The job's targets; its clock and calendar are numbered once, however many
-        targets and jobs share them."""
-        hours = job.agreement.service_hours
-        service: tuple[int, str] | None = None
-        calendar: int | None = None
-        for priority in job.agreement.slos.priorities:
-            for name in TARGETS:
-                target = priority.target(name)
-                if target is None:
-                    continue
-                clock, zone = None, job.zone.key
-                if target.clock == "service_hours" and isinstance(hours, Schedule):
-                    service = service or self._clock(number, ServiceClock(hours, job.calendar))
-                    clock, zone = service
-                cal = None
-                if target.within.in_working_days:
-                    calendar = calendar if calendar is not None else self._calendar(job.calendar)
-                    cal = calendar
-                    self.calendar_jobs.setdefault(cal, set()).add((number, zone))
-                self.targets.append(
-                    (number, priority.level, name, clock, zone, cal, *_limit(target))
-                )
-
-    def _clock(self, number: int, clock: ServiceClock) -> tuple[int, str]:
-        found, _ = self.clocks.setdefault(clock.key, (len(self.clocks), clock))
-        self.clock_jobs.setdefault(found, set()).add((number, clock.hours.timezone))
-        return found, clock.hours.timezone
-
-    def _calendar(self, calendar: WorkCalendar) -> int:
-        found, _ = self.calendars.setdefault(
-            calendar_key(calendar), (len(self.calendars), calendar)
-        )
-        return found
-
-
-def _limit(target: Target) -> tuple[int | None, int | None]:
-    """The limit in microseconds, or in working days (its time depends on the ticket)."""
-    within = target.within
-    if within.in_working_days:
-        return None, within.working_days
-    return within.minutes * _MINUTE_US, None
 
 
 def support(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> Figures:
@@ -133,14 +82,16 @@ def support(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> Figures:
     priority, ticket id, response before resolution), keyed by `Job.key`. Reads the
     `tickets` and `pauses` tables; YearNotCovered when a day the clocks count is in a year
     the calendar has no data for."""
-    plan = _Plan()
+    plan = SupportPlan()
     for number, job in enumerate(jobs):
         plan.add(number, job)
     try:
-        _write_inputs(con, jobs, plan)
+        plan.write(con, jobs)
         earliest = dict(con.execute(RELEVANT).fetchall())
-        _write_index(con, jobs, plan, earliest)
         for step in STEPS:
+            con.execute(step)
+        _write_index(con, jobs, plan, earliest)
+        for step in READINGS:
             con.execute(step)
         decided = con.execute(COUNTS).fetchall()
         breaches = con.execute(BREACHES).fetchall()
@@ -149,33 +100,6 @@ def support(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> Figures:
         for table in TABLES:
             con.execute(f"DROP TABLE IF EXISTS {table}")
     return _figures(jobs, decided, breaches, opened)
-
-
-def _write_inputs(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job], plan: _Plan) -> None:
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE support_jobs AS SELECT
-            unnest(?::INTEGER[]) AS job, unnest(?::VARCHAR[]) AS agreement,
-            unnest(?::TIMESTAMPTZ[]) AS ps, unnest(?::TIMESTAMPTZ[]) AS pe
-        """,
-        [
-            list(range(len(jobs))),
-            [job.agreement.id for job in jobs],
-            [job.start for job in jobs],
-            [job.end for job in jobs],
-        ],
-    )
-    columns: list[list[Any]] = [[row[n] for row in plan.targets] for n in range(8)]
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE support_targets AS SELECT
-            unnest(?::INTEGER[]) AS job, unnest(?::VARCHAR[]) AS level,
-            unnest(?::VARCHAR[]) AS target, unnest(?::INTEGER[]) AS clock,
-            unnest(?::VARCHAR[]) AS zone, unnest(?::INTEGER[]) AS cal,
-            unnest(?::BIGINT[]) AS allowed_us, unnest(?::INTEGER[]) AS wd
-        """,
-        columns,
-    )
 
 
 def _span(
@@ -198,7 +122,7 @@ def _span(
 def _write_index(
     con: duckdb.DuckDBPyConnection,
     jobs: Sequence[Job],
-    plan: _Plan,
+    plan: SupportPlan,
     earliest: dict[int, dt.datetime],
 ) -> None:
     write_segments(
@@ -227,13 +151,13 @@ def _minutes_up(us: int) -> int:
     return -(-us // _MINUTE_US)
 
 
-def _target(target: Target, decided: tuple[int, int]) -> TargetFigures:
+def _target(target: Target, written: str, decided: tuple[int, int]) -> TargetFigures:
     tickets, within = decided
     attainment = None
     if tickets:
         attainment = (Decimal(within) * 100 / tickets).quantize(_CENT, rounding=ROUND_DOWN)
     return TargetFigures(
-        target=str(target.within),
+        target=written,
         clock=target.clock,
         required=target.share,
         tickets=tickets,
@@ -253,19 +177,26 @@ def _figures(
         (job, level, name): (tickets, within) for job, level, name, tickets, within in decided
     }
     opened_counts = {(job, level): tickets for job, level, tickets in opened}
-    rows: dict[int, list[tuple[Any, ...]]] = {}
-    for row in breached:
-        rows.setdefault(row[0], []).append(row)
+    rows: dict[int, list[Breach]] = {}
+    for row in breached:  # in each job's order already (support_sql.BREACHES)
+        rows.setdefault(row[0], []).append(_breach(row))
+    # A limit as written ("4h", "2wd"), once per target: the periods of an agreement share it.
+    written: dict[int, str] = {}
     answer: Figures = {}
     for number, job in enumerate(jobs):
-        levels = [priority.level for priority in job.agreement.slos.priorities]
         priorities = []
         for priority in job.agreement.slos.priorities:
             figures: dict[str, TargetFigures | None] = {}
             for name in TARGETS:
                 target = priority.target(name)
+                if target is None:
+                    figures[name] = None
+                    continue
+                text = written.get(id(target))
+                if text is None:
+                    text = written[id(target)] = str(target.within)
                 found = counts.get((number, priority.level, name), (0, 0))
-                figures[name] = None if target is None else _target(target, found)
+                figures[name] = _target(target, text, found)
             priorities.append(
                 PriorityFigures(
                     level=priority.level,
@@ -274,11 +205,7 @@ def _figures(
                     resolution=figures["resolution"],
                 )
             )
-        listed = sorted(
-            rows.get(number, []),
-            key=lambda row: (levels.index(row[1]), row[3], TARGETS.index(row[2])),
-        )
-        answer[job.key] = (tuple(priorities), tuple(_breach(row) for row in listed))
+        answer[job.key] = (tuple(priorities), tuple(rows.get(number, ())))
     return answer
 
 
