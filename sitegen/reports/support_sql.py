@@ -1,12 +1,13 @@
 """The SQL of the support figures (`support.py` states the rules), step by step.
 
 Inputs: `tickets` and `pauses` (rows.py); `support_jobs` (job, agreement, ps, pe: the
-period's instants); `support_defs` (d, target, clock, ck, zone, cal, allowed_us, wd: each
-distinct target definition once, however many jobs and levels share it; `ck` is the clock
-or -1 on plain time); `support_targets` (g, job, level, target, d, lrank, trank: one row per
-job, level and target, with the level's and the target's place for ordering); the
-service-time index `support_segments` and the working days `support_days` (clock.py). Each
-step is one statement over every job; no value is ever formatted into the text.
+period's instants; `support_ranked` numbers the agreements `an` and each one's periods
+`rk`); `support_defs` (d, target, clock, ck, zone, cal, allowed_us, wd: each distinct
+target definition once, however many jobs and levels share it; `ck` is the clock or -1 on
+plain time); `support_targets` (g, job, level, target, d, lrank, trank: one row per job,
+level and target, with the level's and the target's place for ordering); the service-time
+index `support_segments` and the working days `support_days` (clock.py). Each step is one
+statement over every job; no value is ever formatted into the text.
 
 The clock reading `W(t)` is `epoch_us(t)` on plain time and `service_us` on a service clock
 (an ASOF JOIN finds the segment). A case is one (job, ticket, target); elapsed =
@@ -16,12 +17,15 @@ the period is taken once per ticket and target definition (`support_td`), every 
 does once per job and clock (`support_jc`): W(stop) is W(done) when the ticket was done by
 the period's end, else W(pe). So a case costs no lookup of its own.
 
-Measured at a year of 1,000 agreements (1,000,000 tickets, 10,326 periods), 2 cores: the
-former plan joined each ticket with every period of its agreement that ends after it
-opened (12 million rows, filtered down to 2.2 million cases) and read the index three times
-per case; it took 9.6 s. A ticket's periods are now a range of the agreement's period
-ranks (`support_ranked`): from the first period that ends after the opening to the last
-that starts by the response or resolution (all later ones while the ticket is open).
+Measured at a year of 1,000 agreements (1,000,000 tickets, 10,326 periods) on a shared
+2-core machine: the former plan joined each ticket with every period of its agreement that
+ends after it opened (12 million rows, filtered down to 1.9 million cases), materialised
+every case with its strings and read the index three times per case: ~10 s of CPU. A
+ticket's periods are now a range of its agreement's period ranks (`support_ranked`), found
+in two short lists per agreement (the period starts, and the running latest end: an ASOF
+JOIN on the agreement took twice as long): from the first period that ends after the
+opening to the last that starts by the response or resolution (every later one while the
+ticket waits). The cases are joined on integers only and never materialised: ~3 s of CPU.
 """
 
 from __future__ import annotations
@@ -50,7 +54,7 @@ GROUP BY j.job
 
 _RANKED = """
 CREATE OR REPLACE TEMP TABLE support_ranked AS
-SELECT job, agreement, ps, pe,
+SELECT job, agreement, dense_rank() OVER (ORDER BY agreement) AS an, ps, pe,
     row_number() OVER (PARTITION BY agreement ORDER BY ps, pe, job) AS rk
 FROM support_jobs
 """
@@ -94,11 +98,12 @@ WITH adefs AS (
     SELECT DISTINCT j.agreement, g.level, g.d
     FROM support_targets g JOIN support_jobs j USING (job)
 ), bounds AS (
-    SELECT agreement, min(ps) AS first_ps, max(pe) AS last_pe
-    FROM support_jobs GROUP BY agreement
+    SELECT agreement, min(an) AS an, min(ps) AS first_ps, max(pe) AS last_pe
+    FROM support_ranked GROUP BY agreement
 ), td AS (
     SELECT * FROM (
-        SELECT t.rowid AS tno, a.d, f.clock, f.zone, f.cal, f.wd, t.opened, b.first_ps,
+        SELECT t.rowid AS tno, a.d, b.an, t.priority, f.clock, f.zone, f.cal, f.wd,
+            t.opened, b.first_ps,
             CASE WHEN f.target = 'response' THEN coalesce(t.responded, t.resolved)
                  ELSE t.resolved END AS done
         FROM tickets t
@@ -107,11 +112,12 @@ WITH adefs AS (
         JOIN support_defs f ON f.d = a.d
     ) WHERE done IS NULL OR done >= first_ps
 ), r AS (
-    SELECT tno, d, clock, zone, cal, wd, opened, done,
+    SELECT tno, d, an, priority, clock, zone, cal, wd, opened, done,
         epoch_us(opened) AS w_open, epoch_us(done) AS w_done, opened AS began
     FROM td WHERE clock IS NULL
     UNION ALL
-    SELECT td.tno, td.d, td.clock, td.zone, td.cal, td.wd, td.opened, td.done,
+    SELECT td.tno, td.d, td.an, td.priority, td.clock, td.zone, td.cal, td.wd,
+        td.opened, td.done,
         service_us(td.opened, a.seg_start, a.seg_end, a.before_us) AS w_open,
         service_us(td.done, b.seg_start, b.seg_end, b.before_us) AS w_done,
         CASE WHEN td.opened < a.seg_end THEN td.opened ELSE a.next_start END AS began
@@ -130,9 +136,19 @@ WITH adefs AS (
     SELECT u.tno, u.d, u.due, {_reading("x", "u.due", "u.clock")} - u.w_open AS allowed_wd
     FROM due u
     ASOF LEFT JOIN support_segments x ON u.clock = x.clock AND u.due >= x.seg_start
+), bounds_of AS (  -- each agreement's period starts by rank, and the running latest end
+    SELECT an, list(ps ORDER BY rk) AS starts, list(cpe ORDER BY rk) AS ends FROM (
+        SELECT an, rk, ps, max(pe) OVER (
+            PARTITION BY an ORDER BY rk ROWS UNBOUNDED PRECEDING) AS cpe
+        FROM support_ranked
+    ) GROUP BY an
 )
-SELECT r.tno, r.d, r.opened, r.done, r.w_open, r.w_done, a.due, a.allowed_wd
+SELECT r.tno, r.d, r.an, r.priority, r.opened, r.done, r.w_open, r.w_done, a.due,
+    a.allowed_wd, 1 + len(list_filter(b.ends, lambda e: e <= r.opened)) AS first,
+    CASE WHEN r.done IS NULL THEN len(b.starts)
+         ELSE len(list_filter(b.starts, lambda s: s <= r.done)) END AS last
 FROM r LEFT JOIN allowed a USING (tno, d)
+JOIN bounds_of b ON b.an = r.an
 """
 
 # Per job and clock: the clock at the period's start and end.
@@ -169,44 +185,21 @@ ASOF LEFT JOIN support_segments x ON k.clock = x.clock AND k.since >= x.seg_star
 ASOF LEFT JOIN support_segments y ON k.clock = y.clock AND k.p_end >= y.seg_start
 """
 
-# The cases: each ticket's candidate periods are ranks `first` to `last` of its agreement's
-# periods (a superset of those with opened < pe and done >= ps, even if periods overlapped:
-# `first` reads the running maximum of the ends); then the exact conditions.
+# The cases: a ticket's candidate periods for a target are ranks `first` to `last` of its
+# agreement's periods (`support_td`: a superset of those with opened < pe and done >= ps,
+# even if periods overlapped, as `first` reads the running maximum of the ends); then the
+# exact conditions.
 _OUTCOME = """
 CREATE OR REPLACE TEMP TABLE support_outcome AS
-WITH ends AS (
-    SELECT agreement, cpe, min(rk) AS rk FROM (
-        SELECT agreement, rk, max(pe) OVER (
-            PARTITION BY agreement ORDER BY rk ROWS UNBOUNDED PRECEDING) AS cpe
-        FROM support_ranked
-    ) GROUP BY agreement, cpe
-), starts AS (
-    SELECT agreement, ps, max(rk) AS rk FROM support_ranked GROUP BY agreement, ps
-), tops AS (
-    SELECT agreement, max(rk) AS rk FROM support_ranked GROUP BY agreement
-), t AS (
-    SELECT rowid AS tno, agreement, priority, opened,
-        CASE WHEN resolved IS NOT NULL
-             THEN greatest(coalesce(responded, resolved), resolved) END AS last_done
-    FROM tickets WHERE agreement IN (SELECT agreement FROM support_jobs)
-), spans AS (
-    SELECT t.tno, t.agreement, t.priority, f.rk AS first,
-        CASE WHEN t.last_done IS NULL THEN x.rk ELSE l.rk END AS last
-    FROM t
-    ASOF JOIN ends f ON t.agreement = f.agreement AND t.opened < f.cpe
-    JOIN tops x ON x.agreement = t.agreement
-    ASOF LEFT JOIN starts l ON t.agreement = l.agreement AND t.last_done >= l.ps
-), pairs AS (
-    SELECT tno, agreement, priority, unnest(range(first, last + 1)) AS rk
-    FROM spans WHERE last >= first
+WITH pairs AS (
+    SELECT *, unnest(range(first, last + 1)) AS rk FROM support_td WHERE last >= first
 ), c AS (
-    SELECT g.g, r.job, g.d, p.tno, r.ps, r.pe, d.done, d.w_open, d.w_done, d.due,
-        d.allowed_wd
+    SELECT g.g, r.job, p.d, p.tno, r.ps, r.pe, p.done, p.w_open, p.w_done, p.due,
+        p.allowed_wd
     FROM pairs p
-    JOIN support_ranked r ON r.agreement = p.agreement AND r.rk = p.rk
-    JOIN support_targets g ON g.job = r.job AND g.level = p.priority
-    JOIN support_td d ON d.tno = p.tno AND d.d = g.d
-    WHERE d.opened < r.pe AND (d.done IS NULL OR d.done >= r.ps)
+    JOIN support_ranked r ON r.an = p.an AND r.rk = p.rk
+    JOIN support_targets g ON g.job = r.job AND g.level = p.priority AND g.d = p.d
+    WHERE p.opened < r.pe AND (p.done IS NULL OR p.done >= r.ps)
 ), s AS (
     SELECT c.g, c.tno, c.d, c.done, c.ps, c.pe, c.w_open, jc.w_ps,
         CASE WHEN c.done IS NULL OR c.done > c.pe THEN c.pe ELSE c.done END AS stop,
