@@ -93,3 +93,57 @@ def parallel_batch(batch: list[Contract]) -> float:
         start = time.perf_counter()
         list(pool.map(_render_chunk, chunks))
         return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class ReportFigures:
+    count: int  # report PDFs measured, each on periods not compiled before in the process
+    end_to_end_cpu: float  # seconds per PDF: view-model, glyph check, a compiler, compile
+    floor_cpu: float  # seconds per PDF: typst compile alone, one warm compiler
+
+
+def report_pdf() -> ReportFigures:
+    """The demo's monthly report PDFs (each period of each agreement with records, its trend
+    of earlier months) as `sitegen report --format pdf` makes them, against the typst compile
+    alone of the same kind of data with one warm compiler. Typst memoises across compiles,
+    so each figure is taken on periods not compiled before in this process: the first half
+    end to end, the second half for the floor."""
+    import json
+
+    import typst
+
+    from sitegen.load.fonts import find_fonts
+    from sitegen.reports import pdf as report
+    from sitegen.reports.pdf_data import report_data
+    from sitegen.reports.record_store import read_record
+    from tests.bench.synth import REPO
+
+    cases = []
+    for folder in sorted((REPO / "agreements").glob("*/reports")):
+        for path in sorted(folder.glob("20??-??.yaml")):
+            period = path.name.removesuffix(".yaml")
+            figures = read_record(folder, period)[0].figures
+            cases.append((figures, report.recent_figures(folder, period)))
+    half = len(cases) // 2
+    report.render_report_pdf(cases[-1][0], history=cases[-1][1])  # warm: library, fonts
+    start = _cpu()
+    for figures, history in cases[:half]:
+        report.render_report_pdf(figures, history=history)
+    end_to_end = (_cpu() - start) / half
+    fonts = find_fonts(None)
+    compiler = typst.Compiler(
+        font_paths=fonts.typst_fonts, ignore_system_fonts=True, root=str(report.TYPST_DIR)
+    )
+    prepared = [
+        (json.dumps(report_data(f, history=h), ensure_ascii=False), f) for f, h in cases[half:-1]
+    ]
+    start = _cpu()
+    for data, figures in prepared:
+        compiler.compile(
+            report.MAIN.read_bytes(),
+            format="pdf",
+            sys_inputs={"report": data},
+            pdf_standards=report.PDF_STANDARD,
+            timestamp=int(figures.end.timestamp()),
+        )
+    return ReportFigures(len(cases), end_to_end, (_cpu() - start) / len(prepared))
