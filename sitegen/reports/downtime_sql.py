@@ -163,7 +163,7 @@ WITH inside AS (
       ON e.t = p.t AND e.w = p.w AND e.x < p.pe AND e.nx > p.ps AND NOT e.excl
     WHERE p.counted GROUP BY p.t, p.file, p."row"
 )
-SELECT c.t, c.ref, c.kind, c.s, c.e, c.file, c."row", c.status,
+SELECT c.t, c.ref, c.kind, timezone('UTC', c.s), timezone('UTC', c.e), c.file, c."row", c.status,
        coalesce(i.in_us, 0), coalesce(i.over_cap, false), coalesce(k.counted_us, 0),
        coalesce(i.ex_us, 0)
 FROM av_cls c
