@@ -2,11 +2,11 @@
 every row of every file, each rule inserting its problems into `sg_problems`.
 
 `resolve` turns `sg_stage` (text) into `sg_rows`: values trimmed (an empty cell is none),
-the agreement (the row's, else the default), its zone, tiers and levels joined from
-`sg_expect`, times parsed to UTC (`times.py`), the mapping's priorities and kinds applied.
-A row whose agreement is unknown is reported once for that, not again for its times.
-The rules are plain SQL text of our own; every value in them comes from a table or a
-parameter.
+the agreement (the row's, else the default), its zone joined from `sg_expect` (its tiers
+and levels only where a rule reads them), times parsed to UTC (`times.py`), the mapping's
+priorities and kinds applied. A row whose agreement is unknown is reported once for that,
+not again for its times. The rules are plain SQL text of our own; every value in them comes
+from a table or a parameter.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def resolve(
             SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
                    AS agreement, {texts}
             FROM sg_stage)
-        SELECT s.*, e.agreement IS NOT NULL AS known, e.zone, e.tiers, e.levels, {parsed}
+        SELECT s.*, e.agreement IS NOT NULL AS known, e.zone, {parsed}
         {extra}
         """,
         {**times.parameters, "default": default},
@@ -70,11 +70,18 @@ def _problem(
     detail: str,
     where: str,
     parameters: Mapping[str, object] | None = None,
+    *,
+    expect: bool = False,
 ) -> None:
+    """One rule; with `expect`, the rows see their agreement's `tiers` and `levels` (the
+    rows do not carry these lists: copying them into a million rows, twice, cost ~1 s)."""
+    rows = "sg_rows"
+    if expect:
+        rows += " LEFT JOIN (SELECT agreement, tiers, levels FROM sg_expect) USING (agreement)"
     con.execute(
         f"""INSERT INTO sg_problems (src, "row", col, code, value, detail)
             SELECT src, "row", '{column}', '{code}', {value}, {detail}
-            FROM sg_rows WHERE {where}""",
+            FROM {rows} WHERE {where}""",
         parameters or {},
     )
 
@@ -128,6 +135,7 @@ def check_outages(con: duckdb.DuckDBPyConnection) -> None:
         "''",
         "agreement || ' has several tiers (' || array_to_string(tiers, ', ') || ')'",
         "known AND len(tiers) > 1 AND tier_text IS NULL",
+        expect=True,
     )
     _problem(
         con,
@@ -137,6 +145,7 @@ def check_outages(con: duckdb.DuckDBPyConnection) -> None:
         "agreement || CASE WHEN len(tiers) = 0 THEN ', which has one tier without an id: "
         "leave the tier empty' ELSE ' (' || array_to_string(tiers, ', ') || ')' END",
         "known AND tier_text IS NOT NULL AND NOT list_contains(tiers, tier_text)",
+        expect=True,
     )
 
 
@@ -154,6 +163,7 @@ def check_tickets(con: duckdb.DuckDBPyConnection) -> None:
         "|| mapped_level ELSE '' END",
         "known AND priority_text IS NOT NULL "
         "AND (level IS NULL OR NOT list_contains(levels, level))",
+        expect=True,
     )
     _duplicates(con)
 
@@ -170,10 +180,13 @@ def _duplicates(con: duckdb.DuckDBPyConnection) -> None:
             SELECT r.agreement, r.id_text, r.src, r."row", f.name
             FROM sg_rows r JOIN sg_files f USING (src)
             WHERE r.known AND r.id_text IS NOT NULL
+        ), repeated AS (  -- few ids repeat: only their places are ordered and named
+            SELECT agreement, id FROM places GROUP BY agreement, id HAVING count(*) > 1
         ), ranked AS (
             SELECT *, row_number() OVER w AS n,
                    first_value(name || ':' || "row") OVER w AS first
-            FROM places WINDOW w AS (PARTITION BY agreement, id ORDER BY src, "row")
+            FROM places SEMI JOIN repeated USING (agreement, id)
+            WINDOW w AS (PARTITION BY agreement, id ORDER BY src, "row")
         )
         SELECT src, "row", 'id', 'duplicate', id, first FROM ranked WHERE n > 1
         """

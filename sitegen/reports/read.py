@@ -207,9 +207,11 @@ def _insert(con: duckdb.DuckDBPyConnection, kind: str) -> int:
         elif kind == "outages":
             con.execute(
                 """INSERT INTO outages
-                   SELECT r.agreement, CASE WHEN len(r.tiers) > 1 THEN r.tier_text END,
+                   SELECT r.agreement, CASE WHEN len(e.tiers) > 1 THEN r.tier_text END,
                           r."start", r."end", r.kind, r.notified, r.ref_text, f.name, r."row"
-                   FROM sg_rows r JOIN sg_files f USING (src) ORDER BY r.src, r."row", r."start" """
+                   FROM sg_rows r JOIN sg_files f USING (src)
+                   JOIN sg_expect e ON e.agreement = r.agreement
+                   ORDER BY r.src, r."row", r."start" """
             )
         else:
             con.execute(
