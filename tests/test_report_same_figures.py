@@ -235,6 +235,36 @@ def test_figures_of_fifty_agreements_are_unchanged(
             assert new[name] == old[name], f"{where}: {name} differs"
 
 
+def test_a_period_is_measured_alike_alone_or_among_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One query answers for every job, so a job's figures must not depend on the jobs
+    beside it: months beside the quarter that holds them (an agreement whose new version
+    measures by quarter; its periods overlap) give each job the figures it gets alone."""
+    monkeypatch.chdir(tmp_path)
+    agreements = _agreements()
+    tickets, outages = _write(Path(), agreements)
+    chosen = agreements[:8]
+    text = re.sub(r"^  period: month$", "  period: quarter", sample_text(), count=1, flags=re.M)
+    text = re.sub(r"^id: \S+$", f"id: {chosen[0].id}", text, count=1, flags=re.M)
+    loaded = load_agreement_text(text, Path(f"agreements/{chosen[0].id}/agreement.yaml"))
+    assert loaded.agreement is not None, [f.message for f in loaded.findings]
+    settings = Settings()
+    jobs = [
+        job(a, settings, period)
+        for a in chosen
+        for period in (MONTHS[:3] if a.measurement.period == "month" else QUARTERS[:1])
+    ]
+    jobs.append(job(loaded.agreement, settings, "2026Q1"))
+    with rows.connection() as con:
+        expect = {a.id: Expect.of(a) for a in agreements}
+        read_outages(con, [outages], expect)
+        read_tickets(con, [tickets], expect)
+        together = [_plain(found) for found in figures(con, jobs)]
+        alone = [_plain(figures(con, [item])[0]) for item in jobs]
+    assert together == alone
+
+
 def test_the_data_reach_every_rule() -> None:
     """The golden figures hold breaches of both targets, open tickets, exclusions of every
     reason that occurs, maintenance over the cap and credits: a change to any of those rules
