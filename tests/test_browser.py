@@ -296,6 +296,9 @@ def test_agreement_tabs_show_each_text(page: Page) -> None:
     first = expect_view(page, both, zh=True, en=True, name="agreement-zh-tab-parallel")
     zh_box, en_box = first.locator(".sg-zh").bounding_box(), first.locator(".sg-en").bounding_box()
     assert zh_box and en_box and zh_box["x"] < en_box["x"]  # side by side, Chinese left
+    # The English beside the Chinese is set to a common x-height, so it reads no larger.
+    english = first.locator(".sg-en")
+    assert english.evaluate("e => getComputedStyle(e).fontSizeAdjust") == "0.52"
 
 
 def test_a_link_to_a_clause_lands_on_it(page: Page) -> None:
