@@ -19,7 +19,7 @@ from decimal import Decimal
 from sitegen.findings import Severity
 from sitegen.lint.fold import fold
 from sitegen.lint.numerals import lexicalised_spans, names_pattern, word_numbers
-from sitegen.lint.registry import Hit, Subject, rule
+from sitegen.lint.registry import Hit, Texts, text_rule
 from sitegen.lint.texts import HAN, LANGUAGES, Pair, has_placeholder
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
@@ -98,8 +98,8 @@ def _names_only(text: str) -> bool:
     return len(lower) < 2
 
 
-@rule("SG701", Severity.ERROR, "a text is empty in one language")
-def both_present(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG701", Severity.ERROR, "a text is empty in one language")
+def both_present(subject: Texts) -> Iterator[Hit]:
     for pair in subject.pairs:
         for lang in LANGUAGES:
             if not pair.get(lang).strip():
@@ -111,8 +111,8 @@ def both_present(subject: Subject) -> Iterator[Hit]:
                 )
 
 
-@rule("SG702", Severity.WARNING, "the zh text has no Chinese characters")
-def zh_is_chinese(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG702", Severity.WARNING, "the zh text has no Chinese characters")
+def zh_is_chinese(subject: Texts) -> Iterator[Hit]:
     for pair in subject.pairs:
         zh = pair.zh.strip()
         if zh and zh != pair.en.strip() and not HAN.search(zh) and not _names_only(zh):
@@ -123,8 +123,8 @@ def zh_is_chinese(subject: Subject) -> Iterator[Hit]:
             )
 
 
-@rule("SG703", Severity.WARNING, "the en text has Chinese characters")
-def en_is_english(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG703", Severity.WARNING, "the en text has Chinese characters")
+def en_is_english(subject: Texts) -> Iterator[Hit]:
     for pair in subject.pairs:
         match = HAN.search(pair.en)
         if match and pair.en.strip() != pair.zh.strip():
@@ -136,8 +136,8 @@ def en_is_english(subject: Subject) -> Iterator[Hit]:
             )
 
 
-@rule("SG704", Severity.WARNING, "zh and en texts are identical (untranslated)")
-def translated(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG704", Severity.WARNING, "zh and en texts are identical (untranslated)")
+def translated(subject: Texts) -> Iterator[Hit]:
     for pair in subject.pairs:
         text = pair.zh.strip()
         if not text or text != pair.en.strip():
@@ -160,20 +160,23 @@ def _differences(pair: Pair, names: re.Pattern[str] | None) -> tuple[set[Decimal
     return only_zh, only_en
 
 
-def declared_names(subject: Subject) -> re.Pattern[str] | None:
+def declared_names(subject: Texts) -> re.Pattern[str] | None:
     """The names whose digits SG705 does not count: the parties' names and units as
-    written, the digit-bearing words of scope items, and `names` in `sitegen.toml`."""
-    agreement = subject.agreement
+    written, the digit-bearing words of scope items, and `names` in `sitegen.toml`. Read
+    from the texts' places, so a file that is not a valid agreement has them too."""
     whole = [*subject.context.settings.names]
-    for party in (agreement.parties.customer, agreement.parties.provider):
-        for text in (party.name, party.unit):
-            whole += [text.zh, text.en] if text is not None else []
-    items = [*agreement.scope.included, *agreement.scope.excluded]
-    return names_pattern([t for item in items for t in (item.zh, item.en)], whole)
+    items: list[str] = []
+    for pair in subject.pairs:
+        field = pair.field
+        if len(field) == 3 and field[0] == "parties" and field[2] in ("name", "unit"):
+            whole += [pair.zh, pair.en]
+        elif len(field) == 3 and field[0] == "scope" and field[1] in ("included", "excluded"):
+            items += [pair.zh, pair.en]
+    return names_pattern(items, whole)
 
 
-@rule("SG705", Severity.ERROR, "zh and en texts give different numbers")
-def same_numbers(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG705", Severity.ERROR, "zh and en texts give different numbers")
+def same_numbers(subject: Texts) -> Iterator[Hit]:
     names = declared_names(subject)
     for pair in subject.pairs:
         if has_placeholder(pair.zh) or has_placeholder(pair.en):
@@ -193,8 +196,8 @@ def same_numbers(subject: Subject) -> Iterator[Hit]:
         )
 
 
-@rule("SG706", Severity.WARNING, "Chinese numeral with a unit (三十日): write digits")
-def digits_not_numerals(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG706", Severity.WARNING, "Chinese numeral with a unit (三十日): write digits")
+def digits_not_numerals(subject: Texts) -> Iterator[Hit]:
     for pair in subject.pairs:
         match = _numeral(pair.zh)
         if match:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from stdnum.cn import ric
 
 from sitegen.findings import FieldPath, Severity
-from sitegen.lint.registry import Hit, Subject, rule
+from sitegen.lint.registry import Hit, Subject, Texts, rule, text_rule
 from sitegen.lint.texts import Text, has_placeholder
 from sitegen.load.model import Bilingual
 
@@ -121,8 +121,8 @@ def _resident_ids(text: Text) -> Iterator[tuple[str, str]]:
             yield match.group(), text.folded.written(match.start(), match.end())
 
 
-@rule("SG405", Severity.ERROR, "phone number in a text: contacts are roles only")
-def phone_numbers(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG405", Severity.ERROR, "phone number in a text: contacts are roles only")
+def phone_numbers(subject: Texts) -> Iterator[Hit]:
     for text in subject.texts:
         for number in _phones(text):
             yield Hit(
@@ -133,8 +133,8 @@ def phone_numbers(subject: Subject) -> Iterator[Hit]:
             )
 
 
-@rule("SG406", Severity.ERROR, "e-mail address in a text: contacts are roles only")
-def email_addresses(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG406", Severity.ERROR, "e-mail address in a text: contacts are roles only")
+def email_addresses(subject: Texts) -> Iterator[Hit]:
     for text in subject.texts:
         for address in text.found(EMAIL):
             yield Hit(
@@ -145,8 +145,8 @@ def email_addresses(subject: Subject) -> Iterator[Hit]:
             )
 
 
-@rule("SG407", Severity.ERROR, "resident ID number (身份证号) in a text")
-def resident_ids(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG407", Severity.ERROR, "resident ID number (身份证号) in a text")
+def resident_ids(subject: Texts) -> Iterator[Hit]:
     for text in subject.texts:
         for number, written in _resident_ids(text):
             yield Hit(

@@ -5,6 +5,10 @@ A rule is a function registered with `@rule(code, severity, summary)`. It receiv
 message. The registry turns hits into findings with the rule's code and severity, placed at
 the field's line and column, so a rule never repeats its own code or severity.
 
+A rule that reads only the texts (`@text_rule`) receives `Texts` instead, and also runs on a
+file that is not a valid agreement, from its plain data: 尽快 is reported beside the schema's
+errors, not once they are fixed.
+
 Catalogue rules (`@catalogue_rule`) see every loaded agreement at once and yield
 `(Loaded, Hit)` pairs. `RULES` lists every rule, in registration order, for the docs.
 """
@@ -19,7 +23,7 @@ from typing import Literal
 
 from sitegen.compose.templates import TemplateIndex
 from sitegen.findings import FieldPath, Finding, Severity
-from sitegen.lint.texts import Pair, Text, pairs, texts_of
+from sitegen.lint.texts import Pair, Text, data_pairs, pairs, texts_of
 from sitegen.load import Loaded
 from sitegen.load.config import Settings
 from sitegen.load.document import Document
@@ -57,6 +61,29 @@ class Subject:
         """Every text in each language, zh before en."""
         return list(texts_of(self.pairs))
 
+    @cached_property
+    def as_texts(self) -> Texts:
+        """What the text rules look at, sharing this subject's texts."""
+        found = Texts(self.document, self.context, self.pairs, self.agreement)
+        found.__dict__["texts"] = self.texts
+        return found
+
+
+@dataclass(frozen=True)
+class Texts:
+    """What a text rule looks at: every bilingual text of a file, from its agreement, or
+    from its plain data when it is not a valid agreement (`agreement` is then None)."""
+
+    document: Document
+    context: LintContext
+    pairs: list[Pair]
+    agreement: Agreement | None = None
+
+    @cached_property
+    def texts(self) -> list[Text]:
+        """Every text in each language, zh before en."""
+        return list(texts_of(self.pairs))
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -75,6 +102,7 @@ class Hit:
 
 
 AgreementCheck = Callable[[Subject], Iterable[Hit]]
+TextCheck = Callable[[Texts], Iterable[Hit]]
 CatalogueCheck = Callable[[list[Loaded], LintContext], Iterable[tuple[Loaded, Hit]]]
 
 
@@ -88,6 +116,7 @@ class Rule:
 
 RULES: list[Rule] = []
 _AGREEMENT_CHECKS: list[tuple[Rule, AgreementCheck]] = []
+_TEXT_CHECKS: list[tuple[Rule, TextCheck]] = []
 _CATALOGUE_CHECKS: list[tuple[Rule, CatalogueCheck]] = []
 
 
@@ -104,6 +133,16 @@ def rule(code: str, severity: Severity, summary: str) -> Callable[[AgreementChec
 
     def decorate(check: AgreementCheck) -> AgreementCheck:
         _AGREEMENT_CHECKS.append((_register(code, severity, summary, "agreement"), check))
+        return check
+
+    return decorate
+
+
+def text_rule(code: str, severity: Severity, summary: str) -> Callable[[TextCheck], TextCheck]:
+    """Register a rule that reads only an agreement's texts (it runs on any file read)."""
+
+    def decorate(check: TextCheck) -> TextCheck:
+        _TEXT_CHECKS.append((_register(code, severity, summary, "agreement"), check))
         return check
 
     return decorate
@@ -136,13 +175,22 @@ def to_finding(document: Document, registered: Rule, hit: Hit) -> Finding:
 
 
 def lint_agreement(loaded: Loaded, context: LintContext) -> list[Finding]:
-    """Every finding of every agreement rule for one loaded file (none if it did not load)."""
-    if loaded.agreement is None or loaded.document is None:
+    """Every finding of every rule that can run on one file: all of them when it loaded as
+    an agreement, the text rules on its plain data when it was read but is not a valid
+    agreement, none when it could not be read."""
+    document = loaded.document
+    if document is None:
         return []
-    subject = Subject(loaded.agreement, loaded.document, context)
     findings: list[Finding] = []
-    for registered, check in _AGREEMENT_CHECKS:
-        findings.extend(to_finding(subject.document, registered, hit) for hit in check(subject))
+    if loaded.agreement is None:
+        texts = Texts(document, context, list(data_pairs(document.data)))
+    else:
+        subject = Subject(loaded.agreement, document, context)
+        for registered, check in _AGREEMENT_CHECKS:
+            findings.extend(to_finding(document, registered, hit) for hit in check(subject))
+        texts = subject.as_texts
+    for registered, text_check in _TEXT_CHECKS:
+        findings.extend(to_finding(document, registered, hit) for hit in text_check(texts))
     return findings
 
 

@@ -77,6 +77,21 @@ def _values(value: object, field: FieldPath) -> Iterator[Pair]:
             yield from _values(item, (*field, index))
 
 
+def data_pairs(value: object, field: FieldPath = ()) -> Iterator[Pair]:
+    """Every bilingual text of plain data (a file that is not a valid agreement), as `pairs`
+    finds them in the model: any mapping with `zh` and `en` strings, then its other keys."""
+    if isinstance(value, dict):
+        zh, en = value.get("zh"), value.get("en")
+        if isinstance(zh, str) and isinstance(en, str):
+            yield Pair(field, zh, en)
+        for key, item in value.items():
+            if isinstance(key, str) and not (key in LANGUAGES and isinstance(item, str)):
+                yield from data_pairs(item, (*field, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from data_pairs(item, (*field, index))
+
+
 def texts(model: BaseModel) -> Iterator[Text]:
     """Every text in each language, zh before en."""
     return texts_of(pairs(model))

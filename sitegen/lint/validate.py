@@ -70,7 +70,7 @@ def check_files(
     checked: list[tuple[Result, Kept]] = []
     for path, read in files:
         item = read if isinstance(read, Loaded) else load_agreement_bytes(read, path, settings.load)
-        findings = item.findings + (lint_agreement(item, context) if item.agreement else [])
+        findings = item.findings + lint_agreement(item, context)
         kept = checked_cache.entry(item, findings) if keep else None
         checked.append(((item.slim() if slim else item, findings), kept))
     return checked

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from sitegen.findings import Severity
-from sitegen.lint.registry import Hit, Subject, rule
+from sitegen.lint.registry import Hit, Texts, text_rule
 from sitegen.lint.texts import PLACEHOLDERS, Text
 from sitegen.lint.words import EN, WORDS, ZH, Kind
 from sitegen.load.config import VagueWords
@@ -92,10 +92,10 @@ def word_patterns(words: VagueWords) -> WordPatterns:
 
 Found = tuple[Text, str, str, Kind]  # a text, the word as read, as written, and its kind
 # The words of the last agreement looked at: three rules read them, one search finds them.
-_LAST: list[tuple[Subject, list[Found]]] = []
+_LAST: list[tuple[Texts, list[Found]]] = []
 
 
-def _found(subject: Subject, kind: Kind) -> Iterator[tuple[Text, str, str]]:
+def _found(subject: Texts, kind: Kind) -> Iterator[tuple[Text, str, str]]:
     if not _LAST or _LAST[0][0] is not subject:
         patterns = word_patterns(subject.context.settings.lint.vague_words)
         found = [(t, *word) for t in subject.texts for word in patterns.words(t)]
@@ -105,8 +105,8 @@ def _found(subject: Subject, kind: Kind) -> Iterator[tuple[Text, str, str]]:
             yield text, word, written
 
 
-@rule("SG301", Severity.ERROR, "vague wording (尽快, as soon as possible, …) in any text")
-def vague_wording(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG301", Severity.ERROR, "vague wording (尽快, as soon as possible, …) in any text")
+def vague_wording(subject: Texts) -> Iterator[Hit]:
     for text, word, written in _found(subject, Kind.VAGUE):
         yield Hit(
             text.field,
@@ -116,12 +116,12 @@ def vague_wording(subject: Subject) -> Iterator[Hit]:
         )
 
 
-@rule(
+@text_rule(
     "SG303",
     Severity.WARNING,
     "term of art (commercially reasonable efforts, reasonable control, 合理, 适当) in a text",
 )
-def term_of_art(subject: Subject) -> Iterator[Hit]:
+def term_of_art(subject: Texts) -> Iterator[Hit]:
     for text, word, written in _found(subject, Kind.TERM_OF_ART):
         yield Hit(
             text.field,
@@ -131,8 +131,8 @@ def term_of_art(subject: Subject) -> Iterator[Hit]:
         )
 
 
-@rule("SG304", Severity.WARNING, "open-ended list (etc., 等) in a text")
-def open_list(subject: Subject) -> Iterator[Hit]:
+@text_rule("SG304", Severity.WARNING, "open-ended list (etc., 等) in a text")
+def open_list(subject: Texts) -> Iterator[Hit]:
     for text, word, written in _found(subject, Kind.OPEN_LIST):
         yield Hit(
             text.field,
@@ -148,12 +148,12 @@ def _shown(word: str, written: str) -> str:
     return repr(written) if word == written else f"{written!r} (read as {word!r})"
 
 
-@rule(
+@text_rule(
     "SG302",
     Severity.WARNING,
     "placeholder (待填写, to be completed, TODO, TBD, or the skeleton's sample code) left",
 )
-def placeholder_left(subject: Subject) -> Iterator[Hit]:
+def placeholder_left(subject: Texts) -> Iterator[Hit]:
     for text in subject.texts:
         written = next(text.found(PLACEHOLDERS), None)
         if written is not None:
@@ -162,9 +162,11 @@ def placeholder_left(subject: Subject) -> Iterator[Hit]:
                 f"placeholder {written!r} left: write the real text before signing",
                 needle=written,
             )
+    parties = subject.document.data.get("parties")
     for role in ("customer", "provider"):
-        code = getattr(subject.agreement.parties, role).uscc
-        if code is not None and code in _skeleton_codes():
+        party = parties.get(role) if isinstance(parties, dict) else None
+        code = party.get("uscc") if isinstance(party, dict) else None
+        if isinstance(code, str) and code in _skeleton_codes():
             yield Hit(
                 ("parties", role, "uscc"),
                 f"placeholder code {code} left (the sample `sitegen new` writes, which passes "
