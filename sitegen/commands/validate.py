@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from sitegen.errors import ValidationFailed
 from sitegen.findings import Severity
 from sitegen.lint.validate import relative, validate
 from sitegen.load.config import Settings
+from sitegen.output_full import Sources, as_full, counts
 
 
 @click.command("validate", cls=Command)
@@ -24,10 +26,10 @@ from sitegen.load.config import Settings
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools, github for workflow annotations.",
+    type=click.Choice(["full", "concise", "text", "json", "github"]),
+    help="full: each finding with its source line and a caret, and a count per code (the "
+    "default on a terminal); concise (or text): one line each (the default elsewhere); json "
+    "for tools; github for workflow annotations.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also print notes (such as allowed downtime).")
 @click.option(
@@ -44,7 +46,12 @@ from sitegen.load.config import Settings
     "(default: the merge base with main, else the root commit).",
 )
 def validate_command(
-    paths: tuple[Path, ...], strict: bool, fmt: str, verbose: bool, history: bool, base: str | None
+    paths: tuple[Path, ...],
+    strict: bool,
+    fmt: str | None,
+    verbose: bool,
+    history: bool,
+    base: str | None,
 ) -> None:
     """Check agreement files (default: the agreements/ folder) and print every finding."""
     if base is not None and not history:
@@ -60,8 +67,15 @@ def validate_command(
         report.extend(check_reports(root, settings, base))
     report.findings = [relative(f, Path.cwd()) for f in report.findings]
     shown = [f for f in report.sorted() if verbose or f.severity is not Severity.INFO]
+    fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
     if fmt == "json":
         click.echo(output.as_json(report))
+    elif fmt == "full":
+        sources = Sources()
+        for finding in shown:
+            click.echo(as_full(finding, sources))
+        if shown:
+            click.echo(counts(shown), err=True)
     else:
         render = output.as_github if fmt == "github" else output.as_text
         for finding in shown:
