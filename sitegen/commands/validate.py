@@ -9,11 +9,11 @@ import click
 
 from sitegen import output
 from sitegen.commands.boundary import Command
+from sitegen.commands.findings_full import Sources, as_full, counts
 from sitegen.errors import ValidationFailed
 from sitegen.findings import Severity
 from sitegen.lint.validate import relative, validate
 from sitegen.load.config import Settings
-from sitegen.output_full import Sources, as_full, counts
 
 
 @click.command("validate", cls=Command)
