@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
+from sitegen.catalogue.service import Service
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
 from sitegen.compose.fmt import fee_text
@@ -118,6 +119,18 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Service fee: amount as a string to the currency's minor unit (\"80000.00\"; JPY "
        "\"1200000\"), currency its ISO 4217 code, per month, quarter or year, text as the "
        "contract writes it in both languages; null without a fee"),
+    _f("last_report", "{period, passed, accepted} | null",
+       "最近一期服务报告：period 为报告期（如 \"2026-11\"、\"2026Q3\"），passed 为是否全部达标，"
+       "accepted 为客户方验收该报告的日期（尚未验收为 null）；没有服务报告为 null",
+       "The latest service report: period (\"2026-11\", \"2026Q3\"), passed (every target "
+       "met), accepted (the day the customer accepted that report, null while not accepted); "
+       "null without reports"),
+    _f("credits_this_year", "[{amount, currency}]",
+       "as_of 所在年份开始的各报告期应付的服务补偿，按币种合计（amount 为字符串）；"
+       "金额无法由数据得出的补偿不计入；没有为空",
+       "Service credits due for the periods that start in the year of as_of, summed per "
+       "currency (amount a string); a credit whose amount the data cannot give is left "
+       "out; empty when none"),
 )  # fmt: skip
 
 
@@ -142,8 +155,12 @@ def _tier(tier: Tier) -> dict[str, Any]:
     }
 
 
-def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
-    """The JSON record of one agreement (the fields of CATALOGUE_JSON_FIELDS)."""
+def record(
+    versions: Versions, row: Row, today: dt.date, service: Service | None = None
+) -> dict[str, Any]:
+    """The JSON record of one agreement (the fields of CATALOGUE_JSON_FIELDS); `service`:
+    its reports (`catalogue.service`), none when not given."""
+    service = service or Service()
     agreement = versions.current
     term = agreement.term
     renew = term.auto_renew if term else None
@@ -185,6 +202,19 @@ def record(versions: Versions, row: Row, today: dt.date) -> dict[str, Any]:
         "p1_response": str(row.p1_response.within) if row.p1_response is not None else None,
         "p1_response_minutes": _minutes(row.p1_response.within if row.p1_response else None),
         "fee": _fee(agreement.fees),
+        **_service(service),
+    }
+
+
+def _service(service: Service) -> dict[str, Any]:
+    last = service.last
+    return {
+        "last_report": None
+        if last is None
+        else {"period": last.period, "passed": last.passed, "accepted": _day(last.accepted)},
+        "credits_this_year": [
+            {"amount": f"{c.amount:f}", "currency": c.currency} for c in service.credits_this_year
+        ],
     }
 
 
@@ -200,13 +230,21 @@ def _fee(fee: Fee | None) -> dict[str, Any] | None:
 
 
 def to_json(
-    agreements: Iterable[Shown], today: dt.date, *, include_restricted: bool = False
+    agreements: Iterable[Shown],
+    today: dt.date,
+    *,
+    include_restricted: bool = False,
+    services: Mapping[str, Service] | None = None,
 ) -> str:
-    """The catalogue as JSON text, ending with a newline."""
+    """The catalogue as JSON text, ending with a newline; `services`: each agreement's
+    reports by id (`catalogue.service`), for the site that reads them."""
     shown = visible(agreements, include_restricted)
     rows = catalogue_rows(shown, today, include_restricted=True)
+    found = services or {}
     document = {
         "as_of": today.isoformat(),
-        "agreements": [record(a, r, today) for a, r in zip(shown, rows, strict=True)],
+        "agreements": [
+            record(a, r, today, found.get(r.id)) for a, r in zip(shown, rows, strict=True)
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
