@@ -9,6 +9,9 @@ An entry is a set of files under a key (`sitegen.digest.named_key` of its inputs
 - "pages": `.cache/pages/KEY/`, one file per docs path, and `.seal` inside it;
 - "documents": `.cache/documents/KEY` (the key ends `.pdf` or `.docx`) one file, named ""
   in the entry, and `KEY.seal` beside it;
+- "reports": `.cache/reports/KEY.pdf`, the PDF of an accepted service report the site
+  publishes, one file like a document (its own kind: the documents' prune keeps only the
+  contract documents a build plans);
 - "checked": `.cache/checked.json`, one JSON file of sealed values (`Records`: a warm
   build of 1,000 agreements reads one file, not 1,000), what `sitegen.caches.checked_cache`
   keeps of each file's validation.
@@ -35,7 +38,8 @@ from sitegen.caches.seal import Unsealed, check_files, matches, seal_files, tag
 from sitegen.errors import UserError
 from sitegen.files import write_atomic
 
-Kind = Literal["pages", "documents"]
+Kind = Literal["pages", "documents", "reports"]
+ONE_FILE: frozenset[Kind] = frozenset({"documents", "reports"})  # an entry is one file
 SEAL = ".seal"
 Entry = dict[str, Path]  # the files of an entry, by name ("" for a one-file entry)
 
@@ -66,8 +70,8 @@ class Store:
         """The entry's files, if it is there and passes its seal; one that fails is deleted
         (with one warning) and None returned, as for one that is not there."""
         place = self.place(kind, key)
-        if kind == "documents":
-            return _document(place, key)
+        if kind in ONE_FILE:
+            return _document(kind, place, key)
         if not place.is_dir() or place.is_symlink():
             if os.path.lexists(place):
                 discarded(place, "not a folder")
@@ -86,7 +90,7 @@ class Store:
         The entry as `get` gives it back."""
         place = self.place(kind, key)
         place.parent.mkdir(parents=True, exist_ok=True)
-        if kind == "documents":
+        if kind in ONE_FILE:
             write_atomic(place, files[""])
             write_atomic(_seal_of(place), seal_files(kind, key, {"": place}))
         else:
@@ -99,7 +103,7 @@ class Store:
     def prune(self, kind: Kind, keep: Iterable[str]) -> None:
         """Delete every entry of `kind` but those of the keys in `keep`."""
         kept = set(keep)
-        if kind == "documents":
+        if kind in ONE_FILE:
             kept |= {key + SEAL for key in kept}
         try:
             found = list((self.folder / kind).iterdir())
@@ -110,12 +114,12 @@ class Store:
                 remove(entry)
 
 
-def _document(place: Path, key: str) -> Entry | None:
+def _document(kind: Kind, place: Path, key: str) -> Entry | None:
     if not os.path.lexists(place):
         return None
     found = {"": place}
     try:
-        check_files("documents", key, found, _read_seal(_seal_of(place)))
+        check_files(kind, key, found, _read_seal(_seal_of(place)))
     except Unsealed as problem:
         discarded(place, str(problem))
         remove(_seal_of(place))

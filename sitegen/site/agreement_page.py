@@ -1,4 +1,5 @@
-"""One page per agreement: summary card, contract text in three tabs, versions, history.
+"""One page per agreement: summary card, service reports (`service_section`), contract text in
+three tabs, versions, history.
 
 The card describes the version in force (its terms, dates and deadlines; the working
 version's while nothing is signed) and names both versions; the contract text is the working
@@ -27,6 +28,8 @@ from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.report_page import ReportView
+from sitegen.site.service_section import service_section
 from sitegen.site.versions import Comparison, SignedVersion
 from sitegen.site.words import label
 from sitegen.versions.history import Revision
@@ -51,6 +54,7 @@ class AgreementView:
     comparisons: list[Comparison]
     revisions: list[Revision]
     documents: bool  # the working version's PDF and Word file are published
+    reports: tuple[ReportView, ...] = ()  # its service reports, oldest first
 
     @property
     def agreement(self) -> Agreement:
@@ -87,6 +91,7 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         f"# {md(title)}",
         f"{md_link(label('back', lang), source, page_file('index', lang))}",
         _card(view, lang),
+        *service_section(view.reports, lang, source),
         f"## {md(label('contract', lang))} {{#sg-contract}}",
         _tabs(view.contract, lang),
         f"## {md(label('versions', lang))} {{#sg-versions}}",

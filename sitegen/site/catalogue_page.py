@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from sitegen.catalogue import STATES, Due, Row
+from sitegen.catalogue.service import Service
+from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
-from sitegen.compose.vocabulary import STATE_NAMES
+from sitegen.compose.vocabulary import REPORT_WORDS, STATE_NAMES
 from sitegen.load.model import Target
 from sitegen.render.markup import one_line
 from sitegen.render.page_markup import front_matter, h, md, md_link, md_table, page_file, url
@@ -26,6 +28,7 @@ COLUMNS = (
     "id", "title", "customer", "provider", "status", "effective", "expiry",
     "objection_deadline", "availability", "p1_response",
 )  # fmt: skip
+SERVICE_COLUMNS = ("last_report", "credits_this_year")  # from the reports: `_service_cells`
 JSON_FILE, ICS_FILE = "catalogue.json", "renewals.ics"
 
 
@@ -66,7 +69,35 @@ def _cell(row: Row, column: str, lang: Lang) -> str:
     return f'<td data-sort="{sort}"><span>{h(row.label(column, lang))}</span></td>'
 
 
-def _row(row: Row, lang: Lang) -> str:
+def _service_cells(service: Service, row_id: str, lang: Lang) -> str:
+    """The last report (✓/✗ and its period, a link to its page; its acceptance in the
+    title) and the credits due this year, one amount a line: two narrow cells."""
+    last = service.last
+    if last is None:
+        report = '<td data-sort="">—</td>'
+    else:
+        mark = "✓" if last.passed else "✗"
+        word = REPORT_WORDS("passed" if last.passed else "failed", lang)
+        accepted = (
+            label("not_accepted", lang)
+            if last.accepted is None
+            else label("accepted_day", lang, date=fmt.date(last.accepted, lang))
+        )
+        href = url(f"{agreement_stem(row_id)}/reports/{last.period}/")
+        state = "met" if last.passed else "missed"
+        report = (
+            f'<td data-sort="{h(last.period)}"><a href="{href}" title="{h(accepted)}">'
+            f'<span class="sg-verdict sg-verdict-{state}">{mark}&nbsp;{h(word)}</span>'
+            f'<span class="sg-versions">{h(last.period)}</span></a></td>'
+        )
+    credits = service.credits_this_year
+    if not credits:
+        return report + '<td data-sort="">—</td>'
+    lines = "<br>".join(h(f"{fmt.amount(c.amount, c.currency)} {c.currency}") for c in credits)
+    return report + f'<td data-sort="{h(credits[0].amount)}">{lines}</td>'
+
+
+def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
     names = [one_line(party.get(lang)) for party in (row.customer, row.provider)]
     parties = html.escape(json.dumps(names, ensure_ascii=False), quote=True)
     words = [
@@ -75,6 +106,7 @@ def _row(row: Row, lang: Lang) -> str:
     ]
     text = " ".join(words).lower()
     cells = "".join(_cell(row, column, lang) for column in COLUMNS)
+    cells += _service_cells(service or Service(), row.id, lang)
     return (
         f'<tr data-state="{h(row.state)}" data-parties="{parties}" '
         f'data-text="{h(text)}">{cells}</tr>'
@@ -100,25 +132,31 @@ def _filters(rows: list[Row], lang: Lang) -> Iterator[str]:
     yield "</form>"
 
 
-def catalogue_table(rows: list[Row], lang: Lang) -> str:
+def catalogue_table(
+    rows: list[Row], lang: Lang, services: Mapping[str, Service] | None = None
+) -> str:
     """The whole table as one raw HTML block (no blank line inside it)."""
     head = "".join(
         f'<th data-column="{column}" aria-sort="none">{h(label(column, lang))}</th>'
-        for column in COLUMNS
+        for column in (*COLUMNS, *SERVICE_COLUMNS)
     )
+    found = services or {}
     lines = ['<div class="sg-catalogue" data-sg-catalogue>', *_filters(rows, lang)]
     lines += ['<div class="sg-table-wrap"><table>', f"<thead><tr>{head}</tr></thead>"]
-    lines += ["<tbody>", *(_row(row, lang) for row in rows), "</tbody></table></div>", "</div>"]
+    body = (_row(row, lang, found.get(row.id)) for row in rows)
+    lines += ["<tbody>", *body, "</tbody></table></div>", "</div>"]
     return "\n".join(lines)
 
 
-def catalogue_page(rows: list[Row], lang: Lang) -> str:
+def catalogue_page(
+    rows: list[Row], lang: Lang, services: Mapping[str, Service] | None = None
+) -> str:
     source = page_file("index", lang)
     parts = [
         front_matter(label("catalogue", lang), hide=["navigation", "toc"]),
         f"# {md(label('catalogue', lang))}",
         md(label("catalogue_intro", lang)),
-        catalogue_table(rows, lang) if rows else md(label("no_agreements", lang)),
+        catalogue_table(rows, lang, services) if rows else md(label("no_agreements", lang)),
         f"## {md(label('downloads', lang))}",
         f"- {md_link(label('json_link', lang), source, JSON_FILE)}\n"
         f"- {md_link(label('ics_link', lang), source, ICS_FILE)}",
@@ -135,8 +173,6 @@ def _when(due: Due, lang: Lang) -> str:
 
 
 def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
-    from sitegen.compose import fmt
-
     source = page_file("renewals", lang)
     rows = [
         [

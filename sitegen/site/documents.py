@@ -23,6 +23,11 @@ A template's digest is that of the version folder the agreement pins or resolves
 one the templates held in memory are checked against (`TemplateIndex.digest`), each file
 hashed once per process while it is unchanged (`sitegen.digest`): the key of a page and the
 template it is built from cannot disagree.
+
+An agreement's service reports enter its page key too, each record by the SHA-256 of its
+bytes with the acceptance of exactly those bytes (`reports.held.held_reports`): a new
+record or acceptance makes its pages again (the section, the report pages, the PDF links);
+an unchanged reports folder leaves them cached.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from sitegen.load.checked import Checked
 from sitegen.load.config import Settings
 from sitegen.load.layout import SIGNED_DIR
 from sitegen.load.model import Agreement
+from sitegen.reports.held import HeldReport
 from sitegen.site.progress import Progress
 from sitegen.site.versions import SignedVersion
 from sitegen.versions.history import Revision
@@ -116,6 +122,7 @@ class PageKeys:
         row: Row,
         revisions: Sequence[Revision],
         signed: Sequence[SignedVersion],
+        reports: Sequence[HeldReport] = (),
     ) -> str:
         archive = [  # the manifest and the texts
             [path.name, file_digest(path).hex()]
@@ -129,8 +136,17 @@ class PageKeys:
             "row": plain(row),
             "revisions": plain(list(revisions)),
             "signed": plain(list(signed)),
+            "reports": plain([_held_key(one) for one in reports]),
         }
         return named_key(PAGE_KEYS, inputs)
+
+
+def _held_key(report: HeldReport) -> list[str]:
+    """What a report's pages show of it: the record's bytes and who accepted them when."""
+    accepted = report.accepted
+    if accepted is None:
+        return [report.period, report.sha256]
+    return [report.period, report.sha256, accepted.role, accepted.date.isoformat()]
 
 
 def render_documents(

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from sitegen.caches.store import Store
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
+from sitegen.catalogue.service import Service, service_of
 from sitegen.files import write_atomic
 from sitegen.lint.project import checked_project
 from sitegen.load.checked import Checked, FileDigest
@@ -35,6 +36,8 @@ from sitegen.load.model import Agreement
 from sitegen.load.visibility import shown as may_show
 from sitegen.render.outputs import contract_of
 from sitegen.render.page_markup import LANGS, page_file
+from sitegen.reports.held import HeldReport, held_reports
+from sitegen.reports.record_store import reports_folder
 from sitegen.site import versions
 from sitegen.site.agreement_page import (
     AgreementView,
@@ -62,6 +65,9 @@ from sitegen.site.documents import (
     workers_for,
 )
 from sitegen.site.progress import Progress
+from sitegen.site.report_page import report_page
+from sitegen.site.report_pdfs import report_pdfs
+from sitegen.site.report_views import report_views
 from sitegen.site.tree import Tree, record_copies, sync
 from sitegen.versions.history import Revision
 from sitegen.versions.in_force import Versions
@@ -121,19 +127,24 @@ def generate(
     loaded = checked if checked is not None else checked_project(root, settings)
     records, archive = _shown(loaded, root, settings, include_restricted)
     shown = [archive[record.id].versions for record in records]
+    held = _held(records, root, settings)
     rows = catalogue_rows(shown, today, include_restricted=True, window_days=within_days)
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
-    _catalogue(tree, shown, rows, today, within_days)
+    services = {key: service_of(reports, today) for key, reports in held.items()}
+    _catalogue(tree, shown, rows, today, within_days, services)
     store = store or Store.of(root)
     keys, missing = _cached_pages(tree, store, records, archive, rows, root, settings,
-                                  render_documents)  # fmt: skip
+                                  render_documents, held)  # fmt: skip
     plan = None
     if render_documents:
         rendered = {record.id: archive[record.id].versions for record in records}
         plan = plan_documents(records, root, settings, store, rendered)
     _prepare_missing(tree, store, missing, report)
     store.prune("pages", keys)
+    if render_documents:
+        for path, source in report_pdfs(records, held, root, settings, store, report).items():
+            tree.copy(path, source)
     pending, late = None, None
     try:
         if plan:
@@ -159,6 +170,15 @@ def generate(
         len(plan.jobs) - len(plan.missing) if plan else 0,
         late,
     )
+
+
+def _held(records: list[Checked], root: Path, settings: Settings) -> dict[str, list[HeldReport]]:
+    """Each shown agreement's service reports: a record or acceptances file that does not
+    read stops the build here, naming its file, before anything is written."""
+    return {
+        record.id: held_reports(reports_folder(root, settings, record.id), record.id)
+        for record in records
+    }
 
 
 @dataclass(frozen=True)
@@ -232,13 +252,14 @@ class PageJob:
     with_documents: bool
     git: bool
     store: Store
+    reports: list[HeldReport]
 
 
 def _prepare(job: PageJob) -> str:
     """Make one agreement's pages and store them in the page cache (in a worker)."""
     view = prepare(
         job.versions, job.digest, job.row, job.root, job.settings, job.history,
-        job.with_documents, job.signed, job.git,
+        job.with_documents, job.signed, job.git, job.reports,
     )  # fmt: skip
     pages = agreement_pages(view)
     job.store.put("pages", job.key, {name: text.encode("utf-8") for name, text in pages.items()})
@@ -254,6 +275,7 @@ def _cached_pages(
     root: Path,
     settings: Settings,
     with_documents: bool,
+    held: dict[str, list[HeldReport]],
 ) -> tuple[list[str], list[PageJob]]:
     """Each agreement's pages found in the store and its signed files (checked against
     the manifest on every run, stored or not); returns every page key of this run and the
@@ -266,13 +288,13 @@ def _cached_pages(
     for record, row in zip(records, rows, strict=True):
         agreement = record.agreement
         history = revisions.get(agreement.id, [])
-        signed, held = archive[record.id].signed, archive[record.id].versions
-        key = keys.key(record, row, history, signed)
+        signed, versions_of = archive[record.id].signed, archive[record.id].versions
+        key = keys.key(record, row, history, signed, held[record.id])
         used.append(key)
         found = store.get("pages", key)
         if found is None:
-            job = PageJob(agreement, record.digest, row, history, signed, held, key, root,
-                          settings, with_documents, git, store)  # fmt: skip
+            job = PageJob(agreement, record.digest, row, history, signed, versions_of, key, root,
+                          settings, with_documents, git, store, held[record.id])  # fmt: skip
             missing.append(job)
         else:
             _copy_pages(tree, found)
@@ -316,6 +338,7 @@ def prepare(
     with_documents: bool,
     signed: list[versions.SignedVersion],
     git: bool,
+    reports: list[HeldReport] | None = None,
 ) -> AgreementView:
     """One agreement's page data: its contract (the working version, never signed unless
     the archive holds it), signed versions, comparisons, history."""
@@ -333,27 +356,36 @@ def prepare(
         found,
         revisions,
         with_documents,
+        report_views(agreement.id, row.title, reports or [], with_documents),
     )
 
 
 def _catalogue(
-    tree: Tree, shown: list[Versions], rows: list[Row], today: dt.date, within_days: int
+    tree: Tree,
+    shown: list[Versions],
+    rows: list[Row],
+    today: dt.date,
+    within_days: int,
+    services: dict[str, Service],
 ) -> None:
     due = renewals(shown, today, within_days, include_restricted=True)
     for lang in LANGS:
-        tree.add(page_file("index", lang), catalogue_page(rows, lang))
+        tree.add(page_file("index", lang), catalogue_page(rows, lang, services))
         tree.add(page_file("renewals", lang), renewals_page(due, today, within_days, lang))
-    tree.add(JSON_FILE, to_json(shown, today, include_restricted=True))
+    tree.add(JSON_FILE, to_json(shown, today, include_restricted=True, services=services))
     tree.add(ICS_FILE, to_ics(shown, today, include_restricted=True))
 
 
 def agreement_pages(view: AgreementView) -> dict[str, str]:
-    """The pages of one agreement in both languages: its own, and one per comparison."""
+    """The pages of one agreement in both languages: its own, one per comparison and one per
+    service report."""
     pages = {}
     for lang in LANGS:
         pages[page_file(agreement_stem(view.id), lang)] = agreement_page(view, lang)
         for comparison in view.comparisons:
             pages[page_file(comparison.stem, lang)] = diff_page(comparison, lang)
+        for one in view.reports:
+            pages[page_file(one.stem, lang)] = report_page(one, lang)
     return pages
 
 

@@ -135,6 +135,28 @@ WORDS: dict[str, Text] = {
     "change_edited": Text("修改", "edited"),
     "change_version": Text("版本 v{old} → v{new}", "version v{old} → v{new}"),
     "change_status": Text("状态 {old} → {new}", "status {old} → {new}"),
+    # service reports: the agreement page's section, the report pages, their charts
+    "service": Text("服务报告", "Service reports"),
+    "acceptance": Text("客户方验收", "Accepted by the customer"),
+    "accepted_on": Text("{role}已于{date}验收", "accepted on {date} by the {role}"),
+    "not_accepted": Text("尚未验收", "not yet accepted"),
+    "accepted_day": Text("已于{date}验收", "accepted on {date}"),
+    "report_pdf": Text("下载服务报告 PDF", "Download the report (PDF)"),
+    "report_pdf_not_accepted": Text(
+        "客户方尚未验收本期报告，验收后方提供 PDF。",
+        "The customer has not accepted this report yet: its PDF is published once accepted.",
+    ),
+    "report_pdf_not_built": Text(
+        "本次构建未生成 PDF 文件。", "This build does not publish PDF files."
+    ),
+    "chart_figures": Text("图表数据", "The chart's figures"),
+    "chart_item": Text("项目", "Item"),
+    "chart_value": Text("数值", "Value"),
+    "met": Text("是否达标", "Met"),
+    "yes": Text("是", "yes"),
+    "no": Text("否", "no"),
+    "last_report": Text("最近报告", "Last report"),
+    "credits_this_year": Text("本年服务补偿", "Credits this year"),
     # diff page
     "diff_title": Text("{id} 版本比较：{old} → {new}", "{id}: {old} → {new}"),
     "diff_intro": Text(
