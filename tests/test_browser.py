@@ -575,3 +575,36 @@ def test_no_page_scrolls_sideways_on_a_phone(page: Page, start: str) -> None:
     for path in ("", "renewals/", "agreements/SLA-2024-001/", "agreements/SLA-2025-004/"):
         page.goto(start + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, start + path
+
+
+@pytest.mark.parametrize(
+    ("start", "name"),
+    [("", "近 12 期可用性与目标"), ("en/", "Availability against the target, last 12 periods")],
+)
+def test_a_report_page_reads_on_a_phone_with_named_charts(
+    page: Page, start: str, name: str
+) -> None:
+    """A service report at 390 px: no sideways scroll, its charts drawn as SVG with their
+    accessible names and their figures in a table beside them; from the agreement page's
+    service section and the catalogue's last-report link to the report itself."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{start}agreements/{LONDON_ID}/reports/2026-01/")
+    shot(page, f"report-{start.strip('/') or 'zh'}-390")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    trend = page.get_by_role("img", name=name)
+    expect(trend).to_be_visible()
+    assert trend.evaluate("svg => svg.tagName") == "svg"
+    box = trend.bounding_box()
+    assert box is not None and box["width"] <= 390
+    expect(page.locator("svg.sg-chart-svg")).to_have_count(3)
+    figures = page.locator(".sg-chart-figures").nth(1)
+    figures.locator("summary").click()
+    expect(figures.locator("td", has_text="2026-01")).to_be_visible()
+    page.goto(f"{start}agreements/{LONDON_ID}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    expect(page.locator("#sg-service")).to_be_visible()
+    page.locator("#sg-service ~ div table a", has_text="2026-01").first.click()
+    expect(page).to_have_url(re.compile(rf"agreements/{LONDON_ID}/reports/2026-01/$"))
+    open_catalogue(page, start)
+    page.locator(f'a[href$="{LONDON_ID}/reports/2026-11/"]').click()
+    expect(page).to_have_url(re.compile(rf"agreements/{LONDON_ID}/reports/2026-11/$"))

@@ -102,6 +102,8 @@ def test_the_agreement_page_has_a_service_section_only_with_reports(repo: GitRep
     assert "not yet accepted" in rows[0]
     failed = next(row for row in rows if "2025\\-11" in row)
     assert "✗ Not met" in failed and "4,000\\.00 CNY" in failed
+    assert "10 December 2025 \\(IT Centre Manager \\(service liaison\\)\\)" in failed
+    assert "| ✓ Met | none |" in rows[1]  # 2026-10: every target met, no credit
     # the trend shows the last 12 months (Dec 2025 – Nov 2026): SLA-2025-006's failed
     # January is there, the second bar (40 units a row, 2 above the first, the label's
     # baseline 13 down: 40 + 2 + 13 = 55), its label marked
@@ -125,9 +127,16 @@ def test_the_catalogue_shows_the_last_report_and_the_credits_of_this_year(repo: 
     assert found["SLA-2025-004"]["last_report"] is None
     page = read(out, "index.en.md")
     row = next(line for line in page.splitlines() if f'<a href="agreements/{LONDON}/"' in line)
-    assert f'<a href="agreements/{LONDON}/reports/2026-11/" title="not yet accepted">' in row
-    assert row.endswith('<td data-sort="242.50">242.50 GBP</td></tr>')
-    assert '<th data-column="credits_this_year" aria-sort="none">Credits this year</th>' in page
+    # one narrow column: ✓ and the period, linking to its page, the words in its title
+    says = "Last report 2026-11: Met, not yet accepted"
+    assert (
+        f'<td data-sort="2026-11"><a href="agreements/{LONDON}/reports/2026-11/" '
+        f'title="{says}" aria-label="{says}"><span class="sg-verdict sg-verdict-met">'
+        "✓&nbsp;2026-11</span></a>"
+        '<span class="sg-versions" title="Credits this year">Credits this year: 242.50 GBP</span>'
+        "</td></tr>"
+    ) in row
+    assert '<th data-column="last_report" aria-sort="none">Last report</th></tr>' in page
 
 
 def test_a_new_acceptance_remakes_the_pages_it_shows_on(repo: GitRepo) -> None:

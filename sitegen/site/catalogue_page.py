@@ -28,7 +28,7 @@ COLUMNS = (
     "id", "title", "customer", "provider", "status", "effective", "expiry",
     "objection_deadline", "availability", "p1_response",
 )  # fmt: skip
-SERVICE_COLUMNS = ("last_report", "credits_this_year")  # from the reports: `_service_cells`
+SERVICE_COLUMNS = ("last_report",)  # from the reports: `_service_cell`
 JSON_FILE, ICS_FILE = "catalogue.json", "renewals.ics"
 
 
@@ -69,32 +69,36 @@ def _cell(row: Row, column: str, lang: Lang) -> str:
     return f'<td data-sort="{sort}"><span>{h(row.label(column, lang))}</span></td>'
 
 
-def _service_cells(service: Service, row_id: str, lang: Lang) -> str:
-    """The last report (✓/✗ and its period, a link to its page; its acceptance in the
-    title) and the credits due this year, one amount a line: two narrow cells."""
+def _service_cell(service: Service, row_id: str, lang: Lang) -> str:
+    """One narrow cell: the last report's verdict and period (✓ 2026-11, linking to its
+    page; the verdict and acceptance in words as its title and accessible name), and
+    under it the credits due this year, one currency a line; "—" for what there is not.
+    One column, not two: the table already scrolls sideways on a phone (issue 14)."""
     last = service.last
     if last is None:
-        report = '<td data-sort="">—</td>'
+        report = "—"
     else:
         mark = "✓" if last.passed else "✗"
-        word = REPORT_WORDS("passed" if last.passed else "failed", lang)
+        verdict = REPORT_WORDS("passed" if last.passed else "failed", lang)
         accepted = (
             label("not_accepted", lang)
             if last.accepted is None
             else label("accepted_day", lang, date=fmt.date(last.accepted, lang))
         )
+        says = h(label("last_report_says", lang, period=last.period, verdict=verdict,
+                       accepted=accepted))  # fmt: skip
         href = url(f"{agreement_stem(row_id)}/reports/{last.period}/")
         state = "met" if last.passed else "missed"
         report = (
-            f'<td data-sort="{h(last.period)}"><a href="{href}" title="{h(accepted)}">'
-            f'<span class="sg-verdict sg-verdict-{state}">{mark}&nbsp;{h(word)}</span>'
-            f'<span class="sg-versions">{h(last.period)}</span></a></td>'
+            f'<a href="{href}" title="{says}" aria-label="{says}">'
+            f'<span class="sg-verdict sg-verdict-{state}">{mark}&nbsp;{h(last.period)}</span></a>'
         )
     credits = service.credits_this_year
-    if not credits:
-        return report + '<td data-sort="">—</td>'
+    named = h(label("credits_this_year", lang))
     lines = "<br>".join(h(f"{fmt.amount(c.amount, c.currency)} {c.currency}") for c in credits)
-    return report + f'<td data-sort="{h(credits[0].amount)}">{lines}</td>'
+    due = f'<span class="sg-versions" title="{named}">{named}: {lines}</span>' if credits else ""
+    sort = h(last.period) if last else ""
+    return f'<td data-sort="{sort}">{report}{due}</td>'
 
 
 def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
@@ -106,7 +110,7 @@ def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
     ]
     text = " ".join(words).lower()
     cells = "".join(_cell(row, column, lang) for column in COLUMNS)
-    cells += _service_cells(service or Service(), row.id, lang)
+    cells += _service_cell(service or Service(), row.id, lang)
     return (
         f'<tr data-state="{h(row.state)}" data-parties="{parties}" '
         f'data-text="{h(text)}">{cells}</tr>'

@@ -118,6 +118,8 @@ def credit_text(figures: PeriodFigures, lang: Lang) -> str:
     credits = figures.credits
     if credits is None:
         return w("no_credits", lang)
+    if not credits.percent:  # every target met, or no band reached: nothing is due
+        return w("none", lang)
     if credits.amount is None:
         return f"{percent(credits.percent)} ({w('unknown', lang)})"
     if credits.currency is None:

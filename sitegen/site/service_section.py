@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from sitegen.compose import fmt
 from sitegen.compose.contract import Lang
 from sitegen.render.page_markup import md, md_link, md_table, page_file
 from sitegen.reports.pdf_charts import trend_chart
-from sitegen.site.report_page import ReportView, accepted_text, credit_text, w
+from sitegen.site.report_page import ReportView, credit_text, w
 from sitegen.site.svg_charts import svg_chart
 from sitegen.site.words import label
 
@@ -39,10 +40,8 @@ def _row(view: ReportView, lang: Lang, source: str) -> list[str]:
     page = md_link(figures.period, source, page_file(view.stem, lang))
     result = ("✓ " if figures.passed else "✗ ") + w("passed" if figures.passed else "failed", lang)
     pdf = md_link(label("pdf", lang), source, view.pdf) if view.pdf else "—"
-    return [
-        page,
-        md(result),
-        md(credit_text(figures, lang)),
-        md(accepted_text(view.held, lang)),
-        pdf,
-    ]
+    accepted = view.held.accepted
+    when = label("not_accepted", lang)
+    if accepted is not None:
+        when = label("accepted_short", lang, date=fmt.date(accepted.date, lang), role=accepted.role)
+    return [page, md(result), md(credit_text(figures, lang)), md(when), pdf]

@@ -67,16 +67,15 @@ def _bar(bar: Chart, index: int, chart_id: str) -> str:
     met = bool(bar["met"])
     track_y = top + TRACK_TOP
     width = WIDTH * _unit(bar["fill"])
-    fill = "sg-bar-met" if met else "sg-bar-missed"
-    pattern = "" if met else f' fill="url(#{chart_id}-x)"'
+    # a missed bar is filled with the hatch (a class would override the fill attribute)
+    fill = 'class="sg-bar-met"' if met else f'fill="url(#{chart_id}-x)"'
     parts = [
         f'<text x="0" y="{top + 13}" class="sg-chart-label">'
         f"{h((MISSED if not met else '') + str(bar['label']))}</text>",
         f'<text x="{WIDTH}" y="{top + 13}" text-anchor="end" class="sg-chart-value">'
         f"{h(bar['value'])}</text>",
         f'<rect x="0" y="{track_y}" width="{WIDTH}" height="{TRACK_HEIGHT}" class="sg-track"/>',
-        f'<rect x="0" y="{track_y}" width="{width:.1f}" height="{TRACK_HEIGHT}" '
-        f'class="{fill}"{pattern}/>',
+        f'<rect x="0" y="{track_y}" width="{width:.1f}" height="{TRACK_HEIGHT}" {fill}/>',
     ]
     if bar.get("mark") is not None:
         x = min(max(WIDTH * _unit(bar["mark"]), 1.0), WIDTH - 1.0)

@@ -140,6 +140,7 @@ WORDS: dict[str, Text] = {
     "acceptance": Text("客户方验收", "Accepted by the customer"),
     "accepted_on": Text("{role}已于{date}验收", "accepted on {date} by the {role}"),
     "not_accepted": Text("尚未验收", "not yet accepted"),
+    "accepted_short": Text("{date}（{role}）", "{date} ({role})"),
     "accepted_day": Text("已于{date}验收", "accepted on {date}"),
     "report_pdf": Text("下载服务报告 PDF", "Download the report (PDF)"),
     "report_pdf_not_accepted": Text(
@@ -156,7 +157,10 @@ WORDS: dict[str, Text] = {
     "yes": Text("是", "yes"),
     "no": Text("否", "no"),
     "last_report": Text("最近报告", "Last report"),
-    "credits_this_year": Text("本年服务补偿", "Credits this year"),
+    "last_report_says": Text(
+        "最近报告 {period}：{verdict}，{accepted}", "Last report {period}: {verdict}, {accepted}"
+    ),
+    "credits_this_year": Text("本年补偿", "Credits this year"),
     # diff page
     "diff_title": Text("{id} 版本比较：{old} → {new}", "{id}: {old} → {new}"),
     "diff_intro": Text(
