@@ -12,9 +12,13 @@ and the record with every record of the agreement up to it (the trend), by their
 SHA-256. A new acceptance adds a PDF and renders nothing else; the store keeps only the
 PDFs this build publishes (kind "reports").
 
-Measured on the demo (2 cores shared, niced): each PDF takes about 0.3 s to render (a
-fresh Typst compiler, its fonts loaded, per report); the demo's 52 accepted reports take
-~10 s on a cold cache, in workers on every core, and nothing once cached.
+Measured on the demo (2 cores shared by four builds, load average 9, niced): 0.78 s a PDF
+(`project_report_pdf`: a fresh Typst compiler and its fonts per report, and the earlier
+records read again for the trend); the demo's 39 accepted reports made a cold `sitegen
+generate` take 33 s with the 12 contract documents, in workers on both cores, and 3 s once
+cached. Rendered before the site build, not beside it like the contract documents
+(`late_documents`): that is the next step if a project with hundreds of reports finds the
+first build slow.
 """
 
 from __future__ import annotations
