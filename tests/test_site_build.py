@@ -138,6 +138,30 @@ def test_agreement_page_parts(site: Path) -> None:
         assert (site / name).read_bytes() == (site.parent / "build/docs" / name).read_bytes()
 
 
+def test_report_pages_are_built_with_their_pdfs_and_charts(site: Path) -> None:
+    """The demo's records of SLA-2025-006 in the built site: October 2026 accepted (its PDF
+    published, linked from its page and the agreement's section), November not (no PDF,
+    the page says why); the charts as SVG with their names."""
+    page = read(site, "en/agreements/SLA-2025-006/reports/2026-10/index.html")
+    assert 'href="../../../../../downloads/SLA-2025-006/SLA-2025-006-report-2026-10.pdf"' in page
+    assert page.count('<svg class="sg-chart-svg" role="img" aria-labelledby=') == 3
+    assert '<title id="sg-budget-t">Share of the allowed downtime used</title>' in page
+    pdf = site / "downloads/SLA-2025-006/SLA-2025-006-report-2026-10.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert not (site / "downloads/SLA-2025-006/SLA-2025-006-report-2026-11.pdf").exists()
+    november = read(site, "agreements/SLA-2025-006/reports/2026-11/index.html")
+    assert "客户方尚未验收本期报告，验收后方提供 PDF。" in november
+    section = read(site, "agreements/SLA-2025-006/index.html")
+    assert 'href="reports/2026-11/"' in section
+    assert 'href="../../downloads/SLA-2025-006/SLA-2025-006-report-2026-10.pdf"' in section
+    # the provider's published SLA has records but none accepted: pages, no PDF
+    assert (site / "agreements/SLA-2025-005/reports/2025-10/index.html").is_file()
+    assert not list((site / "downloads/SLA-2025-005").glob("*-report-*"))
+    # left out of search: their figures buried the contracts a search is for
+    index = read(site, "search/search_index.json")
+    assert "/reports/20" not in index and "agreements/SLA-2025-006/" in index
+
+
 def test_diff_page_is_rendered(site: Path) -> None:
     page = read(site, "en/diffs/SLA-2024-001/v1-draft/index.html")
     assert "<details open" in page and "<table>" in page

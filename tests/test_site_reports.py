@@ -250,3 +250,31 @@ def test_credits_of_the_year_are_summed_per_currency() -> None:
     assert service.last == LastReport("2026-11", cloud.passed, None)
     assert service_of(reports[:4], TODAY).last == LastReport("2026-10", False, TODAY)
     assert service_of([], TODAY).last is None
+
+
+def test_a_report_page_shows_hostile_values_from_the_exports_as_text() -> None:
+    """A ticket id, an event's ref and the accepting role as an export or a person could
+    write them: each reaches the page as the characters it is, never as HTML or Markdown."""
+    from sitegen.compose.contract import Text
+    from sitegen.site.report_page import ReportView, report_page
+
+    hostile = '<img src=x onerror="alert(1)">|**x**\n# h'
+    figures = university_october()
+    breach = dataclasses.replace(figures.breaches[0], ticket=hostile)
+    tier = figures.availability[0]
+    counted = dataclasses.replace(
+        tier.counted[0], event=dataclasses.replace(tier.counted[0].event, ref=hostile)
+    )
+    tier = dataclasses.replace(tier, counted=(counted,))
+    figures = dataclasses.replace(figures, breaches=(breach,), availability=(tier,))
+    (report,) = held([figures], {"2026-10": TODAY})
+    report = dataclasses.replace(
+        report,
+        accepted=report.accepted.model_copy(update={"role": hostile}),  # type: ignore[union-attr]
+    )
+    view = ReportView("SLA-2024-001", Text(hostile, hostile), report, (figures,), None, False)
+    for lang in ("zh", "en"):
+        page = report_page(view, lang)  # type: ignore[arg-type]
+        assert "<img" not in page and "\n# h" not in page
+        escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;|**x** # h"
+        assert page.count(escaped) == 4  # the title, the role, the breach, the event

@@ -72,15 +72,18 @@ def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def front_matter(title: str, hide: Iterable[str] = ()) -> str:
+def front_matter(title: str, hide: Iterable[str] = (), *, searched: bool = True) -> str:
     """YAML front matter with a title and the Material `hide` list.
 
     mkdocs hands a front-matter title to the theme as HTML (its templates do not escape
     it: `<title>`, the header, the navigation), so the title is HTML-escaped here, then
-    JSON-quoted, which makes any text a valid YAML string."""
+    JSON-quoted, which makes any text a valid YAML string. `searched=False` leaves the page
+    out of Material's search index."""
     lines = ["---", f"title: {json.dumps(h(title), ensure_ascii=False)}"]
     hidden = list(hide)
     if hidden:
         lines.append("hide:")
         lines += [f"  - {name}" for name in hidden]
+    if not searched:
+        lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", ""])

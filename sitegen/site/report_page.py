@@ -8,6 +8,12 @@ excluded and counted events with their reasons, and the PDF's three charts as in
 from `compose.vocabulary`), one language of each pair; numbers are the record's text, never
 rounded again (`pdf_cells.percent`).
 
+Report pages are left out of the search index: a year of monthly reports is 24 pages of
+figures per agreement, which buried the contracts a search is for (the agreement pages
+fell off the first page of results for "availability"), and 1,000 agreements would add
+24,000 pages to an index the browser loads whole (FINDINGS: 32.6 MB for 911 agreements
+already). The agreement page's service section stays searchable.
+
 The card and the tables are raw HTML, every value through `h`; links are Markdown
 (`md_link`), which mkdocs checks and rewrites. The PDF is linked only for an accepted
 record: the customer received that one; for any other the card says why there is none.
@@ -82,7 +88,7 @@ def report_page(view: ReportView, lang: Lang) -> str:
     source = page_file(view.stem, lang)
     heading = f"{w('title', lang)} {figures.period}"
     parts = [
-        front_matter(f"{view.agreement_id} {heading}", hide=["navigation", "toc"]),
+        front_matter(f"{view.agreement_id} {heading}", hide=["navigation", "toc"], searched=False),
         f"# {md(heading)}",
         md_link(
             label("back_agreement", lang),
