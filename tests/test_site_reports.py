@@ -127,16 +127,22 @@ def test_the_catalogue_shows_the_last_report_and_the_credits_of_this_year(repo: 
     assert found["SLA-2025-004"]["last_report"] is None
     page = read(out, "index.en.md")
     row = next(line for line in page.splitlines() if f'<a href="agreements/{LONDON}/"' in line)
-    # one narrow column: ✓ and the period, linking to its page, the words in its title
+    # a narrow column: ✓ and the period, linking to its page, the words in its title
     says = "Last report 2026-11: Met, not yet accepted"
     assert (
-        f'<td data-sort="2026-11"><a href="agreements/{LONDON}/reports/2026-11/" '
+        f'<td class="sg-col-service" data-sort="2026-11">'
+        f'<a href="agreements/{LONDON}/reports/2026-11/" '
         f'title="{says}" aria-label="{says}"><span class="sg-verdict sg-verdict-met">'
         "✓&nbsp;2026-11</span></a>"
         '<span class="sg-versions" title="Credits this year">Credits this year: 242.50 GBP</span>'
         "</td></tr>"
     ) in row
-    assert '<th data-column="last_report" aria-sort="none">Last report</th></tr>' in page
+    assert (
+        '<th class="sg-col-service" data-column="last_report" aria-sort="none">Last report</th>'
+        "</tr>"
+    ) in page
+    # on a phone the status cell shows the same (the column is hidden: no wider a table)
+    assert '<span class="sg-service-inline"><a href="agreements/' in row
 
 
 def test_a_new_acceptance_remakes_the_pages_it_shows_on(repo: GitRepo) -> None:

@@ -52,7 +52,7 @@ def _sort_key(row: Row, column: str, lang: Lang) -> str:
     return str(value)
 
 
-def _cell(row: Row, column: str, lang: Lang) -> str:
+def _cell(row: Row, column: str, lang: Lang, inline: str = "") -> str:
     sort = h(_sort_key(row, column, lang))
     if column == "id":
         href = url(f"{agreement_stem(row.id)}/")
@@ -65,15 +65,17 @@ def _cell(row: Row, column: str, lang: Lang) -> str:
             f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
         )
         versions = f'<span class="sg-versions">{h(row.versions(lang))}</span>'
-        return f'<td data-sort="{sort}">{state}{versions}</td>'
+        return f'<td data-sort="{sort}">{state}{versions}{inline}</td>'
     return f'<td data-sort="{sort}"><span>{h(row.label(column, lang))}</span></td>'
 
 
-def _service_cell(service: Service, row_id: str, lang: Lang) -> str:
-    """One narrow cell: the last report's verdict and period (✓ 2026-11, linking to its
-    page; the verdict and acceptance in words as its title and accessible name), and
-    under it the credits due this year, one currency a line; "—" for what there is not.
-    One column, not two: the table already scrolls sideways on a phone (issue 14)."""
+def _service(service: Service, row_id: str, lang: Lang) -> tuple[str, str]:
+    """The last report's verdict and period (✓ 2026-11, linking to its page; the verdict
+    and acceptance in words as its title and accessible name), and under it the credits
+    due this year, one currency a line; "—" for what there is not. As one narrow cell of
+    its own column, and the same as lines of the status cell: the table already scrolls
+    sideways on a phone (issue 14), so there (`sitegen.css`) the column is hidden and the
+    status cell shows them, and the table is no wider than before."""
     last = service.last
     if last is None:
         report = "—"
@@ -98,7 +100,9 @@ def _service_cell(service: Service, row_id: str, lang: Lang) -> str:
     lines = "<br>".join(h(f"{fmt.amount(c.amount, c.currency)} {c.currency}") for c in credits)
     due = f'<span class="sg-versions" title="{named}">{named}: {lines}</span>' if credits else ""
     sort = h(last.period) if last else ""
-    return f'<td data-sort="{sort}">{report}{due}</td>'
+    cell = f'<td class="sg-col-service" data-sort="{sort}">{report}{due}</td>'
+    inline = f'<span class="sg-service-inline">{report}{due}</span>' if last or credits else ""
+    return cell, inline
 
 
 def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
@@ -109,8 +113,8 @@ def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
         *(t.get(one) for t in (row.title, row.customer, row.provider) for one in ("zh", "en")),
     ]
     text = " ".join(words).lower()
-    cells = "".join(_cell(row, column, lang) for column in COLUMNS)
-    cells += _service_cell(service or Service(), row.id, lang)
+    cell, inline = _service(service or Service(), row.id, lang)
+    cells = "".join(_cell(row, column, lang, inline) for column in COLUMNS) + cell
     return (
         f'<tr data-state="{h(row.state)}" data-parties="{parties}" '
         f'data-text="{h(text)}">{cells}</tr>'
@@ -142,7 +146,12 @@ def catalogue_table(
     """The whole table as one raw HTML block (no blank line inside it)."""
     head = "".join(
         f'<th data-column="{column}" aria-sort="none">{h(label(column, lang))}</th>'
-        for column in (*COLUMNS, *SERVICE_COLUMNS)
+        for column in COLUMNS
+    )
+    head += "".join(
+        f'<th class="sg-col-service" data-column="{column}" aria-sort="none">'
+        f"{h(label(column, lang))}</th>"
+        for column in SERVICE_COLUMNS
     )
     found = services or {}
     lines = ['<div class="sg-catalogue" data-sg-catalogue>', *_filters(rows, lang)]
