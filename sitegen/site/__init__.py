@@ -2,9 +2,12 @@
 (its plugin and fixes live in `sitegen.mkdocs`).
 
 - `generate`: the pipeline, from agreements to a synced folder of Markdown and files.
-- `catalogue_page`, `agreement_page`, `diff_page`: one writer per kind of page.
+- `catalogue_page`, `agreement_page`, `diff_page`, `report_page`: one writer per kind of
+  page; `service_section`: the agreement page's service reports (`report_views` prepares
+  them), `svg_charts`: their charts as inline SVG.
 - `versions`: the signed archive, comparisons and git history as the pages show them.
-- `documents`: the working version's PDF and Word file, cached by content hash.
+- `documents`: the working version's PDF and Word file, cached by content hash;
+  `report_pdfs`: the PDFs of accepted service reports, the same way.
 - `tree`: writing only what changed, deleting what is no longer generated.
 - `words`: `label`, the site's interface words in both languages, a `Words` table of the
   vocabulary (`sitegen.compose.vocabulary`; values are escaped by `sitegen.render.page_markup`).
