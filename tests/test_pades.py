@@ -177,3 +177,33 @@ def test_verify_names_what_it_cannot_find(repo: GitRepo) -> None:
     assert f"{SAMPLE_ID} v3 is not signed (signed versions: v1)" in later.output
     nothing = run("verify", "no-such.pdf")
     assert nothing.exit_code == 2 and "no such file" in nothing.output
+
+
+def test_the_agreement_page_says_who_signed_digitally_and_that_it_verifies(
+    repo: GitRepo, credentials: Path
+) -> None:
+    from sitegen.site.agreement_page import _digital
+    from sitegen.site.versions import signed_versions
+
+    assert run("sign", SAMPLE_ID, "--date", "2024-03-15").exit_code == 0
+    (version,) = signed_versions(repo.root / "agreements" / SAMPLE_ID)
+    (signature,) = version.digital
+    assert signature.ok and ORGANISATION in signature.subject
+    today = dt.datetime.now(dt.UTC).date()  # pyHanko states the time it signed
+    said = _digital(version, "en")
+    assert said.startswith("digitally signed by Common Name: Contracts Office, Organization: ")
+    assert said.endswith(f"on {today.day} {today:%B %Y}, valid")
+    assert _digital(version, "zh").endswith("数字签名，验证有效")
+
+
+def test_an_archive_without_a_digital_signature_says_so(repo: GitRepo) -> None:
+    from sitegen.site.agreement_page import _digital
+    from sitegen.site.versions import signed_versions
+
+    assert run("sign", SAMPLE_ID, "--date", "2024-03-15").exit_code == 0
+    (version,) = signed_versions(repo.root / "agreements" / SAMPLE_ID)
+    assert version.digital == ()
+    assert (_digital(version, "zh"), _digital(version, "en")) == (
+        "无数字签名",
+        "not digitally signed",
+    )

@@ -235,8 +235,9 @@ def _versions(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
         yield f"### {md(label('signed_versions', lang))} {{#sg-signed-versions}}"
         if view.signed:
             keys = ("version", "signing_date", "pdf", "sha256", "scan", "standing")
-            head = [md(label(k, lang)) for k in keys]
-            yield md_table(head, [_signed_row(view, v, lang, source) for v in view.signed])
+            head = [md(label(k, lang)) for k in (*keys, "digital_signature")]
+            rows = [[*_signed_row(view, v, lang, source), _digital(v, lang)] for v in view.signed]
+            yield md_table(head, rows)
         else:
             yield md(label("no_signed", lang))
     yield f"### {md(label('working', lang))} {{#sg-working}}"
@@ -296,6 +297,20 @@ def _signed_row(view: AgreementView, version: SignedVersion, lang: Lang, source:
         scan = md_link(label("scan", lang), source, target)
     standing = md(_standing(view, version, lang))
     return [f"v{version.version}", md(fmt.date(version.date, lang)), pdf, sha, scan, standing]
+
+
+def _digital(version: SignedVersion, lang: Lang) -> str:
+    """Whether the archived PDF carries the organisation's digital signature, and whether it
+    verifies (`sitegen verify` says the same, with the certificate's whole subject)."""
+    if not version.digital:
+        return md(label("not_digitally_signed", lang))
+    said = []
+    for signature in version.digital:
+        when = signature.signed_at.date() if signature.signed_at else version.date
+        values = {"subject": signature.subject, "date": fmt.date(when, lang)}
+        key = "digitally_signed" if signature.ok else "digital_signature_broken"
+        said.append(md(label(key, lang, **values)))
+    return "<br>".join(said)
 
 
 def version_word(name: str, lang: Lang) -> str:

@@ -32,6 +32,7 @@ from sitegen.versions.archive import (
 )
 from sitegen.versions.history import Revision, open_project, read_history
 from sitegen.versions.in_force import Signing, Versions, versions_of
+from sitegen.versions.verify import PdfSignature, pdf_signatures
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class SignedVersion:
     text_sha256: str | None = None
     # a published agreement's: the provider's saved page, hashed, never published
     source: SignedFile | None = None
+    # the PDF's own digital signatures (PAdES), each checked; () when it carries none
+    digital: tuple[PdfSignature, ...] = ()
 
 
 def signed_versions(folder: Path) -> list[SignedVersion]:
@@ -69,20 +72,29 @@ def signed_versions(folder: Path) -> list[SignedVersion]:
 
 def _version(signed: Path, entry: Entry) -> SignedVersion:
     pdf = scan = source = None
+    digital: tuple[PdfSignature, ...] = ()
     for name, expected in entry.files.items():
         if name == f"v{entry.version}.pdf":
-            pdf = _checked(signed / name, expected)
+            pdf, data = _checked_bytes(signed / name, expected)
+            digital = pdf_signatures(data)
         elif is_scan(name):
             scan = _checked(signed / name, expected)
         elif is_snapshot(name):
             source = _checked(signed / name, expected)
     text = entry.files.get(entry.yaml_name)
-    return SignedVersion(entry.version, entry.date, entry.template, pdf, scan, text, source)
+    return SignedVersion(
+        entry.version, entry.date, entry.template, pdf, scan, text, source, digital
+    )
 
 
 def _checked(path: Path, expected: str) -> SignedFile:
+    return _checked_bytes(path, expected)[0]
+
+
+def _checked_bytes(path: Path, expected: str) -> tuple[SignedFile, bytes]:
     try:
-        actual = sha256_hex(read_archived(path))
+        data = read_archived(path)
+        actual = sha256_hex(data)
     except Refusal as refusal:
         raise UserError(f"{NOT_REGULAR} {refusal.reason}", path=path) from None
     except OSError as error:
@@ -93,7 +105,7 @@ def _checked(path: Path, expected: str) -> SignedFile:
             f"{actual[:12]}…): not publishing a signed file changed after signing",
             path=path,
         )
-    return SignedFile(path.name, path, actual)
+    return SignedFile(path.name, path, actual), data
 
 
 def held(record: Checked, signed: list[SignedVersion], settings: Settings) -> Versions:

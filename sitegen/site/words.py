@@ -111,6 +111,16 @@ WORDS: dict[str, Text] = {
     "pdf": Text("PDF", "PDF"),
     "sha256": Text("SHA-256", "SHA-256"),
     "scan": Text("签署扫描件", "Executed copy"),
+    "digital_signature": Text("数字签名", "Digital signature"),
+    "digitally_signed": Text(
+        "由 {subject} 于 {date} 数字签名，验证有效",
+        "digitally signed by {subject} on {date}, valid",
+    ),
+    "digital_signature_broken": Text(
+        "{subject} 的数字签名验证未通过：签名后文件被改动",
+        "the digital signature of {subject} does not verify: the file changed after signing",
+    ),
+    "not_digitally_signed": Text("无数字签名", "not digitally signed"),
     "download": Text("下载", "Download"),
     "working": Text("工作版本", "Working version"),
     "working_pdf": Text("预览 PDF", "Preview PDF"),

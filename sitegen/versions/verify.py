@@ -140,9 +140,17 @@ def _certificates(paths: Sequence[Path]) -> list[object]:
     return found
 
 
+def may_be_signed(pdf: bytes) -> bool:
+    """Whether a PDF can hold a digital signature at all (a signature dictionary has a
+    /ByteRange): the site asks before paying for pyHanko, as most archives hold none."""
+    return b"/ByteRange" in pdf
+
+
 def pdf_signatures(pdf: bytes, trust: Sequence[object] = ()) -> tuple[PdfSignature, ...]:
     """The digital signatures a PDF carries, each checked; () when it has none or is not a
     PDF pyHanko can read (its hash is still checked by the archive)."""
+    if not may_be_signed(pdf):
+        return ()
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
