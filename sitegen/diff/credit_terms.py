@@ -20,6 +20,7 @@ from sitegen.compose.vocabulary import CAUSE_NAMES
 from sitegen.diff import show
 from sitegen.diff.change import LOOSER, MIXED, STRICTER, Change, Direction, change, ordered
 from sitegen.diff.labels import label
+from sitegen.diff.pairing import text_changes
 from sitegen.load.credit_terms import Claim, CreditBand, Credits
 from sitegen.load.model import Agreement
 from sitegen.load.terms import format_percent
@@ -93,12 +94,7 @@ def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
     )  # fmt: skip
     yield from _causes(path, key, a, b)
     name = _named(label("slos.availability.exclusions"), key)
-    for item in a.exclusions:
-        if item not in b.exclusions:
-            yield from change(f"{path}.exclusions", item, None, direction=STRICTER, name=name)
-    for item in b.exclusions:
-        if item not in a.exclusions:
-            yield from change(f"{path}.exclusions", None, item, direction=LOOSER, name=name)
+    yield from text_changes(f"{path}.exclusions", a.exclusions, b.exclusions, LOOSER, name=name)
 
 
 def _causes(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
