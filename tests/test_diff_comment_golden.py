@@ -107,10 +107,10 @@ def test_the_comment_as_github_shows_it_matches_its_golden_file(
 
 def test_the_raw_comment_has_no_entity_and_no_code(comment: str) -> None:
     """What e-mail notifications and `gh pr view` show: no `&#45;`, no `<code>`; the only
-    HTML is the redline's `<del>`/`<ins>` and line breaks in cells."""
+    HTML is the redline's `<del>`/`<ins>`, line breaks in cells, and the clauses folded."""
     assert not re.search(r"&#?\w+;", comment)
     assert "<code>" not in comment and "`" not in comment
-    assert set(re.findall(r"</?(\w+)", comment)) == {"del", "ins", "br"}
+    assert set(re.findall(r"</?(\w+)", comment)) == {"del", "ins", "br", "details", "summary"}
 
 
 def test_what_the_reviewer_reads(comment: str) -> None:
@@ -120,11 +120,11 @@ def test_what_the_reviewer_reads(comment: str) -> None:
     assert html.count("<table>") == 1  # one table for the one agreement
     # a value both languages give alike, once; the term in both languages
     assert "<td>99.9%</td>\n<td>99.5%</td>" in html
-    assert "<td>P1 响应时间 · P1 response time</td>" in html
+    assert "<td>P1 响应时间<br>P1 response time</td>" in html
     # the duty is one row, paired with its old self and judged, and flagged
     assert shown.count("Provider duty") == 2  # the attention list and the table
-    row = html[html.index("<td>服务方责任 · Provider duty</td>") :].split("</tr>")[0]
-    assert "<td>⚠️ looser on the provider · material</td>" in row
+    row = html[html.index("<td>服务方责任<br>Provider duty</td>") :].split("</tr>")[0]
+    assert "<td>⚠️ looser on the provider<br>material</td>" in row
     assert "<del>[-30-]</del><ins>{+60+}</ins>" in row
     # the redline reads right without colour: 15 struck and marked, 30 inserted and marked
     assert "[-15-]{+30+}" in shown

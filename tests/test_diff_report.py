@@ -100,5 +100,5 @@ def test_chinese_words_for_the_chinese_site() -> None:
     assert lines[2] == "**需关注**（对服务方放宽）："
     assert "v1 → v2 · 状态 已签署 → 草稿 · 合同模板 it-service-sla@1 → —" in lines
     assert "| 条款 | 变更前 | 变更后 | 影响 |" in lines
-    assert "对服务方放宽（对客户不利） · 实质性" in text
+    assert "对服务方放宽（对客户不利）<br>实质性" in text
     assert "(修改)" in text

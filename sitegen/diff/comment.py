@@ -2,11 +2,14 @@
 and as e-mail notifications and `gh pr view` show it raw.
 
 Per agreement a heading, one line of the version facts that changed, and one table:
-term (中文 · English) | before | after | effect. A value both languages give alike is
-shown once; prose stays prose (no code spans). A long text changed shows its old text
+term | before | after | effect, the term and each value in Chinese above English (a cell
+is narrow: "中文 · English" on one line wrapped mid-phrase). A value both languages give
+alike is shown once; prose stays prose (no code spans). A long text changed shows its old text
 under "before" and its redline under "after". Redlines use `<del>`/`<ins>`, which
 GitHub's sanitiser keeps, and wdiff's marks inside them (`[-old-]{+new+}`), so they read
-right where strike-through and colour are lost. Every value goes through `md_escape.md`:
+right where strike-through and colour are lost; the clauses' redlines, the contract's
+text, are folded under the table (`<details>`, its summary our own words only, the
+paragraphs inside Markdown as everywhere else). Every value goes through `md_escape.md`:
 no value becomes Markdown, HTML, a mention, a reference or a link, and no entity is
 written. A restricted agreement shows only its ID and the kinds of change, unless asked.
 """
@@ -101,12 +104,21 @@ def _agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
     for text_lang in LANGS:
         clauses = diff.redlines.get(text_lang, ())
         if clauses:
-            out += [f"**{report_word('clauses', lang)} ({_LANG_NAME[text_lang]})**", ""]
+            out += [f"<details><summary>{_clauses(text_lang, len(clauses), lang)}</summary>", ""]
             for clause in clauses:
                 head = md(f"{clause.number} {clause.title}".strip())
                 marks = redline_md(_untitled(clause.segments, clause.title))
                 out += [f"**{head}** ({report_word(clause.kind, lang)})<br>{marks}", ""]
+            out += ["</details>", ""]
     return out
+
+
+def _clauses(text_lang: Lang, count: int, lang: Lang) -> str:
+    """Clauses (中文): 9 changed / 条款对照（中文）：9 条有变更."""
+    name = _LANG_NAME[text_lang]
+    if lang == "zh":
+        return f"{report_word('clauses', lang)}（{name}）：{count} 条有变更"
+    return f"{report_word('clauses', lang)} ({name}): {count} changed"
 
 
 def _untitled(segments: Sequence[Segment], title: str) -> Sequence[Segment]:
@@ -152,9 +164,9 @@ def _row(change: Change, lang: Lang) -> list[str]:
     flag = "⚠️ " if change.attention else ""
     weight = report_word("material" if change.material else "editorial", lang)
     effect = weight if change.effect == "editorial" else f"{report_word(change.effect, lang)}"
-    effect = effect if change.effect == "editorial" else f"{effect}{_DOT}{weight}"
+    effect = effect if change.effect == "editorial" else f"{effect}<br>{weight}"
     return [
-        _once(change.label.zh, change.label.en),
+        _value(change.label),
         _value(change.before),
         _after(change),
         flag + effect,

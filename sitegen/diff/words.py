@@ -29,8 +29,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "mixed": ("部分更严、部分放宽", "stricter at some levels, looser at others"),
     "judge": ("有变更，请判断其影响", "changed; judge it"),
     "effect": ("影响", "effect"),
-    "agreement_added": ("新增协议", "agreement added"),
-    "agreement_removed": ("删除协议", "agreement removed"),
     "restricted": ("受限", "restricted"),
     "restricted_note": (
         "受限协议：此处只列编号与变更类别。完整对照请运行 `sitegen diff --include-restricted`。",
