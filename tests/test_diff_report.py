@@ -13,7 +13,7 @@ from sitegen.compose.contract import Text
 from sitegen.diff.comment import as_markdown
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
-from sitegen.diff.redline import ClauseRedline, compare
+from sitegen.diff.redline import ClauseRedline, Segment, compare
 from sitegen.diff.report import as_json, as_text, code
 
 HOSTILE = [
@@ -102,3 +102,10 @@ def test_chinese_words_for_the_chinese_site() -> None:
     assert "| 条款 | 变更前 | 变更后 | 影响 |" in lines
     assert "对服务方放宽（对客户不利）<br>实质性" in text
     assert "(修改)" in text
+
+
+def test_an_added_or_removed_clause_is_one_insertion_or_one_deletion() -> None:
+    """Not an empty line deleted before the clause added (split gives [""] for "")."""
+    assert compare("", "Scope\nThe provider", "en") == (Segment("insert", "Scope\nThe provider"),)
+    assert compare("范围\n服务方", "", "zh") == (Segment("delete", "范围\n服务方"),)
+    assert compare("", "", "en") == ()
