@@ -175,3 +175,30 @@ def test_the_command_hides_restricted_agreements_unless_asked(repo: GitRepo) -> 
     )
     assert result.exit_code == 0, result.stderr
     assert "Cloud Hosting" in result.stdout and "<del>[-10-]</del><ins>{+5+}</ins>" in result.stdout
+
+
+def test_an_added_agreement_shows_its_facts_once_and_its_clauses_folded() -> None:
+    red = ClauseRedline("scope.included", "3.1", "范围", "added", compare("", "服务内容", "zh"))
+    diff = AgreementDiff(
+        "SLA-2026-001",
+        "新协议 / New agreement",
+        None,
+        Side("SLA-2026-001", 1, "draft", effective="2027-01-01", template="it-service-sla@1",
+             changed_by="Li Na", changed_at="2026-11-30"),
+        (),
+        {"zh": (red,), "en": ()},
+    )  # fmt: skip
+    assert as_markdown([diff]) == (
+        "### SLA changes: 1 agreement differs: 0 material term changes\n"
+        "\n"
+        "#### SLA-2026-001 新协议 · New agreement (added)\n"
+        "\n"
+        "v1 · status draft · template it-service-sla@1 · effective 2027-01-01 · "
+        "changed by Li Na (2026-11-30)\n"
+        "\n"
+        "<details><summary>Clauses (中文): 1 changed</summary>\n"
+        "\n"
+        "**3.1 范围** (added)<br><ins>{+服务内容+}</ins>\n"
+        "\n"
+        "</details>\n"
+    )
