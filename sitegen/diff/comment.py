@@ -161,10 +161,13 @@ def _side_value(side: Side | None, attr: str, lang: Lang) -> str:
 
 
 def _row(change: Change, lang: Lang) -> list[str]:
+    """Term, before, after, and the effect over its weight: ⚠️ looser on the provider /
+    material; "changed; judge it" / material; editorial."""
     flag = "⚠️ " if change.attention else ""
     weight = report_word("material" if change.material else "editorial", lang)
-    effect = weight if change.effect == "editorial" else f"{report_word(change.effect, lang)}"
-    effect = effect if change.effect == "editorial" else f"{effect}<br>{weight}"
+    effect = weight
+    if change.effect != "editorial":
+        effect = f"{report_word(change.effect, lang)}<br>{weight}"
     return [
         _value(change.label),
         _value(change.before),
