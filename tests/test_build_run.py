@@ -198,8 +198,9 @@ def test_renewals_and_the_diff_comment_leave_a_restricted_agreement_out(repo: Gi
 
     comment = CliRunner().invoke(cli, ["diff", "--base", "HEAD~1", "--format", "md"])
     assert comment.exit_code == 0, comment.output
-    assert "OLA&#45;2025&#45;001 (changed, restricted)" in comment.stdout  # its ID only
-    for needle in needles[1:]:
+    assert f"#### {RESTRICTED_ID} (changed, restricted)" in comment.stdout  # its ID only
+    assert comment.stdout.count(RESTRICTED_ID) == 1  # its heading, nowhere else
+    for needle in (needles[1], *SECRETS):
         assert needle not in comment.stdout, needle
 
 

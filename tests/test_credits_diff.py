@@ -104,11 +104,11 @@ def test_tiers_are_matched_by_id_with_directions() -> None:
         "    - id: zone\n      scope: {zh: 可用区, en: Zone}\n      target: 99.95\n",
     )
     assert rows(old, new) == [
-        ("slos.availability[instance].target", "instance: Availability target", "99.5%",
+        ("slos.availability[instance].target", "Single instance: Availability target", "99.5%",
          "99%", "looser"),
         ("slos.availability[instance].credits.bands[99.5]",
-         "instance: Credit below 99.5% availability", "10%", "0%", "looser"),
-        ("slos.availability[zone].target", "zone: Availability target", "—", "99.95%",
+         "Single instance: Credit below 99.5% availability", "10%", "0%", "looser"),
+        ("slos.availability[zone].target", "Zone: Availability target", "—", "99.95%",
          "stricter"),
     ]  # fmt: skip
 
@@ -163,14 +163,14 @@ def test_a_single_tier_grown_into_a_list_is_matched_with_its_first_tier() -> Non
         "    - {id: reporting, scope: {zh: 报表系统, en: Reporting}, target: 99.5}\n",
     )
     assert rows(old, new) == [
-        ("slos.availability[core].scope", "core: Availability scope", "—", "Core systems",
+        ("slos.availability[core].scope", "Core systems: Availability scope", "—", "Core systems",
          None),
-        ("slos.availability[core].exclusions", "core: Availability exclusion",
+        ("slos.availability[core].exclusions", "Core systems: Availability exclusion",
          "Planned maintenance notified in writing 5 working days ahead, at most 4 hours per "
          "month in total", "—", "stricter"),
-        ("slos.availability[core].exclusions", "core: Availability exclusion",
+        ("slos.availability[core].exclusions", "Core systems: Availability exclusion",
          "Interruptions caused by the customer or by force majeure", "—", "stricter"),
-        ("slos.availability[reporting].target", "reporting: Availability target", "—", "99.5%",
+        ("slos.availability[reporting].target", "Reporting: Availability target", "—", "99.5%",
          "stricter"),
     ]  # fmt: skip
 

@@ -104,5 +104,5 @@ def test_review_commands_run_against_a_base_branch(
         assert done.returncode == 0, f"{script}\n{done.stdout}\n{done.stderr}"
     comment = (repo.root / "review" / "comment.md").read_text("utf-8")
     assert comment.startswith("### SLA changes: 1 agreement differs")
-    assert "<del>15</del><ins>10</ins>" in comment
+    assert "<del>[-15-]</del><ins>{+10+}</ins>" in comment
     assert (repo.root / "review" / "pr-number").read_text() == "42\n"

@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from sitegen.commands.boundary import Command
+from sitegen.diff.comment import as_markdown
 from sitegen.diff.compare import diff_renewal, diff_since, diff_specs
 from sitegen.diff.model import AgreementDiff
-from sitegen.diff.report import as_json, as_markdown, as_text
+from sitegen.diff.report import as_json, as_text
 from sitegen.load.config import Settings
 from sitegen.terminal import safe
 from sitegen.versions import signing_tag

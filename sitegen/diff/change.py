@@ -15,9 +15,10 @@ from sitegen.compose.contract import Lang, Text
 from sitegen.diff.labels import label
 from sitegen.load.model import Bilingual
 
-__all__ = ["LOOSER", "MIXED", "STRICTER", "Change", "Direction", "change", "ordered"]
+__all__ = ["LOOSER", "MIXED", "STRICTER", "Change", "Direction", "Effect", "change", "ordered"]
 
 Direction = Literal["stricter", "looser", "mixed"] | None
+Effect = Literal["stricter", "looser", "mixed", "judge", "editorial"]
 STRICTER: Direction = "stricter"
 LOOSER: Direction = "looser"
 MIXED: Direction = "mixed"
@@ -40,6 +41,14 @@ class Change:
     @property
     def kind(self) -> str:
         return "added" if self.before is None else "removed" if self.after is None else "changed"
+
+    @property
+    def effect(self) -> Effect:
+        """What the change does, in one word: its direction; `judge` for a material change
+        no rule can judge (a person must); `editorial` for the rest."""
+        if self.direction is not None:
+            return self.direction
+        return "judge" if self.material else "editorial"
 
 
 Formatter = Callable[[Any, Lang], str]

@@ -20,6 +20,7 @@ from sitegen.compose.vocabulary import CAUSE_NAMES
 from sitegen.diff import show
 from sitegen.diff.change import LOOSER, MIXED, STRICTER, Change, Direction, change, ordered
 from sitegen.diff.labels import label
+from sitegen.diff.pairing import text_changes
 from sitegen.load.credit_terms import Claim, CreditBand, Credits
 from sitegen.load.model import Agreement
 from sitegen.load.terms import format_percent
@@ -47,8 +48,14 @@ def _prefix(key: str) -> str:
     return f"slos.availability[{key}]" if key else "slos.availability"
 
 
-def _named(text: Text, key: str) -> Text:
-    return Text(f"{key}：{text.zh}", f"{key}: {text.en}") if key else text
+def _named(text: Text, key: str, *tiers: Tier | None) -> Text:
+    """A tier's term named by what the tier covers (its scope, as the contract names it;
+    the newer version's first), its id only when it has no scope."""
+    if not key:
+        return text
+    scope = next((t.scope for t in reversed(tiers) if t is not None and t.scope), None)
+    zh, en = (scope.zh, scope.en) if scope else (key, key)
+    return Text(f"{zh}：{text.zh}", f"{en}: {text.en}")
 
 
 def tier_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
@@ -61,7 +68,7 @@ def tier_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
                 b and b.target,
                 fmt.percent,
                 direction=STRICTER if a is None else LOOSER,
-                name=_named(label("slos.availability.target"), key),
+                name=_named(label("slos.availability.target"), key, a, b),
             )
             continue
         yield from _tier(path, key, a, b)
@@ -69,7 +76,7 @@ def tier_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
 
 def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
     yield from change(
-        f"{path}.scope", a.scope, b.scope, name=_named(label("slos.availability.scope"), key)
+        f"{path}.scope", a.scope, b.scope, name=_named(label("slos.availability.scope"), key, a, b)
     )
     yield from change(
         f"{path}.target",
@@ -77,7 +84,7 @@ def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
         b.target,
         fmt.percent,
         direction=ordered(a.target, b.target, STRICTER),
-        name=_named(label("slos.availability.target"), key),
+        name=_named(label("slos.availability.target"), key, a, b),
     )
     yield from change(
         f"{path}.window",
@@ -85,20 +92,15 @@ def _tier(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
         b.window,
         fmt.term_word,
         direction=ordered(WINDOW_ORDER.index(a.window), WINDOW_ORDER.index(b.window), LOOSER),
-        name=_named(label("slos.availability.window"), key),
+        name=_named(label("slos.availability.window"), key, a, b),
     )
     yield from change(
         f"{path}.downtime", a.downtime, b.downtime, show.downtime,
-        name=_named(label("slos.availability.downtime"), key),
+        name=_named(label("slos.availability.downtime"), key, a, b),
     )  # fmt: skip
     yield from _causes(path, key, a, b)
-    name = _named(label("slos.availability.exclusions"), key)
-    for item in a.exclusions:
-        if item not in b.exclusions:
-            yield from change(f"{path}.exclusions", item, None, direction=STRICTER, name=name)
-    for item in b.exclusions:
-        if item not in a.exclusions:
-            yield from change(f"{path}.exclusions", None, item, direction=LOOSER, name=name)
+    name = _named(label("slos.availability.exclusions"), key, a, b)
+    yield from text_changes(f"{path}.exclusions", a.exclusions, b.exclusions, LOOSER, name=name)
 
 
 def _causes(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
@@ -106,7 +108,7 @@ def _causes(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
     excluded stricter. A longer maintenance notice is stricter (the provider must plan
     further ahead for its maintenance to be excluded), a notice added from none stricter;
     a higher monthly cap is looser (more maintenance excluded), a cap added stricter."""
-    name = _named(label("slos.availability.excluded"), key)
+    name = _named(label("slos.availability.excluded"), key, a, b)
     for cause in a.excluded:
         if cause not in b.excluded:
             yield from change(f"{path}.excluded", cause, None, _cause, direction=STRICTER,
@@ -122,12 +124,12 @@ def _causes(path: str, key: str, a: Tier, b: Tier) -> Iterator[Change]:
         f"{path}.maintenance.notice", x.notice, y.notice, fmt.duration,
         direction=_presence(x.notice, y.notice, STRICTER)
         or ordered(x.notice, y.notice, STRICTER),
-        name=_named(label("slos.availability.maintenance.notice"), key),
+        name=_named(label("slos.availability.maintenance.notice"), key, a, b),
     )  # fmt: skip
     yield from change(
         f"{path}.maintenance.cap", x.cap, y.cap, fmt.duration,
         direction=_presence(x.cap, y.cap, STRICTER) or ordered(x.cap, y.cap, LOOSER),
-        name=_named(label("slos.availability.maintenance.cap"), key),
+        name=_named(label("slos.availability.maintenance.cap"), key, a, b),
     )  # fmt: skip
 
 
@@ -169,18 +171,20 @@ def schedule_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
         if a is None or b is None:
             continue
         x, y = _bands(old, a), _bands(new, b)
-        found = list(_level_changes(key, x, y))
+        found = list(_level_changes(key, x, y, (a, b)))
         yield from found
         directions = {c.direction for c in found}
         if {STRICTER, LOOSER} <= directions:
             path = f"{_prefix(key)}.credits" if key else "credits.bands"
             yield from change(
                 path, x, y, show.bands, direction=MIXED,
-                name=_named(label("credits.schedule"), key),
+                name=_named(label("credits.schedule"), key, a, b),
             )  # fmt: skip
 
 
-def _level_changes(key: str, x: list[CreditBand], y: list[CreditBand]) -> Iterator[Change]:
+def _level_changes(
+    key: str, x: list[CreditBand], y: list[CreditBand], tiers: tuple[Tier, Tier]
+) -> Iterator[Change]:
     base = f"{_prefix(key)}.credits.bands" if key else "credits.bands"
     for top, floor in _levels(x, y):
         p, q = credit_at(x, floor), credit_at(y, floor)
@@ -191,7 +195,7 @@ def _level_changes(key: str, x: list[CreditBand], y: list[CreditBand]) -> Iterat
             q,
             fmt.percent,
             direction=ordered(p, q, STRICTER),
-            name=_named(name, key),
+            name=_named(name, key, *tiers),
         )
 
 

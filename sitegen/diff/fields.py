@@ -4,23 +4,25 @@ Each change carries readable values in both languages, whether it is material, a
 service levels, credits, term, renewal and scope its direction: `stricter` on the provider
 (better for the customer) or `looser`. Changes a customer must look at are marked for
 attention. Lists are matched by identity (priority level, scope id, credit band), never by
-position.
+position; lists without ids (duties, sources, contacts) by text, a reworded item with its
+old self (`pairing`), and a duty's change judged from its text (`duty_change`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from sitegen.compose import fmt, schemes
 from sitegen.compose.general import general_facts
 from sitegen.compose.targets import clock_of
-from sitegen.diff import show
+from sitegen.diff import criteria, show
 from sitegen.diff.change import LOOSER, MIXED, STRICTER, Change, Direction
 from sitegen.diff.change import change as _change
 from sitegen.diff.change import ordered as _ordered
 from sitegen.diff.credit_terms import credit_changes, schedule_changes, tier_changes
 from sitegen.diff.labels import label
+from sitegen.diff.pairing import text_changes
 from sitegen.load.model import (
     TARGETS,
     Agreement,
@@ -256,8 +258,14 @@ def _measurement(old: Agreement, new: Agreement) -> Iterator[Change]:
         show.working_days,
         direction=_ordered(a.report_due_days, b.report_due_days, LOOSER),
     )
-    yield from _texts("measurement.sources", a.sources, b.sources, None)
-    yield from _change("measurement.pass_criteria", a.pass_criteria, b.pass_criteria)
+    yield from text_changes("measurement.sources", a.sources, b.sources, None)
+    levels = ([p.level for p in old.slos.priorities], [p.level for p in new.slos.priorities])
+    yield from _change(
+        "measurement.pass_criteria",
+        a.pass_criteria,
+        b.pass_criteria,
+        direction=criteria.direction(a.pass_criteria, b.pass_criteria, *levels),
+    )
 
 
 _PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
@@ -290,11 +298,12 @@ def _reviewed(review: Review | None) -> tuple[list[Bilingual], list[ReviewRecord
 
 
 def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
-    yield from _texts(
-        "obligations.provider", old.obligations.provider, new.obligations.provider, STRICTER
+    duties = old.obligations, new.obligations
+    yield from text_changes(
+        "obligations.provider", duties[0].provider, duties[1].provider, STRICTER, owner="provider"
     )
-    yield from _texts(
-        "obligations.customer", old.obligations.customer, new.obligations.customer, LOOSER
+    yield from text_changes(
+        "obligations.customer", duties[0].customer, duties[1].customer, LOOSER, owner="customer"
     )
     cadences = ["monthly", "quarterly", "half_yearly", "yearly"]
     a = old.review.cadence if old.review else None
@@ -313,10 +322,10 @@ def _duties(old: Agreement, new: Agreement) -> Iterator[Change]:
         ("signatories", old.signatories or [], new.signatories or []),
         ("review.participants", before[0], after[0]),
     ):
-        yield from _texts(
+        yield from text_changes(
             path, [show.role(i) for i in x], [show.role(i) for i in y], None, material=False
         )
-    yield from _texts(
+    yield from text_changes(
         "review.records",
         [show.record(r) for r in before[1]],
         [show.record(r) for r in after[1]],
@@ -407,21 +416,3 @@ _COMPARISONS = (
 def _union(before: dict[Any, Any], after: dict[Any, Any]) -> list[Any]:
     """Keys of both, in the order they appear: old ones first, then new ones."""
     return list(dict.fromkeys([*before, *after]))
-
-
-def _texts(
-    path: str,
-    before: Sequence[Bilingual],
-    after: Sequence[Bilingual],
-    added: Direction,
-    *,
-    material: bool = True,
-) -> Iterator[Change]:
-    """Lists without ids: an item is the same when its text is; changed text is a swap."""
-    removed = None if added is None else LOOSER if added == STRICTER else STRICTER
-    for item in before:
-        if item not in after:
-            yield from _change(path, item, None, material=material, direction=removed)
-    for item in after:
-        if item not in before:
-            yield from _change(path, None, item, material=material, direction=added)

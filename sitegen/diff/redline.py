@@ -87,7 +87,10 @@ def _own(title: str, old: Clause | None, new: Clause | None, lang: Lang) -> str:
 def compare(old: str, new: str, lang: Lang) -> tuple[Segment, ...]:
     """Line by line first, so a changed table row is compared with its own old row; then
     token by token inside each pair of changed lines. Neighbouring segments of the same kind
-    are merged."""
+    are merged. An added or removed clause is one insertion or one deletion (split, "" is
+    one empty line, which a clause added from nothing would show deleted)."""
+    if not old or not new:
+        return tuple(Segment("insert" if new else "delete", text) for text in (new or old,) if text)
     a, b = old.split("\n"), new.split("\n")
     segments: list[Segment] = []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)

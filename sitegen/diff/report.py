@@ -1,11 +1,10 @@
-"""A set of agreement diffs as terminal text, as a pull-request comment (Markdown), or JSON.
+"""A set of agreement diffs as terminal text or JSON, and the site's diff page rows as HTML.
 
-The Markdown is safe to post: every value from an agreement is one line of `<code>` with every
-character that HTML or Markdown could act on written as an entity (so `|` cannot end a table
-cell and a newline cannot start a block); redlines are one-line HTML escaped the same way.
-No `@name`, `@org/team` or `#N` of an agreement reaches GitHub as a mention or a reference
-(see `_entity`), and a restricted agreement shows only its ID and the kinds of change unless
-asked (`include_restricted`).
+The pull-request comment is `comment.py`. The rows for the site's page (`side_rows`,
+`change_rows`, `redline_groups`) are HTML: every value from an agreement is one line of
+`<code>` with every character that HTML or Markdown could act on written as an entity, as
+Python-Markdown passes a raw HTML block through; redlines are one-line HTML escaped the same
+way. The text and JSON forms carry the same changes and effects as the comment.
 """
 
 from __future__ import annotations
@@ -16,21 +15,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from sitegen.compose.contract import LANGS, Lang, Text
+from sitegen.diff import comment
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline
-from sitegen.diff.words import change_kinds, clause_counts, report_word, status, summary_line
+from sitegen.diff.words import report_word, status
 from sitegen.terminal import escape_controls, json_text, safe, safe_lines, style
 
 _ARROW = "→"
+_SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed_by", "changed_at")
 _LANG_NAME = {"zh": "中文", "en": "English"}
 
 
 def summary(diffs: Sequence[AgreementDiff], lang: Lang = "en") -> str:
-    changed = [d for d in diffs if d.differs]
-    attention = sum(len(d.attention) for d in changed)
-    material = sum(d.material for d in changed)
-    return summary_line(len(changed), material, attention, lang)
+    return comment.summary(diffs, lang)
 
 
 # Terminal text.
@@ -56,12 +54,16 @@ def as_text(diffs: Sequence[AgreementDiff]) -> str:
 
 
 def _change_line(change: Change) -> str:
+    """A term, its values (once when both languages give the same) and its effect, as the
+    comment says them."""
     flag = style("! ", fg="red", bold=True) if change.attention else "  "
     weight = "material" if change.material else "editorial"
-    direction = f", {report_word(change.direction, 'en')}" if change.direction else ""
-    values = f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
-    label = safe(f"{change.label.zh} / {change.label.en}")
-    return f"{flag}{label}: {values} ({weight}{direction})"
+    effect = "" if change.effect == "editorial" else f", {report_word(change.effect, 'en')}"
+    alike = all(t is None or t.zh == t.en for t in (change.before, change.after))
+    values = _pair(change, "en") if alike else f"{_pair(change, 'zh')} / {_pair(change, 'en')}"
+    name = change.label.en if change.label.zh == change.label.en else change.label.zh
+    label = safe(name if name == change.label.en else f"{name} / {change.label.en}")
+    return f"{flag}{label}: {values} ({weight}{effect})"
 
 
 def _pair(change: Change, lang: Lang) -> str:
@@ -95,80 +97,6 @@ def _sides(diff: AgreementDiff) -> list[str]:
         return safe(f"{side.label} ({', '.join(f for f in facts if f)})")
 
     return [f"from {describe(diff.old)}", f"to   {describe(diff.new)}"]
-
-
-# Markdown for a pull-request comment.
-
-
-def as_markdown(
-    diffs: Sequence[AgreementDiff], lang: Lang = "en", *, include_restricted: bool = False
-) -> str:
-    """The comment; `lang` is the language of its own words (values show both languages).
-    A restricted agreement shows only its ID and the kinds of change (counts), unless
-    `include_restricted`: the comment is read by everyone who can read the pull request."""
-    changed = [d for d in diffs if d.differs]
-    hidden = {d.agreement_id for d in changed if d.restricted and not include_restricted}
-    out = [f"### {report_word('heading', lang)}: {summary(diffs, lang)}", ""]
-    flagged = [_md_flag(d, lang, d.agreement_id in hidden) for d in changed if d.attention]
-    if flagged:
-        attention = report_word("attention", lang)
-        out += [attention, "", *(line for lines in flagged for line in lines), ""]
-    for diff in changed:
-        shown = _md_restricted if diff.agreement_id in hidden else _md_agreement
-        out += shown(diff, lang)
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _md_flag(diff: AgreementDiff, lang: Lang, hidden: bool) -> list[str]:
-    if hidden:
-        return [f"- ⚠️ {code(diff.agreement_id)} {_kinds(diff, lang)}"]
-    return [f"- ⚠️ {code(diff.agreement_id)} {_md_change(c, lang)}" for c in diff.attention]
-
-
-def _md_restricted(diff: AgreementDiff, lang: Lang) -> list[str]:
-    """ID, what happened to it, the counts of each kind of change: no title, term or value."""
-    counts = {k: len(v) for k in LANGS if (v := diff.redlines.get(k, ()))}
-    comma, semicolon = ("，", "；") if lang == "zh" else (", ", "; ")
-    kinds = _kinds(diff, lang) + (semicolon + clause_counts(counts, lang) if counts else "")
-    what = f"{report_word(diff.kind, lang)}{comma}{report_word('restricted', lang)}"
-    return [
-        "<details open>" if diff.attention else "<details>",
-        f"<summary>{_entities(diff.agreement_id)} ({what})</summary>",
-        "",
-        kinds,
-        "",
-        report_word("restricted_note", lang),
-        "",
-        "</details>",
-        "",
-    ]
-
-
-def _kinds(diff: AgreementDiff, lang: Lang) -> str:
-    directions = [c.direction for c in diff.changes]
-    material = diff.material
-    editorial = len(diff.changes) - material
-    looser, stricter = directions.count("looser"), directions.count("stricter")
-    return change_kinds(material, editorial, looser, stricter, lang)
-
-
-_SIDE_FIELDS = ("version", "status", "template", "effective", "signed", "changed_by", "changed_at")
-
-
-def _md_agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
-    out = [
-        "<details open>" if diff.attention else "<details>",
-        f"<summary>{details_summary(diff, lang)}</summary>",
-        "",
-    ]
-    before, after = report_word("before", lang), report_word("after", lang)
-    out += _md_table(["", before, after], side_rows(diff, lang))
-    if diff.changes:
-        heads = ["", report_word("term", lang), before, after, ""]
-        out += _md_table(heads, change_rows(diff, lang))
-    for label, paragraphs in redline_groups(diff, lang):
-        out += [f"**{label}**", "", *paragraphs, ""]
-    return [*out, "</details>", ""]
 
 
 # One agreement's part of the report, as rows of cells (already entity-escaped HTML) that
@@ -217,23 +145,11 @@ def redline_groups(diff: AgreementDiff, lang: Lang) -> list[tuple[str, list[str]
     ]
 
 
-def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["|" + "".join(f" {cell} |" if cell else " |" for cell in head)]
-    lines.append("|" + " --- |" * len(head))
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return [*lines, ""]
-
-
 def _side_value(side: Side | None, attr: str, lang: Lang) -> str:
     value = getattr(side, attr, "") if side else ""
     if attr == "status" and value:
         return status(str(value), lang)
     return "" if value is None else str(value)
-
-
-def _md_change(change: Change, lang: Lang) -> str:
-    name = change.label.get(lang)
-    return f"{code(name)}: {_md_values(change.before)} {_ARROW} {_md_values(change.after)}"
 
 
 def _md_values(text: Text | None) -> str:
@@ -319,6 +235,7 @@ def _json_diff(diff: AgreementDiff) -> dict[str, Any]:
                 "after": c.after and {"zh": c.after.zh, "en": c.after.en},
                 "material": c.material,
                 "direction": c.direction,
+                "effect": c.effect,
                 "attention": c.attention,
             }
             for c in diff.changes

@@ -27,6 +27,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "stricter": ("对服务方更严（对客户有利）", "stricter on the provider"),
     "looser": ("对服务方放宽（对客户不利）", "looser on the provider"),
     "mixed": ("部分更严、部分放宽", "stricter at some levels, looser at others"),
+    "judge": ("有变更，请判断其影响", "changed; judge it"),
+    "effect": ("影响", "effect"),
     "restricted": ("受限", "restricted"),
     "restricted_note": (
         "受限协议：此处只列编号与变更类别。完整对照请运行 `sitegen diff --include-restricted`。",
