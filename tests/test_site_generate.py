@@ -99,6 +99,24 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     assert "| v2 | In review | version v1 → v2; status Signed → In review | `" in english
 
 
+def test_the_card_labels_the_current_term_and_the_first_once_renewed(repo: GitRepo) -> None:
+    # SLA-2024-001 v1 runs from 1 April 2024 for 12 months and renews by 12: on 10 February
+    # 2025 its first term is the current one (it ends 31 March 2025, as clause 1.4 says);
+    # on 1 December 2026 it is in its third, ending 31 March 2027.
+    out, _ = run(repo)
+    page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
+    assert "<dt>到期日</dt><dd>2025年3月31日</dd>" in page and "首期届满" not in page
+    out = repo.root / "build" / "later"
+    generate(repo.root, Settings(), out, today=dt.date(2026, 12, 1), render_documents=False)
+    page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
+    assert "<dt>本期届满</dt><dd>2027年3月31日</dd><dt>首期届满</dt><dd>2025年3月31日</dd>" in page
+    english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
+    assert (
+        "<dt>Current term ends</dt><dd>31 March 2027</dd>"
+        "<dt>First term ended</dt><dd>31 March 2025</dd>"
+    ) in english
+
+
 def test_diff_page_shows_the_term_change(repo: GitRepo) -> None:
     out, _ = run(repo)
     page = (out / "diffs/SLA-2024-001/v1-draft.en.md").read_text(encoding="utf-8")

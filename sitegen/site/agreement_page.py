@@ -23,6 +23,7 @@ from sitegen.compose.contract import Contract, Lang
 from sitegen.compose.general import general_facts
 from sitegen.compose.vocabulary import NONE, SIGNED_VERSION_NAMES, WORKING_NAMES
 from sitegen.diff import show as labels
+from sitegen.load import terms
 from sitegen.load.model import TARGETS, Agreement
 from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
@@ -142,10 +143,17 @@ def _negotiated_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[
     )
     renewal = renewal[:1].upper() + renewal[1:]
     signed = fmt.date(row.signed, lang) if row.signed else "—"  # as the archive records it
+    # The current term's end (renewed terms counted), and the first term's, as clause 1.4
+    # states it, once the term has renewed: each labelled, so they never seem to disagree.
+    first = terms.expiry_date(agreement.dates.effective, term.months)
+    renewed = row.expiry is not None and row.expiry != first
+    ends = [("current_term_end" if renewed else "expiry", h(row.label("expiry", lang)))]
+    if renewed:
+        ends.append(("first_term_end", h(fmt.date(first, lang))))
     return [
         ("signed_on", h(signed)),
         ("effective", h(row.label("effective", lang))),
-        ("expiry", h(row.label("expiry", lang))),
+        *ends,
         ("objection_deadline", h(row.label("objection_deadline", lang))),
         ("term", h(labels.months(term.months, lang))),
         ("renewal", h(renewal)),

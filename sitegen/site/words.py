@@ -67,6 +67,8 @@ WORDS: dict[str, Text] = {
     "parties": Text("当事方", "Parties"),
     "dates": Text("日期", "Dates"),
     "signed_on": Text("签署日期", "Signed"),
+    "current_term_end": Text("本期届满", "Current term ends"),
+    "first_term_end": Text("首期届满", "First term ended"),
     "term": Text("期限", "Term"),
     "renewal": Text("续签", "Renewal"),
     "no_renewal": Text("不自动续签", "Does not renew automatically"),
