@@ -24,6 +24,7 @@ from sitegen.commands.new import new_command
 from sitegen.commands.render import render_command
 from sitegen.commands.renewals import renewals_command
 from sitegen.commands.report import report_group
+from sitegen.commands.review import review_group
 from sitegen.commands.schema import schema_command
 from sitegen.commands.sign import attach_command, sign_command
 from sitegen.commands.site import build_command, generate_command
@@ -62,6 +63,7 @@ for command in (
     diff_command,
     renewals_command,
     report_group,
+    review_group,
     generate_command,
     build_command,
     schema_command,

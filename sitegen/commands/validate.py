@@ -35,8 +35,8 @@ from sitegen.load.config import Settings
 @click.option(
     "--history",
     is_flag=True,
-    help="Also check the signed archives and the accepted service reports are intact and "
-    "append-only (what CI runs).",
+    help="Also check the signed archives, the accepted service reports and the held reviews "
+    "are intact and append-only (what CI runs).",
 )
 @click.option(
     "--base",
@@ -59,12 +59,18 @@ def validate_command(
     settings, root = Settings.find(Path.cwd())
     targets = list(paths) or [root / settings.agreements_dir]
     report, _ = validate(targets, settings, root, unused=strict)
+    if not paths:  # the whole project: its review records too
+        from sitegen.reports.review_check import check_reviews
+
+        report.extend(check_reviews(root, settings))
     if history:
         from sitegen.reports.record_history import check_reports
+        from sitegen.reports.review_history import check_review_history
         from sitegen.versions.archive import check_archive
 
         report.extend(check_archive(root, settings, base))
         report.extend(check_reports(root, settings, base))
+        report.extend(check_review_history(root, settings, base))
     report.findings = [relative(f, Path.cwd()) for f in report.findings]
     shown = [f for f in report.sorted() if verbose or f.severity is not Severity.INFO]
     fmt = fmt or ("full" if sys.stdout.isatty() else "concise")

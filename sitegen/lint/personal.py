@@ -194,3 +194,21 @@ def personal_names(subject: Subject) -> Iterator[Hit]:
         problem = _name_in_zh(role) if lang == "zh" else _name_in_en(role)
         if problem:
             yield Hit(field, f"{problem}: {_ROLE_FIXES}")
+
+
+def contact_details(text: str) -> str | None:
+    """What in `text` reaches a person (an e-mail address, a phone number), described as
+    SG405/SG406 describe it; None when nothing does. For texts outside an agreement (a
+    review's action owners and participants), which are roles by the same rule."""
+    address = EMAIL.search(text)
+    if address:
+        return f"e-mail address {address.group()!r}"
+    number = PHONE.search(ID_CANDIDATE.sub(lambda m: " " * len(m.group()), text))
+    if number:
+        return f"phone number {number.group()!r}"
+    return None
+
+
+def not_a_role(role: str, lang: str) -> str | None:
+    """Why `role` looks like a person's name or names no role (SG408's rule), or None."""
+    return _name_in_zh(role) if lang == "zh" else _name_in_en(role)

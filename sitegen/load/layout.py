@@ -8,6 +8,8 @@ publishes an agreement's files takes them from here.
     agreements/<ID>/reports/acceptances.yaml      the customer's acceptances (ACCEPTANCES)
     agreements/<ID>/reports/superseded/   accepted records replaced since (SUPERSEDED_DIR),
                                           each as <period>.<n>.yaml
+    agreements/<ID>/reviews/              structured review records (REVIEWS_DIR):
+                                          <period>.yaml, a month, quarter, half-year or year
 """
 
 from __future__ import annotations
@@ -19,3 +21,4 @@ REPORTS_DIR = "reports"
 ACCEPTANCES = "acceptances.yaml"
 SUPERSEDED_DIR = "superseded"
 RECORD_SUFFIX = ".yaml"
+REVIEWS_DIR = "reviews"

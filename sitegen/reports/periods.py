@@ -1,10 +1,11 @@
 """Reporting periods, and the jobs the figures are computed for.
 
 A period is a calendar month (`2026-10`) or quarter (`2026Q3`) as the agreement's
-`measurement.period` says, counted in the agreement's zone: October in Shanghai starts at
-2026-09-30T16:00Z. A `Job` is one agreement over one period with everything the figures need
-to know about its clock, so the modules that compute figures take a list of jobs and answer
-for all of them in one query.
+`measurement.period` says; a review may also cover a half-year (`2026H1`) or a year
+(`2026`), the cadences `review.cadence` names. A period is counted in the agreement's
+zone: October in Shanghai starts at 2026-09-30T16:00Z. A `Job` is one agreement over one
+period with everything the figures need to know about its clock, so the modules that
+compute figures take a list of jobs and answer for all of them in one query.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from sitegen.load.model import Agreement
 
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _QUARTER = re.compile(r"(\d{4})Q([1-4])")
+_HALF = re.compile(r"(\d{4})H([12])")
+_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +34,7 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """`2026-10` or `2026Q3`; ValueError naming the forms otherwise."""
+        """`2026-10`, `2026Q3`, `2026H1` or `2026`; ValueError naming the forms otherwise."""
         month = _MONTH.fullmatch(text)
         if month:
             year, number = int(month.group(1)), int(month.group(2))
@@ -43,7 +46,18 @@ class Period:
             end_month = number * 3
             last = months.monthrange(year, end_month)[1]
             return cls(dt.date(year, end_month - 2, 1), dt.date(year, end_month, last), text)
-        raise ValueError(f"period {text!r}: write a month as 2026-10 or a quarter as 2026Q3")
+        half = _HALF.fullmatch(text)
+        if half:
+            year, number = int(half.group(1)), int(half.group(2))
+            first, last_month = (1, 6) if number == 1 else (7, 12)
+            last = months.monthrange(year, last_month)[1]
+            return cls(dt.date(year, first, 1), dt.date(year, last_month, last), text)
+        if _YEAR.fullmatch(text):
+            return cls(dt.date(int(text), 1, 1), dt.date(int(text), 12, 31), text)
+        raise ValueError(
+            f"period {text!r}: write a month as 2026-10, a quarter as 2026Q3, a half-year as "
+            "2026H1 or a year as 2026"
+        )
 
     @classmethod
     def parse_span(cls, text: str) -> list[Period]:
@@ -70,7 +84,15 @@ class Period:
 
     @property
     def kind(self) -> str:
-        return "quarter" if "Q" in self.label else "month"
+        if "Q" in self.label:
+            return "quarter"
+        if "H" in self.label:
+            return "half_year"
+        return "month" if "-" in self.label else "year"
+
+    def holds(self, other: Period) -> bool:
+        """Whether `other` lies within this period (a period holds itself)."""
+        return self.first <= other.first and other.last <= self.last
 
     def bounds(self, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
         """The period's first instant and the instant after it, in UTC."""

@@ -41,6 +41,8 @@ class Unreadable(UserError):
 
 
 def _number(value: object) -> Decimal:
+    if isinstance(value, Decimal) and value.is_finite():  # made in Python
+        return value
     if isinstance(value, bool) or not isinstance(value, int | NumberText):
         raise ValueError("must be a number, written as digits (99.95), not text")
     try:
