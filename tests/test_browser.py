@@ -533,12 +533,12 @@ def test_one_search_index_serves_both_languages_unstemmed(built_site: Path) -> N
 
 def test_renewals_page_links_to_the_agreements(page: Page, base_url: str) -> None:
     page.goto("renewals/")
-    expect(page.locator("h1")).to_have_text(heading("续签与到期"))
+    expect(page.locator("h1")).to_have_text(heading("期限与义务"))
     rows = page.locator("article table tbody tr")
     expect(rows).to_have_count(3)
     shot(page, "renewals-zh")
     page.goto("en/renewals/")
-    expect(page.locator("h1")).to_have_text(heading("Renewals"))
+    expect(page.locator("h1")).to_have_text(heading("Deadlines and obligations"))
     shot(page, "renewals-en")
     # the deadlines of SLA-2024-001's v1 in force (those of the hostile copy once, which says
     # signed but which no archive holds)

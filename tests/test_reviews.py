@@ -28,11 +28,14 @@ CONTACT = "信息中心经理（服务对接人）"
 
 
 def _month(period: str, passed: bool, credit: str | None = None) -> bytes:
-    """A record of `period`: passed or not, with a credit of `credit` CNY (5% of the fee)."""
-    figures = dataclasses.replace(university_october(), period=period, passed=passed)
+    """A record of `period`: passed (no credit) or not, with a credit of `credit` CNY (5%
+    of the fee); no claim window."""
+    credits = CreditsDue(Decimal("0"), Decimal("0.00"), "CNY", None)
     if credit is not None:
         credits = CreditsDue(Decimal("5"), Decimal(credit), "CNY", None)
-        figures = dataclasses.replace(figures, credits=credits)
+    figures = dataclasses.replace(
+        university_october(), period=period, passed=passed, credits=credits
+    )
     return render_record(record_of(figures))
 
 

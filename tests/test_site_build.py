@@ -93,7 +93,7 @@ def test_both_languages_are_built(site: Path) -> None:
     # the language switcher leads to the same page in the other language
     assert 'href="en/agreements/SLA-2024-001/" hreflang="en"' in zh.replace("../../", "")
     assert "Agreement catalogue" in read(site, "en/index.html")
-    assert "续签与到期" in read(site, "renewals/index.html")
+    assert "期限与义务" in read(site, "renewals/index.html")
     # the docs folder's own bookkeeping (its marker, the record of copies) is not published;
     # the site's marker (only a folder sitegen built is replaced) is the one dot file
     assert [path for path in site.rglob(".sitegen*")] == [site / ".sitegen-site"]

@@ -7,7 +7,9 @@ leaves out `visibility: restricted` agreements unless `include_restricted` is se
   `standing_of`: the same for its version in force (`sitegen.versions.in_force.Versions`).
 - `rows`: `Row` and `catalogue_rows`, one catalogue line per agreement.
 - `due`: `Due` and `renewals`, what falls due soon or is overdue.
-- `ics`: `to_ics`, the renewals calendar (RFC 5545).
+- `obligations`: what an agreement's records and reviews oblige (`Kept`, `read_kept`):
+  reports due, improvement actions, credit claim windows, revisions triggered.
+- `ics`: `to_ics`, the calendar of deadlines and obligations (RFC 5545).
 - `records`: `to_json` and `CATALOGUE_JSON_FIELDS`, the documented JSON export.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from sitegen.catalogue.due import Due, Kind, due_records, renewals
 from sitegen.catalogue.ics import to_ics
+from sitegen.catalogue.obligations import Kept, read_kept
 from sitegen.catalogue.records import CATALOGUE_JSON_FIELDS, JsonField, to_json
 from sitegen.catalogue.rows import ROW_FIELDS, Row, catalogue_rows
 from sitegen.catalogue.standing import (
@@ -33,12 +36,14 @@ __all__ = [
     "STATES",
     "Due",
     "JsonField",
+    "Kept",
     "Kind",
     "Row",
     "Standing",
     "State",
     "catalogue_rows",
     "due_records",
+    "read_kept",
     "renewals",
     "standing",
     "standing_of",

@@ -1,9 +1,11 @@
-"""The renewals calendar as iCalendar (RFC 5545): one all-day event per deadline.
+"""The calendar of deadlines and obligations as iCalendar (RFC 5545): one all-day event
+per deadline.
 
 Reproducible: the same agreements and day give the same bytes. UIDs are derived from the
 agreement id, the kind of deadline and its date (`SLA-2024-001-objection-20250301@sitegen`),
-so a calendar that subscribes keeps each event, and DTSTAMP comes from the agreement's own
-dates, never the clock.
+and for an obligation what it is about (`SLA-2024-001-report-2026-11-20261207@sitegen`,
+`SLA-2024-001-action-2026Q3-A1-20261130@sitegen`), so a calendar that subscribes keeps each
+event, and DTSTAMP comes from the agreement's own dates, never the clock.
 
 Agreement text is untrusted: every TEXT value is escaped (backslash, semicolon, comma, line
 breaks) and stripped of control characters, so no value can end its line or start a
@@ -14,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from sitegen.catalogue.due import Due, all_deadlines
+from sitegen.catalogue.obligations import Kept
 from sitegen.catalogue.rows import Shown, party_name
 from sitegen.catalogue.standing import standing
 from sitegen.compose import fmt
@@ -30,6 +33,10 @@ UID_KINDS = {
     "expiry": "expiry",
     "review": "review",
     "amendment_watch": "amendment",
+    "report_due": "report",
+    "action_due": "action",
+    "claim_window": "claim",
+    "revision_triggered": "revision",
 }
 LINE_OCTETS = 75
 _BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")
@@ -64,7 +71,8 @@ def fold(line: str) -> str:
 
 def uid(due: Due) -> str:
     """`SLA-2024-001-objection-20250301@sitegen`: stable for the same deadline."""
-    return f"{due.agreement_id}-{UID_KINDS[due.kind]}-{due.date:%Y%m%d}@{UID_DOMAIN}"
+    ref = f"{due.ref}-" if due.ref else ""
+    return f"{due.agreement_id}-{UID_KINDS[due.kind]}-{ref}{due.date:%Y%m%d}@{UID_DOMAIN}"
 
 
 def stamp(agreement: Agreement) -> str:
@@ -81,7 +89,8 @@ def stamp(agreement: Agreement) -> str:
 def _summary(agreement: Agreement, due: Due) -> str:
     kind = DEADLINE_NAMES[due.kind]
     title = agreement.title
-    return f"{kind.zh} / {kind.en}: {agreement.id} {title.zh} / {title.en}"
+    about = f" {due.ref}" if due.ref else ""
+    return f"{kind.zh} / {kind.en}:{about} {agreement.id} {title.zh} / {title.en}"
 
 
 def _description(agreement: Agreement, due: Due, today: dt.date) -> str:
@@ -103,6 +112,8 @@ def _description(agreement: Agreement, due: Due, today: dt.date) -> str:
             f"renews for {fmt.count(months, '个月', 'month', 'months', 'en')} after "
             f"{fmt.date(now.expiry, 'en')}."
         )
+    if due.subject is not None:
+        lines.append(f"{due.subject.zh}\n{due.subject.en}")
     if due.kind == "amendment_watch" and agreement.source and agreement.amendment_notice_days:
         lines.append(_watch_line(agreement.source.checked or agreement.source.updated,
                                  agreement.amendment_notice_days))  # fmt: skip
@@ -132,18 +143,26 @@ def _event(agreement: Agreement, due: Due, today: dt.date) -> Iterator[str]:
     yield "END:VEVENT"
 
 
-def to_ics(agreements: Iterable[Shown], today: dt.date, *, include_restricted: bool = False) -> str:
+def to_ics(
+    agreements: Iterable[Shown],
+    today: dt.date,
+    *,
+    include_restricted: bool = False,
+    kept: Mapping[str, Kept] | None = None,
+) -> str:
     """The calendar: every objection deadline, expiry and next review of the versions in
-    force on `today` (restricted agreements only when asked for), CRLF line endings."""
+    force on `today` (restricted agreements only when asked for), and with `kept` every
+    obligation of their records and reviews, CRLF line endings."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text('协议续签 / Agreement renewals')}",
+        f"X-WR-CALNAME:{escape_text('期限与义务 / Deadlines and obligations')}",
     ]
-    for agreement, due in all_deadlines(agreements, today, include_restricted=include_restricted):
+    found = all_deadlines(agreements, today, include_restricted=include_restricted, kept=kept)
+    for agreement, due in found:
         lines.extend(_event(agreement, due, today))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sitegen.catalogue.due import all_deadlines, due_records
+from sitegen.catalogue.obligations import Kept
 from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
 from sitegen.catalogue.service import Service
 from sitegen.catalogue.standing import last_review
@@ -156,15 +158,20 @@ def _tier(tier: Tier) -> dict[str, Any]:
 
 
 def record(
-    versions: Versions, row: Row, today: dt.date, service: Service | None = None
+    versions: Versions,
+    row: Row,
+    today: dt.date,
+    service: Service | None = None,
+    reviews_held: tuple[dt.date, ...] = (),
 ) -> dict[str, Any]:
     """The JSON record of one agreement (the fields of CATALOGUE_JSON_FIELDS); `service`:
-    its reports (`catalogue.service`), none when not given."""
+    its reports (`catalogue.service`), none when not given; `reviews_held`: the days its
+    structured reviews were held."""
     service = service or Service()
     agreement = versions.current
     term = agreement.term
     renew = term.auto_renew if term else None
-    held = last_review(agreement, today)
+    held = last_review(agreement, today, reviews_held)
     return {
         "id": row.id,
         "version": row.version,
@@ -235,16 +242,23 @@ def to_json(
     *,
     include_restricted: bool = False,
     services: Mapping[str, Service] | None = None,
+    kept: Mapping[str, Kept] | None = None,
 ) -> str:
-    """The catalogue as JSON text, ending with a newline; `services`: each agreement's
-    reports by id (`catalogue.service`), for the site that reads them."""
+    """The catalogue as JSON text, ending with a newline: the agreements (`services`: each
+    one's reports by id, `catalogue.service`), and every deadline and obligation of the
+    versions in force (`deadlines`, as `sitegen renewals --format json` lists them, overdue
+    or not, however far ahead)."""
     shown = visible(agreements, include_restricted)
-    rows = catalogue_rows(shown, today, include_restricted=True)
-    found = services or {}
+    held = {key: value.reviews_held for key, value in (kept or {}).items()}
+    rows = catalogue_rows(shown, today, include_restricted=True, reviews_held=held)
+    found = all_deadlines(shown, today, include_restricted=True, kept=kept)
+    reports = services or {}
     document = {
         "as_of": today.isoformat(),
         "agreements": [
-            record(a, r, today, found.get(r.id)) for a, r in zip(shown, rows, strict=True)
+            record(a, r, today, reports.get(r.id), held.get(a.id, ()))
+            for a, r in zip(shown, rows, strict=True)
         ],
+        "deadlines": due_records(due for _, due in found),
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

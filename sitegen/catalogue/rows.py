@@ -14,7 +14,7 @@ nothing in the catalogue until it is signed. Every function takes an agreement's
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -194,11 +194,14 @@ def catalogue_rows(
     *,
     include_restricted: bool = False,
     window_days: int = RENEWAL_WINDOW_DAYS,
+    reviews_held: Mapping[str, tuple[dt.date, ...]] | None = None,
 ) -> list[Row]:
     """One row per agreement, sorted by id; restricted ones only when asked for.
 
-    `window_days`: how close a deadline makes the state `in_renewal_window`."""
+    `window_days`: how close a deadline makes the state `in_renewal_window`;
+    `reviews_held`: the days each agreement's structured reviews were held, by id."""
+    held = reviews_held or {}
     return [
-        make_row(versions, standing_of(versions, today, window_days))
+        make_row(versions, standing_of(versions, today, window_days, held.get(versions.id, ())))
         for versions in visible(agreements, include_restricted)
     ]

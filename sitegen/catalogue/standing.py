@@ -22,7 +22,9 @@ renewals, calendar, JSON) asks this module, so they all state the same dates.
   watch falls that many days after the last look (`source.checked`, else the provider's
   "last updated" date), and stays, overdue, until someone looks again.
 - Reviews are due `cadence` after the last review held on or before `today` (or after the
-  effective date when none was), while the agreement is in force.
+  effective date when none was), while the agreement is in force: a free-text record of
+  `review.records` or a structured review record (`reviews/<period>.yaml`) with `held:`,
+  whose days the caller hands in (`reviews_held`), since they live beside the agreement.
 """
 
 from __future__ import annotations
@@ -104,33 +106,44 @@ def current_term(effective: dt.date, term: Term, today: dt.date) -> tuple[dt.dat
     return start, term_end(effective, term, index)
 
 
-def last_review(agreement: Agreement, today: dt.date) -> dt.date | None:
-    """The latest review held on or before `today`."""
+def last_review(
+    agreement: Agreement, today: dt.date, reviews_held: tuple[dt.date, ...] = ()
+) -> dt.date | None:
+    """The latest review held on or before `today`: a free-text record, or one of the days
+    structured reviews were held (`reviews_held`)."""
     records = agreement.review.records if agreement.review else []
-    held = [record.date for record in records if record.date <= today]
-    return max(held, default=None)
+    days = [*(record.date for record in records), *reviews_held]
+    return max((day for day in days if day <= today), default=None)
 
 
-def next_review(agreement: Agreement, today: dt.date) -> dt.date | None:
+def next_review(
+    agreement: Agreement, today: dt.date, reviews_held: tuple[dt.date, ...] = ()
+) -> dt.date | None:
     """One cadence after the last review held (or after the effective date); None when the
     agreement holds no reviews."""
     if agreement.review is None:
         return None
-    base = last_review(agreement, today) or agreement.dates.effective
+    base = last_review(agreement, today, reviews_held) or agreement.dates.effective
     return terms.add_months(base, CADENCE_MONTHS[agreement.review.cadence])
 
 
 def standing_of(
-    versions: Versions, today: dt.date, window_days: int = RENEWAL_WINDOW_DAYS
+    versions: Versions,
+    today: dt.date,
+    window_days: int = RENEWAL_WINDOW_DAYS,
+    reviews_held: tuple[dt.date, ...] = (),
 ) -> Standing:
     """Where an agreement stands on `today`: its version in force, if any is signed."""
     if versions.in_force is not None:
-        return standing(versions.in_force.agreement, today, window_days)
+        return standing(versions.in_force.agreement, today, window_days, reviews_held)
     return Standing(_NOT_IN_FORCE[versions.working_status])
 
 
 def standing(
-    agreement: Agreement, today: dt.date, window_days: int = RENEWAL_WINDOW_DAYS
+    agreement: Agreement,
+    today: dt.date,
+    window_days: int = RENEWAL_WINDOW_DAYS,
+    reviews_held: tuple[dt.date, ...] = (),
 ) -> Standing:
     """Where `agreement` stands on `today`, taking its file's status as written (the
     archive's word is `standing_of`'s)."""
@@ -140,8 +153,8 @@ def standing(
     if status == "terminated":
         return Standing("terminated", expiry=agreement.dates.terminated)
     if agreement.term is None:
-        return _published(agreement, today)
-    return _signed(agreement, agreement.term, today, window_days)
+        return _published(agreement, today, reviews_held)
+    return _signed(agreement, agreement.term, today, window_days, reviews_held)
 
 
 def amendment_watch(agreement: Agreement) -> dt.date | None:
@@ -152,12 +165,12 @@ def amendment_watch(agreement: Agreement) -> dt.date | None:
     return (source.checked or source.updated) + dt.timedelta(days=notice)
 
 
-def _published(agreement: Agreement, today: dt.date) -> Standing:
+def _published(agreement: Agreement, today: dt.date, reviews_held: tuple[dt.date, ...]) -> Standing:
     dates = agreement.dates
     if dates.terminated is not None and today > dates.terminated:
         return Standing("terminated", expiry=dates.terminated)
     state: State = "upcoming" if today < dates.effective else "active"
-    review: dt.date | None = next_review(agreement, today)
+    review: dt.date | None = next_review(agreement, today, reviews_held)
     if dates.terminated is not None and review is not None and review > dates.terminated:
         review = None  # no review is due after the agreement has ended
     return Standing(
@@ -169,7 +182,13 @@ def _published(agreement: Agreement, today: dt.date) -> Standing:
     )
 
 
-def _signed(agreement: Agreement, term: Term, today: dt.date, window_days: int) -> Standing:
+def _signed(
+    agreement: Agreement,
+    term: Term,
+    today: dt.date,
+    window_days: int,
+    reviews_held: tuple[dt.date, ...],
+) -> Standing:
     dates = agreement.dates
     start, end = current_term(dates.effective, term, today)
     renew = term.auto_renew
@@ -180,7 +199,7 @@ def _signed(agreement: Agreement, term: Term, today: dt.date, window_days: int) 
     if today > end:
         return Standing("expired", start, end)
     deadline = terms.objection_deadline(end, renew.objection_days) if renew else None
-    review: dt.date | None = next_review(agreement, today)
+    review: dt.date | None = next_review(agreement, today, reviews_held)
     if renew is None and review is not None and review > end:
         review = None  # no review is due after the agreement has ended
     state = _state(today, dates.effective, end, deadline, window_days)

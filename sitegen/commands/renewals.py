@@ -1,4 +1,6 @@
-"""`sitegen renewals`: what falls due (objection deadlines, expiries, reviews), and the calendar."""
+"""`sitegen renewals`: what falls due (objection deadlines, expiries, reviews, and the
+obligations of the records and reviews: reports, improvement actions, credit claims,
+revisions), and the calendar."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, renewals, to_ics
+from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Due, due_records, read_kept, renewals, to_ics
 from sitegen.commands.boundary import Command
 from sitegen.commands.common import checked, today_option
 from sitegen.compose.vocabulary import DEADLINE_WORDS
@@ -53,15 +55,20 @@ MAX_DAYS = 36525  # a century: enough for any window, and dates stay in range
 def renewals_command(
     within: int, today: dt.date | None, ics: Path | None, fmt: str, include_restricted: bool
 ) -> None:
-    """Print the objection deadlines, expiries and reviews due soon, overdue ones first
-    (agreements are checked first)."""
+    """Print the deadlines and obligations due soon, overdue ones first: objection
+    deadlines, expiries, reviews, amendment watches, service reports, improvement actions,
+    credit claim windows and revisions triggered (agreements are checked first)."""
     settings, root = Settings.find(Path.cwd())
     day = today or clock.today()
+    records = checked(root, settings, cached=False)
     agreements = [  # the deadlines of the versions in force, never a draft's
-        read_versions(record.agreement, record.path.parent, settings.load)
-        for record in checked(root, settings, cached=False)
+        read_versions(record.agreement, record.path.parent, settings.load) for record in records
     ]
-    items = renewals(agreements, day, within, include_restricted=include_restricted)
+    kept = {
+        versions.id: read_kept(record.path.parent, versions.current, settings)
+        for record, versions in zip(records, agreements, strict=True)
+    }
+    items = renewals(agreements, day, within, include_restricted=include_restricted, kept=kept)
     if fmt == "json":
         document = {"as_of": day.isoformat(), "within_days": within, "due": due_records(items)}
         click.echo(json_text(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)))
@@ -69,7 +76,7 @@ def renewals_command(
         for line in text_lines(items, day, within):
             click.echo(line)
     if ics is not None:
-        calendar = to_ics(agreements, day, include_restricted=include_restricted)
+        calendar = to_ics(agreements, day, include_restricted=include_restricted, kept=kept)
         write_atomic(ics, calendar.encode("utf-8"))
         click.echo(f"wrote {ics}", err=True)
 
@@ -82,6 +89,11 @@ def when(days: int) -> str:
     return f"in {count}" if days > 0 else f"{count} ago"
 
 
+def _about(due: Due) -> str:
+    """What an obligation is about, after the title: ` — 2026-11`, ` — A1: the action`."""
+    return f" — {safe(due.subject.en)}" if due.subject is not None else ""
+
+
 def text_lines(items: list[Due], today: dt.date, within: int) -> list[str]:
     """One aligned line per item (overdue ones flagged OVERDUE), then a summary line."""
     if not items:
@@ -91,7 +103,7 @@ def text_lines(items: list[Due], today: dt.date, within: int) -> list[str]:
     lines = [
         f"{'OVERDUE' if due.overdue else '':7}  {due.date}  {DEADLINE_WORDS[due.kind]:18}  "
         f"{safe(due.agreement_id):{width_id}}  {when(due.days):{width_when}}  "
-        f"{safe(due.title.zh)} / {safe(due.title.en)}"
+        f"{safe(due.title.zh)} / {safe(due.title.en)}{_about(due)}"
         for due in items
     ]
     overdue = sum(due.overdue for due in items)

@@ -120,13 +120,18 @@ SIGNED_VERSION_NAMES = Words(
     }
 )
 
-# The kinds of deadline, on the renewals page and in the calendar.
+# The kinds of deadline and obligation, on the page "deadlines and obligations" and in the
+# calendar.
 DEADLINE_NAMES = Words(
     {
         "objection_deadline": Text("续签异议截止", "Objection deadline"),
         "expiry": Text("协议到期", "Expiry"),
         "review": Text("定期评审", "Review due"),
         "amendment_watch": Text("核查条款变更", "Check for amendments"),
+        "report_due": Text("服务报告到期", "Service report due"),
+        "action_due": Text("改进措施到期", "Improvement action due"),
+        "claim_window": Text("服务赔偿申请截止", "Credit claim window closes"),
+        "revision_triggered": Text("触发协议修订", "Revision triggered"),
     }
 )
 # The same kinds in the column of `sitegen renewals` (English, lower case, ≤ 18 wide).
@@ -135,6 +140,10 @@ DEADLINE_WORDS: dict[str, str] = {
     "expiry": "expiry",
     "review": "review",
     "amendment_watch": "amendment watch",
+    "report_due": "report due",
+    "action_due": "action due",
+    "claim_window": "credit claim",
+    "revision_triggered": "revision triggered",
 }
 
 VISIBILITY_NAMES = Words(

@@ -1,4 +1,5 @@
-"""The catalogue home page (one table row per agreement) and the renewals page.
+"""The catalogue home page (one table row per agreement) and the page of deadlines and
+obligations (at renewals/, its first address).
 
 The catalogue table is our own raw HTML: each row carries data attributes (`data-state`,
 `data-parties`, `data-text`) and each cell a `data-sort` value, which the small script in
@@ -185,12 +186,20 @@ def _when(due: Due, lang: Lang) -> str:
     return md(label("in_days", lang, n=due.days))
 
 
+def _what(due: Due, lang: Lang) -> str:
+    """The kind, and for an obligation what it is about (a period, an action) below it."""
+    kind = md(due.kind_label(lang))
+    return f"{kind}<br>{md(due.subject.get(lang))}" if due.subject else kind
+
+
 def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
+    """The page "deadlines and obligations" (期限与义务). It keeps the file name and address
+    of the renewals page it grew from, so links and bookmarks to it keep working."""
     source = page_file("renewals", lang)
     rows = [
         [
             md(fmt.date(due.date, lang)),
-            md(due.kind_label(lang)),
+            _what(due, lang),
             md_link(due.agreement_id, source, page_file(agreement_stem(due.agreement_id), lang)),
             md(due.title.get(lang)),
             _when(due, lang),

@@ -1,9 +1,9 @@
 """The generated docs folder, read as its pipeline:
 
 load → choose what may be shown → check each one's signed archive, which says which
-version is in force (`sitegen.versions.in_force`) → read each one's service reports
-(`sitegen.reports.held`: a record that does not read stops here) → read the git history once → per
-agreement: take its pages from the page cache or queue them → workers on every
+version is in force (`sitegen.versions.in_force`) → read each one's service reports and
+reviews (`sitegen.catalogue.read_kept`: a record that does not read stops here) → read the
+git history once → per agreement: take its pages from the page cache or queue them → workers on every
 core prepare the queued pages (contract, diffs), then render the working versions'
 documents missing from their cache → sync the folder (with `late_documents`, before the
 documents are done: they are put in place when the site build ends). The PDFs of accepted
@@ -28,7 +28,16 @@ from itertools import zip_longest
 from pathlib import Path
 
 from sitegen.caches.store import Store
-from sitegen.catalogue import RENEWAL_WINDOW_DAYS, Row, catalogue_rows, renewals, to_ics, to_json
+from sitegen.catalogue import (
+    RENEWAL_WINDOW_DAYS,
+    Kept,
+    Row,
+    catalogue_rows,
+    read_kept,
+    renewals,
+    to_ics,
+    to_json,
+)
 from sitegen.catalogue.service import Service, service_of
 from sitegen.files import write_atomic
 from sitegen.lint.project import checked_project
@@ -38,8 +47,7 @@ from sitegen.load.model import Agreement
 from sitegen.load.visibility import shown as may_show
 from sitegen.render.outputs import contract_of
 from sitegen.render.page_markup import LANGS, page_file
-from sitegen.reports.held import HeldReport, held_reports
-from sitegen.reports.record_store import reports_folder
+from sitegen.reports.held import HeldReport
 from sitegen.site import versions
 from sitegen.site.agreement_page import (
     AgreementView,
@@ -129,12 +137,22 @@ def generate(
     loaded = checked if checked is not None else checked_project(root, settings)
     records, archive = _shown(loaded, root, settings, include_restricted)
     shown = [archive[record.id].versions for record in records]
-    held = _held(records, root, settings)
-    rows = catalogue_rows(shown, today, include_restricted=True, window_days=within_days)
+    kept = {
+        record.id: read_kept(record.path.parent, archive[record.id].versions.current, settings)
+        for record in records
+    }
+    held = {key: list(value.reports) for key, value in kept.items()}
+    rows = catalogue_rows(
+        shown,
+        today,
+        include_restricted=True,
+        window_days=within_days,
+        reviews_held={key: value.reviews_held for key, value in kept.items()},
+    )
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
     services = {key: service_of(reports, today) for key, reports in held.items()}
-    _catalogue(tree, shown, rows, today, within_days, services)
+    _catalogue(tree, shown, rows, today, within_days, services, kept)
     store = store or Store.of(root)
     keys, missing = _cached_pages(tree, store, records, archive, rows, root, settings,
                                   render_documents, held)  # fmt: skip
@@ -172,15 +190,6 @@ def generate(
         len(plan.jobs) - len(plan.missing) if plan else 0,
         late,
     )
-
-
-def _held(records: list[Checked], root: Path, settings: Settings) -> dict[str, list[HeldReport]]:
-    """Each shown agreement's service reports: a record or acceptances file that does not
-    read stops the build here, naming its file, before anything is written."""
-    return {
-        record.id: held_reports(reports_folder(root, settings, record.id), record.id)
-        for record in records
-    }
 
 
 @dataclass(frozen=True)
@@ -369,13 +378,16 @@ def _catalogue(
     today: dt.date,
     within_days: int,
     services: dict[str, Service],
+    kept: dict[str, Kept],
 ) -> None:
-    due = renewals(shown, today, within_days, include_restricted=True)
+    due = renewals(shown, today, within_days, include_restricted=True, kept=kept)
     for lang in LANGS:
         tree.add(page_file("index", lang), catalogue_page(rows, lang, services))
         tree.add(page_file("renewals", lang), renewals_page(due, today, within_days, lang))
-    tree.add(JSON_FILE, to_json(shown, today, include_restricted=True, services=services))
-    tree.add(ICS_FILE, to_ics(shown, today, include_restricted=True))
+    tree.add(
+        JSON_FILE, to_json(shown, today, include_restricted=True, services=services, kept=kept)
+    )
+    tree.add(ICS_FILE, to_ics(shown, today, include_restricted=True, kept=kept))
 
 
 def agreement_pages(view: AgreementView) -> dict[str, str]:

@@ -39,14 +39,16 @@ WORDS: dict[str, Text] = {
     "no_agreements": Text("没有协议。", "No agreements."),
     "downloads": Text("数据下载", "Data"),
     "json_link": Text("协议目录（JSON）", "Catalogue (JSON)"),
-    "ics_link": Text("续签日历（iCalendar）", "Renewals calendar (iCalendar)"),
-    # renewals
-    "renewals": Text("续签与到期", "Renewals"),
+    "ics_link": Text("期限日历（iCalendar）", "Deadlines calendar (iCalendar)"),
+    # deadlines and obligations (the page keeps its old address, renewals/)
+    "renewals": Text("期限与义务", "Deadlines and obligations"),
     "renewals_intro": Text(
-        "截至 {today}：未来 {days} 天内的续签异议截止日、到期日、定期评审和服务方公布协议的条款"
-        "变更核查，以及已逾期事项。",
-        "As of {today}: objection deadlines, expiries, reviews and checks of providers' "
-        "published agreements for amendments due in the next {days} days, and overdue items.",
+        "截至 {today}：未来 {days} 天内的续签异议截止日、到期日、定期评审、服务方公布协议的条款"
+        "变更核查、服务报告、改进措施、服务赔偿申请截止和已触发的协议修订，以及已逾期事项。",
+        "As of {today}: objection deadlines, expiries, reviews, checks of providers' "
+        "published agreements for amendments, service reports, improvement actions, credit "
+        "claim windows and revisions triggered, due in the next {days} days, and overdue "
+        "items.",
     ),
     "renewals_none": Text("近期没有到期事项。", "Nothing is due soon."),
     "date": Text("日期", "Date"),
