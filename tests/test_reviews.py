@@ -360,3 +360,22 @@ def test_a_held_review_once_committed_changes_only_in_its_actions_status(
     repo.commit("Back to a prepared review")
     path.write_text(prepared.replace("2026-11-30", "2026-12-31"), encoding="utf-8")
     assert findings() == []  # a review being prepared is edited freely
+
+
+def test_a_review_is_held_after_its_period_and_names_roles_not_people(project: Path) -> None:
+    result, text = _edited(project, "held: null", "held: 2026-09-30")
+    assert result.stdout == (
+        f"{REVIEW}:5:1: SG930 cannot be read: Value error, held: 2026-09-30 is not after "
+        "2026Q3, which ends on 2026-09-30: a review is held once its period has ended\n"
+    )
+    participants = 'participants:\n  - {zh: "李经理", en: "Mr Li"}'
+    result, text = _edited_again(project, text, "held: 2026-09-30", "held: 2026-10-20")
+    result, text = _edited_again(project, text, "participants: []", participants)
+    line = _line(text, '- {zh: "李经理"')
+    assert result.exit_code == 0  # a warning: fails only with --strict
+    assert result.stdout.splitlines() == [
+        f"{REVIEW}:{line}:10: SG934 [warning] participants.0.zh: '李经理' looks like a person "
+        "(surname and title): write the role instead (e.g. 服务经理 / Service manager)",
+        f"{REVIEW}:{line}:21: SG934 [warning] participants.0.en: 'Mr' addresses a person: write "
+        "the role instead (e.g. 服务经理 / Service manager)",
+    ]

@@ -148,6 +148,12 @@ class ReviewFile(RecordModel):
         again = sorted({p for p in periods if periods.count(p) > 1})
         if again:
             raise ValueError(f"periods: {again[0]} is listed twice")
+        last = Period.parse(self.period).last
+        if self.held is not None and self.held <= last:
+            raise ValueError(
+                f"held: {self.held.isoformat()} is not after {self.period}, which ends on "
+                f"{last.isoformat()}: a review is held once its period has ended"
+            )
         return self
 
 
