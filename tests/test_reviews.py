@@ -379,3 +379,24 @@ def test_a_review_is_held_after_its_period_and_names_roles_not_people(project: P
         f"{REVIEW}:{line}:21: SG934 [warning] participants.0.en: 'Mr' addresses a person: write "
         "the role instead (e.g. 服务经理 / Service manager)",
     ]
+
+
+def test_a_held_review_keeps_the_figures_of_a_record_superseded_since(project: Path) -> None:
+    run("review", "new", SAMPLE_ID, "--period", "2026Q3", "--today", "2026-12-01")
+    path = project / REVIEW
+    held = replace_once(path.read_text(encoding="utf-8"), "held: null", HELD)
+    path.write_text(held, encoding="utf-8")
+    # July is measured again (the outage was the customer's own): it passes now, and the
+    # record the review weighed (failed, CNY 4000.00) is kept under reports/superseded/.
+    reports = project / FOLDER / "reports"
+    (reports / "superseded").mkdir()
+    (reports / "2026-07.yaml").rename(reports / "superseded" / "2026-07.1.yaml")
+    (reports / "2026-07.yaml").write_bytes(_month("2026-07", True))
+    fine = run("validate")
+    assert fine.exit_code == 0, fine.stdout
+    # a review still being prepared must state the current record
+    path.write_text(replace_once(held, HELD, "held: null"), encoding="utf-8")
+    result = run("validate")
+    assert result.stdout.splitlines()[0].endswith(
+        "SG931 periods[0].passed: false, but the record of 2026-07 passed"
+    )

@@ -6,7 +6,9 @@
 - SG931: a covered period that says other than its record: passed when the record failed
   (or the reverse), another credit, accepted when the customer has not accepted it (not
   accepted when it has since is fine: the review states what was true when it was held),
-  a period without a record, a record within the review's period that it leaves out;
+  a period without a record, a record within the review's period that it leaves out (a
+  held review whose figures are those of a record superseded since is right: it states
+  what the parties weighed on its day);
 - SG932: a revision trigger that says other than sitegen computes (`review_fill`): the
   message says what to write;
 - SG933: a participant or an action owner holding an e-mail address or a phone number
@@ -30,7 +32,9 @@ from sitegen.lint.personal import contact_details, not_a_role
 from sitegen.load.config import Settings
 from sitegen.load.layout import REPORTS_DIR, REVIEWS_DIR
 from sitegen.reports.held import HeldReport, held_reports
-from sitegen.reports.review import ReadReview, Words, read_review, review_files
+from sitegen.reports.record_read import parse_record
+from sitegen.reports.record_store import read_record_bytes, superseded_records
+from sitegen.reports.review import Covered, Credit, ReadReview, Words, read_review, review_files
 from sitegen.reports.review_fill import covered, triggers
 from sitegen.reports.review_new import terms_of
 from sitegen.reports.strict_yaml import Unreadable
@@ -78,19 +82,23 @@ def check_folder(folder: Path, settings: Settings) -> list[Finding]:
 def check_review(
     read: ReadReview, held: list[HeldReport], folder: Path, settings: Settings
 ) -> list[Finding]:
-    findings = list(_periods(read, held))
+    findings = list(_periods(read, held, folder / REPORTS_DIR))
     agreement = terms_of(folder, settings, read.period)
     if agreement is not None:
-        findings += _triggers(read, triggers(agreement, held, read.period, read.review.volume))
+        review = read.review
+        stated = review.periods if review.held is not None else ()
+        findings += _triggers(read, triggers(agreement, held, read.period, review.volume, stated))
     findings += _roles(read)
     return findings
 
 
-def _periods(read: ReadReview, held: list[HeldReport]) -> Iterator[Finding]:
+def _periods(read: ReadReview, held: list[HeldReport], reports: Path) -> Iterator[Finding]:
     records = {c.period: c for c in covered(held, read.period)}
     listed = {c.period for c in read.review.periods}
     for index, said in enumerate(read.review.periods):
         record = records.get(said.period)
+        if record is not None and read.review.held is not None and _as_superseded(said, reports):
+            continue  # the record the review weighed was superseded since: it still says so
         if record is None:
             yield _at(
                 read.place("periods", index, "period"),
@@ -128,6 +136,25 @@ def _periods(read: ReadReview, held: list[HeldReport]) -> Iterator[Finding]:
                 f"periods: the record of {period} lies within {read.review.period} but "
                 "is not listed",
             )
+
+
+def _as_superseded(said: Covered, reports: Path) -> bool:
+    """Whether a superseded record of the period says what the review says: a held review
+    states the figures of its day, and a record superseded after it does not change it."""
+    for path in superseded_records(reports, said.period):
+        try:
+            figures = parse_record(read_record_bytes(path), path).figures
+        except SitegenError:
+            continue  # SG927 of `validate --history` names it
+        credit = figures.credits
+        was = (
+            None
+            if credit is None
+            else Credit(percent=credit.percent, amount=credit.amount, currency=credit.currency)
+        )
+        if (figures.passed, was) == (said.passed, said.credit):
+            return True
+    return False
 
 
 def _credit(credit: object) -> str:

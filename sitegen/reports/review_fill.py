@@ -65,23 +65,28 @@ def volume_trigger(agreement: Agreement, volume: Volume | None) -> VolumeTrigger
 
 
 def missed_trigger(
-    agreement: Agreement, held: Sequence[HeldReport], period: Period
+    agreement: Agreement,
+    held: Sequence[HeldReport],
+    period: Period,
+    stated: Sequence[Covered] = (),
 ) -> MissedTrigger:
+    """`stated`: periods as a held review states them, which stand for their records (a
+    record superseded after the review does not change what the review weighed)."""
     revision = agreement.revision
     threshold = revision.missed_periods if revision is not None else None
-    run = longest_failed_run(held, period, agreement.measurement.period)
+    results = {report.period: report.record.figures.passed for report in held}
+    results.update({covered.period: covered.passed for covered in stated})
+    run = longest_failed_run(results, period, agreement.measurement.period)
     fired = threshold is not None and len(run) >= threshold
     return MissedTrigger(threshold=threshold, run=len(run), periods=run, fired=fired)
 
 
-def longest_failed_run(held: Sequence[HeldReport], period: Period, kind: str) -> list[str]:
-    """The longest run of consecutive failed records of the agreement's period kind that
-    reaches into `period`; [] when none failed there."""
-    reports = sorted(
-        (Period.parse(report.period), report.record.figures.passed)
-        for report in held
-        if Period.parse(report.period).kind == kind
-    )
+def longest_failed_run(results: dict[str, bool], period: Period, kind: str) -> list[str]:
+    """The longest run of consecutive failed periods (`results`: passed or not, by
+    period) of the agreement's period kind that reaches into `period`; [] when none
+    failed there."""
+    found_kind = [(Period.parse(label), passed) for label, passed in results.items()]
+    reports = sorted((found, passed) for found, passed in found_kind if found.kind == kind)
     best: list[Period] = []
     run: list[Period] = []
     for found, passed in reports:
@@ -99,9 +104,13 @@ def longest_failed_run(held: Sequence[HeldReport], period: Period, kind: str) ->
 
 
 def triggers(
-    agreement: Agreement, held: Sequence[HeldReport], period: Period, volume: Volume | None
+    agreement: Agreement,
+    held: Sequence[HeldReport],
+    period: Period,
+    volume: Volume | None,
+    stated: Sequence[Covered] = (),
 ) -> Triggers:
     return Triggers(
         volume_change=volume_trigger(agreement, volume),
-        missed_periods=missed_trigger(agreement, held, period),
+        missed_periods=missed_trigger(agreement, held, period, stated),
     )
