@@ -188,3 +188,27 @@ def test_the_page_and_the_command_show_what_an_obligation_is_about(
 def test_an_agreement_whose_reports_the_project_does_not_keep_owes_none(tmp_path: Path) -> None:
     _project(tmp_path, {})  # report terms, but no record at all
     assert _obligations(tmp_path, D(2026, 12, 1)) == []
+
+
+def test_a_version_signed_after_the_review_answers_its_trigger(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.catalogue.obligations import obligations
+
+    _project(tmp_path, MONTHS)
+    _review(tmp_path, monkeypatch, held=True, volume="1812")  # +51% ≥ 50%: fired
+    path = tmp_path / REVIEW
+    text = path.read_text(encoding="utf-8").replace("    change: null", "    change: 51.00")
+    path.write_text(text.replace("    fired: false", "    fired: true", 1), encoding="utf-8")
+    assert run("validate").exit_code == 0
+    versions, kept = _held(tmp_path)
+    held = kept[SAMPLE_ID]
+    agreement = versions.current
+
+    def kinds(signed: dt.date) -> list[str]:
+        found = obligations(agreement, held, D(2026, 11, 1), expiry=None, signed=signed)  # type: ignore[arg-type]
+        return [item.kind for item in found]
+
+    assert kinds(D(2024, 3, 15)) == ["action_due", "revision_triggered"]  # v1 only
+    assert kinds(D(2026, 10, 20)) == ["action_due", "revision_triggered"]  # the same day
+    assert kinds(D(2026, 10, 28)) == ["action_due"]  # v2 signed since: the revision is made
