@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sitegen.commands.boundary import Command
+from sitegen.commands.boundary import Command, Group
 from sitegen.commands.common import today_option
 from sitegen.errors import UserError
 from sitegen.load import day as clock
@@ -17,7 +17,7 @@ from sitegen.terminal import safe
 from sitegen.versions import parse_spec
 
 
-@click.group("review")
+@click.group("review", cls=Group)
 def review_group() -> None:
     """Service reviews (step 6 of the guide): the record of a review at the agreed cadence,
     kept as agreements/ID/reviews/PERIOD.yaml."""
