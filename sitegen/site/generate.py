@@ -3,9 +3,9 @@
 load → choose what may be shown → check each one's signed archive, which says which
 version is in force (`sitegen.versions.in_force`) → read each one's service reports and
 reviews (`sitegen.catalogue.read_kept`: a record that does not read stops here) → read the
-git history once → per agreement: take its pages from the page cache or queue them → workers on every
-core prepare the queued pages (contract, diffs), then render the working versions'
-documents missing from their cache → sync the folder (with `late_documents`, before the
+git history once → per agreement: take its pages from the page cache or queue them →
+workers on every core prepare the queued pages (contract, diffs), then render the working
+versions' documents missing from their cache → sync the folder (with `late_documents`, before the
 documents are done: they are put in place when the site build ends). The PDFs of accepted
 service reports are rendered (or taken from the store) before the folder is synced.
 
