@@ -37,7 +37,7 @@ def accept(
 ) -> Acceptance:
     """Record the acceptance of `period`'s record of `agreement_id`; the entry appended."""
     try:
-        label = Period.parse(period)
+        label = Period.reported(period)
     except ValueError as error:
         raise UserError(str(error)) from None
     reports = reports_folder(root, settings, agreement_id)

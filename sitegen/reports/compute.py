@@ -31,7 +31,7 @@ from sitegen.reports.support import support
 def job(agreement: Agreement, settings: Settings, period: str) -> Job:
     """The job of one agreement over one period, checked against its measurement period."""
     try:
-        found = Period.parse(period)
+        found = Period.reported(period)
     except ValueError as error:
         raise UserError(str(error)) from None
     if found.kind != agreement.measurement.period:

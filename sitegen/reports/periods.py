@@ -33,6 +33,15 @@ class Period:
     label: str
 
     @classmethod
+    def reported(cls, text: str) -> Period:
+        """A period a service report is kept for: a month or a quarter; ValueError naming
+        those two forms otherwise (a review's half-years and years have no record)."""
+        found = cls.parse(text) if _MONTH.fullmatch(text) or _QUARTER.fullmatch(text) else None
+        if found is None:
+            raise ValueError(f"period {text!r}: write a month as 2026-10 or a quarter as 2026Q3")
+        return found
+
+    @classmethod
     def parse(cls, text: str) -> Period:
         """`2026-10`, `2026Q3`, `2026H1` or `2026`; ValueError naming the forms otherwise."""
         month = _MONTH.fullmatch(text)

@@ -91,7 +91,7 @@ def read_record_bytes(path: Path) -> bytes:
 def read_record(reports: Path, period: str) -> tuple[Record, bytes]:
     """The current record of `period`, and its bytes; UserError when there is none."""
     try:
-        Period.parse(period)  # a period, never a path of its own
+        Period.reported(period)  # a period, never a path of its own
     except ValueError as error:
         raise UserError(str(error)) from None
     path = record_path(reports, period)
@@ -134,7 +134,7 @@ def check_write(
     if figures.agreement != agreement_id:
         raise UserError(f"a record of {figures.agreement} cannot be kept under {agreement_id}")
     try:
-        Period.parse(figures.period)
+        Period.reported(figures.period)
     except ValueError as error:
         raise UserError(str(error)) from None
     if supersede is not None and not supersede.strip():
