@@ -83,6 +83,11 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     assert "Basic Information" not in shown
     assert '<span class="sg-sep"> / </span><span class="sg-en" lang="en">Basic Information' in both
     assert "<" not in re.sub(r"<[^>]*>", "", both)  # every value escaped: no `</script`
+    # The signed PDF of the version in force right under the card, before the contract.
+    signed = (
+        "[下载已签署的 PDF（v1，2024年3月15日签署）](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf)"
+    )
+    assert page.index(signed) < page.index("## 合同文本")
     link = "[下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf){: download }"
     assert f"| v1 | 2024年3月15日 | {link} |" in page
     assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page

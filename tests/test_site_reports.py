@@ -76,6 +76,9 @@ def test_the_report_page_states_the_verdict_the_credit_and_the_acceptance(repo: 
     assert "<dt>Credit due</dt><dd>242.50 GBP</dd>" in en
     assert "<dt>Claim by</dt>" in en
     assert "accepted on " in en and "London Office Manager (service liaison)" in en
+    # Accepted under the English role; the Chinese page names it as the agreement does.
+    zh = read(out, f"agreements/{LONDON}/reports/2026-01.md")
+    assert "伦敦办公室经理（服务对接人）已于" in zh and "London Office Manager" not in zh
     # availability per tier: 10,710 service minutes, 19 down: (10710 − 19) / 10710 =
     # 99.82259…% → 99.8225 rounded down, against 99.9
     assert "<td>99.9%</td><td>99.8225%</td><td>19</td><td>0</td><td>10710</td>" in en

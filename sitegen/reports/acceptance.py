@@ -14,6 +14,7 @@ bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,7 @@ from pydantic import Field
 
 from sitegen.errors import UserError
 from sitegen.files import NOT_REGULAR, Refusal, read_regular
+from sitegen.load.base import Bilingual
 from sitegen.load.layout import ACCEPTANCES
 from sitegen.load.yamltree import Limits
 from sitegen.reports.record import quoted
@@ -108,3 +110,12 @@ def read_acceptances(reports: Path, agreement_id: str) -> Held:
     except OSError as error:
         raise UserError(f"cannot read: {error.strerror}", path=path) from None
     return Held(path, parse_acceptances(data, path), data.decode("utf-8"))
+
+
+def role_as_named(role: str, roles: Sequence[Bilingual], lang: str) -> str:
+    """The accepting role in `lang`, as the agreement names it: `sitegen report accept`
+    takes a customer contact's role in either language, and a Chinese page should not say
+    "IT Centre Manager (service liaison)已于…验收". As recorded when no role matches."""
+    written = role.strip()
+    found = next((r for r in roles if written in (r.zh, r.en)), None)
+    return found.get(lang) if found is not None else role

@@ -92,6 +92,7 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         f"# {md(title)}",
         f"{md_link(label('back', lang), source, page_file('index', lang))}",
         _card(view, lang),
+        *_signed_downloads(view, lang, source),
         *service_section(view.reports, lang, source),
         f"## {md(label('contract', lang))} {{#sg-contract}}",
         _tabs(view.contract, lang),
@@ -132,6 +133,23 @@ def _card(view: AgreementView, lang: Lang) -> str:
             "</div>",
         ]
     )
+
+
+def _signed_downloads(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
+    """Right under the card, the signed PDF of the version in force (and the scan of the
+    executed copy when attached), so it is found without scrolling past the contract."""
+    in_force = view.versions.in_force
+    version = next((v for v in view.signed if in_force and v.version == in_force.version), None)
+    if version is None or version.pdf is None or view.versions.current.kind == "published":
+        return
+    pdf = download(view.id, signed_pdf_name(view.id, version.version))
+    when = fmt.date(version.date, lang)
+    links = [md_link(label("signed_pdf", lang, version=version.version, date=when), source, pdf)]
+    if version.scan is not None:
+        links.append(
+            md_link(label("scan", lang), source, download(view.id, scan_name(view.id, version)))
+        )
+    yield " · ".join(links)
 
 
 def _negotiated_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[str, str]]:

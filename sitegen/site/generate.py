@@ -367,7 +367,13 @@ def prepare(
         found,
         revisions,
         with_documents,
-        report_views(agreement.id, row.title, reports or [], with_documents),
+        report_views(
+            agreement.id,
+            row.title,
+            reports or [],
+            with_documents,
+            tuple(c.role for c in held.current.contacts if c.party == "customer"),
+        ),
     )
 
 

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.load.base import Bilingual
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, page_file
+from sitegen.reports.acceptance import role_as_named
 from sitegen.reports.figures import Breach, Event, PeriodFigures, TierFigures
 from sitegen.reports.held import HeldReport
 from sitegen.reports.pdf_cells import DASH, percent, word
@@ -48,6 +50,12 @@ class ReportView:
     history: tuple[PeriodFigures, ...]  # the trend: up to 12 of its kind, oldest first, itself last
     pdf: str | None  # the docs path of its PDF, None when not published
     documents: bool  # the build publishes documents (PDFs) at all
+    roles: tuple[Bilingual, ...] = ()  # the customer contacts' roles, to name the acceptor
+
+    def accepted_by(self, lang: Lang) -> str:
+        """Who accepted the record, named in `lang` as the agreement names the role."""
+        accepted = self.held.accepted
+        return role_as_named(accepted.role, self.roles, lang) if accepted else ""
 
     @property
     def figures(self) -> PeriodFigures:
@@ -112,11 +120,12 @@ def report_page(view: ReportView, lang: Lang) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def accepted_text(held: HeldReport, lang: Lang) -> str:
-    accepted = held.accepted
+def accepted_text(view: ReportView, lang: Lang) -> str:
+    accepted = view.held.accepted
     if accepted is None:
         return label("not_accepted", lang)
-    return label("accepted_on", lang, date=fmt.date(accepted.date, lang), role=accepted.role)
+    date = fmt.date(accepted.date, lang)
+    return label("accepted_on", lang, date=date, role=view.accepted_by(lang))
 
 
 def credit_text(figures: PeriodFigures, lang: Lang) -> str:
@@ -145,7 +154,7 @@ def _card(view: ReportView, lang: Lang) -> str:
     ]
     if credits is not None and credits.claim_by is not None:
         facts.append((w("claim_by", lang), h(fmt.date(credits.claim_by, lang))))
-    facts.append((label("acceptance", lang), h(accepted_text(view.held, lang))))
+    facts.append((label("acceptance", lang), h(accepted_text(view, lang))))
     items = "".join(f"<dt>{h(key)}</dt><dd>{value}</dd>" for key, value in facts)
     return f'<div class="sg-card sg-report-card"><dl class="sg-facts">{items}</dl></div>'
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sitegen.compose.contract import Text
+from sitegen.load.base import Bilingual
 from sitegen.reports.held import HeldReport
 from sitegen.reports.pdf import TREND_PERIODS
 from sitegen.reports.periods import Period
@@ -18,10 +19,15 @@ from sitegen.site.report_page import ReportView, report_pdf_name
 
 
 def report_views(
-    agreement_id: str, title: Text, held: Sequence[HeldReport], documents: bool
+    agreement_id: str,
+    title: Text,
+    held: Sequence[HeldReport],
+    documents: bool,
+    roles: tuple[Bilingual, ...] = (),
 ) -> tuple[ReportView, ...]:
     """Each record's view: its trend is the records of its kind up to it, the last 12; its
-    PDF is published when documents are and the customer accepted it."""
+    PDF is published when documents are and the customer accepted it; `roles`, the customer
+    contacts' roles, name who accepted it in each language."""
     views = []
     for index, report in enumerate(held):
         kind = Period.parse(report.period).kind
@@ -30,6 +36,8 @@ def report_views(
         if documents and report.accepted is not None:
             pdf = download(agreement_id, report_pdf_name(agreement_id, report.period))
         views.append(
-            ReportView(agreement_id, title, report, tuple(same[-TREND_PERIODS:]), pdf, documents)
+            ReportView(
+                agreement_id, title, report, tuple(same[-TREND_PERIODS:]), pdf, documents, roles
+            )
         )
     return tuple(views)

@@ -43,5 +43,6 @@ def _row(view: ReportView, lang: Lang, source: str) -> list[str]:
     accepted = view.held.accepted
     when = label("not_accepted", lang)
     if accepted is not None:
-        when = label("accepted_short", lang, date=fmt.date(accepted.date, lang), role=accepted.role)
+        date, role = fmt.date(accepted.date, lang), view.accepted_by(lang)
+        when = label("accepted_short", lang, date=date, role=role)
     return [page, md(result), md(credit_text(figures, lang)), md(when), pdf]

@@ -115,6 +115,10 @@ WORDS: dict[str, Text] = {
     "pdf": Text("PDF", "PDF"),
     "sha256": Text("SHA-256", "SHA-256"),
     "scan": Text("签署扫描件", "Executed copy"),
+    "signed_pdf": Text(
+        "下载已签署的 PDF（v{version}，{date}签署）",
+        "Download the signed PDF (v{version}, signed {date})",
+    ),
     "digital_signature": Text("数字签名", "Digital signature"),
     "digitally_signed": Text(
         "由 {subject} 于 {date} 数字签名，验证有效",
