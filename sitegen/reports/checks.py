@@ -128,6 +128,12 @@ def check_outages(con: duckdb.DuckDBPyConnection) -> None:
         "known AND NOT list_contains($kinds, kind)",
         {"kinds": KINDS},
     )
+    _tiers(con)
+
+
+def _tiers(con: duckdb.DuckDBPyConnection) -> None:
+    """The tier an outage or a charge names: needed when its agreement has several, one of
+    its ids, and none when it has one tier without an id."""
     _problem(
         con,
         "tier",
@@ -210,7 +216,7 @@ def resolve_charges(con: duckdb.DuckDBPyConnection, default: str | None) -> None
             SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
                    AS agreement, {texts}
             FROM sg_stage)
-        SELECT s.*, e.agreement IS NOT NULL AS known, e.tiers, e.period_kind, e.currency,
+        SELECT s.*, e.agreement IS NOT NULL AS known, e.period_kind, e.currency,
                CASE WHEN regexp_full_match(charged_text, $amount)
                     THEN CAST(charged_text AS DECIMAL(18, 4)) END AS charged,
                CASE WHEN regexp_full_match(paid_text, $amount)
@@ -270,26 +276,6 @@ def check_charges(con: duckdb.DuckDBPyConnection, currencies: list[str]) -> None
     )
     _tiers(con)
     _charged_twice(con)
-
-
-def _tiers(con: duckdb.DuckDBPyConnection) -> None:
-    _problem(
-        con,
-        "tier",
-        "tier_missing",
-        "''",
-        "agreement || ' has several tiers (' || array_to_string(tiers, ', ') || ')'",
-        "known AND len(tiers) > 1 AND tier_text IS NULL",
-    )
-    _problem(
-        con,
-        "tier",
-        "tier",
-        "tier_text",
-        "agreement || CASE WHEN len(tiers) = 0 THEN ', which has one tier without an id: "
-        "leave the tier empty' ELSE ' (' || array_to_string(tiers, ', ') || ')' END",
-        "known AND tier_text IS NOT NULL AND NOT list_contains(tiers, tier_text)",
-    )
 
 
 def _charged_twice(con: duckdb.DuckDBPyConnection) -> None:
