@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import duckdb
 
 from sitegen.reports.figures import OUTAGE_KINDS
+from sitegen.reports.periods import REPORTED_FORMS
 from sitegen.reports.times import TimeParser, localize
 
 _TEXT = {
@@ -35,7 +36,6 @@ def resolve(
     con: duckdb.DuckDBPyConnection, kind: str, default: str | None, times: TimeParser
 ) -> None:
     """`sg_rows` from `sg_stage`: see the module's docstring."""
-    texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in _TEXT[kind])
     parsed = ", ".join(times.columns(f's."{c}_text"', c) for c in TIMES[kind])
     if kind == "outages":
         extra = """, COALESCE(k.kind, lower(replace(s.kind_text, '-', '_')), 'outage') AS kind
@@ -50,16 +50,23 @@ def resolve(
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE sg_rows AS
-        WITH s AS (
-            SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
-                   AS agreement, {texts}
-            FROM sg_stage)
+        {_staged(_TEXT[kind])}
         SELECT s.*, e.agreement IS NOT NULL AS known, e.zone, {parsed}
         {extra}
         """,
         {**times.parameters, "default": default},
     )
     localize(con, "sg_rows", list(TIMES[kind]))
+
+
+def _staged(columns: tuple[str, ...]) -> str:
+    """The staged text rows as `s`: each value trimmed (an empty cell is none, `<c>_text`),
+    the agreement the row's, else the default (`$default`)."""
+    texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in columns)
+    return f"""WITH s AS (
+            SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
+                   AS agreement, {texts}
+            FROM sg_stage)"""
 
 
 def _problem(
@@ -208,14 +215,10 @@ _CHARGE_TEXT = ("period", "tier", "charged", "paid", "currency", "ref")
 def resolve_charges(con: duckdb.DuckDBPyConnection, default: str | None) -> None:
     """`sg_rows` from staged charge rows: trimmed, the agreement's expectations joined,
     amounts read where they are written as `_AMOUNT` says (NULL otherwise)."""
-    texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in _CHARGE_TEXT)
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE sg_rows AS
-        WITH s AS (
-            SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
-                   AS agreement, {texts}
-            FROM sg_stage)
+        {_staged(_CHARGE_TEXT)}
         SELECT s.*, e.agreement IS NOT NULL AS known, e.period_kind, e.currency,
                CASE WHEN regexp_full_match(charged_text, $amount)
                     THEN CAST(charged_text AS DECIMAL(18, 4)) END AS charged,
@@ -228,8 +231,8 @@ def resolve_charges(con: duckdb.DuckDBPyConnection, default: str | None) -> None
         {
             "default": default,
             "amount": _AMOUNT,
-            "month": r"^[0-9]{4}-(0[1-9]|1[0-2])$",
-            "quarter": r"^[0-9]{4}Q[1-4]$",
+            "month": REPORTED_FORMS["month"],
+            "quarter": REPORTED_FORMS["quarter"],
         },
     )
 

@@ -24,6 +24,8 @@ _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 _QUARTER = re.compile(r"(\d{4})Q([1-4])")
 _HALF = re.compile(r"(\d{4})H([12])")
 _YEAR = re.compile(r"\d{4}")
+# The forms a report's period is written in, by kind (the input checks read them in SQL).
+REPORTED_FORMS = {"month": _MONTH.pattern, "quarter": _QUARTER.pattern}
 
 
 @dataclass(frozen=True, order=True)

@@ -26,13 +26,14 @@ from pathlib import Path
 
 from sitegen.digest import file_digest
 from sitegen.errors import UserError
-from sitegen.files import NOT_REGULAR, Refusal, read_regular, write_atomic, write_if_changed
+from sitegen.files import write_atomic, write_if_changed
 from sitegen.load.config import Settings
 from sitegen.load.layout import RECORD_SUFFIX, REPORTS_DIR, SUPERSEDED_DIR
 from sitegen.reports.acceptance import read_acceptances
 from sitegen.reports.periods import Period
 from sitegen.reports.record import InputFile, Record, Supersedes, render_record
 from sitegen.reports.record_read import RECORD_MAX_BYTES, parse_record
+from sitegen.reports.strict_yaml import read_kept_file
 
 
 def reports_folder(root: Path, settings: Settings, agreement_id: str) -> Path:
@@ -80,12 +81,7 @@ def input_files(paths: Sequence[Path], root: Path) -> tuple[InputFile, ...]:
 
 
 def read_record_bytes(path: Path) -> bytes:
-    try:
-        return read_regular(path, RECORD_MAX_BYTES)
-    except Refusal as refusal:
-        raise UserError(f"{NOT_REGULAR} the file {refusal.reason}", path=path) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", path=path) from None
+    return read_kept_file(path, RECORD_MAX_BYTES)
 
 
 def read_record(reports: Path, period: str) -> tuple[Record, bytes]:

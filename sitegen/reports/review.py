@@ -25,8 +25,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from sitegen.errors import Location, UserError
-from sitegen.files import NOT_REGULAR, Refusal, read_regular
+from sitegen.errors import Location
 from sitegen.findings import FieldPath
 from sitegen.load.yamltree import Limits, Position
 from sitegen.reports.periods import Period
@@ -38,6 +37,7 @@ from sitegen.reports.strict_yaml import (
     RecordModel,
     Unreadable,
     parse_yaml,
+    read_kept_file,
     validated,
 )
 
@@ -210,12 +210,7 @@ def review_files(reviews: Path) -> list[Path]:
 
 
 def read_review_bytes(path: Path) -> bytes:
-    try:
-        return read_regular(path, REVIEW_MAX_BYTES)
-    except Refusal as refusal:
-        raise UserError(f"{NOT_REGULAR} the file {refusal.reason}", path=path) from None
-    except OSError as error:
-        raise UserError(f"cannot read: {error.strerror}", path=path) from None
+    return read_kept_file(path, REVIEW_MAX_BYTES)
 
 
 def read_review(path: Path, agreement_id: str) -> ReadReview:

@@ -21,6 +21,7 @@ from typing import Annotated, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from sitegen.errors import Location, UserError
+from sitegen.files import NOT_REGULAR, Refusal, read_regular
 from sitegen.load.characters import places, refusal
 from sitegen.load.invalid import first_invalid
 from sitegen.load.yamltree import Limits, NumberText, Refused, Tree, parse_tree
@@ -29,6 +30,17 @@ from sitegen.load.yamltree import Limits, NumberText, Refused, Tree, parse_tree
 PERIOD_TEXT = r"[0-9]{4}(-(0[1-9]|1[0-2])|Q[1-4])"
 _INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?Z")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def read_kept_file(path: Path, limit: int) -> bytes:
+    """The bytes of a file sitegen keeps (a period record, a review): read only when it is
+    a regular file and no further than `limit`; a UserError naming the file otherwise."""
+    try:
+        return read_regular(path, limit)
+    except Refusal as refusal:
+        raise UserError(f"{NOT_REGULAR} the file {refusal.reason}", path=path) from None
+    except OSError as error:
+        raise UserError(f"cannot read: {error.strerror}", path=path) from None
 
 
 class Unreadable(UserError):
