@@ -19,21 +19,17 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from unicodedata import east_asian_width
 
 import click
 
 from sitegen.findings import Finding, Severity
+from sitegen.render.layout import display_width
 from sitegen.terminal import safe
 
 _COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _SOURCE_MAX_BYTES = 4 << 20
 _QUOTED = re.compile(r"'([^'\n]+)'")
 _WORD = re.compile(r"[^\s,;:\"')\]}]*")
-
-
-def _width(text: str) -> int:
-    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _underline(line: str, column: int, message: str) -> str:
@@ -44,12 +40,12 @@ def _underline(line: str, column: int, message: str) -> str:
     quoted = _QUOTED.search(message)
     if quoted and rest.startswith(quoted.group(1)):
         word = quoted.group(1)
-    elif rest and east_asian_width(rest[0]) in "WF":
+    elif rest and display_width(rest[0]) == 2:
         word = rest[0]
     else:
         match = _WORD.match(rest)
         word = match.group() if match else ""
-    return " " * _width(before) + "^" * max(1, _width(word))
+    return " " * display_width(before) + "^" * max(1, display_width(word))
 
 
 class Sources:
