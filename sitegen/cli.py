@@ -35,8 +35,11 @@ from sitegen.terminal import SafeStream, safe
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitegen")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Service-level agreements as code: validate, render, sign, diff and publish them."""
+    if os.environ.get("NO_COLOR"):  # no-color.org: any value but empty turns colour off
+        ctx.color = False  # the commands' contexts inherit it
     _show_warnings()
 
 

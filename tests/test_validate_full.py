@@ -59,3 +59,13 @@ def test_elsewhere_the_default_is_one_line_each(project: Path) -> None:
     assert result.exit_code == 1
     assert all(": SG" in line for line in result.stdout.splitlines())
     assert len(result.stdout.splitlines()) == 2
+
+
+def test_no_color_turns_the_colour_off_even_on_a_terminal(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    coloured = CliRunner().invoke(cli, ["validate", "--format", "full"], color=True)
+    assert "\x1b[31m" in coloured.stdout  # a terminal gets colour
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = CliRunner().invoke(cli, ["validate", "--format", "full"], color=True)
+    assert "\x1b[" not in plain.stdout and "error[SG301]" in plain.stdout
