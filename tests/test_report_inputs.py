@@ -155,6 +155,60 @@ def test_several_files_csv_json_lines_and_parquet_keep_their_file_and_row(
     assert read.absent == frozenset()
 
 
+def test_parquet_timestamps_are_taken_as_their_values_and_read_as_their_text_would_be(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """A Parquet time column typed as a timestamp is staged as its value, not printed and
+    parsed again: the rows are those its text would give, a local time in a repeated hour
+    included, and its problems quote the text. A DATE column stays a bare date: refused."""
+    typed = tmp_path / "typed.parquet"
+    con.sql(
+        """SELECT * FROM (VALUES
+             ('SLA-UNI', 'U-1', 'P1',
+              CAST(TIMESTAMP '2026-10-25 01:30:00' AS TIMESTAMP_NS),
+              TIMESTAMPTZ '2026-10-25 01:20:00+00', NULL::TIMESTAMPTZ),
+             ('SLA-OUT', 'O-1', 'P2',
+              CAST(TIMESTAMP '2026-10-08 09:00:00.25' AS TIMESTAMP_NS),
+              TIMESTAMPTZ '2026-10-08 01:10:00+00', TIMESTAMPTZ '2026-10-08 04:00:00+00'))
+           t(agreement, id, priority, opened, responded, resolved)"""
+    ).write_parquet(str(typed))
+    text = write(
+        tmp_path / "text.csv",
+        "agreement,id,priority,opened,responded,resolved\n"
+        "SLA-UNI,U-1,P1,2026-10-25 01:30:00,2026-10-25 01:20:00+00,\n"
+        "SLA-OUT,O-1,P2,2026-10-08 09:00:00.25,2026-10-08 01:10:00+00,2026-10-08 04:00:00+00\n",
+    )
+    query = "SELECT agreement, id, priority, opened, responded, resolved, \"row\" FROM tickets"
+    read_tickets(con, [typed], EXPECT)
+    from_values = con.execute(query).fetchall()
+    other = duckdb.connect()
+    rows.create_tables(other)
+    read_tickets(other, [text], EXPECT)
+    assert from_values == other.execute(query).fetchall() == [
+        # 01:30 on 25 October 2026 in London is repeated: the first, in summer time (BST,
+        # +01:00), 00:30Z. The response at 01:20Z came 50 minutes later.
+        ("SLA-UNI", "U-1", "P1", utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 1, 20), None, 1),
+        # 09:00:00.25 in Shanghai (+08:00) = 01:00:00.25Z
+        ("SLA-OUT", "O-1", "P2", utc(2026, 10, 8, 1, 0, 0, 250000), utc(2026, 10, 8, 1, 10),
+         utc(2026, 10, 8, 4), 2),
+    ]  # fmt: skip
+    early = tmp_path / "early.parquet"
+    con.sql(
+        """SELECT 'SLA-OUT' AS agreement, 'O-2' AS id, 'P2' AS priority,
+                  TIMESTAMPTZ '2026-10-08 09:00:00+08' AS opened,
+                  TIMESTAMPTZ '2026-10-08 08:00:00+08' AS responded,
+                  DATE '2026-10-09' AS resolved"""
+    ).write_parquet(str(early))
+    with pytest.raises(InputErrors) as raised:
+        read_tickets(con, [early], EXPECT)
+    assert errors_of(raised) == [
+        f"{early}:1: column responded: '2026-10-08 00:00:00+00' is before opened "
+        "2026-10-08 01:00:00+00",
+        f"{early}:1: column resolved: '2026-10-09' is not an ISO 8601 time "
+        "(2026-10-08T09:15+08:00)",
+    ]
+
+
 def test_a_single_tier_is_stored_without_an_id_and_kind_defaults_to_outage(
     tmp_path: Path, con: duckdb.DuckDBPyConnection
 ) -> None:

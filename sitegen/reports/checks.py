@@ -11,19 +11,18 @@ from a table or a parameter.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import duckdb
 
 from sitegen.reports.figures import OUTAGE_KINDS
 from sitegen.reports.periods import REPORTED_FORMS
-from sitegen.reports.times import TimeParser, localize
+from sitegen.reports.times import TIME_COLUMNS, TimeParser, localize, typed_columns
 
 _TEXT = {
     "outages": ("tier", "start", "end", "kind", "notified", "ref"),
     "tickets": ("id", "priority", "opened", "responded", "resolved", "pauses"),
 }
-TIMES = {"outages": ("start", "end", "notified"), "tickets": ("opened", "responded", "resolved")}
 REQUIRED_VALUES = {
     "outages": ("start", "end"),
     "tickets": ("id", "priority", "opened"),
@@ -36,7 +35,8 @@ def resolve(
     con: duckdb.DuckDBPyConnection, kind: str, default: str | None, times: TimeParser
 ) -> None:
     """`sg_rows` from `sg_stage`: see the module's docstring."""
-    parsed = ", ".join(times.columns(f's."{c}_text"', c) for c in TIMES[kind])
+    parsed = ", ".join(times.columns(f's."{c}_text"', c, "s.") for c in TIME_COLUMNS[kind])
+    typed = ", ".join(f'"{name}"' for name, _ in typed_columns(kind))
     if kind == "outages":
         extra = """, COALESCE(k.kind, lower(replace(s.kind_text, '-', '_')), 'outage') AS kind
                    FROM s LEFT JOIN sg_expect e ON e.agreement = s.agreement
@@ -50,19 +50,24 @@ def resolve(
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE sg_rows AS
-        {_staged(_TEXT[kind])}
-        SELECT s.*, e.agreement IS NOT NULL AS known, e.zone, {parsed}
+        {_staged(_TEXT[kind], [name for name, _ in typed_columns(kind)])}
+        SELECT s.* EXCLUDE ({typed}), e.agreement IS NOT NULL AS known, e.zone, {parsed}
         {extra}
         """,
         {**times.parameters, "default": default},
     )
-    localize(con, "sg_rows", list(TIMES[kind]))
+    localize(con, "sg_rows", list(TIME_COLUMNS[kind]))
 
 
-def _staged(columns: tuple[str, ...]) -> str:
+def _staged(columns: tuple[str, ...], typed: Sequence[str] = ()) -> str:
     """The staged text rows as `s`: each value trimmed (an empty cell is none, `<c>_text`),
-    the agreement the row's, else the default (`$default`)."""
-    texts = ", ".join(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in columns)
+    the agreement the row's, else the default (`$default`); and the `typed` columns."""
+    texts = ", ".join(
+        [
+            *(f"""NULLIF(trim("{c}"), '') AS "{c}_text\"""" for c in columns),
+            *(f'"{t}"' for t in typed),
+        ]
+    )
     return f"""WITH s AS (
             SELECT src, "row", COALESCE(NULLIF(trim(agreement), ''), CAST($default AS VARCHAR))
                    AS agreement, {texts}
@@ -101,7 +106,7 @@ def check_common(con: duckdb.DuckDBPyConnection, kind: str, time_detail: str) ->
     )
     for column in REQUIRED_VALUES[kind]:
         _problem(con, column, "empty", "''", "''", f'known AND "{column}_text" IS NULL')
-    for column in TIMES.get(kind, ()):
+    for column in TIME_COLUMNS.get(kind, ()):
         _problem(
             con,
             column,

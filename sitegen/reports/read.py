@@ -143,7 +143,10 @@ def _stage_all(
     problems: Problems,
 ) -> set[str]:
     """Every file into `sg_stage` (`sg_files` names them); the canonical columns found."""
-    columns = ", ".join(f'"{c}" VARCHAR' for c in CANONICAL[kind])
+    typed = [(name, sql_type) for name, sql_type in times.typed_columns(kind)]
+    columns = ", ".join(
+        [*(f'"{c}" VARCHAR' for c in CANONICAL[kind]), *(f'"{n}" {t}' for n, t in typed)]
+    )
     con.execute(f'CREATE OR REPLACE TEMP TABLE sg_stage (src INTEGER, "row" BIGINT, {columns})')
     con.execute("CREATE OR REPLACE TEMP TABLE sg_files (src INTEGER, name VARCHAR)")
     con.execute(

@@ -16,7 +16,8 @@ that a bad value becomes a problem naming its row and column instead of failing 
   `read_json` skips blank lines (so a row is not its line) and stops at the first
   malformed line, where this names every bad line by its number.
 - Parquet: `read_parquet` with `file_row_number`; typed columns are cast to text
-  (a TIMESTAMPTZ as `2026-10-08 01:15:00+00`, a TIMESTAMP without an offset).
+  (a TIMESTAMPTZ as `2026-10-08 01:15:00+00`, a TIMESTAMP without an offset), and a time
+  column typed as a timestamp is staged as its value too (`times.py`).
 
 A file path is never SQL text, and never a pattern either: DuckDB's readers take a path
 as a glob (`read_text('q?.jsonl')` read `q1.jsonl` too), so each file is read through a
@@ -38,6 +39,7 @@ import duckdb
 from sitegen.load.input_mappings import CANONICAL, REQUIRED, InputMapping
 from sitegen.reports.inputerrors import Unit
 from sitegen.reports.problems import Problems
+from sitegen.reports.times import TIME_COLUMNS, typed_as
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
 
@@ -54,6 +56,7 @@ class Source:
     unit: Unit = "row"
     shown: dict[str, str] = field(default_factory=dict)
     present: set[str] = field(default_factory=set)  # canonical columns the file holds
+    types: list[str] = field(default_factory=list)  # a Parquet file's column types
 
     @property
     def name(self) -> str:
@@ -133,7 +136,7 @@ def stage(
     }
     source.present = set(positions)
     try:
-        _insert(con, source, positions, [columns[c] for c in positions], len(names))
+        _insert(con, source, kind, positions, [columns[c] for c in positions], len(names))
     except duckdb.Error as error:
         problems.file(source.index, "unreadable", _said(error, source), "")
 
@@ -181,6 +184,7 @@ def _column_names(con: duckdb.DuckDBPyConnection, source: Source) -> list[str] |
         return header
     if source.format == "parquet":
         described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [link]).fetchall()
+        source.types = [row[1] for row in described]
         return [row[0] for row in described]
     con.execute("DROP TABLE IF EXISTS sg_lines")
     con.execute(
@@ -219,6 +223,7 @@ def _column_names(con: duckdb.DuckDBPyConnection, source: Source) -> list[str] |
 def _insert(
     con: duckdb.DuckDBPyConnection,
     source: Source,
+    kind: str,
     positions: dict[str, int],
     names: list[str],
     count: int,
@@ -233,26 +238,43 @@ def _insert(
             [source.index, names],
         )
         return
+    if source.format == "parquet":
+        _insert_parquet(con, source, kind, positions)
+        return
     picked = ", ".join(f"CAST(#{p} AS VARCHAR) AS c{i}" for i, p in enumerate(positions.values()))
     values = ", ".join(f"c{i}" for i in range(len(positions)))
     con.execute("DROP TABLE IF EXISTS sg_file")
-    if source.format == "csv":
-        con.execute(
-            f"CREATE TEMP TABLE sg_file AS SELECT {picked} FROM read_csv(?, auto_detect = false, "
-            "header = true, delim = ',', quote = '\"', escape = '\"', comment = '', columns = ?)",
-            [link, {f"c{i}": "VARCHAR" for i in range(count)}],
-        )
-        row = "rowid + 1"
-    else:
-        con.execute(
-            f"CREATE TEMP TABLE sg_file AS SELECT {picked}, file_row_number "
-            "FROM read_parquet(?, file_row_number = true)",
-            [link],
-        )
-        row = "file_row_number + 1"
+    # The rows of a table keep the file's order: a row's number is its rowid.
     con.execute(
-        f"INSERT INTO sg_stage (src, row, {targets}) SELECT ?, {row}, {values} FROM sg_file",
+        f"CREATE TEMP TABLE sg_file AS SELECT {picked} FROM read_csv(?, auto_detect = false, "
+        "header = true, delim = ',', quote = '\"', escape = '\"', comment = '', columns = ?)",
+        [link, {f"c{i}": "VARCHAR" for i in range(count)}],
+    )
+    con.execute(
+        f"INSERT INTO sg_stage (src, row, {targets}) SELECT ?, rowid + 1, {values} FROM sg_file",
         [source.index],
+    )
+
+
+def _insert_parquet(
+    con: duckdb.DuckDBPyConnection, source: Source, kind: str, positions: dict[str, int]
+) -> None:
+    """A Parquet file's rows straight into `sg_stage` (the reader numbers them): each
+    column as text, and a time column typed as a timestamp as its value too (`times.py`)."""
+    targets = [f'"{c}"' for c in positions]
+    values = [f"CAST(#{p} AS VARCHAR)" for p in positions.values()]
+    for canonical, position in positions.items():
+        if canonical not in TIME_COLUMNS.get(kind, ()):
+            continue
+        typed = typed_as(canonical, source.types[position - 1])
+        if typed is not None:
+            targets.append(f'"{typed}"')
+            values.append(f"#{position}")
+    con.execute(
+        f"INSERT INTO sg_stage (src, row, {', '.join(targets)}) "
+        f"SELECT ?, file_row_number + 1, {', '.join(values)} "
+        "FROM read_parquet(?, file_row_number = true)",
+        [source.index, str(source.link)],
     )
 
 

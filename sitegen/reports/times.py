@@ -6,6 +6,12 @@ a TIMESTAMPTZ of a Parquet file as `2026-10-08 01:15:00+00`). A bare date is ref
 outage that ends "on the 8th" is not an instant. A mapping may add strptime formats
 (`01/Oct/26 9:15 AM`), tried after ISO 8601.
 
+A Parquet column typed as a timestamp is staged twice: as text (what a problem quotes) and
+as its value (`<name>__at` for an instant, a TIMESTAMP WITH TIME ZONE; `<name>__local` for
+a local time, a TIMESTAMP of any precision). The value is taken as it is, not printed and
+parsed again: at a million tickets the round trip cost about a second of the read. A
+DATE column is staged as text only, so it is refused like a bare date.
+
 A time without an offset is the agreement's local time (`Expect.zone`), read as Python's
 zoneinfo reads it with `fold=0`, the rule `service_time` and `periods` follow:
 
@@ -53,6 +59,32 @@ _MACROS = (
 _FIRST_YEAR, _LAST_YEAR = 1900, 2200
 _DAY = dt.timedelta(days=1)
 
+# The time columns of each kind of row, and the Parquet types staged as their values.
+TIME_COLUMNS = {
+    "outages": ("start", "end", "notified"),
+    "tickets": ("opened", "responded", "resolved"),
+}
+INSTANT_TYPES = frozenset({"TIMESTAMP WITH TIME ZONE"})
+LOCAL_TYPES = frozenset({"TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS"})
+
+
+def typed_columns(kind: str) -> list[tuple[str, str]]:
+    """The staging table's typed columns of `kind`: (name, SQL type), two per time column."""
+    found = []
+    for name in TIME_COLUMNS.get(kind, ()):
+        found += [(f"{name}__at", "TIMESTAMPTZ"), (f"{name}__local", "TIMESTAMP")]
+    return found
+
+
+def typed_as(name: str, parquet_type: str) -> str | None:
+    """The typed staging column a Parquet column of `parquet_type` fills for the time
+    column `name`, or None (staged as text only)."""
+    if parquet_type in INSTANT_TYPES:
+        return f"{name}__at"
+    if parquet_type in LOCAL_TYPES:
+        return f"{name}__local"
+    return None
+
 
 def install(con: duckdb.DuckDBPyConnection) -> None:
     """Create the macros the readers use on `con` (temporary: they go with the session)."""
@@ -82,9 +114,19 @@ class TimeParser:
         parts = [f"sg_local({value})", *(f"try_strptime({value}, ${n})" for n in self._naive)]
         return f"COALESCE({', '.join(parts)})"
 
-    def columns(self, value: str, name: str) -> str:
-        """The select list of `name_aware` and `name_local` from the text `value`."""
-        return f'{self.aware(value)} AS "{name}_aware", {self.local(value)} AS "{name}_local"'
+    def columns(self, value: str, name: str, typed: str | None = None) -> str:
+        """The select list of `name_aware` and `name_local` from the text `value`; with
+        `typed` (a table's alias and dot), from its staged values `"name__at"` and
+        `"name__local"` where the row has one."""
+        if typed is None:
+            return f'{self.aware(value)} AS "{name}_aware", {self.local(value)} AS "{name}_local"'
+        at, local = f'{typed}"{name}__at"', f'{typed}"{name}__local"'
+        return (
+            f"CASE WHEN {at} IS NOT NULL THEN {at} WHEN {local} IS NULL "
+            f'THEN {self.aware(value)} END AS "{name}_aware", '
+            f"CASE WHEN {local} IS NOT NULL THEN {local} WHEN {at} IS NULL "
+            f'THEN {self.local(value)} END AS "{name}_local"'
+        )
 
 
 def localize(con: duckdb.DuckDBPyConnection, table: str, names: list[str]) -> None:
