@@ -134,8 +134,13 @@ def localize(con: duckdb.DuckDBPyConnection, table: str, names: list[str]) -> No
     column) by `name`, the instant: the aware one, or the local time in the zone."""
     local = " UNION ALL ".join(f'SELECT year("{n}_local") AS y FROM {table}' for n in names)
     years = con.execute(f"SELECT min(y), max(y) FROM ({local})").fetchone()
+    if years is None or years[0] is None:  # every time had an offset: rename, not copy
+        for name in names:
+            con.execute(f'ALTER TABLE {table} DROP COLUMN "{name}_local"')
+            con.execute(f'ALTER TABLE {table} RENAME COLUMN "{name}_aware" TO "{name}"')
+        return
     zones = con.execute(f"SELECT DISTINCT zone FROM {table} WHERE zone IS NOT NULL").fetchall()
-    first, last = years if years is not None and years[0] is not None else (2000, 2000)
+    first, last = years
     _repeated(con, [row[0] for row in zones], first, last)
     joins = " ".join(
         f"LEFT JOIN sg_repeated r{i} ON r{i}.zone = t.zone "
