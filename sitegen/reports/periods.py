@@ -14,7 +14,7 @@ import calendar as months
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 from sitegen.calendars import WorkCalendar
@@ -107,9 +107,7 @@ class Period:
 
     def bounds(self, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
         """The period's first instant and the instant after it, in UTC."""
-        start = dt.datetime.combine(self.first, dt.time(), tzinfo=zone)
-        after = dt.datetime.combine(self.last + dt.timedelta(days=1), dt.time(), tzinfo=zone)
-        return start.astimezone(dt.UTC), after.astimezone(dt.UTC)
+        return _bounds(self.first, self.last, zone)
 
     def months(self) -> list[Period]:
         """The months of the period (itself, for a month)."""
@@ -141,3 +139,12 @@ class Job:
     @property
     def key(self) -> tuple[str, str]:
         return (self.agreement.id, self.period.label)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(first: dt.date, last: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """A thousand agreements in a handful of zones share a handful of periods: each
+    period's instants are worked out once per zone (30,000 times a run, else)."""
+    start = dt.datetime.combine(first, dt.time(), tzinfo=zone)
+    after = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+    return start.astimezone(dt.UTC), after.astimezone(dt.UTC)
