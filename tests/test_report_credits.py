@@ -11,7 +11,11 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+import pytest
+
+from sitegen.errors import UserError
 from sitegen.reports.availability import availability, availability_met
+from sitegen.reports.compute import figures
 from sitegen.reports.credits import Charges, credits_due
 from sitegen.reports.figures import TierFigures
 from tests.helpers import sample_text
@@ -229,3 +233,18 @@ def test_a_quarterly_fee_makes_the_billing_cycle_a_quarter() -> None:
     assert due is not None
     # One cycle after the one holding 31 Oct (Q4 2026): the end of Q1 2027.
     assert due.claim_by == dt.date(2027, 3, 31)
+
+
+def test_a_claim_deadline_in_a_year_without_calendar_data_is_a_clear_error() -> None:
+    """Credits are worked out in a thread beside support: a deadline the calendar cannot
+    count still stops the run with the user's error, not a traceback or a missing figure."""
+    terms = credits(
+        "  bands:\n    - {below: 99.9, percent: 5}\n  claim: {within: 3wd, from: period_end}\n"
+    )
+    sla = agreement(ONE_TIER, credits=terms)
+    con = database()
+    # One hour down in December 2026: 99.865…% → 5%; 3 working days after 31 December
+    # fall in 2027, a year the mainland calendar data do not cover.
+    add_outage(con, 1, "2026-12-20 10:00", "2026-12-20 11:00")
+    with pytest.raises(UserError, match="2027"):
+        figures(con, [job(sla, "2026-12")])

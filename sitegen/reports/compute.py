@@ -6,11 +6,17 @@ a few set-based queries; `credits_due` then reads each job's tiers and, for cred
 charges, its billing data (`billing.py`). A job passes when every availability tier and
 every support target met its target (the pass criteria of the agreements this project holds
 say just that; an agreement's own words are shown beside it).
+
+Availability and credits are worked out in a thread of their own, on a second connection to
+the same tables, while support is: DuckDB lets go of Python while a query runs, so each
+side's Python runs while the other's queries do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import duckdb
 
@@ -19,13 +25,26 @@ from sitegen.errors import UserError
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
 from sitegen.load.workdays import agreement_calendar
-from sitegen.reports.availability import availability, availability_met
+from sitegen.reports import rows
+from sitegen.reports.availability import Key, availability, availability_met
 from sitegen.reports.billing import charges_of
 from sitegen.reports.credits import credits_due
-from sitegen.reports.figures import PeriodFigures
+from sitegen.reports.figures import CreditsDue, PeriodFigures, TierFigures
 from sitegen.reports.periods import Job, Period
 from sitegen.reports.service_time import NoZone, agreement_zone
 from sitegen.reports.support import support
+
+
+@contextmanager
+def _side(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A second connection to the same database (its tables, not its temporary ones), set
+    as `rows.connection` sets the first, for a thread of its own."""
+    other = con.cursor()
+    try:
+        rows.configure(other)
+        yield other
+    finally:
+        other.close()
 
 
 def job(agreement: Agreement, settings: Settings, period: str) -> Job:
@@ -55,9 +74,11 @@ def figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodF
 
 
 def _figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodFigures]:
-    tiers = availability(con, jobs)
-    targets = support(con, jobs)
-    billed = charges_of(con)
+    # The thread ends (the executor waits for it) before its connection is closed.
+    with _side(con) as other, ThreadPoolExecutor(max_workers=1) as beside:
+        tiers_made = beside.submit(_availability_and_credits, other, jobs)
+        targets = support(con, jobs)
+        tiers, credits = tiers_made.result()
     found = []
     for item in jobs:
         period_tiers = tiers.get(item.key, ())
@@ -78,10 +99,23 @@ def _figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[Period
                 availability=period_tiers,
                 priorities=priorities,
                 breaches=breaches,
-                credits=credits_due(
-                    item, period_tiers, billed.get((item.agreement.id, item.period.label))
-                ),
+                credits=credits[item.key],
                 passed=met,
             )
         )
     return found
+
+
+def _availability_and_credits(
+    con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]
+) -> tuple[dict[Key, tuple[TierFigures, ...]], dict[Key, CreditsDue | None]]:
+    """Each job's tiers and the credits they give, by `Job.key`."""
+    tiers = availability(con, jobs)
+    billed = charges_of(con)
+    credits = {
+        item.key: credits_due(
+            item, tiers.get(item.key, ()), billed.get((item.agreement.id, item.period.label))
+        )
+        for item in jobs
+    }
+    return tiers, credits

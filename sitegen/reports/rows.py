@@ -50,9 +50,16 @@ TABLES = {
 }
 
 
-def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the empty tables on a DuckDB connection, its session zone set to UTC."""
+def configure(con: duckdb.DuckDBPyConnection) -> None:
+    """The session settings every query of the stage assumes: the zone UTC, no progress
+    bar (it would write to the terminal)."""
     con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET enable_progress_bar = false")
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the empty tables on a DuckDB connection, its session set by `configure`."""
+    configure(con)
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE {name} ({columns})")
 
@@ -71,7 +78,6 @@ def connection() -> Iterator[duckdb.DuckDBPyConnection]:
     with tempfile.TemporaryDirectory(prefix="sitegen-duckdb-") as spill:
         con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
         try:
-            con.execute("SET enable_progress_bar = false")
             create_tables(con)
             yield con
         finally:
