@@ -24,9 +24,9 @@ from sitegen.catalogue.service import Credit, LastReport, service_of
 from sitegen.errors import UserError
 from sitegen.load.config import Settings
 from sitegen.reports.acceptance import Acceptance
-from sitegen.reports.figures import CreditsDue
+from sitegen.reports.figures import CreditsDue, TargetFigures
 from sitegen.reports.held import HeldReport
-from sitegen.reports.pdf_charts import budget_chart
+from sitegen.reports.pdf_charts import attainment_bar, budget_chart
 from sitegen.reports.record import render_record
 from sitegen.site import Summary, generate
 from sitegen.site.svg_charts import svg_chart
@@ -214,6 +214,31 @@ def test_values_from_records_are_text_never_markup(tmp_path: Path) -> None:
     assert "<script>" not in chart
     assert "&lt;script&gt;alert(1)&lt;/script&gt;|*x*" in chart
     assert 'viewBox="0 0 400 44" width="100%"' in chart
+
+
+def test_a_chart_speaks_the_language_of_its_page() -> None:
+    """The PDF is bilingual; a page is in one language: the tier without an id is 全部 on
+    the Chinese page and All on the English one, and so are the chart's words."""
+    figures = cloud_october()
+    single = (dataclasses.replace(figures.availability[0], tier=""),)
+    zh, en = (svg_chart(budget_chart(single), lang, "sg-budget") for lang in ("zh", "en"))
+    bar = re.compile(r'class="sg-chart-label">([^<]*)</text>.*?class="sg-chart-value">([^<]*)<')
+    [(zh_label, zh_value)], [(en_label, en_value)] = bar.findall(zh), bar.findall(en)
+    assert (zh_label.removeprefix("✗ "), en_label.removeprefix("✗ ")) == ("全部", "All")
+    assert zh_value.endswith(" 分钟)") and en_value.endswith(" min)")
+    assert "All" not in zh and "全部" not in en
+    answered = TargetFigures(
+        target="15m",
+        clock="calendar",
+        required=Decimal(100),
+        tickets=4,
+        within=4,
+        attainment=Decimal(100),
+        met=True,
+    )
+    attainment = attainment_bar("P1", "response", answered)
+    assert attainment["label"] == "P1 响应/Response"  # the PDF keeps both
+    assert attainment["labels"] == ["P1 响应", "P1 Response"]
 
 
 def held(figures_list: list, accepted: dict[str, dt.date] | None = None) -> list[HeldReport]:  # type: ignore[type-arg]

@@ -41,3 +41,8 @@ def fraction(value: Decimal) -> float:
 
 def tier_name(tier: str) -> str:
     return tier or f"{REPORT_WORDS['all'].zh} {REPORT_WORDS['all'].en}"
+
+
+def tier_names(tier: str) -> list[str]:
+    """A tier's name in each language, [中文, English]: its id, or 全部 / All."""
+    return [tier, tier] if tier else [REPORT_WORDS["all"].zh, REPORT_WORDS["all"].en]

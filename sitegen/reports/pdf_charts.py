@@ -3,7 +3,9 @@
 The layout draws every chart as one drawing (`bar-chart` in `render/typst/report.typ`):
 a label, a bar filled to `fill` (0 to 1) of its track, green when met and red when not, an
 optional rule at `mark`, and the value as text. The geometry is decided here, from the
-figures, so the layout computes nothing.
+figures, so the layout computes nothing. The PDF is bilingual, so its `label` and `value`
+hold both languages; `labels` and `values` hold them apart, [中文, English], for a page in
+one language (`sitegen.site.svg_charts`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from sitegen.compose.vocabulary import REPORT_WORDS
 from sitegen.reports.figures import PeriodFigures, TargetFigures, TierFigures
-from sitegen.reports.pdf_cells import Data, fraction, percent, tier_name, word
+from sitegen.reports.pdf_cells import Data, fraction, percent, tier_name, tier_names, word
 
 
 def budget_chart(tiers: Sequence[TierFigures]) -> Data:
@@ -27,13 +29,16 @@ def budget_chart(tiers: Sequence[TierFigures]) -> Data:
             share = Decimal(1 if tier.downtime_minutes else 0)
         shown = (share * 100).quantize(Decimal("0.1"), ROUND_FLOOR)
         allowed_text = allowed.quantize(Decimal("0.1"), ROUND_FLOOR)
+        value = f"{shown}% ({tier.downtime_minutes} / {allowed_text} {{}})"
         bars.append(
             {
                 "label": tier_name(tier.tier),
+                "labels": tier_names(tier.tier),
                 "fill": fraction(share),
                 "mark": None,
                 "met": tier.met,
-                "value": f"{shown}% ({tier.downtime_minutes} / {allowed_text} {_min()})",
+                "value": value.format(_min()),
+                "values": [value.format(w) for w in _both("minutes")],
             }
         )
     return {"kind": "chart", "title": word("budget"), "bars": bars, "legend": word("budget_legend")}
@@ -41,6 +46,10 @@ def budget_chart(tiers: Sequence[TierFigures]) -> Data:
 
 def _min() -> str:
     return REPORT_WORDS["minutes"].en
+
+
+def _both(name: str) -> list[str]:
+    return [REPORT_WORDS[name].zh, REPORT_WORDS[name].en]
 
 
 def trend_chart(figures: PeriodFigures, history: Sequence[PeriodFigures]) -> Data | None:
@@ -60,10 +69,12 @@ def trend_chart(figures: PeriodFigures, history: Sequence[PeriodFigures]) -> Dat
     bars = [
         {
             "label": f"{period} {tier.tier}" if several else period,
+            "labels": [f"{period} {tier.tier}" if several else period] * 2,
             "fill": fraction((tier.attained - low) / span),
             "mark": fraction((tier.target - low) / span),
             "met": tier.met,
             "value": f"{percent(tier.attained)} / {percent(tier.target)}",
+            "values": [f"{percent(tier.attained)} / {percent(tier.target)}"] * 2,
         }
         for period, tier in sorted(points, key=lambda p: (p[1].tier, p[0]))
     ]
@@ -73,10 +84,13 @@ def trend_chart(figures: PeriodFigures, history: Sequence[PeriodFigures]) -> Dat
 
 def attainment_bar(level: str, name: str, target: TargetFigures) -> Data:
     attained = target.attainment
+    value = f"{percent(attained)} ({target.within}/{target.tickets})"
     return {
         "label": f"{level} {REPORT_WORDS[name].zh}/{REPORT_WORDS[name].en}",
+        "labels": [f"{level} {word}" for word in _both(name)],
         "fill": 0.0 if attained is None else fraction(attained / 100),
         "mark": fraction(target.required / 100),
         "met": target.met,
-        "value": f"{percent(attained)} ({target.within}/{target.tickets})",
+        "value": value,
+        "values": [value, value],
     }

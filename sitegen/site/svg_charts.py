@@ -12,10 +12,11 @@ Colours are CSS (`sitegen.css`: Material's palette variables, and `currentColor`
 and rules), so the chart reads in light and dark schemes; a missed bar is hatched and its
 label starts with ✗, so it does not rest on colour alone.
 
-Every value (tier names, periods, the figures' text) is escaped by `h`, the one escaping
-helper of the site's raw HTML; numbers the geometry computes are formatted here from
-floats. The chart carries its title as `<title>` and `aria-labelledby`, and the same
-figures as a table in a `<details>` beside it.
+A bar's label and value are shown in the page's language (`labels`, `values`: the PDF's
+`label` and `value` hold both). Every value (tier names, periods, the figures' text) is
+escaped by `h`, the one escaping helper of the site's raw HTML; numbers the geometry
+computes are formatted here from floats. The chart carries its title as `<title>` and
+`aria-labelledby`, and the same figures as a table in a `<details>` beside it.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def svg_chart(chart: Chart, lang: Lang, chart_id: str) -> str:
     title = pick(chart["title"], lang)
     bars = chart["bars"]
     height = ROW * len(bars) + 4
-    rows = "".join(_bar(bar, index, chart_id) for index, bar in enumerate(bars))
+    rows = "".join(_bar(bar, index, chart_id, lang) for index, bar in enumerate(bars))
     svg = (
         f'<svg class="sg-chart-svg" role="img" aria-labelledby="{chart_id}-t" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet">'
@@ -62,7 +63,7 @@ def svg_chart(chart: Chart, lang: Lang, chart_id: str) -> str:
     return f'<div class="sg-chart">{caption}{svg}{note}{_figures(bars, lang)}</div>'
 
 
-def _bar(bar: Chart, index: int, chart_id: str) -> str:
+def _bar(bar: Chart, index: int, chart_id: str, lang: Lang) -> str:
     top = index * ROW + 2
     met = bool(bar["met"])
     track_y = top + TRACK_TOP
@@ -71,9 +72,9 @@ def _bar(bar: Chart, index: int, chart_id: str) -> str:
     fill = 'class="sg-bar-met"' if met else f'fill="url(#{chart_id}-x)"'
     parts = [
         f'<text x="0" y="{top + 13}" class="sg-chart-label">'
-        f"{h((MISSED if not met else '') + str(bar['label']))}</text>",
+        f"{h((MISSED if not met else '') + pick(bar['labels'], lang))}</text>",
         f'<text x="{WIDTH}" y="{top + 13}" text-anchor="end" class="sg-chart-value">'
-        f"{h(bar['value'])}</text>",
+        f"{h(pick(bar['values'], lang))}</text>",
         f'<rect x="0" y="{track_y}" width="{WIDTH}" height="{TRACK_HEIGHT}" class="sg-track"/>',
         f'<rect x="0" y="{track_y}" width="{width:.1f}" height="{TRACK_HEIGHT}" {fill}/>',
     ]
@@ -96,7 +97,7 @@ def _figures(bars: list[Chart], lang: Lang) -> str:
     """The chart's figures as a table, for a screen reader and for anyone who wants them."""
     head = "".join(f"<th>{h(label(k, lang))}</th>" for k in ("chart_item", "chart_value", "met"))
     body = "".join(
-        f"<tr><td>{h(bar['label'])}</td><td>{h(bar['value'])}</td>"
+        f"<tr><td>{h(pick(bar['labels'], lang))}</td><td>{h(pick(bar['values'], lang))}</td>"
         f"<td>{h(label('yes' if bar['met'] else 'no', lang))}</td></tr>"
         for bar in bars
     )
