@@ -48,7 +48,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import duckdb
@@ -72,7 +72,6 @@ from sitegen.reports.support_sql import (
     TABLES,
 )
 
-_MINUTE_US = 60_000_000
 _CENT = Decimal("0.01")
 Figures = dict[tuple[str, str], tuple[tuple[PriorityFigures, ...], tuple[Breach, ...]]]
 
@@ -143,14 +142,6 @@ def _write_index(
     )
 
 
-def _minutes_down(us: int) -> int:
-    return us // _MINUTE_US
-
-
-def _minutes_up(us: int) -> int:
-    return -(-us // _MINUTE_US)
-
-
 def _target(target: Target, written: str, decided: tuple[int, int]) -> TargetFigures:
     tickets, within = decided
     attainment = None
@@ -178,8 +169,8 @@ def _figures(
     }
     opened_counts = {(job, level): tickets for job, level, tickets in opened}
     rows: dict[int, list[Breach]] = {}
-    for row in breached:  # in each job's order already (support_sql.BREACHES)
-        rows.setdefault(row[0], []).append(_breach(row))
+    for job_number, *breach in breached:  # in each job's order (support_sql.BREACHES)
+        rows.setdefault(job_number, []).append(Breach(*breach))
     # A limit as written ("4h", "2wd"), once per target: the periods of an agreement share it.
     written: dict[int, str] = {}
     answer: Figures = {}
@@ -207,18 +198,3 @@ def _figures(
             )
         answer[job.key] = (tuple(priorities), tuple(rows.get(number, ())))
     return answer
-
-
-def _breach(row: tuple[Any, ...]) -> Breach:
-    _, level, name, ticket, allowed, elapsed, still_open, file, line = row
-    target: Literal["response", "resolution"] = "response" if name == "response" else "resolution"
-    return Breach(
-        ticket=ticket,
-        level=level,
-        target=target,
-        allowed_minutes=_minutes_down(allowed),
-        elapsed_minutes=_minutes_up(elapsed),
-        open=still_open,
-        file=file,
-        row=line,
-    )

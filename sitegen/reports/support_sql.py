@@ -243,8 +243,14 @@ FROM (
 """
 
 # In each job's order: by priority (the agreement's), ticket id, response before resolution.
+# Each breach as `figures.Breach` takes it, after the job: the limit in whole minutes
+# (rounded down: a limit is never negative), the time taken in minutes begun (rounded up;
+# DuckDB's `//` truncates towards zero, so each sign is rounded on its own).
 BREACHES = """
-SELECT g.job, g.level, g.target, t.id, o.limit_us, o.elapsed_us, o.still_open, t.file, t."row"
+SELECT g.job, t.id, g.level, g.target, o.limit_us // 60000000,
+       CASE WHEN o.elapsed_us >= 0 THEN (o.elapsed_us + 59999999) // 60000000
+            ELSE -((-o.elapsed_us) // 60000000) END,
+       o.still_open, t.file, t."row"
 FROM support_outcome o
 JOIN support_targets g USING (g)
 JOIN tickets t ON t.rowid = o.tno
