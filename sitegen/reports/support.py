@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -144,18 +145,25 @@ def _write_index(
 
 def _target(target: Target, written: str, decided: tuple[int, int]) -> TargetFigures:
     tickets, within = decided
-    attainment = None
-    if tickets:
-        attainment = (Decimal(within) * 100 / tickets).quantize(_CENT, rounding=ROUND_DOWN)
+    share = target.share
     return TargetFigures(
         target=written,
         clock=target.clock,
-        required=target.share,
+        required=share,
         tickets=tickets,
         within=within,
-        attainment=attainment,
-        met=within * 100 >= target.share * tickets,
+        attainment=_attainment(within, tickets),
+        met=within * 100 >= share * tickets,
     )
+
+
+@lru_cache(maxsize=65536)
+def _attainment(within: int, tickets: int) -> Decimal | None:
+    """The percent within target, rounded down to a hundredth; None without tickets. The
+    same counts recur across a thousand agreements' periods: each is divided once."""
+    if not tickets:
+        return None
+    return (Decimal(within) * 100 / tickets).quantize(_CENT, rounding=ROUND_DOWN)
 
 
 def _figures(
