@@ -1,8 +1,9 @@
-"""Diff reports: the terminal text, JSON and the site's HTML cells, which agreement text
+"""Diff reports: the terminal text, JSON and the site's diff page, which agreement text
 cannot break; the words of the comment in Chinese (its safety: test_diff_comment.py)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -14,7 +15,8 @@ from sitegen.diff.comment import as_markdown
 from sitegen.diff.fields import Change
 from sitegen.diff.model import AgreementDiff, Side
 from sitegen.diff.redline import ClauseRedline, Segment, compare
-from sitegen.diff.report import as_json, as_text, code
+from sitegen.diff.report import as_json, as_text
+from sitegen.site.diff_page import report_html
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -50,12 +52,22 @@ def hostile_diff(value: str) -> AgreementDiff:
     )
 
 
+_OUR_TAGS = {"details", "summary", "p", "table", "thead", "tbody", "tr", "th", "td"}
+_OUR_TAGS |= {"br", "del", "ins", "b", "strong"}
+
+
 @pytest.mark.parametrize("value", HOSTILE)
-def test_code_is_one_line_without_markup(value: str) -> None:
-    span = code(value)
-    inner = span.removeprefix("<code>").removesuffix("</code>")
-    assert "\n" not in span
-    assert not re.search(r"[<>|`*_\[\]]", inner)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_site_diff_page_shows_values_as_text(value: str, lang: str) -> None:
+    """Term, values, author, title and redlines from the agreement stay text: the only
+    tags are the page's own, and the block has no blank line (Python-Markdown passes a
+    raw HTML block through only whole)."""
+    page = report_html(hostile_diff(value), lang)  # type: ignore[arg-type]
+    assert {tag.lower() for tag in re.findall(r"</?([A-Za-z]+)", page)} <= _OUR_TAGS
+    assert "\n\n" not in page and "<!--" not in page
+    if lang == "en":
+        shown = re.sub(r"<[^>]+>", "", page)
+        assert html.unescape(shown).count(value.split("\n")[0]) >= 1
 
 
 def test_summary_and_flag_come_first() -> None:

@@ -123,13 +123,18 @@ def test_the_card_labels_the_current_term_and_the_first_once_renewed(repo: GitRe
 
 
 def test_diff_page_shows_the_term_change(repo: GitRepo) -> None:
+    """The page's language only, as prose: the term, 15 → 30 minutes, its effect; the
+    clause's redline in this language. One raw HTML block, open."""
     out, _ = run(repo)
     page = (out / "diffs/SLA-2024-001/v1-draft.en.md").read_text(encoding="utf-8")
-    report = page[page.index("<details open><summary>") :]  # one raw HTML block, open
+    report = page[page.index('<details open class="sg-diff">') :]
     assert "\n\n" not in report.rstrip() and "markdown=" not in report
-    assert "<th>before</th><th>after</th>" in report
-    assert "15&#32;minutes" in page or "15 minutes" in page
-    assert "30" in page
+    assert "<th>term</th><th>before</th><th>after</th><th>effect</th>" in report
+    row = next(r for r in report.split("<tr>") if r.startswith("<td>P1 response time"))
+    assert "<td>15 minutes</td><td>30 minutes</td>" in row
+    assert "⚠️ looser on the provider<br>material" in row
+    assert "<code>" not in report and not re.search(r"&#\d", report) and "响应" not in report
+    assert "<del>15</del><ins>30</ins>" in report
 
 
 def test_restricted_agreement_leaves_nothing(repo: GitRepo) -> None:

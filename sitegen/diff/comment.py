@@ -16,7 +16,7 @@ written. A restricted agreement shows only its ID and the kinds of change, unles
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sitegen.compose.contract import LANGS, Lang, Text
 from sitegen.diff.change import Change
@@ -131,23 +131,24 @@ def _untitled(segments: Sequence[Segment], title: str) -> Sequence[Segment]:
     return [Segment("equal", rest), *segments[1:]] if rest else segments[1:]
 
 
-def side_facts(diff: AgreementDiff, lang: Lang) -> str:
+def side_facts(diff: AgreementDiff, lang: Lang, escape: Callable[[str], str] = md) -> str:
     """The version facts that differ (version 1 → 2 · status signed → draft), and who made
-    the newer version and when; facts alike on both sides are left out."""
+    the newer version and when; facts alike on both sides are left out. Each value is
+    written by `escape`: Markdown for the comment, HTML for the site's diff page."""
     facts = []
     for attr in _SIDE_FIELDS:
         a, b = _side_value(diff.old, attr, lang), _side_value(diff.new, attr, lang)
         if a == b:
             continue
-        values = md(b) if diff.old is None else md(a) if diff.new is None else None
-        values = values or f"{md(a) or '—'} {_ARROW} {md(b) or '—'}"
+        values = escape(b) if diff.old is None else escape(a) if diff.new is None else None
+        values = values or f"{escape(a) or '—'} {_ARROW} {escape(b) or '—'}"
         facts.append(values if attr == "version" else f"{report_word(attr, lang)} {values}")
     newest = diff.new or diff.old
     if newest is not None and newest.changed_at:
-        by = f"{report_word('changed_by', lang)} {md(newest.changed_by)}"
-        facts.append(f"{by} ({md(newest.changed_at)})")
+        by = f"{report_word('changed_by', lang)} {escape(newest.changed_by)}"
+        facts.append(f"{by} ({escape(newest.changed_at)})")
     elif newest is not None and newest.changed_by:  # (uncommitted changes)
-        facts.append(md(newest.changed_by))
+        facts.append(escape(newest.changed_by))
     return _DOT.join(facts)
 
 
