@@ -107,7 +107,7 @@ def _agreement(diff: AgreementDiff, lang: Lang) -> list[str]:
             out += [f"<details><summary>{_clauses(text_lang, len(clauses), lang)}</summary>", ""]
             for clause in clauses:
                 head = md(f"{clause.number} {clause.title}".strip())
-                marks = redline_md(_untitled(clause.segments, clause.title))
+                marks = redline_md(untitled(clause.segments, clause.title))
                 out += [f"**{head}** ({report_word(clause.kind, lang)})<br>{marks}", ""]
             out += ["</details>", ""]
     return out
@@ -121,7 +121,7 @@ def _clauses(text_lang: Lang, count: int, lang: Lang) -> str:
     return f"{report_word('clauses', lang)} ({name}): {count} changed"
 
 
-def _untitled(segments: Sequence[Segment], title: str) -> Sequence[Segment]:
+def untitled(segments: Sequence[Segment], title: str) -> Sequence[Segment]:
     """The clause's text without its title line when the title is unchanged (it heads the
     paragraph already)."""
     first = segments[0] if segments else None

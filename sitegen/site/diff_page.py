@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from sitegen.compose.contract import Lang, Text
 from sitegen.diff.change import Change
-from sitegen.diff.comment import side_facts
+from sitegen.diff.comment import side_facts, untitled
 from sitegen.diff.model import AgreementDiff
 from sitegen.diff.redline import Segment, compare
 from sitegen.diff.words import report_word
@@ -69,7 +69,8 @@ def report_html(diff: AgreementDiff, lang: Lang) -> str:
         for clause in clauses:
             head = h(f"{clause.number} {clause.title}".strip())
             kind = h(report_word(clause.kind, lang))
-            out.append(f"<p><b>{head}</b> ({kind})<br>{redline_html(clause.segments)}</p>")
+            marks = redline_html(untitled(clause.segments, clause.title))
+            out.append(f"<p><b>{head}</b> ({kind})<br>{marks}</p>")
     return "\n".join([*out, "</details>"])
 
 
