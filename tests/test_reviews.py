@@ -400,3 +400,59 @@ def test_a_held_review_keeps_the_figures_of_a_record_superseded_since(project: P
     assert result.stdout.splitlines()[0].endswith(
         "SG931 periods[0].passed: false, but the record of 2026-07 passed"
     )
+
+
+def test_review_refresh_recomputes_the_triggers_and_periods_and_keeps_the_rest(
+    project: Path,
+) -> None:
+    """A person fills in the volume and the participants; a record is accepted meanwhile.
+    `review refresh` writes the change and whether the trigger fired, and the newly
+    accepted month; every other line, comments included, is as the person left it."""
+    run("review", "new", SAMPLE_ID, "--period", "2026Q3", "--today", "2026-12-01")
+    path = project / REVIEW
+    volume = 'volume: {before: 1200, after: 1800, unit: {zh: "工单/月", en: "tickets a month"}}'
+    people = 'participants:\n  - {zh: "服务经理", en: "Service manager"}\n# our own note'
+    filled = replace_once(path.read_text(encoding="utf-8"), "volume: null", volume)
+    filled = replace_once(filled, "participants: []", people)
+    path.write_text(filled, encoding="utf-8")
+    assert run("validate").exit_code == 1  # SG932: the change is not written yet
+    _project(project / "later", QUARTER, accepted=("2026-06", "2026-07", "2026-08", "2026-09"))
+    acceptances = f"{FOLDER}/reports/acceptances.yaml"
+    shutil.copyfile(project / "later" / acceptances, project / acceptances)
+    result = run("review", "refresh", SAMPLE_ID, "--period", "2026Q3")
+    assert (result.exit_code, result.stdout) == (0, f"updated {REVIEW}\n")
+    text = path.read_text(encoding="utf-8")
+    review = read_review(path, SAMPLE_ID).review
+    # (1800 − 1200) / 1200 = 50.00%: at the agreement's threshold of 50%, it fires.
+    volume_change = review.triggers.volume_change
+    assert (volume_change.change, volume_change.fired) == (Decimal("50.00"), True)
+    assert [p.accepted for p in review.periods] == [True, True, True]  # September too
+    computed = ("periods:", "triggers:")
+    kept = [line for line in filled.splitlines() if not line.startswith((" ", "-", *computed))]
+    assert [line for line in text.splitlines() if not line.startswith((" ", "-", *computed))] == (
+        kept
+    )
+    assert "# our own note" in text and volume in text
+    assert run("validate").exit_code == 0
+    again = run("review", "refresh", SAMPLE_ID, "--period", "2026Q3")
+    assert (again.exit_code, again.stdout) == (0, f"{REVIEW} is up to date\n")
+
+
+def test_review_refresh_never_touches_a_held_review_or_a_missing_one(project: Path) -> None:
+    run("review", "new", SAMPLE_ID, "--period", "2026Q3", "--today", "2026-12-01")
+    path = project / REVIEW
+    held = replace_once(path.read_text(encoding="utf-8"), "held: null", HELD)
+    path.write_text(held, encoding="utf-8")
+    result = run("review", "refresh", SAMPLE_ID, "--period", "2026Q3")
+    line = _line(held, "held:")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {REVIEW}:{line}:7: held on 2026-10-20: a review held is a record, and only "
+        "the status of its actions may change\n"
+    )
+    assert path.read_text(encoding="utf-8") == held
+    missing = run("review", "refresh", SAMPLE_ID, "--period", "2026Q2")
+    assert missing.exit_code == 2
+    assert f"no review of 2026Q2: `sitegen review new {SAMPLE_ID} --period 2026Q2`" in (
+        missing.stderr
+    )

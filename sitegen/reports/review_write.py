@@ -33,7 +33,7 @@ def render_review(
         '#   - {zh: "服务经理", en: "Service manager"}',
         "participants: []",
         "# From the period records (sitegen's figures: validate compares them).",
-        *_periods(periods),
+        *periods_lines(periods),
         "# The customer's satisfaction, a score from 1 (very dissatisfied) to 5 (very",
         '# satisfied) and what they said: {score: 4, comment: {zh: "…", en: "…"}}',
         "satisfaction: null",
@@ -49,14 +49,13 @@ def render_review(
         "volume: null",
         "# Computed by sitegen from the records and the volume above: validate recomputes",
         "# them and says what to write when the volume changes.",
-        "triggers:",
-        *_volume(triggers.volume_change),
-        *_missed(triggers.missed_periods),
+        *triggers_lines(triggers),
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _periods(periods: list[Covered]) -> Iterator[str]:
+def periods_lines(periods: list[Covered]) -> Iterator[str]:
+    """The top-level `periods:` block."""
     if not periods:
         yield "periods: []"
         return
@@ -72,6 +71,13 @@ def _periods(periods: list[Covered]) -> Iterator[str]:
             yield f"      amount: {scalar(covered.credit.amount)}"
             yield f"      currency: {scalar(covered.credit.currency)}"
         yield f"    accepted: {scalar(covered.accepted)}"
+
+
+def triggers_lines(triggers: Triggers) -> Iterator[str]:
+    """The top-level `triggers:` block."""
+    yield "triggers:"
+    yield from _volume(triggers.volume_change)
+    yield from _missed(triggers.missed_periods)
 
 
 def _volume(trigger: VolumeTrigger) -> Iterator[str]:
