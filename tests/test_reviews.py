@@ -456,3 +456,21 @@ def test_review_refresh_never_touches_a_held_review_or_a_missing_one(project: Pa
     assert f"no review of 2026Q2: `sitegen review new {SAMPLE_ID} --period 2026Q2`" in (
         missing.stderr
     )
+
+
+def test_validate_given_an_agreement_checks_its_reviews_too(project: Path) -> None:
+    """`validate agreements/ID` (or its agreement.yaml) checks that agreement's reviews, as
+    a run over the whole project does; a path naming other agreements does not."""
+    result, text = _edited(
+        project,
+        '  - period: "2026-07"\n    passed: false',
+        '  - period: "2026-07"\n    passed: true',
+    )
+    finding = f"{REVIEW}:{_line(text, 'passed: true')}:13: SG931"
+    assert result.exit_code == 1 and finding in result.stdout
+    for target in (FOLDER, f"{FOLDER}/agreement.yaml", "agreements"):
+        named = run("validate", target)
+        assert named.exit_code == 1 and finding in named.stdout, target
+    shutil.copytree(REPO / "agreements/SLA-2025-004", project / "agreements/SLA-2025-004")
+    other = run("validate", "agreements/SLA-2025-004")
+    assert other.exit_code == 0 and "SG93" not in other.stdout

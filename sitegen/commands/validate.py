@@ -59,10 +59,9 @@ def validate_command(
     settings, root = Settings.find(Path.cwd())
     targets = list(paths) or [root / settings.agreements_dir]
     report, _ = validate(targets, settings, root, unused=strict)
-    if not paths:  # the whole project: its review records too
-        from sitegen.reports.review_check import check_reviews
+    from sitegen.reports.review_check import check_reviews  # the agreements' review records
 
-        report.extend(check_reviews(root, settings))
+    report.extend(check_reviews(root, settings, list(paths) or None))
     if history:
         from sitegen.reports.record_history import check_reports
         from sitegen.reports.review_history import check_review_history

@@ -23,14 +23,14 @@ load: its own findings say why) the triggers are not checked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sitegen.errors import Location, SitegenError
 from sitegen.findings import Finding, Severity
 from sitegen.lint.personal import contact_details, not_a_role
 from sitegen.load.config import Settings
-from sitegen.load.layout import REPORTS_DIR, REVIEWS_DIR
+from sitegen.load.layout import AGREEMENT_FILE, REPORTS_DIR, REVIEWS_DIR
 from sitegen.reports.held import HeldReport, held_reports
 from sitegen.reports.record_read import parse_record
 from sitegen.reports.record_store import read_record_bytes, superseded_records
@@ -48,11 +48,24 @@ def _at(where: Location, code: str, message: str) -> Finding:
     return Finding(Path(where.path), where.line or 1, where.column or 1, code, severity, message)
 
 
-def check_reviews(root: Path, settings: Settings) -> list[Finding]:
-    """Every rule above, for every agreement's `reviews/` folder under `root`."""
+def check_reviews(
+    root: Path, settings: Settings, paths: Sequence[Path] | None = None
+) -> list[Finding]:
+    """Every rule above, for every agreement's `reviews/` folder under `root`; or, given
+    the `paths` `validate` was given, for the agreements they name: an agreement's file or
+    folder, or a folder of agreements."""
+    folders: set[Path] = set()
+    for path in [root / settings.agreements_dir] if paths is None else paths:
+        if path.is_file() and path.name == AGREEMENT_FILE:
+            folders.add(path.parent)
+        elif (path / AGREEMENT_FILE).is_file():
+            folders.add(path)
+        elif path.is_dir():
+            folders |= {found.parent for found in path.glob(f"*/{AGREEMENT_FILE}")}
     findings: list[Finding] = []
-    for reviews in sorted((root / settings.agreements_dir).glob(f"*/{REVIEWS_DIR}")):
-        findings += check_folder(reviews.parent, settings)
+    for folder in sorted(folders):
+        if (folder / REVIEWS_DIR).is_dir():
+            findings += check_folder(folder, settings)
     return findings
 
 
