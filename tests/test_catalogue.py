@@ -370,6 +370,7 @@ def test_json_record_of_the_guide_agreement() -> None:
         # without its reports (the site passes them: tests/test_site_reports.py)
         "last_report": None,
         "credits_this_year": [],
+        "credits_pending": [],
     }
 
 

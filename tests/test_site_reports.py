@@ -256,7 +256,7 @@ def held(figures_list: list, accepted: dict[str, dt.date] | None = None) -> list
     return found
 
 
-def test_credits_of_the_year_are_summed_per_currency() -> None:
+def test_credits_of_the_year_are_summed_per_currency_once_accepted() -> None:
     """A university's October 2026 (CNY 1,000.00, see report_factory), the same again for
     September 2026 with 250.00, August with a credit whose amount is not known (left out),
     a cloud provider's figures as November in USD 123.45, and December 2025 (another year):
@@ -274,11 +274,21 @@ def test_credits_of_the_year_are_summed_per_currency() -> None:
         october, period="2026-08", credits=CreditsDue(Decimal(10), None, None, None)
     )
     reports = held([last_year, unknown, september, october, cloud], {"2026-10": TODAY})
+    # Only October was accepted: its credit is due, September's and November's await the
+    # customer's acceptance.
     service = service_of(reports, TODAY)
-    assert service.credits_this_year == (
+    assert service.credits_this_year == (Credit(Decimal("1000.00"), "CNY"),)
+    assert service.credits_pending == (
+        Credit(Decimal("250.00"), "CNY"),
+        Credit(Decimal("123.45"), "USD"),
+    )
+    # A provider's published SLA is accepted by nobody: every credit we measured is due.
+    published = service_of(reports, TODAY, accepted=False)
+    assert published.credits_this_year == (
         Credit(Decimal("1250.00"), "CNY"),
         Credit(Decimal("123.45"), "USD"),
     )
+    assert published.credits_pending == ()
     # the last one held: November, met or not as its figures say, not accepted; without it
     # October (missed: 99.2592% against 99.9%), accepted
     assert service.last == LastReport("2026-11", cloud.passed, None)

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sitegen.catalogue.due import all_deadlines, due_records
 from sitegen.catalogue.obligations import Kept
 from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
-from sitegen.catalogue.service import Service
+from sitegen.catalogue.service import Credit, Service
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
 from sitegen.compose.fmt import fee_text
@@ -128,11 +128,18 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "met), accepted (the day the customer accepted that report, null while not accepted); "
        "null without reports"),
     _f("credits_this_year", "[{amount, currency}]",
-       "as_of 所在年份开始的各报告期应付的服务补偿，按币种合计（amount 为字符串）；"
-       "金额无法由数据得出的补偿不计入；没有为空",
+       "as_of 所在年份开始的各报告期应付的服务补偿，按币种合计（amount 为字符串）："
+       "双方协商的协议只计客户方已验收的报告；金额无法由数据得出的补偿不计入；没有为空",
        "Service credits due for the periods that start in the year of as_of, summed per "
-       "currency (amount a string); a credit whose amount the data cannot give is left "
-       "out; empty when none"),
+       "currency (amount a string): of a negotiated agreement, those of reports the "
+       "customer accepted; a credit whose amount the data cannot give is left out; empty "
+       "when none"),
+    _f("credits_pending", "[{amount, currency}]",
+       "本年尚待客户方验收的报告中的服务补偿，按币种合计；验收后计入 credits_this_year；"
+       "服务方公布的协议无需验收，其补偿全部计入 credits_this_year",
+       "Service credits this year in reports the customer has not accepted yet, summed per "
+       "currency; they move to credits_this_year once accepted. A provider's published "
+       "agreement needs no acceptance: its credits are all in credits_this_year"),
 )  # fmt: skip
 
 
@@ -219,10 +226,13 @@ def _service(service: Service) -> dict[str, Any]:
         "last_report": None
         if last is None
         else {"period": last.period, "passed": last.passed, "accepted": _day(last.accepted)},
-        "credits_this_year": [
-            {"amount": f"{c.amount:f}", "currency": c.currency} for c in service.credits_this_year
-        ],
+        "credits_this_year": _amounts(service.credits_this_year),
+        "credits_pending": _amounts(service.credits_pending),
     }
+
+
+def _amounts(credits: Sequence[Credit]) -> list[dict[str, str]]:
+    return [{"amount": f"{c.amount:f}", "currency": c.currency} for c in credits]
 
 
 def _fee(fee: Fee | None) -> dict[str, Any] | None:

@@ -151,7 +151,11 @@ def generate(
     )
     report.stage(f"preparing {len(shown)} agreements")
     tree = Tree()
-    services = {key: service_of(reports, today) for key, reports in held.items()}
+    kinds = {record.id: record.agreement.kind for record in records}
+    services = {
+        key: service_of(reports, today, accepted=kinds[key] != "published")
+        for key, reports in held.items()
+    }
     _catalogue(tree, shown, rows, today, within_days, services, kept)
     store = store or Store.of(root)
     keys, missing = _cached_pages(tree, store, records, archive, rows, root, settings,
