@@ -42,18 +42,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import ROUND_DOWN, Decimal
-from typing import Any, cast
+from typing import Any
 
 import duckdb
 
 from sitegen.reports import downtime_sql as sql
 from sitegen.reports.figures import (
     Counted,
-    CountedReason,
     Event,
     Exclusion,
-    ExclusionReason,
-    OutageKind,
     TierFigures,
 )
 from sitegen.reports.periods import Job
@@ -121,33 +118,21 @@ def _figures(
     )
 
 
-def _minutes_up(micro: int) -> int:
-    return -(-int(micro) // sql.MINUTE_US)
-
-
 def _events(rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Counted], list[Exclusion]]]:
+    """The events of each tier row, from `sql.EVENTS` (minutes already rounded up there)."""
     found: dict[int, tuple[list[Counted], list[Exclusion]]] = defaultdict(lambda: ([], []))
     for number, ref, kind, start, end, file, line, status, inside, over, counted, ex in rows:
-        event = Event(
-            ref=ref,
-            kind=cast(OutageKind, kind),
-            start=_utc(start),
-            end=_utc(end),
-            minutes=_minutes_up(inside),
-            file=file,
-            row=int(line),
-        )
-        counted_list, excluded_list = found[int(number)]
-        if int(inside) == 0:
+        event = Event(ref, kind, _utc(start), _utc(end), inside, file, line)
+        counted_list, excluded_list = found[number]
+        if inside == 0:
             excluded_list.append(Exclusion(event, "outside_service_hours"))
         elif status in sql.COUNTED:
-            reason = cast(CountedReason, status)
-            counted_list.append(Counted(event, reason, _minutes_up(counted)))
+            counted_list.append(Counted(event, status, counted))
         else:  # an excluded cause: maintenance may be in part (or wholly) over the cap
-            if int(ex) > 0:
-                excluded_list.append(Exclusion(event, cast(ExclusionReason, status)))
+            if ex > 0:
+                excluded_list.append(Exclusion(event, status))
             if over:
-                counted_list.append(Counted(event, "maintenance_over_cap", _minutes_up(counted)))
+                counted_list.append(Counted(event, "maintenance_over_cap", counted))
     return found
 
 

@@ -150,6 +150,8 @@ FROM av_tier t LEFT JOIN clock_all c ON c.clock = t.clock LEFT JOIN per_tier p U
 ORDER BY t.t
 """
 
+# Each event with its minutes inside the service hours, counted and excluded: each a sum of
+# positive spans, in minutes begun (rounded up; `//` truncates, right for what is positive).
 EVENTS = """
 WITH inside AS (
     SELECT t, file, "row", sum(epoch_us(pe) - epoch_us(ps)) AS in_us,
@@ -164,8 +166,9 @@ WITH inside AS (
     WHERE p.counted GROUP BY p.t, p.file, p."row"
 )
 SELECT c.t, c.ref, c.kind, timezone('UTC', c.s), timezone('UTC', c.e), c.file, c."row", c.status,
-       coalesce(i.in_us, 0), coalesce(i.over_cap, false), coalesce(k.counted_us, 0),
-       coalesce(i.ex_us, 0)
+       (coalesce(i.in_us, 0) + 59999999) // 60000000, coalesce(i.over_cap, false),
+       (coalesce(k.counted_us, 0) + 59999999) // 60000000,
+       (coalesce(i.ex_us, 0) + 59999999) // 60000000
 FROM av_cls c
 LEFT JOIN inside i ON i.t = c.t AND i.file = c.file AND i."row" = c."row"
 LEFT JOIN counted k ON k.t = c.t AND k.file = c.file AND k."row" = c."row"
