@@ -9,11 +9,12 @@ the sitegen plugin handed the generated folder (`Generated`), so it generates no
 
 This does what `mkdocs.commands.serve.serve` does (a temporary site folder, the
 configuration read again for each build, `build(serve_url=…)`, the site's 404 page,
-`on_startup`/`on_shutdown`), with two changes: each build first makes the agreement's pages
-again, and only what they are made from is watched (the agreement's folder, the templates,
-the theme's overrides, mkdocs.yml and sitegen.toml). The plugins' `on_serve` is not run:
-the sitegen plugin's would watch every agreement, and mkdocs' polling observer would then
-stat thousands of files twice a second.
+`on_startup`/`on_shutdown`), with three changes: each build first makes the agreement's
+pages again; the first build, which the first page waits for, builds the languages side by
+side on two cores (`_mkdocs_build`); and only what the pages are made from is watched (the
+agreement's folder, the templates, the theme's overrides, mkdocs.yml and sitegen.toml).
+The plugins' `on_serve` is not run: the sitegen plugin's would watch every agreement, and
+mkdocs' polling observer would then stat thousands of files twice a second.
 
 A build never stops the server: a broken edit shows its findings in the terminal and on
 the pages (`Preview.update`), an error of mkdocs itself in the terminal, and the next save
@@ -28,6 +29,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,13 +43,15 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.compose.contract import Lang
-from sitegen.errors import UserError
+from sitegen.errors import SitegenError, UserError
 from sitegen.load import day
 from sitegen.load.config import CONFIG_NAME, Settings
+from sitegen.mkdocs.languages import build_side_by_side
 from sitegen.mkdocs.plugin import Generated, SitegenPlugin
 from sitegen.render.page_markup import url
 from sitegen.site.preview import START, Preview, PreviewOptions
 from sitegen.site.publish import claim_site
+from sitegen.workers import cores
 
 HOST = "127.0.0.1"  # the preview is for the person editing: never served to the network
 
@@ -136,15 +140,13 @@ def _serve(
 def _build(config: MkDocsConfig, preview: Preview, show: Show, docs: Path) -> None:
     """The agreement's pages, then mkdocs' build of them; problems of either on the
     terminal (and the agreement's on the pages), never raised."""
-    from mkdocs.commands.build import build
-
     started = time.monotonic()
     problems = preview.update(docs)
     for line in problems:
         show(line)
     try:
-        build(config, serve_url=config.site_url)
-    except MkDocsException as error:
+        _mkdocs_build(config)
+    except (MkDocsException, SitegenError) as error:
         show(f"the site build failed: {error}")
         return
     except OSError as error:
@@ -152,6 +154,28 @@ def _build(config: MkDocsConfig, preview: Preview, show: Show, docs: Path) -> No
         return
     state = "with the problems above" if problems else "built"
     show(f"{preview.agreement_id} {state} in {time.monotonic() - started:.1f} s")
+
+
+def _mkdocs_build(config: MkDocsConfig) -> None:
+    """mkdocs' build, for the live-reload server. The first build, before the server has
+    started a thread, builds the other language in a forked process, side by side, as
+    `sitegen build` does on two cores (`languages.build_side_by_side`): the first page
+    comes sooner. Later builds run beside the server's threads, and a process forked then
+    could inherit a lock one of them holds: they build the languages one after the other."""
+    from mkdocs.commands.build import build
+
+    def one(c: MkDocsConfig) -> None:
+        build(c, serve_url=c.site_url)
+
+    if cores() < 2 or threading.active_count() > 1:
+        one(config)
+        return
+    site = Path(config.site_dir)
+    beside = Path(tempfile.mkdtemp(prefix="languages-", dir=site.parent))
+    try:
+        build_side_by_side(config, one, beside, shown=site)
+    finally:
+        shutil.rmtree(beside, ignore_errors=True)
 
 
 def _config(config_file: Path, docs: Path, site: Path, served: Served) -> MkDocsConfig:
