@@ -9,6 +9,7 @@ import html
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -219,6 +220,25 @@ def test_an_unknown_id_fails_naming_it_and_the_agreements_folder(
         f"Error: {root / 'agreements'}: no agreement 'SLA-2024-01': there is no "
         "SLA-2024-01/agreement.yaml in this folder (did you mean SLA-2024-001, "
         "SLA-2024-002, SLA-2025-007?)\n"
+    )
+
+
+def test_a_port_in_use_fails_before_building(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "project"
+    site_project(root, monkeypatch)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            sitegen("preview", CHANGED_ID, "--port", str(port)),
+            cwd=root, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert (
+        done.stderr == f"Error: cannot serve at http://127.0.0.1:{port}/: Address already in use\n"
     )
 
 

@@ -27,6 +27,7 @@ import datetime as dt
 import logging
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -84,6 +85,7 @@ def serve_preview(
     """Build the agreement's pages, serve them at `served`, and build again on each saved
     change of what they are made from, until interrupted. `today`: `--today`, else the
     sitegen plugin's `today`, else the clock."""
+    _port_free(served)  # before seconds of building, not after
     work = Path(tempfile.mkdtemp(prefix="sitegen-preview-")).resolve()
     docs, site = work / "docs", work / "site"
     docs.mkdir()
@@ -128,9 +130,7 @@ def _serve(
         except KeyboardInterrupt:
             pass
         except OSError as error:
-            raise UserError(
-                f"cannot serve at {served.address()}: {error.strerror}", path=config_file
-            ) from None
+            raise UserError(f"cannot serve at {served.address()}: {error.strerror}") from None
         finally:
             server.shutdown()
     finally:
@@ -230,6 +230,17 @@ def _watched(preview: Preview, config_file: Path, config: MkDocsConfig) -> Itera
     if overrides:
         yield Path(overrides)
     yield config_file
+
+
+def _port_free(served: Served) -> None:
+    """A UserError when the address cannot be listened on (another server holds it). The
+    server binds it again once the pages are built: this only says so early."""
+    try:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind((served.host, served.port))
+    except OSError as error:
+        raise UserError(f"cannot serve at {served.address()}: {error.strerror}") from None
 
 
 def _error_page(site: Path, code: int) -> bytes | None:
