@@ -56,7 +56,7 @@ def test_the_agreement_s_pages_alone_each_under_the_banner(
     english = (docs / f"diffs/{CHANGED_ID}/v1-draft.en.md").read_text(encoding="utf-8")
     assert "<p>Only SLA-2024-001 is previewed: the catalogue, the renewals page" in english
     start = (docs / "index.md").read_text(encoding="utf-8")
-    assert "# 预览：SLA-2024-001\n" in start
+    assert "# 预览：SLA\\-2024\\-001\n" in start  # the id as text
     assert "[SLA\\-2024\\-001](agreements/SLA-2024-001.md)" in start  # the id as text
     signed = root / f"agreements/{CHANGED_ID}/signed/v1.pdf"
     copied = docs / f"downloads/{CHANGED_ID}/{CHANGED_ID}-v1.pdf"

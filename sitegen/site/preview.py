@@ -35,7 +35,7 @@ from sitegen.lint.project import InvalidProject, checked_project
 from sitegen.lint.validate import relative
 from sitegen.load.config import Settings
 from sitegen.load.layout import AGREEMENT_FILE
-from sitegen.render.page_markup import LANGS, front_matter, h, md_link, page_file
+from sitegen.render.page_markup import LANGS, front_matter, h, md, md_link, page_file
 from sitegen.site import versions
 from sitegen.site.catalogue_page import agreement_stem
 from sitegen.site.generate import agreement_pages, prepare, signed_files
@@ -113,7 +113,7 @@ class Preview:
     def _made(self) -> tuple[dict[str, str], dict[str, Path]]:
         """The agreement's pages, and its signed files by docs path."""
         folder, settings, options = self.folder, self.settings, self.options
-        checked = [r for r in checked_project(self.root, settings, [folder], cached=False)]
+        checked = checked_project(self.root, settings, [folder], cached=False)
         if len(checked) != 1:
             raise UserError(f"expected one agreement, found {len(checked)}", path=folder)
         record = checked[0]
@@ -151,7 +151,7 @@ class Preview:
         title = label("preview_title", lang, id=self.agreement_id)
         start = page_file(START, lang)
         link = md_link(self.agreement_id, start, self.page_path(lang))
-        return f"{front_matter(title, searched=False)}\n# {h(title)}\n\n{link}\n"
+        return f"{front_matter(title, searched=False)}\n# {md(title)}\n\n{link}\n"
 
     def _banner(self, lang: Lang) -> str:
         """The preview's note, then the problems of the last update: raw HTML, every value
