@@ -12,12 +12,13 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -62,9 +63,29 @@ class Server:
     process: subprocess.Popen[str]
     base: str
     tmp: Path  # the server's temporary folder (TMPDIR)
+    lines: list[str] = field(default_factory=list)  # what it said on stderr so far
 
     def page(self, path: str) -> str:
         return f"{self.base}/{path}"
+
+    @property
+    def said(self) -> str:
+        return "".join(self.lines)
+
+    def wait_said(self, text: str) -> None:
+        end = time.monotonic() + WAIT
+        while time.monotonic() < end:
+            if text in self.said:
+                return
+            time.sleep(0.2)
+        pytest.fail(f"the server did not say {text!r} within {WAIT} s; it said:\n{self.said}")
+
+
+def _ctrl_c_default() -> None:
+    """A shell starts a background job with SIGINT ignored, and Python then never raises
+    KeyboardInterrupt: the server gets Ctrl-C as a terminal would give it, however the tests
+    were started."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def sitegen(*args: str) -> list[str]:
@@ -84,10 +105,15 @@ def previewing(
     env = {**os.environ, "TMPDIR": str(tmp)}
     argv = sitegen("preview", agreement_id, "--port", str(port), "--today", TODAY, *extra)
     process = subprocess.Popen(
-        argv, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+        argv, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_ctrl_c_default,
+    )  # fmt: skip
+    server = Server(process, f"http://127.0.0.1:{port}", tmp)
+    assert process.stderr is not None
+    reader = threading.Thread(target=lambda: server.lines.extend(process.stderr or ()))
+    reader.start()
     try:
-        yield Server(process, f"http://127.0.0.1:{port}", tmp)
+        yield server
     finally:
         if process.poll() is None:
             process.send_signal(stop)
@@ -97,6 +123,7 @@ def previewing(
             if process.poll() is None:
                 process.kill()
                 process.wait()
+            reader.join(timeout=30)
 
 
 def test_the_agreement_is_served_alone_with_the_theme_in_both_languages(
@@ -127,7 +154,7 @@ def test_the_agreement_is_served_alone_with_the_theme_in_both_languages(
         assert get(server.page("renewals/"))[0] == 404
         assert not (root / "build").exists()  # the project's docs folder is left alone
     assert server.process.returncode == 0
-    said = server.process.stderr.read() if server.process.stderr else ""
+    said = server.said
     address = f"{server.base}/en/agreements/{CHANGED_ID}/"
     assert f"sitegen: previewing {CHANGED_ID} at {address}\n" in said
     assert "Traceback" not in said
@@ -175,8 +202,41 @@ def test_an_edit_shows_a_broken_edit_shows_its_finding_and_a_good_one_mends_it(
         mended = replace_once(edited, f"{TITLE_ZH}（修订）", f"{TITLE_ZH}（再修订）")
         path.write_text(mended, encoding="utf-8")
         wait_for(page, f"{TITLE_ZH}（再修订）", absent=place)
-    said = server.process.stderr.read() if server.process.stderr else ""
+    said = server.said
     assert f"sitegen: {finding}\n" in said  # the finding on the terminal too
+    assert "Traceback" not in said
+    assert server.process.returncode == 0
+
+
+def test_editing_a_template_clause_rebuilds_the_page_using_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The templates are watched, and the server's process composes with the edited clause
+    (the templates it holds are checked against their files' digest)."""
+    root = tmp_path / "project"
+    site_project(root, monkeypatch)
+    with previewing(root, CHANGED_ID) as server:
+        page = server.page(f"agreements/{CHANGED_ID}/")
+        wait_for(page, "本协议一式两份")
+        path = root / "templates/it-service-sla/v1/sections/language.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(replace_once(text, "本协议一式两份", "本协议一式三份"), encoding="utf-8")
+        wait_for(page, "本协议一式三份", absent="本协议一式两份")
+
+        # mkdocs.yml is read again for each build: a broken one is said, then mended
+        config = root / "mkdocs.yml"
+        good = config.read_text(encoding="utf-8")
+        config.write_text(good + "nav: [\n", encoding="utf-8")
+        server.wait_said("sitegen: mkdocs.yml: mkdocs configuration: MkDocs encountered an error")
+        config.write_text(good, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        wait_for(page, "本协议一式两份", absent="本协议一式三份")
+    said = server.said
+    # mkdocs names the place; each line of its message is a line of the terminal
+    # `nav: [` is the line after the good file's last; the parser finds the end of the file
+    # at the start of the line after it, still looking for the sequence's first item
+    end = len(good.splitlines()) + 2
+    assert f'sitegen:   in "mkdocs.yml", line {end}, column 1\n' in said
     assert "Traceback" not in said
     assert server.process.returncode == 0
 

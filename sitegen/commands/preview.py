@@ -38,5 +38,8 @@ def preview_command(
     serve_preview(config_file, target, Served(HOST, port, lang), _show, today=today)
 
 
-def _show(line: str) -> None:
-    click.echo(f"sitegen: {safe(line)}", err=True)
+def _show(text: str) -> None:
+    """A message of the server on stderr, each of its lines (mkdocs' errors have several)
+    a line of its own."""
+    for line in text.splitlines():
+        click.echo(f"sitegen: {safe(line)}", err=True)

@@ -40,7 +40,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import LiveReloadServer
 
 from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.compose.contract import Lang
@@ -69,7 +69,7 @@ class Served:
     lang: Lang  # the agreement page's language named on the terminal
 
     def address(self, path: str = "") -> str:
-        return _serve_url(self.host, self.port, "/") + path
+        return f"http://{self.host}:{self.port}/{path}"
 
 
 def page_address(preview: Preview, served: Served) -> str:
@@ -115,7 +115,12 @@ def _serve(
     first.plugins.on_startup(command="serve", dirty=False)
 
     def builder(config: MkDocsConfig | None = None) -> None:
-        _build(config or _config(config_file, docs, site, served), preview, show, docs)
+        try:  # mkdocs.yml is read again for each build: an edit may have broken it
+            config = config or _config(config_file, docs, site, served)
+        except SitegenError as error:
+            show(str(error))
+            return
+        _build(config, preview, show, docs)
 
     server = LiveReloadServer(builder=builder, host=served.host, port=served.port, root=str(site))
     server.error_handler = lambda code: _error_page(site, code)
