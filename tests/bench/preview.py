@@ -5,7 +5,7 @@ the agreement to the page showing it.
 
 The edit's time includes the wait of mkdocs' polling observer (it looks every 0.5 s) and
 its 0.1 s pause for further changes, as a user's save does. Each run starts the command
-afresh (a cold process, the caches of the file system warm) and stops it with Ctrl-C.
+afresh (a cold process, the caches of the file system warm) and stops it with SIGTERM.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def run_once(root: Path, agreement_id: str, today: str, mark: str, env: dict[str
         return Run(first, time.perf_counter() - saved)
     finally:
         path.write_text(text, encoding="utf-8")
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
+        if process.poll() is None:  # not SIGINT: ignored when this runs in the background
+            process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=30)
         finally:
