@@ -19,7 +19,7 @@ from sitegen.terminal import safe
 @click.command("preview", cls=Command)
 @click.argument("agreement_id", metavar="ID")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help=f"Serve at http://{HOST}:PORT/.")  # fmt: skip
+              metavar="N", help=f"Serve at http://{HOST}:N/.")  # fmt: skip
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="The language of the page address shown (both are served).")  # fmt: skip
 @today_option("Count deadlines and states from this day, YYYY-MM-DD (default: today).")
