@@ -21,6 +21,7 @@ import click
 from sitegen.commands.boundary import Group
 from sitegen.commands.diff import diff_command
 from sitegen.commands.new import new_command
+from sitegen.commands.preview import preview_command
 from sitegen.commands.render import render_command
 from sitegen.commands.renewals import renewals_command
 from sitegen.commands.report import report_group
@@ -69,6 +70,7 @@ for command in (
     review_group,
     generate_command,
     build_command,
+    preview_command,
     schema_command,
 ):
     cli.add_command(command)

@@ -90,6 +90,23 @@ def test_one_pass_whatever_the_number_of_files(
     assert len(calls) == small_calls == 3, calls
 
 
+def test_one_agreement_s_revisions_alone(tmp_path: Path) -> None:
+    """`sitegen preview` asks for one agreement: the same revisions as in the whole
+    history, and no other agreement's (a `*` or `[` in the id is no pattern)."""
+    repo = catalogue(tmp_path, 3, 2)
+    repo.commit("Add one named like a pattern", {"agreements/SLA-*/agreement.yaml": "id: x\n"})
+    project = open_project(repo.root)
+
+    whole = read_history(project, Settings())
+    alone = read_history(project, Settings(), "SLA-2024-002")
+    pattern = read_history(project, Settings(), "SLA-*")
+
+    assert alone == {"SLA-2024-002": whole["SLA-2024-002"]}
+    assert [r.subject for r in alone["SLA-2024-002"]] == ["Revision 2", "Revision 1"]
+    assert list(pattern) == ["SLA-*"]
+    assert read_history(project, Settings(), "SLA-2024-009") == {}
+
+
 def test_a_merge_that_resolves_a_conflict_is_a_revision(tmp_path: Path) -> None:
     repo = GitRepo.create(
         tmp_path, {"agreements/A-2024-001/agreement.yaml": agreement("A-2024-001", 1)}

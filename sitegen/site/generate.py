@@ -313,7 +313,7 @@ def _cached_pages(
             missing.append(job)
         else:
             _copy_pages(tree, found)
-        _signed_files(tree, agreement.id, signed)
+        signed_files(tree, agreement.id, signed)
     return used, missing
 
 
@@ -413,7 +413,7 @@ def agreement_pages(view: AgreementView) -> dict[str, str]:
     return pages
 
 
-def _signed_files(tree: Tree, agreement_id: str, signed: list[versions.SignedVersion]) -> None:
+def signed_files(tree: Tree, agreement_id: str, signed: list[versions.SignedVersion]) -> None:
     for version in signed:
         if version.pdf is not None:
             name = signed_pdf_name(agreement_id, version.version)

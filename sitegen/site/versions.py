@@ -198,10 +198,13 @@ def in_git(root: Path) -> bool:
     return True
 
 
-def history(root: Path, settings: Settings) -> dict[str, list[Revision]]:
-    """Every agreement's git revisions, newest first; none outside a git repository."""
+def history(
+    root: Path, settings: Settings, agreement_id: str | None = None
+) -> dict[str, list[Revision]]:
+    """Every agreement's git revisions (or `agreement_id`'s only), newest first; none
+    outside a git repository."""
     try:
         project = open_project(root)
     except UserError:
         return {}
-    return read_history(project, settings)
+    return read_history(project, settings, agreement_id)

@@ -187,6 +187,17 @@ WORDS: dict[str, Text] = {
         "was added).",
     ),
     "back_agreement": Text("返回协议", "Back to the agreement"),
+    # `sitegen preview`: one agreement's pages alone
+    "preview_title": Text("预览：{id}", "Preview: {id}"),
+    "preview_note": Text(
+        "仅预览 {id}：协议目录、续签页面和其他协议不在预览中，指向它们的链接无法打开。",
+        "Only {id} is previewed: the catalogue, the renewals page and the other agreements "
+        "are not in this preview, and links to them lead nowhere.",
+    ),
+    "preview_problems": Text(
+        "最近一次保存有误，以下仍是上次无误时的页面：",
+        "The last save has problems; the pages below are as they were before it:",
+    ),
 }
 
 

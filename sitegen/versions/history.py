@@ -104,9 +104,13 @@ class _Change:
     blob: str | None
 
 
-def read_history(project: Project, settings: Settings) -> dict[str, list[Revision]]:
-    """Every revision of every agreement, newest first, keyed by agreement id."""
-    changes = list(_log(project, settings))
+def read_history(
+    project: Project, settings: Settings, agreement_id: str | None = None
+) -> dict[str, list[Revision]]:
+    """Every revision of every agreement, newest first, keyed by agreement id; with
+    `agreement_id`, of that agreement's file only (`sitegen preview`: git follows one path,
+    and reads one agreement's blobs, not every agreement's)."""
+    changes = list(_log(project, settings, agreement_id))
     texts = read_blobs(project, {c.blob for c in changes if c.blob})
     history: dict[str, list[Revision]] = {}
     for change in changes:
@@ -163,8 +167,12 @@ def blob_bytes(project: Project, shas: Iterable[str]) -> Iterator[tuple[str, byt
         yield sha, odb.stream(bytes.fromhex(sha)).read()
 
 
-def _log(project: Project, settings: Settings) -> Iterator[_Change]:
-    pattern = project.repo_path(f"{settings.agreements_dir}/*/{AGREEMENT_FILE}")
+def _log(project: Project, settings: Settings, agreement_id: str | None) -> Iterator[_Change]:
+    if agreement_id is None:
+        pathspec = ":(glob)" + project.repo_path(f"{settings.agreements_dir}/*/{AGREEMENT_FILE}")
+    else:  # the id as written: no pattern, whatever characters it holds
+        folder = f"{settings.agreements_dir}/{agreement_id}"
+        pathspec = ":(literal)" + project.repo_path(f"{folder}/{AGREEMENT_FILE}")
     if not project.repo.head.is_valid():
         return
     out = project.repo.git.log(
@@ -176,7 +184,7 @@ def _log(project: Project, settings: Settings) -> Iterator[_Change]:
         _FORMAT,
         "HEAD",
         "--",
-        f":(glob){pattern}",
+        pathspec,
         strip_newline_in_stdout=False,
     )
     for record in out.split(_RECORD)[1:]:

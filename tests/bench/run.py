@@ -380,6 +380,34 @@ def _zensical_version() -> str:
     return version("zensical")
 
 
+def bench_preview(ws: Workspace) -> Result:
+    """`sitegen preview ID` on the synthetic site project: the first page served, and an
+    edit of the agreement shown, where a warm `sitegen build` (`bench_site`) takes minutes."""
+    from tests.bench import preview, site
+
+    count, env = ws.agreements, site.bench_env()
+    root = site.site_project(ws.root / f"site-{count}", count)
+    agreement_id = preview.agreement_of(count)
+    runs = [
+        preview.run_once(root, agreement_id, site.TODAY, mark, env)
+        for mark in preview.MARKS[: 1 + REPEATS]
+    ][1:]  # the first run warms the file system's caches
+    first = min(run.first_page for run in runs)
+    edit = min(run.edit for run in runs)
+    label = f"preview, {count:,} agreements"
+    return Result(
+        rows=[
+            Row(f"{label}: start to first page, best of {REPEATS}", first, "s", 3.0),
+            Row(f"{label}: save to rebuilt page, best of {REPEATS}", edit, "s"),
+        ],
+        notes=[
+            f"{agreement_id}: first page / edit, run by run (s): "
+            + ", ".join(f"{run.first_page:.2f}/{run.edit:.2f}" for run in runs),
+            "the edit's time includes up to 0.5 s of mkdocs' polling observer",
+        ],
+    )
+
+
 def bench_reports(ws: Workspace) -> Result:
     """`sitegen report`'s work at scale: a year of data for every agreement (1,000 tickets
     and 100 outages each), read from Parquet, and every period's figures computed."""
@@ -424,6 +452,7 @@ BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("history", bench_history),
     ("pdf", bench_pdf),
     ("site", bench_site),
+    ("preview", bench_preview),
     ("reports", bench_reports),
 ]
 
