@@ -24,7 +24,7 @@ from sitegen.compose.vocabulary import REPORT_WORDS, STATE_NAMES
 from sitegen.load.model import Target
 from sitegen.render.markup import one_line
 from sitegen.render.page_markup import front_matter, h, md, md_link, md_table, page_file, url
-from sitegen.site.live_dates import countdown, dated, state_span, words_script
+from sitegen.site.live_dates import Past, countdown, dated, state_span, words_script
 from sitegen.site.words import label
 
 COLUMNS = (
@@ -55,7 +55,8 @@ def _sort_key(row: Row, column: str, lang: Lang) -> str:
     return str(value)
 
 
-DATED = {"expiry": "ago", "objection_deadline": "overdue"}  # columns with a countdown
+# the columns with a countdown, and what a day past them is
+DATED: dict[str, Past] = {"expiry": "ago", "objection_deadline": "overdue"}
 
 
 def _cell(row: Row, column: str, lang: Lang, inline: str = "", today: dt.date | None = None) -> str:
@@ -196,7 +197,7 @@ def catalogue_page(
 def _when(due: Due, today: dt.date, lang: Lang, zones: Mapping[str, str | None]) -> str:
     """How far off it is, as of the build's day and again in the visitor's browser: inline
     HTML in a Markdown cell (a `<time>`, every value escaped by `h`)."""
-    past = "overdue" if due.kind in KEPT_WHEN_OVERDUE else "ago"  # an expiry is not a duty
+    past: Past = "overdue" if due.kind in KEPT_WHEN_OVERDUE else "ago"  # an expiry is not a duty
     return countdown(due.date, today, lang, zone=zones.get(due.agreement_id), past=past)
 
 

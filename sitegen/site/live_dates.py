@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from typing import Literal
 
 from sitegen.catalogue.standing import STATES
 from sitegen.compose.contract import Lang
@@ -40,7 +41,8 @@ from sitegen.compose.vocabulary import STATE_NAMES
 from sitegen.render.page_markup import h
 from sitegen.site.words import label
 
-Past = str  # "overdue": a duty not done (逾期 3 天); "ago": a day gone by (3 天前)
+# "overdue": a duty not done (逾期 3 天); "ago": a day gone by (3 天前)
+Past = Literal["overdue", "ago"]
 WORDS_ID = "sg-date-words"
 _KEYS = ("today", "in_days", "in_one_day", "days_ago", "one_day_ago", "days_since",
          "one_day_since")  # fmt: skip
