@@ -15,6 +15,7 @@ tests looked at.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -609,3 +610,123 @@ def test_a_report_page_reads_on_a_phone_with_named_charts(
     # one link on screen: in its column, or on a phone in the status cell (the column hidden)
     page.locator(f'a[href$="{LONDON_ID}/reports/2026-11/"]:visible').click()
     expect(page).to_have_url(re.compile(rf"agreements/{LONDON_ID}/reports/2026-11/$"))
+
+
+BUILT_ON = "2025-02-10"  # the day the module's site is built on (test_site_build)
+
+
+def countdown_of(page: Page, agreement_id: str, column: str) -> Locator:
+    row = page.locator(
+        "[data-sg-catalogue] tbody tr", has=page.get_by_role("link", name=agreement_id, exact=True)
+    )
+    index = (
+        page.locator("[data-sg-catalogue] thead th")
+        .evaluate_all("heads => heads.map(th => th.getAttribute('data-column'))")
+        .index(column)
+    )
+    return row.locator("td").nth(index).locator("time.sg-countdown")
+
+
+@pytest.mark.parametrize(
+    ("start", "built", "later", "state"),
+    [("", "19 天后", "9 天后", "生效中"), ("en/", "in 19 days", "in 9 days", "Active")],
+)
+def test_countdowns_count_from_the_visitors_day_in_the_agreements_zone(
+    page: Page, start: str, built: str, later: str, state: str
+) -> None:
+    """SLA-2024-001's objection deadline is 2025-03-01 (Asia/Shanghai): 19 days after the
+    build's day, 2025-02-10. The browser's clock set to 2025-02-19 20:00 UTC, in a browser
+    whose own zone is UTC (still the 19th there), is already 2025-02-20 04:00 in Shanghai:
+    9 days left, as the agreement counts its days. On 2025-04-02 (Shanghai) the first term
+    has ended (2025-03-31) and the renewed one started on 2025-04-01: active again, its old
+    objection deadline 32 days past (28 − 1 days of March after the 1st, + 2 of April)."""
+    page.clock.set_fixed_time(dt.datetime(2025, 2, 19, 20, 0, tzinfo=dt.UTC))
+    open_catalogue(page, start)
+    deadline = countdown_of(page, CHANGED_ID, "objection_deadline")
+    expect(deadline).to_have_text(later)
+    assert deadline.get_attribute("datetime") == "2025-03-01"
+    expect(countdown_of(page, CHANGED_ID, "expiry")).to_have_text(
+        "39 天后" if not start else "in 39 days"
+    )
+    page.clock.set_fixed_time(dt.datetime(2025, 4, 2, 1, 0, tzinfo=dt.UTC))
+    page.reload()
+    expect(deadline).to_have_text("逾期 32 天" if not start else "32 days overdue")
+    expect(deadline).to_have_class(re.compile(r"\bsg-overdue\b"))
+    row = page.locator(
+        "[data-sg-catalogue] tbody tr", has=page.get_by_role("link", name=CHANGED_ID, exact=True)
+    )
+    expect(row.locator(".sg-state")).to_have_text(state)
+    assert row.get_attribute("data-state") == "active"  # what the status filter reads
+    assert built != later
+
+
+@pytest.mark.parametrize(("start", "left"), [("", "39 天后"), ("en/", "in 39 days")])
+def test_the_cards_countdown_is_filled_by_the_script(page: Page, start: str, left: str) -> None:
+    """The agreement page states no countdown (it stays cached from day to day); the script
+    writes it after the day: expiry 2025-03-31, 39 days from 2025-02-20 in Shanghai, set
+    off by the stylesheet's " · "."""
+    page.clock.set_fixed_time(dt.datetime(2025, 2, 20, 12, 0, tzinfo=dt.UTC))
+    page.goto(f"{start}agreements/{CHANGED_ID}/")
+    countdown = page.locator('.sg-card .sg-facts time.sg-countdown[datetime="2025-03-31"]')
+    expect(countdown).to_have_text(left)
+    before = countdown.evaluate("time => getComputedStyle(time, '::before').content")
+    assert before == '" · "'
+    day = page.locator(".sg-card .sg-facts dd", has=page.locator("time.sg-countdown"))
+    expect(day.first).to_contain_text("2025年3月31日" if not start else "31 March 2025")
+
+
+def test_renewals_page_counts_from_the_visitors_day(page: Page) -> None:
+    # the review of SLA-2024-001 was due 2024-07-01: 224 days overdue on the build's day,
+    # 234 on 2025-02-20
+    page.clock.set_fixed_time(dt.datetime(2025, 2, 20, 12, 0, tzinfo=dt.UTC))
+    page.goto("en/renewals/")
+    expect(page.locator('time.sg-countdown[datetime="2024-07-01"]').first).to_have_text(
+        "234 days overdue"
+    )
+    page.goto("renewals/")
+    expect(page.locator('time.sg-countdown[datetime="2024-07-01"]').first).to_have_text(
+        "逾期 234 天"
+    )
+
+
+@pytest.mark.parametrize(("start", "built"), [("", "19 天后"), ("en/", "in 19 days")])
+def test_without_javascript_the_built_countdown_shows(
+    browser: Browser, base_url: str, start: str, built: str
+) -> None:
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(dt.datetime(2025, 4, 2, 12, 0, tzinfo=dt.UTC))
+        page.goto(start)
+        expect(countdown_of(page, CHANGED_ID, "objection_deadline")).to_have_text(built)
+        page.goto(f"{start}agreements/{CHANGED_ID}/")
+        expect(page.locator('.sg-card time.sg-countdown[datetime="2025-03-31"]')).to_have_text("")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_agreement_and_renewals_pages_at_desktop_and_phone_width(page: Page, width: int) -> None:
+    """The pages the dates and the history changed, looked at (SITEGEN_SCREENSHOTS=DIR
+    keeps them): the history's commits never wrap, and no page scrolls sideways."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.clock.set_fixed_time(dt.datetime(2025, 2, 20, 12, 0, tzinfo=dt.UTC))
+    for start in ("", "en/"):
+        page.goto(f"{start}agreements/{CHANGED_ID}/")
+        shot(page, f"agreement-{start.strip('/') or 'zh'}-{width}")
+        if SHOTS:  # the parts that changed, each on its own
+            for part, where in (
+                ("card", ".sg-card"),
+                ("history", "#sg-history ~ table, #sg-history ~ div table"),
+            ):
+                name = f"{part}-{start.strip('/') or 'zh'}-{width}.png"
+                page.locator(where).first.screenshot(path=str(Path(SHOTS) / name))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        commit = page.locator(
+            "#sg-history ~ table code.sg-commit, #sg-history ~ div table code.sg-commit"
+        ).first
+        box = commit.bounding_box()
+        assert box is not None and box["height"] < 30  # one line
+        page.goto(f"{start}renewals/")
+        shot(page, f"renewals-{start.strip('/') or 'zh'}-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width

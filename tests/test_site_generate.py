@@ -91,9 +91,10 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     link = "[下载](../downloads/SLA-2024-001/SLA-2024-001-v1.pdf){: download }"
     assert f"| v1 | 2024年3月15日 | {link} |" in page
     assert "- [v1 → 工作版本](../diffs/SLA-2024-001/v1-draft.md)" in page
-    # The history says what changed as sitegen reads it, never the commit's subject.
-    assert "| v2 | 审核中 | 版本 v1 → v2; 状态 已签署 → 审核中 | `" in page
-    assert "| v1 | 已签署 | 新建 | `" in page
+    # The history says what changed as sitegen reads it, never the commit's subject: v2,
+    # the comparison with v1 the diff page shows, linking to it (tests/test_history_table.py).
+    assert "| v2（审核中） | 2024年3月1日 | Zhang Wei | [P1 响应时间 15 分钟 → 30 分钟，" in page
+    assert "| v1（已签署） | 2024年3月1日 | Zhang Wei | 新建 | <code" in page
     assert "Restrict the OLA" not in page
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
     assert english.index('for="sg-view-en"') < english.index('for="sg-view-zh"')
@@ -101,7 +102,9 @@ def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) 
     shown = english.split('<script type="text/html" class="sg-contract-both">')[0]
     assert "协议基本信息" not in shown and ">Basic Information</span>" in shown
     assert "- [v1 → working version](../diffs/SLA-2024-001/v1-draft.en.md)" in english
-    assert "| v2 | In review | version v1 → v2; status Signed → In review | `" in english
+    assert "| v2 \\(in review\\) | 1 March 2024 | Zhang Wei | [P1 response time 15 minutes" in (
+        english
+    )
 
 
 def test_the_card_labels_the_current_term_and_the_first_once_renewed(repo: GitRepo) -> None:
@@ -110,14 +113,24 @@ def test_the_card_labels_the_current_term_and_the_first_once_renewed(repo: GitRe
     # on 1 December 2026 it is in its third, ending 31 March 2027.
     out, _ = run(repo)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
-    assert "<dt>到期日</dt><dd>2025年3月31日</dd>" in page and "首期届满" not in page
+    # each deadline with the place of its countdown, which the script fills (the page is
+    # cached from one day to the next: it states no countdown of its own)
+    countdown = (
+        '<span class="sg-when"><time class="sg-countdown" datetime="{}" '
+        'data-sg-zone="Asia/Shanghai" data-sg-past="ago"></time></span>'
+    )
+    assert f"<dt>到期日</dt><dd>2025年3月31日{countdown.format('2025-03-31')}</dd>" in page
+    assert "首期届满" not in page
     out = repo.root / "build" / "later"
     generate(repo.root, Settings(), out, today=dt.date(2026, 12, 1), render_documents=False)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
-    assert "<dt>本期届满</dt><dd>2027年3月31日</dd><dt>首期届满</dt><dd>2025年3月31日</dd>" in page
+    assert (
+        f"<dt>本期届满</dt><dd>2027年3月31日{countdown.format('2027-03-31')}</dd>"
+        "<dt>首期届满</dt><dd>2025年3月31日</dd>"
+    ) in page
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
     assert (
-        "<dt>Current term ends</dt><dd>31 March 2027</dd>"
+        f"<dt>Current term ends</dt><dd>31 March 2027{countdown.format('2027-03-31')}</dd>"
         "<dt>First term ended</dt><dd>31 March 2025</dd>"
     ) in english
 

@@ -74,7 +74,13 @@ def test_the_report_page_states_the_verdict_the_credit_and_the_acceptance(repo: 
     assert '<span class="sg-verdict sg-verdict-missed">✗ Not met</span>' in en
     # the credit as the record states it: 242.50 GBP, with its claim deadline
     assert "<dt>Credit due</dt><dd>242.50 GBP</dd>" in en
-    assert "<dt>Claim by</dt>" in en
+    # the claim deadline, and the place of its countdown (the script fills it: the page is
+    # cached from one day to the next), counted in the agreement's zone
+    assert re.search(
+        r"<dt>Claim by</dt><dd>\d+ \w+ 2026<span class=\"sg-when\"><time class=\"sg-countdown\" "
+        r'datetime="2026-\d\d-\d\d" data-sg-zone="Europe/London" data-sg-past="ago"></time>',
+        en,
+    )
     assert "accepted on " in en and "London Office Manager (service liaison)" in en
     # Accepted under the English role; the Chinese page names it as the agreement does.
     zh = read(out, f"agreements/{LONDON}/reports/2026-01.md")

@@ -18,7 +18,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sitegen.catalogue.standing import RENEWAL_WINDOW_DAYS, Standing, standing_of
+from sitegen.catalogue.standing import (
+    RENEWAL_WINDOW_DAYS,
+    Standing,
+    standing_of,
+    state_changes,
+)
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.targets import cell
@@ -34,6 +39,7 @@ from sitegen.compose.vocabulary import (
 )
 from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party, Target
+from sitegen.reports.service_time import NoZone, agreement_zone
 from sitegen.versions.in_force import Versions
 
 Shown = Agreement | Versions  # what the catalogue's functions take
@@ -69,6 +75,9 @@ class Row:
     kind: str = "negotiated"  # or published: a provider's SLA the customer holds
     amendment_watch: dt.date | None = None  # published: look for amendments by then
     more_tiers: int = 0  # availability tiers after the first, shown as "+N tiers"
+    # the days ahead on which `state` changes, and to what (`standing.state_changes`)
+    state_changes: tuple[tuple[dt.date, str], ...] = ()
+    zone: str | None = None  # the IANA zone its dates are days of (None: not known)
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -162,8 +171,20 @@ def availability(agreement: Agreement) -> Decimal | None:
     return tiers[0].target if tiers else None
 
 
-def make_row(versions: Versions, now: Standing) -> Row:
-    """The row of the version in force (else of the working version), naming both."""
+def zone_of(agreement: Agreement) -> str | None:
+    """The time zone of the agreement's days (`reports.service_time.agreement_zone`), None
+    when it has none."""
+    try:
+        return agreement_zone(agreement).key
+    except NoZone:
+        return None
+
+
+def make_row(
+    versions: Versions, now: Standing, changes: tuple[tuple[dt.date, str], ...] = ()
+) -> Row:
+    """The row of the version in force (else of the working version), naming both;
+    `changes`: the changes of its state to come."""
     agreement, in_force = versions.current, versions.in_force
     return Row(
         id=agreement.id,
@@ -185,6 +206,8 @@ def make_row(versions: Versions, now: Standing) -> Row:
         signed=in_force.signed if in_force else None,
         kind=agreement.kind,
         amendment_watch=now.amendment_watch,
+        state_changes=changes,
+        zone=zone_of(agreement),
     )
 
 
@@ -201,7 +224,9 @@ def catalogue_rows(
     `window_days`: how close a deadline makes the state `in_renewal_window`;
     `reviews_held`: the days each agreement's structured reviews were held, by id."""
     held = reviews_held or {}
-    return [
-        make_row(versions, standing_of(versions, today, window_days, held.get(versions.id, ())))
-        for versions in visible(agreements, include_restricted)
-    ]
+    rows = []
+    for versions in visible(agreements, include_restricted):
+        days = held.get(versions.id, ())
+        now = standing_of(versions, today, window_days, days)
+        rows.append(make_row(versions, now, state_changes(versions, today, window_days, days)))
+    return rows

@@ -218,3 +218,47 @@ def _state(
     horizon = today + dt.timedelta(days=window_days)
     pending = deadline is not None and today <= deadline <= horizon
     return "in_renewal_window" if pending or end <= horizon else "active"
+
+
+CHANGES_AHEAD_DAYS = 3 * 366  # how far ahead `state_changes` looks: a site is rebuilt daily
+
+
+def state_changes(
+    versions: Versions,
+    today: dt.date,
+    window_days: int = RENEWAL_WINDOW_DAYS,
+    reviews_held: tuple[dt.date, ...] = (),
+) -> tuple[tuple[dt.date, State], ...]:
+    """The days after `today` on which the state of the version in force changes, and what
+    it changes to (active → in_renewal_window on 2027-01-01 → expired on 2027-04-01), so a
+    page built today can show the state of a later day. Each is `standing_of` that day: the
+    candidates are the days a state can turn on (the effective date, a window opening
+    before a deadline or the term's end, the day after either, the day after notice ends);
+    a renewed term brings its own. None for an agreement not in force."""
+    if versions.in_force is None:
+        return ()
+    last = today + dt.timedelta(days=CHANGES_AHEAD_DAYS)
+    found: list[tuple[dt.date, State]] = []
+    day, now = today, standing_of(versions, today, window_days, reviews_held)
+    while True:
+        turns = sorted(t for t in _turns(versions.in_force.agreement, now, window_days)
+                       if day < t <= last)  # fmt: skip
+        later = (standing_of(versions, t, window_days, reviews_held) for t in turns)
+        step = next(((t, s) for t, s in zip(turns, later, strict=True) if s != now), None)
+        if step is None:
+            return tuple(found)
+        day, then = step
+        if then.state != now.state:
+            found.append((day, then.state))
+        now = then
+
+
+def _turns(agreement: Agreement, now: Standing, window_days: int) -> set[dt.date]:
+    window, one = dt.timedelta(days=window_days), dt.timedelta(days=1)
+    days = {agreement.dates.effective}
+    for deadline in (now.objection_deadline, now.expiry):
+        if deadline is not None:
+            days |= {deadline - window, deadline + one}
+    if agreement.dates.terminated is not None:
+        days.add(agreement.dates.terminated + one)
+    return days

@@ -30,6 +30,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "judge": ("有变更，请判断其影响", "changed; judge it"),
     "effect": ("影响", "effect"),
     "restricted": ("受限", "restricted"),
+    # one line per comparison (`summary.change_summary`), as the history table shows it
+    "duties_changed": ("{n} 项义务有变更", "{n} duties changed"),
+    "one_duty_changed": ("1 项义务有变更", "1 duty changed"),
+    "more_changes": ("另有 {n} 处变更", "{n} more changes"),
+    "one_more_change": ("另有 1 处变更", "1 more change"),
+    "wording_only": ("仅文字修改（{n} 条）", "wording only ({n} clauses)"),
+    "one_clause_wording": ("仅文字修改（1 条）", "wording only (1 clause)"),
+    "no_term_changed": ("条款无变化", "no term changed"),
     "restricted_note": (
         "受限协议：此处只列编号与变更类别。完整对照请运行 `sitegen diff --include-restricted`。",
         "A restricted agreement: only its ID and the kinds of change are shown here. "

@@ -92,6 +92,12 @@ class Settings(_Section):
     )
     reports: ReportSettings = Field(default_factory=ReportSettings)
     signing: SigningSettings = Field(default_factory=SigningSettings)
+    commit_url: str | None = Field(
+        default=None,
+        pattern=r"^https://[^\s\"'<>`{}]+(?:\{commit\}[^\s\"'<>`{}]*)$",
+        description="A commit's address on the git host, {commit} standing for its hash: "
+        "the site's history links each version's commit there",
+    )
 
     def official_years(self, country: str) -> dict[int, OfficialYear]:
         """The years `sitegen.toml` gives for a country's working-day calendar."""

@@ -13,15 +13,15 @@ anchor (a template's section or clause id) uses.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitegen.catalogue import Row
-from sitegen.compose import SIGNED_STATUSES, fmt, schemes, targets
+from sitegen.compose import fmt, schemes, targets
 from sitegen.compose.contract import Contract, Lang
 from sitegen.compose.general import general_facts
-from sitegen.compose.vocabulary import NONE, SIGNED_VERSION_NAMES, WORKING_NAMES
+from sitegen.compose.vocabulary import NONE, SIGNED_VERSION_NAMES
 from sitegen.diff import show as labels
 from sitegen.load import terms
 from sitegen.load.model import TARGETS, Agreement
@@ -29,6 +29,8 @@ from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.history_table import history_table
+from sitegen.site.live_dates import Past, dated, state_span, words_script
 from sitegen.site.report_page import ReportView
 from sitegen.site.service_section import service_section
 from sitegen.site.versions import Comparison, SignedVersion
@@ -56,6 +58,7 @@ class AgreementView:
     revisions: list[Revision]
     documents: bool  # the working version's PDF and Word file are published
     reports: tuple[ReportView, ...] = ()  # its service reports, oldest first
+    commit_url: str | None = None  # a commit's address on the git host (`Settings`)
 
     @property
     def agreement(self) -> Agreement:
@@ -99,14 +102,21 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         f"## {md(label('versions', lang))} {{#sg-versions}}",
         *_versions(view, lang, source),
         f"## {md(label('history', lang))} {{#sg-history}}",
-        _history(view.revisions, lang, frozenset(v.version for v in view.signed)),
+        history_table(
+            view.revisions,
+            view.comparisons,
+            lang,
+            source,
+            archived=frozenset(v.version for v in view.signed),
+            commit_url=view.commit_url,
+        ),
     ]
     return "\n\n".join(parts) + "\n"
 
 
 def _card(view: AgreementView, lang: Lang) -> str:
     agreement, row = view.versions.current, view.row
-    state = f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
+    state = state_span(row.state, lang, row.state_changes, row.zone)
     facts = [
         ("id", h(view.id)),
         ("status", state),
@@ -130,6 +140,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
             '<div class="sg-card">',
             f'<dl class="sg-facts">{items}</dl>',
             slo_tables(agreement, lang),
+            words_script(lang),
             "</div>",
         ]
     )
@@ -165,14 +176,14 @@ def _negotiated_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[
     # states it, once the term has renewed: each labelled, so they never seem to disagree.
     first = terms.expiry_date(agreement.dates.effective, term.months)
     renewed = row.expiry is not None and row.expiry != first
-    ends = [("current_term_end" if renewed else "expiry", h(row.label("expiry", lang)))]
+    ends = [("current_term_end" if renewed else "expiry", _dated(row, "expiry", "ago", lang))]
     if renewed:
         ends.append(("first_term_end", h(fmt.date(first, lang))))
     return [
         ("signed_on", h(signed)),
         ("effective", h(row.label("effective", lang))),
         *ends,
-        ("objection_deadline", h(row.label("objection_deadline", lang))),
+        ("objection_deadline", _dated(row, "objection_deadline", "overdue", lang)),
         ("term", h(labels.months(term.months, lang))),
         ("renewal", h(renewal)),
     ]
@@ -191,8 +202,18 @@ def _published_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[s
         ("source_updated", h(fmt.date(source.updated, lang))),
         ("effective", h(row.label("effective", lang))),
         ("amendment_notice", h(labels.days(notice, lang) if notice else "—")),
-        ("amendment_watch", h(row.label("amendment_watch", lang))),
+        ("amendment_watch", _dated(row, "amendment_watch", "overdue", lang)),
     ]
+
+
+def _dated(row: Row, field: str, past: Past, lang: Lang) -> str:
+    """A deadline of the card, and the place of its countdown while the agreement is in
+    force: the script fills it from the visitor's day; the page itself states none, so it
+    stays cached from one day to the next (`site.live_dates`)."""
+    text, day = h(row.label(field, lang)), getattr(row, field)
+    if not isinstance(day, dt.date) or row.state not in ("upcoming", "active", "in_renewal_window"):
+        return text
+    return dated(text, day, None, lang, zone=row.zone, past=past)
 
 
 def _availability(agreement: Agreement, row: Row, lang: Lang) -> str:
@@ -346,52 +367,3 @@ def version_word(name: str, lang: Lang) -> str:
 def _comparison_link(comparison: Comparison, lang: Lang, source: str) -> str:
     text = label("compare", lang, old=comparison.old, new=version_word(comparison.new, lang))
     return md_link(text, source, page_file(comparison.stem, lang))
-
-
-def _history(revisions: list[Revision], lang: Lang, archived: frozenset[int]) -> str:
-    """Date, author, version, status, what changed (as sitegen reads it from the files, never
-    the commit's own text: a subject may name a restricted agreement) and the commit. A
-    revision that says signed for a version the archive does not hold (`archived`) is shown
-    as not signed."""
-    if not revisions:
-        return md(label("no_history", lang))
-    head = [md(label(k, lang)) for k in ("date", "author", "version", "status", "change", "commit")]
-    rows = []
-    for rev, before in zip(revisions, [*revisions[1:], None], strict=True):
-        rows.append(
-            [
-                md(fmt.date(rev.date.date(), lang)),
-                md(rev.author),
-                md(f"v{rev.version}" if rev.version else ""),
-                md(_status(rev, lang, archived)),
-                md(change(rev, before, lang, archived)),
-                f"`{rev.commit[:12]}`" if re.fullmatch(r"[0-9a-f]{40}", rev.commit) else "",
-            ]
-        )
-    return md_table(head, rows)
-
-
-def change(
-    rev: Revision, before: Revision | None, lang: Lang, archived: frozenset[int] = frozenset()
-) -> str:
-    """What one revision changed, from it and the one before (None: the first)."""
-    if rev.deleted:
-        return label("change_deleted", lang)
-    if before is None:
-        return label("change_added", lang)
-    if before.deleted:
-        return label("change_restored", lang)
-    found = []
-    if rev.version != before.version and rev.version and before.version:
-        found.append(label("change_version", lang, old=before.version, new=rev.version))
-    old, new = _status(before, lang, archived), _status(rev, lang, archived)
-    if old != new and old and new:
-        found.append(label("change_status", lang, old=old, new=new))
-    return "; ".join(found) or label("change_edited", lang)
-
-
-def _status(rev: Revision, lang: Lang, archived: frozenset[int]) -> str:
-    status = rev.status
-    if status in SIGNED_STATUSES and rev.version not in archived:
-        status = "unsigned"  # only the archive makes a version signed
-    return WORKING_NAMES(status, lang) if status is not None and status in WORKING_NAMES else ""

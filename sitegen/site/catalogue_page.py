@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator, Mapping
 
 from sitegen.catalogue import STATES, Due, Row
+from sitegen.catalogue.due import KEPT_WHEN_OVERDUE
 from sitegen.catalogue.service import Service
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
@@ -23,6 +24,7 @@ from sitegen.compose.vocabulary import REPORT_WORDS, STATE_NAMES
 from sitegen.load.model import Target
 from sitegen.render.markup import one_line
 from sitegen.render.page_markup import front_matter, h, md, md_link, md_table, page_file, url
+from sitegen.site.live_dates import Past, countdown, dated, state_span, words_script
 from sitegen.site.words import label
 
 COLUMNS = (
@@ -53,7 +55,11 @@ def _sort_key(row: Row, column: str, lang: Lang) -> str:
     return str(value)
 
 
-def _cell(row: Row, column: str, lang: Lang, inline: str = "") -> str:
+# the columns with a countdown, and what a day past them is
+DATED: dict[str, Past] = {"expiry": "ago", "objection_deadline": "overdue"}
+
+
+def _cell(row: Row, column: str, lang: Lang, inline: str = "", today: dt.date | None = None) -> str:
     sort = h(_sort_key(row, column, lang))
     if column == "id":
         href = url(f"{agreement_stem(row.id)}/")
@@ -62,11 +68,14 @@ def _cell(row: Row, column: str, lang: Lang, inline: str = "") -> str:
         href = url(f"{agreement_stem(row.id)}/")
         return f'<td data-sort="{sort}"><a href="{href}">{h(row.title.get(lang))}</a></td>'
     if column == "status":  # the state, and which version is in force and which is worked on
-        state = (
-            f'<span class="sg-state sg-state-{h(row.state)}">{h(row.label("state", lang))}</span>'
-        )
+        state = state_span(row.state, lang, row.state_changes, row.zone)
         versions = f'<span class="sg-versions">{h(row.versions(lang))}</span>'
         return f'<td data-sort="{sort}">{state}{versions}{inline}</td>'
+    day = getattr(row, column) if column in DATED else None
+    if isinstance(day, dt.date) and row.state in ("upcoming", "active", "in_renewal_window"):
+        shown = dated(h(row.label(column, lang)), day, today, lang, zone=row.zone,
+                      past=DATED[column])  # fmt: skip
+        return f'<td data-sort="{sort}"><span>{shown}</span></td>'
     return f'<td data-sort="{sort}"><span>{h(row.label(column, lang))}</span></td>'
 
 
@@ -106,7 +115,7 @@ def _service(service: Service, row_id: str, lang: Lang) -> tuple[str, str]:
     return cell, inline
 
 
-def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
+def _row(row: Row, lang: Lang, service: Service | None = None, today: dt.date | None = None) -> str:
     names = [one_line(party.get(lang)) for party in (row.customer, row.provider)]
     parties = html.escape(json.dumps(names, ensure_ascii=False), quote=True)
     words = [
@@ -115,7 +124,7 @@ def _row(row: Row, lang: Lang, service: Service | None = None) -> str:
     ]
     text = " ".join(words).lower()
     cell, inline = _service(service or Service(), row.id, lang)
-    cells = "".join(_cell(row, column, lang, inline) for column in COLUMNS) + cell
+    cells = "".join(_cell(row, column, lang, inline, today) for column in COLUMNS) + cell
     return (
         f'<tr data-state="{h(row.state)}" data-parties="{parties}" '
         f'data-text="{h(text)}">{cells}</tr>'
@@ -142,9 +151,13 @@ def _filters(rows: list[Row], lang: Lang) -> Iterator[str]:
 
 
 def catalogue_table(
-    rows: list[Row], lang: Lang, services: Mapping[str, Service] | None = None
+    rows: list[Row],
+    lang: Lang,
+    services: Mapping[str, Service] | None = None,
+    today: dt.date | None = None,
 ) -> str:
-    """The whole table as one raw HTML block (no blank line inside it)."""
+    """The whole table as one raw HTML block (no blank line inside it); `today`: the day
+    its countdowns count from (none without it)."""
     head = "".join(
         f'<th data-column="{column}" aria-sort="none">{h(label(column, lang))}</th>'
         for column in COLUMNS
@@ -157,20 +170,23 @@ def catalogue_table(
     found = services or {}
     lines = ['<div class="sg-catalogue" data-sg-catalogue>', *_filters(rows, lang)]
     lines += ['<div class="sg-table-wrap"><table>', f"<thead><tr>{head}</tr></thead>"]
-    body = (_row(row, lang, found.get(row.id)) for row in rows)
-    lines += ["<tbody>", *body, "</tbody></table></div>", "</div>"]
+    body = (_row(row, lang, found.get(row.id), today) for row in rows)
+    lines += ["<tbody>", *body, "</tbody></table></div>", words_script(lang), "</div>"]
     return "\n".join(lines)
 
 
 def catalogue_page(
-    rows: list[Row], lang: Lang, services: Mapping[str, Service] | None = None
+    rows: list[Row],
+    lang: Lang,
+    services: Mapping[str, Service] | None = None,
+    today: dt.date | None = None,
 ) -> str:
     source = page_file("index", lang)
     parts = [
         front_matter(label("catalogue", lang), hide=["navigation", "toc"]),
         f"# {md(label('catalogue', lang))}",
         md(label("catalogue_intro", lang)),
-        catalogue_table(rows, lang, services) if rows else md(label("no_agreements", lang)),
+        catalogue_table(rows, lang, services, today) if rows else md(label("no_agreements", lang)),
         f"## {md(label('downloads', lang))}",
         f"- {md_link(label('json_link', lang), source, JSON_FILE)}\n"
         f"- {md_link(label('ics_link', lang), source, ICS_FILE)}",
@@ -178,12 +194,11 @@ def catalogue_page(
     return "\n\n".join(parts) + "\n"
 
 
-def _when(due: Due, lang: Lang) -> str:
-    if due.days == 0:
-        return label("today", lang)
-    if due.overdue:
-        return f"**{md(label('days_ago', lang, n=-due.days))}**"
-    return md(label("in_days", lang, n=due.days))
+def _when(due: Due, today: dt.date, lang: Lang, zones: Mapping[str, str | None]) -> str:
+    """How far off it is, as of the build's day and again in the visitor's browser: inline
+    HTML in a Markdown cell (a `<time>`, every value escaped by `h`)."""
+    past: Past = "overdue" if due.kind in KEPT_WHEN_OVERDUE else "ago"  # an expiry is not a duty
+    return countdown(due.date, today, lang, zone=zones.get(due.agreement_id), past=past)
 
 
 def _what(due: Due, lang: Lang) -> str:
@@ -192,21 +207,29 @@ def _what(due: Due, lang: Lang) -> str:
     return f"{kind}<br>{md(due.subject.get(lang))}" if due.subject else kind
 
 
-def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
+def renewals_page(
+    items: list[Due],
+    today: dt.date,
+    within_days: int,
+    lang: Lang,
+    zones: Mapping[str, str | None] | None = None,
+) -> str:
     """The page "deadlines and obligations" (期限与义务). It keeps the file name and address
-    of the renewals page it grew from, so links and bookmarks to it keep working."""
+    of the renewals page it grew from, so links and bookmarks to it keep working. `zones`:
+    the time zone of each agreement's days, by id, for the countdowns."""
     source = page_file("renewals", lang)
     rows = [
         [
             md(fmt.date(due.date, lang)),
+            _when(due, today, lang, zones or {}),
             _what(due, lang),
             md_link(due.agreement_id, source, page_file(agreement_stem(due.agreement_id), lang)),
             md(due.title.get(lang)),
-            _when(due, lang),
         ]
         for due in items
     ]
-    head = [md(label(key, lang)) for key in ("date", "kind", "id", "agreement", "when")]
+    # how far off beside the day: on a phone the table scrolls, and these two stay in view
+    head = [md(label(key, lang)) for key in ("date", "when", "kind", "id", "agreement")]
     ics = md_link(ICS_FILE, source, ICS_FILE)
     parts = [
         front_matter(label("renewals", lang), hide=["navigation", "toc"]),
@@ -214,5 +237,6 @@ def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang
         md(label("renewals_intro", lang, today=fmt.date(today, lang), days=within_days)),
         md_table(head, rows) if rows else md(label("renewals_none", lang)),
         label("subscribe", lang, link=ics),
+        words_script(lang),
     ]
     return "\n\n".join(parts) + "\n"

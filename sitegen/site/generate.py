@@ -377,7 +377,9 @@ def prepare(
             reports or [],
             with_documents,
             tuple(c.role for c in held.current.contacts if c.party == "customer"),
+            row.zone,
         ),
+        settings.commit_url,
     )
 
 
@@ -391,9 +393,11 @@ def _catalogue(
     kept: dict[str, Kept],
 ) -> None:
     due = renewals(shown, today, within_days, include_restricted=True, kept=kept)
+    zones = {row.id: row.zone for row in rows}
     for lang in LANGS:
-        tree.add(page_file("index", lang), catalogue_page(rows, lang, services))
-        tree.add(page_file("renewals", lang), renewals_page(due, today, within_days, lang))
+        tree.add(page_file("index", lang), catalogue_page(rows, lang, services, today))
+        page = renewals_page(due, today, within_days, lang, zones)
+        tree.add(page_file("renewals", lang), page)
     tree.add(
         JSON_FILE, to_json(shown, today, include_restricted=True, services=services, kept=kept)
     )

@@ -36,6 +36,7 @@ from sitegen.reports.pdf_charts import attainment_bar, budget_chart, trend_chart
 from sitegen.reports.periods import Period
 from sitegen.reports.record import instant_text
 from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.live_dates import dated, words_script
 from sitegen.site.svg_charts import pick, svg_chart
 from sitegen.site.words import label
 
@@ -51,6 +52,7 @@ class ReportView:
     pdf: str | None  # the docs path of its PDF, None when not published
     documents: bool  # the build publishes documents (PDFs) at all
     roles: tuple[Bilingual, ...] = ()  # the customer contacts' roles, to name the acceptor
+    zone: str | None = None  # the time zone of the agreement's days (`site.live_dates`)
 
     def accepted_by(self, lang: Lang) -> str:
         """Who accepted the record, named in `lang` as the agreement names the role."""
@@ -153,10 +155,16 @@ def _card(view: ReportView, lang: Lang) -> str:
         (w("credit_due", lang), h(credit_text(figures, lang))),
     ]
     if credits is not None and credits.claim_by is not None:
-        facts.append((w("claim_by", lang), h(fmt.date(credits.claim_by, lang))))
+        day = h(fmt.date(credits.claim_by, lang))
+        if credits.percent:  # a credit is due: how long is left to claim it
+            day = dated(day, credits.claim_by, None, lang, zone=view.zone, past="ago")
+        facts.append((w("claim_by", lang), day))
     facts.append((label("acceptance", lang), h(accepted_text(view, lang))))
     items = "".join(f"<dt>{h(key)}</dt><dd>{value}</dd>" for key, value in facts)
-    return f'<div class="sg-card sg-report-card"><dl class="sg-facts">{items}</dl></div>'
+    return (
+        f'<div class="sg-card sg-report-card"><dl class="sg-facts">{items}</dl>'
+        f"{words_script(lang)}</div>"
+    )
 
 
 def _pdf(view: ReportView, lang: Lang, source: str) -> str:

@@ -24,10 +24,12 @@ def report_views(
     held: Sequence[HeldReport],
     documents: bool,
     roles: tuple[Bilingual, ...] = (),
+    zone: str | None = None,
 ) -> tuple[ReportView, ...]:
     """Each record's view: its trend is the records of its kind up to it, the last 12; its
     PDF is published when documents are and the customer accepted it; `roles`, the customer
-    contacts' roles, name who accepted it in each language."""
+    contacts' roles, name who accepted it in each language; `zone`, the time zone of the
+    agreement's days, what its claim deadline counts in."""
     views = []
     for index, report in enumerate(held):
         kind = Period.parse(report.period).kind
@@ -37,7 +39,14 @@ def report_views(
             pdf = download(agreement_id, report_pdf_name(agreement_id, report.period))
         views.append(
             ReportView(
-                agreement_id, title, report, tuple(same[-TREND_PERIODS:]), pdf, documents, roles
+                agreement_id,
+                title,
+                report,
+                tuple(same[-TREND_PERIODS:]),
+                pdf,
+                documents,
+                roles,
+                zone,
             )
         )
     return tuple(views)

@@ -58,7 +58,11 @@ WORDS: dict[str, Text] = {
     "overdue": Text("已逾期", "Overdue"),
     "today": Text("今天", "today"),
     "in_days": Text("{n} 天后", "in {n} days"),
+    "in_one_day": Text("明天", "tomorrow"),
     "days_ago": Text("逾期 {n} 天", "{n} days overdue"),
+    "one_day_ago": Text("逾期 {n} 天", "{n} day overdue"),
+    "days_since": Text("{n} 天前", "{n} days ago"),
+    "one_day_since": Text("昨天", "yesterday"),
     "subscribe": Text(
         "订阅日历：把 {link} 加入日历程序，上述每个事项都是一个事件。",
         "Subscribe: add {link} to a calendar program; each of these items is an event.",

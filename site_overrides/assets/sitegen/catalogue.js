@@ -1,4 +1,5 @@
-/* The catalogue table: filter by status, party and text, sort by any column.
+/* The catalogue table: filter by status, party and text, sort by any column; and on every
+ * page, the countdowns and states that depend on the day, said again from the visitor's day.
  *
  * Ours, no library. The state lives in the address (?status=&party=&text=&sort=&order=; not `q`,
  * which Material reads to open its search),
@@ -129,7 +130,83 @@
     render();
   }
 
+  /* Dates (sitegen/site/live_dates.py says why and how). Each countdown is a
+   * <time datetime="YYYY-MM-DD" data-sg-zone="Area/City" data-sg-past="overdue|ago">; each
+   * state that changes with the day a span with
+   * data-sg-states="[[day, state, name, sort key], …]".
+   * Days are whole calendar days: today is the date it is in the agreement's zone now, and
+   * both dates count as UTC midnights, so no daylight-saving hour shifts a day. The words
+   * are the page's own, from its JSON script tag; without them nothing changes, and
+   * without this script the build's text stays. */
+  var DAY_MS = 86400000;
+  var ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var STATE = /^[a-z_]+$/;
+
+  function dayNumber(iso) {
+    var m = ISO_DAY.exec(iso || "");
+    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS : null;
+  }
+
+  function todayIn(zone, now) {
+    var parts = null;
+    try {
+      parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: zone || undefined, year: "numeric", month: "2-digit", day: "2-digit"
+      }).formatToParts(now);
+    } catch (error) {
+      parts = null;  /* a zone this browser does not know: the visitor's own day */
+    }
+    if (!parts) { return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / DAY_MS; }
+    function part(type) {
+      return +parts.filter(function (p) { return p.type === type; })[0].value;
+    }
+    return Date.UTC(part("year"), part("month") - 1, part("day")) / DAY_MS;
+  }
+
+  function countdownText(days, past, words) {
+    var key;
+    if (days === 0) { key = "today"; }
+    else if (days > 0) { key = days === 1 ? "in_one_day" : "in_days"; }
+    else if (past === "overdue") { key = days === -1 ? "one_day_ago" : "days_ago"; }
+    else { key = days === -1 ? "one_day_since" : "days_since"; }
+    return String(words[key] || "").replace("{n}", String(Math.abs(days)));
+  }
+
+  function refreshDates(now) {
+    var source = document.getElementById("sg-date-words");
+    var words;
+    try { words = source ? JSON.parse(source.textContent) : null; } catch (error) { words = null; }
+    if (words) {
+      document.querySelectorAll("time.sg-countdown[datetime]").forEach(function (time) {
+        var day = dayNumber(time.getAttribute("datetime"));
+        if (day === null) { return; }
+        var past = time.getAttribute("data-sg-past") || "overdue";
+        var days = day - todayIn(time.getAttribute("data-sg-zone"), now);
+        time.textContent = countdownText(days, past, words);
+        time.classList.toggle("sg-overdue", days < 0 && past === "overdue");
+      });
+    }
+    document.querySelectorAll("[data-sg-states]").forEach(function (span) {
+      var changes;
+      try { changes = JSON.parse(span.getAttribute("data-sg-states")); } catch (error) { return; }
+      var today = todayIn(span.getAttribute("data-sg-zone"), now);
+      var current = null;
+      changes.forEach(function (change) {
+        var day = dayNumber(change[0]);
+        if (day !== null && day <= today && STATE.test(change[1])) { current = change; }
+      });
+      if (!current) { return; }
+      span.textContent = String(current[2]);
+      span.className = "sg-state sg-state-" + current[1];
+      var cell = span.closest("td[data-sort]");
+      if (cell && current[3]) { cell.setAttribute("data-sort", String(current[3])); }
+      var row = span.closest("tr[data-state]");
+      if (row) { row.setAttribute("data-state", current[1]); }
+    });
+  }
+
   function start() {
+    refreshDates(new Date());  /* first: the catalogue filters by the states it sets */
     document.querySelectorAll("[data-sg-catalogue]").forEach(setup);
   }
 
