@@ -178,7 +178,7 @@ def test_parquet_timestamps_are_taken_as_their_values_and_read_as_their_text_wou
         "SLA-UNI,U-1,P1,2026-10-25 01:30:00,2026-10-25 01:20:00+00,\n"
         "SLA-OUT,O-1,P2,2026-10-08 09:00:00.25,2026-10-08 01:10:00+00,2026-10-08 04:00:00+00\n",
     )
-    query = "SELECT agreement, id, priority, opened, responded, resolved, \"row\" FROM tickets"
+    query = 'SELECT agreement, id, priority, opened, responded, resolved, "row" FROM tickets'
     read_tickets(con, [typed], EXPECT)
     from_values = con.execute(query).fetchall()
     other = duckdb.connect()
