@@ -133,7 +133,7 @@ def test_the_catalogue_shows_the_last_report_and_the_credits_of_this_year(repo: 
     # a narrow column: ✓ and the period, linking to its page, the words in its title
     says = "Last report 2026-11: Met, not yet accepted"
     assert (
-        f'<td class="sg-col-service" data-sort="2026-11">'
+        f'<td role="cell" class="sg-col-service" data-sort="2026-11">'
         f'<a href="agreements/{LONDON}/reports/2026-11/" '
         f'title="{says}" aria-label="{says}"><span class="sg-verdict sg-verdict-met">'
         "✓&nbsp;2026-11</span></a>"
@@ -141,7 +141,8 @@ def test_the_catalogue_shows_the_last_report_and_the_credits_of_this_year(repo: 
         "</td></tr>"
     ) in row
     assert (
-        '<th class="sg-col-service" data-column="last_report" aria-sort="none">Last report</th>'
+        '<th role="columnheader" class="sg-col-service" data-column="last_report" '
+        'aria-sort="none">Last report</th>'
         "</tr>"
     ) in page
     # on a phone the status cell shows the same (the column is hidden: no wider a table)

@@ -53,6 +53,24 @@ def link(source: str, target: str) -> str:
     return url(posixpath.relpath(target, posixpath.dirname(source) or "."))
 
 
+def served_link(source: str, target: str) -> str:
+    """A link from the page built from docs file `source` to the file `target`, for our raw
+    HTML, which mkdocs passes through without rewriting (as it rewrites `link`'s Markdown
+    links): a page is served at a folder address (`use_directory_urls`), the default
+    language's at its stem (`agreements/SLA-2024-001/`), another's under its code
+    (`en/agreements/SLA-2024-001/`); `index` at its folder's address. A file (a download)
+    is served at its own path, in no language's folder."""
+    stem, folder = source.removesuffix(".md"), ""
+    for lang in LANGS:
+        if lang != DEFAULT_LANG and stem.endswith(f".{lang}"):
+            stem, folder = stem.removesuffix(f".{lang}"), f"{lang}/"
+    if posixpath.basename(stem) != "index":
+        folder += f"{stem}/"
+    elif posixpath.dirname(stem):
+        folder += f"{posixpath.dirname(stem)}/"
+    return url(posixpath.relpath(target, folder or "."))
+
+
 def md_link(text: str, source: str, target: str) -> str:
     return f"[{md(text)}]({link(source, target)})"
 
