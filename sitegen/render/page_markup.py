@@ -83,10 +83,22 @@ def md_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return "\n".join(lines)
 
 
-def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    """An HTML table from cells that are already HTML (escaped values, our own tags)."""
+def html_table(
+    head: Iterable[str], rows: Iterable[Iterable[str]], labels: Iterable[str] | None = None
+) -> str:
+    """An HTML table from cells that are already HTML (escaped values, our own tags).
+    `labels`: each column's head as plain text, given to its cells as `data-label`, which a
+    table that becomes cards on a phone shows before each value (`sitegen.css`)."""
     top = "".join(f"<th>{cell}</th>" for cell in head)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    opens = [f'<td data-label="{h(text)}">' for text in labels] if labels is not None else []
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"{opens[i] if i < len(opens) else '<td>'}{cell}</td>" for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -47,9 +47,11 @@ def report_html(diff: AgreementDiff, lang: Lang) -> str:
     before, after = report_word("before", lang), report_word("after", lang)
     out = [f"<details open><summary>{details_summary(diff, lang)}</summary>"]
     out.append(html_table(["", before, after], side_rows(diff, lang)))
-    if diff.changes:
+    if diff.changes:  # on a phone, a card per change: its term, before over after
         term = report_word("term", lang)
-        out.append(html_table(["", term, before, after, ""], change_rows(diff, lang)))
+        head = ["", term, before, after, ""]
+        table = html_table(head, change_rows(diff, lang), labels=head)
+        out.append(f'<div class="sg-cards sg-changes">{table}</div>')
     for group, paragraphs in redline_groups(diff, lang):
         out += [f"<p><strong>{group}</strong></p>", *paragraphs]
     return "\n".join([*out, "</details>"])
