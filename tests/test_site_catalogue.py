@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.catalogue import Row
+from sitegen.catalogue import Due, Row
 from sitegen.catalogue.copies import SignedCopies
 from sitegen.compose.contract import Lang, Text
 from sitegen.load.config import Settings
 from sitegen.render.page_markup import served_link
 from sitegen.site import generate
-from sitegen.site.catalogue_page import COLUMNS, catalogue_table
+from sitegen.site.catalogue_page import COLUMNS, catalogue_table, renewals_page
 from sitegen.versions.sign import attach
 from tests.gitrepo import GitRepo
 from tests.test_site_fixtures import CHANGED_ID, site_project
@@ -219,3 +219,34 @@ def test_the_catalogue_and_its_json_point_at_the_published_signed_files(
     card = (out / f"agreements/{LONDON}.en.md").read_text("utf-8")
     assert f"../downloads/{LONDON}/{LONDON}-v2.pdf)" in card
     assert f"../downloads/{LONDON}/{LONDON}-v2-scan.pdf)" in card
+
+
+def test_the_deadlines_page_is_a_labelled_table_with_every_value_as_text() -> None:
+    """Each item a row whose cells name their head (a card on a phone, its "when" on
+    screen); an action's text from a review record is untrusted: it stays text."""
+    due = Due(
+        "SLA-2024-001",
+        Text("核心业务系统", HOSTILE),
+        "action_due",
+        dt.date(2026, 11, 30),
+        overdue=True,
+        days=-2,
+        ref="A1",
+        subject=Text("A1：交接", f"A1: {HOSTILE}"),
+    )
+    page = renewals_page([due], TODAY, 90, "en")
+    escaped = "&lt;b&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/b&gt;"
+    assert "<b>" not in page
+    assert (
+        '<div class="sg-cards sg-renewals"><table><thead><tr><th>Date</th><th>What</th>'
+        "<th>Number</th><th>Agreement</th><th>When</th></tr></thead><tbody><tr>"
+        '<td data-label="Date"><span>30 November 2026</span></td>'
+        f'<td data-label="What"><span>Improvement action due<br>A1: {escaped}</span></td>'
+        '<td data-label="Number"><span><a href="../agreements/SLA-2024-001/">SLA-2024-001</a>'
+        "</span></td>"
+        f'<td data-label="Agreement"><span>{escaped}</span></td>'
+        '<td data-label="When"><span><strong>2 days overdue</strong></span></td>'
+        "</tr></tbody></table></div>"
+    ) in page
+    zh = renewals_page([due], TODAY, 90, "zh")
+    assert '<td data-label="剩余"><span><strong>逾期 2 天</strong></span></td>' in zh

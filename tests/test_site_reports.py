@@ -81,7 +81,12 @@ def test_the_report_page_states_the_verdict_the_credit_and_the_acceptance(repo: 
     assert "伦敦办公室经理（服务对接人）已于" in zh and "London Office Manager" not in zh
     # availability per tier: 10,710 service minutes, 19 down: (10710 − 19) / 10710 =
     # 99.82259…% → 99.8225 rounded down, against 99.9
-    assert "<td>99.9%</td><td>99.8225%</td><td>19</td><td>0</td><td>10710</td>" in en
+    # (each cell labelled with its head: a phone shows the row as a card)
+    assert (
+        '<td data-label="Target">99.9%</td><td data-label="Attained">99.8225%</td>'
+        '<td data-label="Downtime">19</td><td data-label="Excluded">0</td>'
+        '<td data-label="Service time">10710</td>'
+    ) in en
     assert "INC-006-002" in en  # the counted outage, with its reason
     # the charts: SVG with an accessible name and the figures beside them
     assert en.count('role="img"') == 3  # allowed downtime, trend, attainment per priority

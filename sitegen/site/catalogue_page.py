@@ -26,9 +26,9 @@ from sitegen.render.markup import one_line
 from sitegen.render.page_markup import (
     front_matter,
     h,
+    html_table,
     md,
     md_link,
-    md_table,
     page_file,
     served_link,
     url,
@@ -259,39 +259,51 @@ def catalogue_page(
 
 def _when(due: Due, lang: Lang) -> str:
     if due.days == 0:
-        return label("today", lang)
+        return h(label("today", lang))
     if due.overdue:
-        return f"**{md(label('days_ago', lang, n=-due.days))}**"
-    return md(label("in_days", lang, n=due.days))
+        return f"<strong>{h(label('days_ago', lang, n=-due.days))}</strong>"
+    return h(label("in_days", lang, n=due.days))
 
 
 def _what(due: Due, lang: Lang) -> str:
     """The kind, and for an obligation what it is about (a period, an action) below it."""
-    kind = md(due.kind_label(lang))
-    return f"{kind}<br>{md(due.subject.get(lang))}" if due.subject else kind
+    kind = h(due.kind_label(lang))
+    return f"{kind}<br>{h(due.subject.get(lang))}" if due.subject else kind
+
+
+def _due_cells(due: Due, lang: Lang) -> list[str]:
+    """One item's cells, each one element: a card's line lays out as one."""
+    href = url(f"../{agreement_stem(due.agreement_id)}/")
+    cells = [
+        h(fmt.date(due.date, lang)),
+        _what(due, lang),
+        f'<a href="{href}">{h(due.agreement_id)}</a>',
+        h(due.title.get(lang)),
+        _when(due, lang),
+    ]
+    return [f"<span>{cell}</span>" for cell in cells]
 
 
 def renewals_page(items: list[Due], today: dt.date, within_days: int, lang: Lang) -> str:
     """The page "deadlines and obligations" (期限与义务). It keeps the file name and address
-    of the renewals page it grew from, so links and bookmarks to it keep working."""
+    of the renewals page it grew from, so links and bookmarks to it keep working.
+
+    The table is raw HTML, every value through `h`, each cell labelled with its column's
+    head: on a phone each item is a card (`sitegen.css`), its "when" no longer off-screen
+    to the right. Its links are relative to the page's address (`renewals/`, `en/renewals/`),
+    as the catalogue's are."""
     source = page_file("renewals", lang)
-    rows = [
-        [
-            md(fmt.date(due.date, lang)),
-            _what(due, lang),
-            md_link(due.agreement_id, source, page_file(agreement_stem(due.agreement_id), lang)),
-            md(due.title.get(lang)),
-            _when(due, lang),
-        ]
-        for due in items
-    ]
-    head = [md(label(key, lang)) for key in ("date", "kind", "id", "agreement", "when")]
+    rows = [_due_cells(due, lang) for due in items]
+    head = [label(key, lang) for key in ("date", "kind", "id", "agreement", "when")]
+    table = html_table([h(word) for word in head], rows, labels=head)
     ics = md_link(ICS_FILE, source, ICS_FILE)
     parts = [
         front_matter(label("renewals", lang), hide=["navigation", "toc"]),
         f"# {md(label('renewals', lang))}",
         md(label("renewals_intro", lang, today=fmt.date(today, lang), days=within_days)),
-        md_table(head, rows) if rows else md(label("renewals_none", lang)),
+        f'<div class="sg-cards sg-renewals">{table}</div>'
+        if rows
+        else md(label("renewals_none", lang)),
         label("subscribe", lang, link=ics),
     ]
     return "\n\n".join(parts) + "\n"
