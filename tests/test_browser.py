@@ -596,6 +596,36 @@ def on_screen(locator: Locator, width: int) -> bool:
     return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
 
 
+# The cells a reader comes to each table for, which must not sit off to the right of a
+# table scrolled in its box on a phone: an item's "when", a report's verdict, the
+# agreement card's resolution time, a report's PDF, what a commit changed, a change's after.
+KEY_CELLS = {  # page: (its tables, the first only?, the key cells of each)
+    "renewals/": [(".sg-renewals table", False, "tbody td:last-child")],
+    f"agreements/{LONDON_ID}/reports/2026-01/": [
+        (".sg-report-table table", False, "tbody td:last-child")
+    ],
+    f"agreements/{LONDON_ID}/": [
+        (".sg-card table", True, "th:last-child"),
+        ("#sg-service ~ div table", True, "th:last-child"),
+        ("#sg-history ~ div table", True, "th:nth-child(5)"),
+    ],
+    f"diffs/{CHANGED_ID}/v1-draft/": [(".sg-changes table", False, "tbody td:nth-child(4)")],
+}
+
+
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_the_key_cells_of_every_table_are_on_screen_on_a_phone(page: Page, start: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, tables in KEY_CELLS.items():
+        page.goto(start + path)
+        for table, first_only, cell in tables:
+            found = page.locator(f"article {table}")
+            assert found.count(), (path, table)
+            for one in [found.first] if first_only else found.all():
+                for key in one.locator(cell).all():
+                    assert on_screen(key, 390), (start + path, table, cell, key.inner_text())
+
+
 @pytest.mark.parametrize(
     ("start", "deadline"), [("", "续签异议截止"), ("en/", "Objection deadline")]
 )
