@@ -568,14 +568,157 @@ def test_restricted_agreements_appear_nowhere(page: Page, base_url: str) -> None
         assert response.status == 404, path
 
 
+# Every kind of page: the catalogue, the deadlines, an agreement (with its versions and
+# history), a draft, a diff, a service report.
+EVERY_KIND = (
+    "",
+    "renewals/",
+    f"agreements/{CHANGED_ID}/",
+    f"agreements/{DRAFT_ID}/",
+    f"diffs/{CHANGED_ID}/v1-draft/",
+    f"agreements/{LONDON_ID}/reports/2026-01/",
+)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("start", ["", "en/"])
-def test_no_page_scrolls_sideways_on_a_phone(page: Page, start: str) -> None:
-    """At 390 px (a phone) the page itself never scrolls sideways: a wide table scrolls in
-    its own box. A long party name in the filter's list once made the page 512 px wide."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    for path in ("", "renewals/", "agreements/SLA-2024-001/", "agreements/SLA-2025-004/"):
+def test_no_page_scrolls_sideways(page: Page, start: str, width: int) -> None:
+    """At 1280 px and at 390 px (a phone) the page itself never scrolls sideways. A long
+    party name in the filter's list once made the page 512 px wide on a phone."""
+    page.set_viewport_size({"width": width, "height": 844})
+    for path in EVERY_KIND:
         page.goto(start + path)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390, start + path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, start + path
+
+
+def on_screen(locator: Locator, width: int) -> bool:
+    """The element lies within the page's width (not off to the side in a scrolled box)."""
+    box = locator.bounding_box()
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+# The cells a reader comes to each table for, which must not sit off to the right of a
+# table scrolled in its box on a phone: an item's "when", a report's verdict, the
+# agreement card's resolution time, a report's PDF, what a commit changed, a change's after.
+KEY_CELLS = {  # page: (its tables, the first only?, the key cells of each)
+    "renewals/": [(".sg-renewals table", False, "tbody td:last-child")],
+    f"agreements/{LONDON_ID}/reports/2026-01/": [
+        (".sg-report-table table", False, "tbody td:last-child")
+    ],
+    f"agreements/{LONDON_ID}/": [
+        (".sg-card table", True, "th:last-child"),
+        ("#sg-service ~ div table", True, "th:last-child"),
+        ("#sg-history ~ div table", True, "th:nth-child(5)"),
+    ],
+    f"diffs/{CHANGED_ID}/v1-draft/": [(".sg-changes table", False, "tbody td:nth-child(4)")],
+}
+
+
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_the_key_cells_of_every_table_are_on_screen_on_a_phone(page: Page, start: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    for path, tables in KEY_CELLS.items():
+        page.goto(start + path)
+        for table, first_only, cell in tables:
+            found = page.locator(f"article {table}")
+            assert found.count(), (path, table)
+            for one in [found.first] if first_only else found.all():
+                for key in one.locator(cell).all():
+                    assert on_screen(key, 390), (start + path, table, cell, key.inner_text())
+
+
+@pytest.mark.parametrize(
+    ("start", "deadline"), [("", "续签异议截止"), ("en/", "Objection deadline")]
+)
+def test_the_catalogue_is_cards_on_a_phone_with_its_key_lines_on_screen(
+    page: Page, start: str, deadline: str
+) -> None:
+    """At 390 px each agreement is a card: its number, status, deadlines and signed PDF
+    all on screen (they sat off to the right of a table scrolled in its box), each line
+    named by its column; the heads still sort the cards, the filter still filters."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_catalogue(page, start)
+    shot(page, f"catalogue-{start.strip('/') or 'zh'}-390")
+    rows = page.locator("[data-sg-catalogue] tbody tr")
+    expect(rows).to_have_count(len(ALL_IDS))
+    for index in range(len(ALL_IDS)):
+        row = rows.nth(index)
+        row.scroll_into_view_if_needed()
+        for cell in ("id a", "status .sg-state", "objection_deadline", "expiry", "signed_pdf"):
+            column, _, inside = cell.partition(" ")
+            found = row.locator(f"td.sg-col-{column} {inside}".strip())
+            expect(found).to_be_visible()
+            assert on_screen(found, 390), (ALL_IDS[index], cell)
+    card = rows.filter(has_text=CHANGED_ID)
+    label = card.locator("td.sg-col-objection_deadline").evaluate(
+        "td => getComputedStyle(td, '::before').content"
+    )
+    assert deadline in label
+    assert on_screen(card.get_by_role("link", name=re.compile(rf"^{CHANGED_ID} v1 PDF")), 390)
+    # the signed column tells a draft's card in words that it has none
+    draft = rows.filter(has_text=DRAFT_ID).locator("td.sg-col-signed_pdf")
+    expect(draft).to_have_text("尚未签署" if start == "" else "Not signed yet")
+    # the heads are buttons above the cards, and sort them
+    expiry = page.locator("th[data-column=expiry]")
+    assert on_screen(expiry, 390)
+    expiry.get_by_role("button").click()
+    assert shown_ids(page)[:3] == [CHANGED_ID, CAMPUS_ID, LONDON_ID]
+    page.locator("form[data-sg-filters] input[name=text]").fill("desktop" if start else "桌面")
+    assert shown_ids(page) == [DRAFT_ID]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_at_1280_px_every_catalogue_column_is_on_screen(page: Page, start: str) -> None:
+    """The English catalogue once cut off its P1 column at 1280 px: the table no longer
+    scrolls in its box, its last column ends on screen."""
+    open_catalogue(page, start)
+    shot(page, f"catalogue-{start.strip('/') or 'zh'}-1280")
+    for column in ("id", "status", "signed_pdf", "objection_deadline", "p1_response",
+                   "last_report"):  # fmt: skip
+        assert on_screen(page.locator(f"th[data-column={column}]"), 1280), column
+    boxes = page.locator(
+        "[data-sg-catalogue] .sg-table-wrap, [data-sg-catalogue] .md-typeset__scrollwrap"
+    )
+    for wide in boxes.evaluate_all("boxes => boxes.map(b => b.scrollWidth - b.clientWidth)"):
+        assert wide <= 0
+
+
+def test_the_diff_page_stacks_before_over_after_on_a_phone(page: Page) -> None:
+    """At 390 px the 'after' column was 1 to 3 characters wide: each change is now a card,
+    its before and after a line each, the width of the card."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"en/diffs/{CHANGED_ID}/v1-draft/")
+    shot(page, "diff-en-390")
+    flagged = page.locator(".sg-changes tr", has_text="P1")
+    before, after = flagged.locator("td").nth(2), flagged.locator("td").nth(3)
+    expect(before).to_contain_text("15 minutes")
+    expect(after).to_contain_text("30 minutes")
+    before_box, after_box = before.bounding_box(), after.bounding_box()
+    assert before_box and after_box
+    assert after_box["y"] >= before_box["y"] + before_box["height"] - 1  # below it
+    assert after_box["width"] >= 250 and on_screen(after, 390)
+
+
+@pytest.mark.parametrize(("start", "width"), [("", 1280), ("en/", 390)])
+def test_the_signed_pdf_is_one_click_from_the_catalogue(
+    page: Page, built_site: Path, tmp_path: Path, start: str, width: int
+) -> None:
+    """The signed PDF of the version in force once sat about 7,800 px down its agreement's
+    page: the catalogue links it, and the file is the archived one, byte for byte."""
+    page.set_viewport_size({"width": width, "height": 844})
+    open_catalogue(page, start)
+    link = page.get_by_role("link", name=re.compile(rf"^{CHANGED_ID} v1 PDF"))
+    with page.expect_download() as downloading:
+        link.click()
+    download = downloading.value
+    assert download.suggested_filename == f"{CHANGED_ID}-v1.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    archived = built_site.parent / "agreements" / CHANGED_ID / "signed" / "v1.pdf"
+    assert saved.read_bytes() == archived.read_bytes()
+    served = page.request.get(link.evaluate("a => a.href"))
+    assert served.status == 200 and served.body() == archived.read_bytes()
 
 
 @pytest.mark.parametrize(

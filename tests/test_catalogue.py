@@ -367,7 +367,10 @@ def test_json_record_of_the_guide_agreement() -> None:
             "per": "month",
             "text": {"zh": "人民币 80,000.00 元 每月", "en": "RMB 80,000.00 per month"},
         },
-        # without its reports (the site passes them: tests/test_site_reports.py)
+        # without its files and reports (the site passes them: tests/test_site_catalogue.py,
+        # tests/test_site_reports.py)
+        "signed_pdf": None,
+        "signed_scan": None,
         "last_report": None,
         "credits_this_year": [],
         "credits_pending": [],

@@ -52,7 +52,7 @@ def hostile_diff(value: str) -> AgreementDiff:
     )
 
 
-_OUR_TAGS = {"details", "summary", "p", "table", "thead", "tbody", "tr", "th", "td"}
+_OUR_TAGS = {"details", "summary", "p", "div", "table", "thead", "tbody", "tr", "th", "td"}
 _OUR_TAGS |= {"br", "del", "ins", "b", "strong"}
 
 

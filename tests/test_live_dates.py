@@ -114,7 +114,8 @@ def test_catalogue_cells_keep_their_sort_key_and_carry_the_countdown() -> None:
     rows = catalogue_rows([sample("SLA-2024-001")], D(2025, 2, 15))
     table = catalogue_table(rows, "en", today=D(2025, 2, 15))
     assert (
-        '<td data-sort="2025-03-01"><span>1 March 2025<span class="sg-when">'
+        '<td role="cell" class="sg-col-objection_deadline" data-label="Objection deadline" '
+        'data-sort="2025-03-01"><span>1 March 2025<span class="sg-when">'
         '<time class="sg-countdown" datetime="2025-03-01" data-sg-zone="Asia/Shanghai" '
         'data-sg-past="overdue">in 14 days</time></span></span></td>'
     ) in table

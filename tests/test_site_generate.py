@@ -56,14 +56,19 @@ def test_catalogue_rows_carry_data_for_the_script(repo: GitRepo) -> None:
     # v2 is in review; v1, signed, is in force and in its renewal window (the catalogue once
     # showed the draft's state, and the objection deadline of v1 went missing)
     assert (
-        '<tr data-state="in_renewal_window" data-parties="[&quot;上海澄川科技有限公司&quot;' in page
+        '<tr role="row" data-state="in_renewal_window" '
+        'data-parties="[&quot;上海澄川科技有限公司&quot;' in page
     )
-    assert '<td data-sort="2024-04-01"><span>2024年4月1日</span></td>' in page
+    assert (
+        '<td role="cell" class="sg-col-effective" data-label="生效日期" data-sort="2024-04-01">'
+        "<span>2024年4月1日</span></td>"
+    ) in page
     assert '<a href="agreements/SLA-2024-001/">核心业务系统运维服务水平协议</a>' in page
     english = (out / "index.en.md").read_text(encoding="utf-8")
-    assert '<th data-column="objection_deadline" aria-sort="none">Objection deadline</th>' in (
-        english
-    )
+    assert (
+        '<th role="columnheader" data-column="objection_deadline" aria-sort="none">'
+        "Objection deadline</th>"
+    ) in english
     assert "<span>1 April 2024</span>" in english
 
 

@@ -87,7 +87,12 @@ def test_the_report_page_states_the_verdict_the_credit_and_the_acceptance(repo: 
     assert "伦敦办公室经理（服务对接人）已于" in zh and "London Office Manager" not in zh
     # availability per tier: 10,710 service minutes, 19 down: (10710 − 19) / 10710 =
     # 99.82259…% → 99.8225 rounded down, against 99.9
-    assert "<td>99.9%</td><td>99.8225%</td><td>19</td><td>0</td><td>10710</td>" in en
+    # (each cell labelled with its head: a phone shows the row as a card)
+    assert (
+        '<td data-label="Target">99.9%</td><td data-label="Attained">99.8225%</td>'
+        '<td data-label="Downtime">19</td><td data-label="Excluded">0</td>'
+        '<td data-label="Service time">10710</td>'
+    ) in en
     assert "INC-006-002" in en  # the counted outage, with its reason
     # the charts: SVG with an accessible name and the figures beside them
     assert en.count('role="img"') == 3  # allowed downtime, trend, attainment per priority
@@ -139,7 +144,7 @@ def test_the_catalogue_shows_the_last_report_and_the_credits_of_this_year(repo: 
     # a narrow column: ✓ and the period, linking to its page, the words in its title
     says = "Last report 2026-11: Met, not yet accepted"
     assert (
-        f'<td class="sg-col-service" data-sort="2026-11">'
+        f'<td role="cell" class="sg-col-service" data-sort="2026-11">'
         f'<a href="agreements/{LONDON}/reports/2026-11/" '
         f'title="{says}" aria-label="{says}"><span class="sg-verdict sg-verdict-met">'
         "✓&nbsp;2026-11</span></a>"
@@ -147,7 +152,8 @@ def test_the_catalogue_shows_the_last_report_and_the_credits_of_this_year(repo: 
         "</td></tr>"
     ) in row
     assert (
-        '<th class="sg-col-service" data-column="last_report" aria-sort="none">Last report</th>'
+        '<th role="columnheader" class="sg-col-service" data-column="last_report" '
+        'aria-sort="none">Last report</th>'
         "</tr>"
     ) in page
     # on a phone the status cell shows the same (the column is hidden: no wider a table)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sitegen.catalogue.copies import SignedCopies
 from sitegen.catalogue.due import all_deadlines, due_records
 from sitegen.catalogue.obligations import Kept
 from sitegen.catalogue.rows import Row, Shown, catalogue_rows, visible
@@ -121,6 +122,17 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
        "Service fee: amount as a string to the currency's minor unit (\"80000.00\"; JPY "
        "\"1200000\"), currency its ISO 4217 code, per month, quarter or year, text as the "
        "contract writes it in both languages; null without a fee"),
+    _f("signed_pdf", "string | null",
+       "现行版本已签署 PDF 在本站的路径（相对于站点根目录，如 "
+       "\"downloads/SLA-2024-001/SLA-2024-001-v1.pdf\"）；尚无签署版本、服务方公布的协议或存档中"
+       "没有 PDF 时为 null",
+       "Where the site publishes the signed PDF of the version in force, relative to the "
+       "site's root (\"downloads/SLA-2024-001/SLA-2024-001-v1.pdf\"); null while nothing is "
+       "signed, for a provider's published agreement, or when the archive holds no PDF"),
+    _f("signed_scan", "string | null",
+       "现行版本签署纸质文本扫描件在本站的路径（同 signed_pdf）；未附扫描件时为 null",
+       "Where the site publishes the scan of the executed paper copy of the version in force "
+       "(as signed_pdf); null when none is attached"),
     _f("last_report", "{period, passed, accepted} | null",
        "最近一期服务报告：period 为报告期（如 \"2026-11\"、\"2026Q3\"），passed 为是否全部达标，"
        "accepted 为客户方验收该报告的日期（尚未验收为 null）；没有服务报告为 null",
@@ -170,10 +182,11 @@ def record(
     today: dt.date,
     service: Service | None = None,
     reviews_held: tuple[dt.date, ...] = (),
+    copies: SignedCopies | None = None,
 ) -> dict[str, Any]:
     """The JSON record of one agreement (the fields of CATALOGUE_JSON_FIELDS); `service`:
     its reports (`catalogue.service`), none when not given; `reviews_held`: the days its
-    structured reviews were held."""
+    structured reviews were held; `copies`: its signed copies on the site, if any."""
     service = service or Service()
     agreement = versions.current
     term = agreement.term
@@ -216,6 +229,8 @@ def record(
         "p1_response": str(row.p1_response.within) if row.p1_response is not None else None,
         "p1_response_minutes": _minutes(row.p1_response.within if row.p1_response else None),
         "fee": _fee(agreement.fees),
+        "signed_pdf": copies.pdf if copies else None,
+        "signed_scan": copies.scan if copies else None,
         **_service(service),
     }
 
@@ -253,20 +268,22 @@ def to_json(
     include_restricted: bool = False,
     services: Mapping[str, Service] | None = None,
     kept: Mapping[str, Kept] | None = None,
+    copies: Mapping[str, SignedCopies] | None = None,
 ) -> str:
     """The catalogue as JSON text, ending with a newline: the agreements (`services`: each
-    one's reports by id, `catalogue.service`), and every deadline and obligation of the
+    one's reports by id, `catalogue.service`; `copies`: each one's signed copies on the
+    site, by id), and every deadline and obligation of the
     versions in force (`deadlines`, as `sitegen renewals --format json` lists them, overdue
     or not, however far ahead)."""
     shown = visible(agreements, include_restricted)
     held = {key: value.reviews_held for key, value in (kept or {}).items()}
     rows = catalogue_rows(shown, today, include_restricted=True, reviews_held=held)
     found = all_deadlines(shown, today, include_restricted=True, kept=kept)
-    reports = services or {}
+    reports, files = services or {}, copies or {}
     document = {
         "as_of": today.isoformat(),
         "agreements": [
-            record(a, r, today, reports.get(r.id), held.get(a.id, ()))
+            record(a, r, today, reports.get(r.id), held.get(a.id, ()), files.get(r.id))
             for a, r in zip(shown, rows, strict=True)
         ],
         "deadlines": due_records(due for _, due in found),

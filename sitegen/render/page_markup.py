@@ -53,6 +53,24 @@ def link(source: str, target: str) -> str:
     return url(posixpath.relpath(target, posixpath.dirname(source) or "."))
 
 
+def served_link(source: str, target: str) -> str:
+    """A link from the page built from docs file `source` to the file `target`, for our raw
+    HTML, which mkdocs passes through without rewriting (as it rewrites `link`'s Markdown
+    links): a page is served at a folder address (`use_directory_urls`), the default
+    language's at its stem (`agreements/SLA-2024-001/`), another's under its code
+    (`en/agreements/SLA-2024-001/`); `index` at its folder's address. A file (a download)
+    is served at its own path, in no language's folder."""
+    stem, folder = source.removesuffix(".md"), ""
+    for lang in LANGS:
+        if lang != DEFAULT_LANG and stem.endswith(f".{lang}"):
+            stem, folder = stem.removesuffix(f".{lang}"), f"{lang}/"
+    if posixpath.basename(stem) != "index":
+        folder += f"{stem}/"
+    elif posixpath.dirname(stem):
+        folder += f"{posixpath.dirname(stem)}/"
+    return url(posixpath.relpath(target, folder or "."))
+
+
 def md_link(text: str, source: str, target: str) -> str:
     return f"[{md(text)}]({link(source, target)})"
 
@@ -65,10 +83,22 @@ def md_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return "\n".join(lines)
 
 
-def html_table(head: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    """An HTML table from cells that are already HTML (escaped values, our own tags)."""
+def html_table(
+    head: Iterable[str], rows: Iterable[Iterable[str]], labels: Iterable[str] | None = None
+) -> str:
+    """An HTML table from cells that are already HTML (escaped values, our own tags).
+    `labels`: each column's head as plain text, given to its cells as `data-label`, which a
+    table that becomes cards on a phone shows before each value (`sitegen.css`)."""
     top = "".join(f"<th>{cell}</th>" for cell in head)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    opens = [f'<td data-label="{h(text)}">' for text in labels] if labels is not None else []
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"{opens[i] if i < len(opens) else '<td>'}{cell}</td>" for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
     return f"<table><thead><tr>{top}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -29,6 +29,13 @@ from sitegen.render.contract_html import contract_views
 from sitegen.render.markdown import PageView
 from sitegen.render.page_markup import front_matter, h, html_table, md, md_link, md_table, page_file
 from sitegen.site.catalogue_page import agreement_stem
+from sitegen.site.downloads import (
+    download,
+    scan_name,
+    signed_copies,
+    signed_pdf_name,
+    working_name,
+)
 from sitegen.site.history_table import history_table
 from sitegen.site.live_dates import Past, dated, state_span, words_script
 from sitegen.site.report_page import ReportView
@@ -68,23 +75,6 @@ class AgreementView:
     @property
     def id(self) -> str:
         return self.agreement.id
-
-
-def download(agreement_id: str, name: str) -> str:
-    return f"downloads/{agreement_id}/{name}"
-
-
-def signed_pdf_name(agreement_id: str, version: int) -> str:
-    return f"{agreement_id}-v{version}.pdf"
-
-
-def scan_name(agreement_id: str, version: SignedVersion) -> str:
-    assert version.scan is not None
-    return f"{agreement_id}-v{version.version}-scan{version.scan.path.suffix.lower()}"
-
-
-def working_name(agreement_id: str, kind: str) -> str:
-    return f"{agreement_id}-working.{kind}"
 
 
 def agreement_page(view: AgreementView, lang: Lang) -> str:
@@ -149,17 +139,14 @@ def _card(view: AgreementView, lang: Lang) -> str:
 def _signed_downloads(view: AgreementView, lang: Lang, source: str) -> Iterator[str]:
     """Right under the card, the signed PDF of the version in force (and the scan of the
     executed copy when attached), so it is found without scrolling past the contract."""
-    in_force = view.versions.in_force
-    version = next((v for v in view.signed if in_force and v.version == in_force.version), None)
-    if version is None or version.pdf is None or view.versions.current.kind == "published":
+    copies = signed_copies(view.versions, view.signed)
+    if copies is None or copies.pdf is None:
         return
-    pdf = download(view.id, signed_pdf_name(view.id, version.version))
-    when = fmt.date(version.date, lang)
-    links = [md_link(label("signed_pdf", lang, version=version.version, date=when), source, pdf)]
-    if version.scan is not None:
-        links.append(
-            md_link(label("scan", lang), source, download(view.id, scan_name(view.id, version)))
-        )
+    when = fmt.date(copies.signed, lang)
+    text = label("signed_pdf", lang, version=copies.version, date=when)
+    links = [md_link(text, source, copies.pdf)]
+    if copies.scan is not None:
+        links.append(md_link(label("scan", lang), source, copies.scan))
     yield " · ".join(links)
 
 

@@ -60,9 +60,11 @@ def report_html(diff: AgreementDiff, lang: Lang) -> str:
     facts = side_facts(diff, lang, escape=h)
     if facts:
         out.append(f'<p class="sg-diff-facts">{facts}</p>')
-    if diff.changes:
-        heads = [h(report_word(key, lang)) for key in ("term", "before", "after", "effect")]
-        out.append(html_table(heads, [_row(change, lang) for change in diff.changes]))
+    if diff.changes:  # on a phone, a card per change: its term, before over after
+        heads = [report_word(key, lang) for key in ("term", "before", "after", "effect")]
+        rows = [_row(change, lang) for change in diff.changes]
+        table = html_table([h(word) for word in heads], rows, labels=heads)
+        out.append(f'<div class="sg-cards sg-changes">{table}</div>')
     clauses = diff.redlines.get(lang, ())
     if clauses:
         out.append(f"<p><strong>{h(report_word('clauses', lang))}</strong></p>")

@@ -38,6 +38,7 @@ from sitegen.catalogue import (
     to_ics,
     to_json,
 )
+from sitegen.catalogue.copies import SignedCopies
 from sitegen.catalogue.service import Service, service_of
 from sitegen.files import write_atomic
 from sitegen.lint.project import checked_project
@@ -49,14 +50,7 @@ from sitegen.render.outputs import contract_of
 from sitegen.render.page_markup import LANGS, page_file
 from sitegen.reports.held import HeldReport
 from sitegen.site import versions
-from sitegen.site.agreement_page import (
-    AgreementView,
-    agreement_page,
-    download,
-    scan_name,
-    signed_pdf_name,
-    working_name,
-)
+from sitegen.site.agreement_page import AgreementView, agreement_page
 from sitegen.site.catalogue_page import (
     ICS_FILE,
     JSON_FILE,
@@ -73,6 +67,13 @@ from sitegen.site.documents import (
     document_workers,
     plan_documents,
     workers_for,
+)
+from sitegen.site.downloads import (
+    download,
+    scan_name,
+    signed_copies,
+    signed_pdf_name,
+    working_name,
 )
 from sitegen.site.progress import Progress
 from sitegen.site.report_page import report_page
@@ -156,7 +157,12 @@ def generate(
         key: service_of(reports, today, accepted=kinds[key] != "published")
         for key, reports in held.items()
     }
-    _catalogue(tree, shown, rows, today, within_days, services, kept)
+    copies = {
+        record.id: found
+        for record in records
+        if (found := signed_copies(archive[record.id].versions, archive[record.id].signed))
+    }
+    _catalogue(tree, shown, rows, today, within_days, Published(services, kept, copies))
     store = store or Store.of(root)
     keys, missing = _cached_pages(tree, store, records, archive, rows, root, settings,
                                   render_documents, held)  # fmt: skip
@@ -383,24 +389,36 @@ def prepare(
     )
 
 
+@dataclass(frozen=True)
+class Published:
+    """What the catalogue shows beside each agreement's row, by id: its service (reports
+    and credits), what its records and reviews oblige, and its signed copies."""
+
+    services: dict[str, Service]
+    kept: dict[str, Kept]
+    copies: dict[str, SignedCopies]
+
+
 def _catalogue(
     tree: Tree,
     shown: list[Versions],
     rows: list[Row],
     today: dt.date,
     within_days: int,
-    services: dict[str, Service],
-    kept: dict[str, Kept],
+    published: Published,
 ) -> None:
+    services, kept, copies = published.services, published.kept, published.copies
     due = renewals(shown, today, within_days, include_restricted=True, kept=kept)
     zones = {row.id: row.zone for row in rows}
     for lang in LANGS:
-        tree.add(page_file("index", lang), catalogue_page(rows, lang, services, today))
+        page = catalogue_page(rows, lang, services, copies=copies, today=today)
+        tree.add(page_file("index", lang), page)
         page = renewals_page(due, today, within_days, lang, zones)
         tree.add(page_file("renewals", lang), page)
-    tree.add(
-        JSON_FILE, to_json(shown, today, include_restricted=True, services=services, kept=kept)
+    document = to_json(
+        shown, today, include_restricted=True, services=services, kept=kept, copies=copies
     )
+    tree.add(JSON_FILE, document)
     tree.add(ICS_FILE, to_ics(shown, today, include_restricted=True, kept=kept))
 
 

@@ -178,8 +178,10 @@ def _pdf(view: ReportView, lang: Lang, source: str) -> str:
 def _table(heads: Sequence[str], rows: list[list[str]], lang: Lang, empty: str) -> str:
     if not rows:
         return md(w(empty, lang))
-    table = html_table([h(w(key, lang)) for key in heads], rows)
-    return f'<div class="sg-report-table">{table}</div>'
+    words = [w(key, lang) for key in heads]
+    table = html_table([h(word) for word in words], rows, labels=words)
+    # on a phone, a card per row: the verdict at the end no longer off-screen
+    return f'<div class="sg-report-table sg-cards">{table}</div>'
 
 
 def _availability(figures: PeriodFigures, lang: Lang) -> str:

@@ -36,8 +36,8 @@ from sitegen.load.layout import SIGNED_DIR
 from sitegen.reports.figures import PeriodFigures
 from sitegen.reports.held import HeldReport
 from sitegen.reports.pdf import project_report_pdf
-from sitegen.site.agreement_page import download
 from sitegen.site.documents import workers_for
+from sitegen.site.downloads import download
 from sitegen.site.progress import Progress
 from sitegen.site.report_page import report_pdf_name
 

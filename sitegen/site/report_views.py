@@ -14,7 +14,7 @@ from sitegen.load.base import Bilingual
 from sitegen.reports.held import HeldReport
 from sitegen.reports.pdf import TREND_PERIODS
 from sitegen.reports.periods import Period
-from sitegen.site.agreement_page import download
+from sitegen.site.downloads import download
 from sitegen.site.report_page import ReportView, report_pdf_name
 
 

@@ -30,6 +30,18 @@ WORDS: dict[str, Text] = {
     "objection_deadline": Text("续签异议截止", "Objection deadline"),
     "availability": Text("可用性", "Availability"),
     "p1_response": Text("P1 响应", "P1 response"),
+    "signed_pdf_column": Text("已签署 PDF", "Signed PDF"),
+    "signed_pdf_link": Text("v{version} PDF", "v{version} PDF"),
+    "signed_pdf_named": Text(
+        "{id} v{version} PDF（{date}签署）", "{id} v{version} PDF (signed {date})"
+    ),
+    "scan_named": Text("{id} v{version} 签署扫描件", "{id} v{version} executed copy"),
+    "signed_none_draft": Text("尚未签署", "Not signed yet"),
+    "signed_none_unsigned": Text("签署存档中没有", "Not in the signed archive"),
+    "signed_none_published": Text(
+        "服务方公布，无签署文本", "Published by the provider: none signed"
+    ),
+    "signed_no_pdf": Text("存档中没有 PDF", "No PDF archived"),
     "filter_status": Text("状态", "Status"),
     "filter_party": Text("当事方", "Party"),
     "filter_text": Text("搜索", "Search"),
