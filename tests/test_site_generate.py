@@ -148,8 +148,8 @@ def test_diff_page_shows_the_term_change(repo: GitRepo) -> None:
     report = page[page.index('<details open class="sg-diff">') :]
     assert "\n\n" not in report.rstrip() and "markdown=" not in report
     assert "<th>term</th><th>before</th><th>after</th><th>effect</th>" in report
-    row = next(r for r in report.split("<tr>") if r.startswith("<td>P1 response time"))
-    assert "<td>15 minutes</td><td>30 minutes</td>" in row
+    row = next(r for r in report.split("<tr>") if ">P1 response time</td>" in r)
+    assert '<td data-label="before">15 minutes</td><td data-label="after">30 minutes</td>' in row
     assert "⚠️ looser on the provider<br>material" in row
     assert "<code>" not in report and not re.search(r"&#\d", report) and "响应" not in report
     assert "<del>15</del><ins>30</ins>" in report
