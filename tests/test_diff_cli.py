@@ -129,18 +129,18 @@ def test_markdown_comment_of_hostile_values_stays_text(repo: GitRepo) -> None:
 
 
 def test_a_renamed_clause_shows_as_removed_and_added(repo: GitRepo) -> None:
-    v2 = {
-        name.replace("/v1/", "/v2/"): data
+    v3 = {
+        name.replace("/v1/", "/v3/"): data
         for name, data in templates_tree().items()
         if "/v1/" in name
     }
-    manifest = "templates/it-service-sla/v2/template.yaml"
-    v2[manifest] = str(v2[manifest], "utf-8").replace("version: 1", "version: 2")
-    scope = "templates/it-service-sla/v2/sections/scope.yaml"
-    text = str(v2[scope], "utf-8")
-    v2[scope] = text.replace("id: other-services", "id: services-outside-scope", 1)
-    repo.write(v2)
-    amend(repo, ("template: it-service-sla@1", "template: it-service-sla@2"))
+    manifest = "templates/it-service-sla/v3/template.yaml"
+    v3[manifest] = str(v3[manifest], "utf-8").replace("version: 1", "version: 3")
+    scope = "templates/it-service-sla/v3/sections/scope.yaml"
+    text = str(v3[scope], "utf-8")
+    v3[scope] = text.replace("id: other-services", "id: services-outside-scope", 1)
+    repo.write(v3)
+    amend(repo, ("template: it-service-sla@1", "template: it-service-sla@3"))
     [found] = json_diff(SAMPLE_ID)
     kinds = {(c["clause"], c["kind"]) for c in found["redlines"]["en"]}
     assert ("scope.other-services", "removed") in kinds

@@ -116,9 +116,8 @@ def forge(
     }
     manifest = parse_manifest((repo.root / MANIFEST).read_bytes())
     hashes = {name: sha(content) for name, content in files.items()}
-    entry = Entry(
-        version=version, date=date, template="it-service-sla@1", files=hashes, bound=bound
-    )
+    pinned = manifest.signed[-1].template  # the version v2 was signed with
+    entry = Entry(version=version, date=date, template=pinned, files=hashes, bound=bound)
     listed = render_manifest(manifest.model_copy(update={"signed": [*manifest.signed, entry]}))
     written: dict[str, str | bytes] = {
         f"{SIGNED}/{name}": content for name, content in files.items()
@@ -581,16 +580,19 @@ def pdf_stored_in_git_as_a_link(repo: GitRepo) -> list[str]:
 
 @kind()
 def template_linked_outside_the_repository(repo: GitRepo) -> list[str]:
-    path = "templates/it-service-sla/v1/template.yaml"
-    outside = repo.root.parent / "template.yaml"
-    outside.write_bytes((repo.root / path).read_bytes())
-    link(repo, path, str(outside))
-    repo.commit("Link the template")
-    refused = (
-        f"template: the template cannot be read: {repo.root / path}: SG111 the template "
-        f"manifest {LINK.removeprefix('the file ')}"
-    )
-    return [f"{SAMPLE_PATH}:5:11: SG804 {refused}", f"{OTHER_PATH}:5:11: SG804 {refused}"]
+    # The sample is signed on the newest version (v2), the other agreement pins v1.
+    refused = {}
+    for version in (1, 2):
+        path = f"templates/it-service-sla/v{version}/template.yaml"
+        outside = repo.root.parent / f"template-v{version}.yaml"
+        outside.write_bytes((repo.root / path).read_bytes())
+        link(repo, path, str(outside))
+        refused[version] = (
+            f"template: the template cannot be read: {repo.root / path}: SG111 the template "
+            f"manifest {LINK.removeprefix('the file ')}"
+        )
+    repo.commit("Link the templates")
+    return [f"{SAMPLE_PATH}:5:11: SG804 {refused[2]}", f"{OTHER_PATH}:5:11: SG804 {refused[1]}"]
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])

@@ -164,7 +164,7 @@ class TableSpec:
 @dataclass(frozen=True)
 class SignSpec:
     loop: Loop
-    fields: dict[str, TextSpec]  # label, name, role, seal, date
+    fields: dict[str, TextSpec]  # label, name, role, seal, date; signed if given
 
 
 BlockSpec = ParaSpec | ListSpec | TableSpec | SignSpec
@@ -186,6 +186,8 @@ class ClauseSpec:
 
 
 SIGN_FIELDS = ("label", "name", "role", "seal", "date")
+# The date line filled in, once signed: a text that renders empty keeps the blank `date`.
+SIGN_OPTIONAL = ("signed",)
 
 
 def read_section(folder: Path, section_id: str) -> tuple[ClauseSpec, ...]:
@@ -298,7 +300,8 @@ class _Reader:
         missing = [k for k in ("for", *SIGN_FIELDS) if k not in node]
         if missing:
             raise UserError(f"signatures need {', '.join(missing)}", path=self.at(node))
-        return SignSpec(self.loop(node), {k: self.text(node, k) for k in SIGN_FIELDS})
+        given = (*SIGN_FIELDS, *(k for k in SIGN_OPTIONAL if k in node))
+        return SignSpec(self.loop(node), {k: self.text(node, k) for k in given})
 
     def at(self, node: CommentedMap) -> Location:
         return Location(self.path, node.lc.line + 1)
@@ -347,7 +350,7 @@ class _Reader:
 _BLOCK_KEYS = {
     "list": {"for", "item", "fixed", "ordered"},
     "table": {"for", "columns"},
-    "signatures": {"for", *SIGN_FIELDS},
+    "signatures": {"for", *SIGN_FIELDS, *SIGN_OPTIONAL},
 }
 
 

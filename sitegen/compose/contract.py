@@ -45,13 +45,21 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class SignatureParty:
-    """One side of the signature block: party label, legal name, signing role."""
+    """One side of the signature block: party label, legal name, signing role; the lines
+    to sign and seal on; the date line, blank for ink, or `signed` once the agreement holds
+    its signing date (a template without `signed` keeps the blank line, as v1 did)."""
 
     label: Text  # 甲方（客户方） / Party A (Customer)
     name: Text
     role: Text
     seal: Text  # （盖章） / (Seal)
     date: Text  # 日期 / Date
+    signed: Text | None = None  # 签署日期：2026年3月1日 / Signed on: 1 March 2026
+
+    @property
+    def dated(self) -> Text:
+        """The date row: the signing date once signed, else the label of the blank line."""
+        return self.date if self.signed is None else self.signed
 
 
 @dataclass(frozen=True, slots=True)

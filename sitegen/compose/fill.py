@@ -112,5 +112,7 @@ class Filler:
         parties = []
         for scope in self.loop(spec.loop):
             fields = {key: self.text(text, scope) for key, text in spec.fields.items()}
-            parties.append(SignatureParty(**fields))
+            signed = fields.pop("signed", None)
+            filled = signed if signed is not None and (signed.zh or signed.en) else None
+            parties.append(SignatureParty(**fields, signed=filled))
         return Signatures(tuple(parties))

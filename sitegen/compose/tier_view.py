@@ -71,6 +71,7 @@ def _causes(tier: Tier, lang: Lang) -> ViewModel | None:
     others = [CAUSE_NAMES(c, lang) for c in tier.excluded if c != "maintenance"]
     terms = tier.maintenance or Maintenance()
     return {
+        "named": Plain(fmt.join([CAUSE_NAMES(c, lang) for c in tier.excluded], lang)),
         "maintenance": "maintenance" in tier.excluded,
         "notice": Plain(fmt.duration(terms.notice, lang)) if terms.notice else None,
         "cap": Plain(fmt.duration(terms.cap, lang)) if terms.cap else None,

@@ -173,10 +173,19 @@ def _dates(a: Agreement, lang: Lang) -> ViewModel:
     expiry = terms.expiry_date(a.dates.effective, a.term.months) if a.term else None
     return {
         "signed": Plain(fmt.date(a.dates.signed, lang)) if a.dates.signed else None,
+        "signed_on": _signed_on(a, lang),
         "effective": Plain(fmt.date(a.dates.effective, lang)),
         "expiry": Plain(fmt.date(expiry, lang)) if expiry else None,
         "terminated": Plain(fmt.date(a.dates.terminated, lang)) if a.dates.terminated else None,
     }
+
+
+def _signed_on(a: Agreement, lang: Lang) -> Plain | None:
+    """The date the execution block states: only once the agreement is signed (a draft's
+    planned date is no signature, SG505), and only the date the data holds."""
+    if a.status not in ("signed", "terminated") or a.dates.signed is None:
+        return None
+    return Plain(fmt.date(a.dates.signed, lang))
 
 
 def _term(a: Agreement, lang: Lang) -> ViewModel | None:

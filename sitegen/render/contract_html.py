@@ -163,6 +163,6 @@ def _signatures(block: Signatures, lang: Lang) -> str:
         [h(party.label.get(lang)) for party in parties],
         [
             [h(getattr(party, field).get(lang)) for party in parties]
-            for field in ("name", "role", "seal", "date")
+            for field in ("name", "role", "seal", "dated")
         ],
     )

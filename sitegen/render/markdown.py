@@ -140,6 +140,6 @@ def _signatures(block: Signatures, lang: Lang) -> str:
         _row([escape(p.label.get(lang)) for p in parties]),
         _row(["---"] * len(parties)),
     ]
-    for field in ("name", "role", "seal", "date"):
+    for field in ("name", "role", "seal", "dated"):
         lines.append(_row([escape(getattr(p, field).get(lang)) for p in parties]))
     return "\n".join(lines)

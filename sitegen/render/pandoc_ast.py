@@ -170,15 +170,21 @@ class AstBuilder:
         return {"t": "Div", "c": [["", ["signatures"], []], [table]]}
 
     def _party(self, party: SignatureParty) -> list[Json]:
-        """Label, name, then lines to sign, seal and date on."""
+        """Label, name, then lines to sign, seal and date on (the date filled in once
+        signed)."""
         line = [{"t": "Str", "c": "_" * 24}]
+        date = (
+            [*self.stacked(party.date), {"t": "Space"}, *line]
+            if party.signed is None
+            else self.stacked(party.signed)
+        )
         return [
             {"t": "Para", "c": [{"t": "Strong", "c": self.stacked(party.label)}]},
             {"t": "Para", "c": self.stacked(party.name)},
             {"t": "Para", "c": self.stacked(party.role)},
             {"t": "Para", "c": line},
             {"t": "Para", "c": self.stacked(party.seal)},
-            {"t": "Para", "c": [*self.stacked(party.date), {"t": "Space"}, *line]},
+            {"t": "Para", "c": date},
         ]
 
 

@@ -124,7 +124,10 @@ class ContractData:
 
     def party(self, party: SignatureParty) -> Data:
         fields = ("label", "name", "role", "seal", "date")
-        return {name: self.stacked(getattr(party, name)) for name in fields}
+        data: Data = {name: self.stacked(getattr(party, name)) for name in fields}
+        if party.signed is not None:  # a template without it renders as it always did
+            data["signed"] = self.stacked(party.signed)
+        return data
 
 
 def _lines(text: str) -> list[str]:
