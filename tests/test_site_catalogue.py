@@ -252,3 +252,25 @@ def test_the_deadlines_page_is_a_labelled_table_with_every_value_as_text() -> No
     zh = renewals_page([due], TODAY, 90, "zh")
     assert '<td data-label="剩余"><span><time class="sg-countdown sg-overdue"' in zh
     assert 'data-sg-past="overdue">逾期 2 天</time></span></td>' in zh
+
+
+@pytest.mark.parametrize(
+    ("lang", "due", "pending"),
+    [
+        ("zh", "本年补偿: 1,000.00 CNY", "待验收补偿: 250.00 CNY<br>123.45 USD"),
+        ("en", "Credits this year: 1,000.00 CNY", "Credits awaiting acceptance: 250.00 CNY"),
+    ],
+)
+def test_credits_due_and_awaiting_acceptance_are_apart(lang: Lang, due: str, pending: str) -> None:
+    """A credit is due once the customer accepted its report; the others are shown apart,
+    awaiting acceptance (catalogue/service.py)."""
+    from sitegen.catalogue.service import Credit, Service
+
+    service = Service(
+        credits_this_year=(Credit(Decimal("1000.00"), "CNY"),),
+        credits_pending=(Credit(Decimal("250.00"), "CNY"), Credit(Decimal("123.45"), "USD")),
+    )
+    table = catalogue_table([row()], lang, {"SLA-2026-010": service})
+    cell = table[table.index('class="sg-col-service"') :]
+    assert due in cell and pending in cell
+    assert cell.index(due) < cell.index(pending)

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from sitegen.catalogue import STATES, Due, Row
 from sitegen.catalogue.copies import SignedCopies
 from sitegen.catalogue.due import KEPT_WHEN_OVERDUE
-from sitegen.catalogue.service import Service
+from sitegen.catalogue.service import Credit, Service
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
 from sitegen.compose.vocabulary import REPORT_WORDS, STATE_NAMES
@@ -152,7 +152,8 @@ def _source(lang: Lang) -> str:
 def _service(service: Service, row_id: str, lang: Lang) -> tuple[str, str]:
     """The last report's verdict and period (✓ 2026-11, linking to its page; the verdict
     and acceptance in words as its title and accessible name), and under it the credits
-    due this year, one currency a line; "—" for what there is not. As one narrow cell of
+    due this year and those awaiting the customer's acceptance, one currency a line; "—"
+    for what there is not. As one narrow cell of
     its own column, and the same as lines of the status cell: the table already scrolls
     sideways on a phone (issue 14), so there (`sitegen.css`) the column is hidden and the
     status cell shows them, and the table is no wider than before."""
@@ -175,14 +176,21 @@ def _service(service: Service, row_id: str, lang: Lang) -> tuple[str, str]:
             f'<a href="{href}" title="{says}" aria-label="{says}">'
             f'<span class="sg-verdict sg-verdict-{state}">{mark}&nbsp;{h(last.period)}</span></a>'
         )
-    credits = service.credits_this_year
-    named = h(label("credits_this_year", lang))
-    lines = "<br>".join(h(f"{fmt.amount(c.amount, c.currency)} {c.currency}") for c in credits)
-    due = f'<span class="sg-versions" title="{named}">{named}: {lines}</span>' if credits else ""
+    due = _credits("credits_this_year", service.credits_this_year, lang)
+    due += _credits("credits_pending", service.credits_pending, lang)
     sort = h(last.period) if last else ""
     cell = f'<td role="cell" class="sg-col-service" data-sort="{sort}">{report}{due}</td>'
-    inline = f'<span class="sg-service-inline">{report}{due}</span>' if last or credits else ""
+    inline = f'<span class="sg-service-inline">{report}{due}</span>' if last or due else ""
     return cell, inline
+
+
+def _credits(name: str, credits: Sequence[Credit], lang: Lang) -> str:
+    """Credits of one kind (due; awaiting the customer's acceptance), a line per currency."""
+    if not credits:
+        return ""
+    named = h(label(name, lang))
+    lines = "<br>".join(h(f"{fmt.amount(c.amount, c.currency)} {c.currency}") for c in credits)
+    return f'<span class="sg-versions" title="{named}">{named}: {lines}</span>'
 
 
 def _row(

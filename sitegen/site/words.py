@@ -195,6 +195,7 @@ WORDS: dict[str, Text] = {
         "最近报告 {period}：{verdict}，{accepted}", "Last report {period}: {verdict}, {accepted}"
     ),
     "credits_this_year": Text("本年补偿", "Credits this year"),
+    "credits_pending": Text("待验收补偿", "Credits awaiting acceptance"),
     # diff page
     "diff_title": Text("{id} 版本比较：{old} → {new}", "{id}: {old} → {new}"),
     "diff_intro": Text(
