@@ -70,7 +70,7 @@ def test_catalogue_rows_carry_data_for_the_script(repo: GitRepo) -> None:
 def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) -> None:
     out, _ = run(repo)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
-    assert "<dt>编号</dt><dd>SLA-2024-001</dd>" in page
+    assert "<dt>编号</dt> <dd>SLA-2024-001</dd>" in page
     assert re.findall(r'<label for="sg-view-([a-z]+)">([^<]*)</label>', page) == [
         ("zh", "中文"), ("en", "English"), ("parallel", "对照")
     ]  # fmt: skip
@@ -110,15 +110,17 @@ def test_the_card_labels_the_current_term_and_the_first_once_renewed(repo: GitRe
     # on 1 December 2026 it is in its third, ending 31 March 2027.
     out, _ = run(repo)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
-    assert "<dt>到期日</dt><dd>2025年3月31日</dd>" in page and "首期届满" not in page
+    assert "<dt>到期日</dt> <dd>2025年3月31日</dd>" in page and "首期届满" not in page
     out = repo.root / "build" / "later"
     generate(repo.root, Settings(), out, today=dt.date(2026, 12, 1), render_documents=False)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
-    assert "<dt>本期届满</dt><dd>2027年3月31日</dd><dt>首期届满</dt><dd>2025年3月31日</dd>" in page
+    assert (
+        "<dt>本期届满</dt> <dd>2027年3月31日</dd> <dt>首期届满</dt> <dd>2025年3月31日</dd>" in page
+    )
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
     assert (
-        "<dt>Current term ends</dt><dd>31 March 2027</dd>"
-        "<dt>First term ended</dt><dd>31 March 2025</dd>"
+        "<dt>Current term ends</dt> <dd>31 March 2027</dd>"
+        " <dt>First term ended</dt> <dd>31 March 2025</dd>"
     ) in english
 
 
