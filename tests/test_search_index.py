@@ -13,9 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from sitegen.cli import cli
 from sitegen.errors import ToolFailed, UserError
+from sitegen.site import search_index
+from sitegen.site.publish import MARKER_TEXT, SITE_MARKER
 from sitegen.site.search_index import index_site
+from tests.test_build_run import mkdocs_project
+from tests.test_site_fixtures import site_project
 
 
 def page(lang: str, title: str, body: str, *, searched: bool = True) -> str:
@@ -65,6 +71,12 @@ def test_only_marked_pages_are_indexed_by_language(tmp_path: Path) -> None:
     # one index per language (its metadata file), the one bundle at the site's root
     metas = sorted(p.name.split("_")[0] for p in (tmp_path / "pagefind").glob("*.pf_meta"))
     assert metas == ["pagefind.en", "pagefind.zh"]
+    # its entry file lists them in one order, run after run (Pagefind's own order varies)
+    entry = (tmp_path / "pagefind" / "pagefind-entry.json").read_bytes()
+    assert list(json.loads(entry)["languages"]) == ["en", "zh"]
+    for _ in range(3):
+        index_site(tmp_path)
+        assert (tmp_path / "pagefind" / "pagefind-entry.json").read_bytes() == entry
     assert (tmp_path / "pagefind" / "pagefind.js").is_file()
     assert not (tmp_path / "pagefind" / "playground").exists()
     # Pagefind's own interfaces are not the site's: gone
@@ -105,3 +117,27 @@ def test_without_the_extended_binary_the_index_is_refused(
         "the search index needs Pagefind's extended binary: install the package "
         "'pagefind[extended]' (pyproject.toml names it)"
     )
+
+
+@pytest.mark.slow
+def test_a_failed_index_fails_the_build_and_leaves_the_old_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sitegen build` with a Pagefind that fails (a real program, exit status 3): one error
+    with its message, no traceback, and the site as it was."""
+    repo = site_project(tmp_path / "project", monkeypatch)
+    mkdocs_project(repo.root)
+    site = repo.root / "site"
+    write(site, {"index.html": "the old site", SITE_MARKER: MARKER_TEXT.decode()})
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'Error: no space for the index' >&2\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setattr(search_index, "pagefind_binary", lambda: failing)
+    result = CliRunner().invoke(cli, ["build", "--today", "2025-02-10", "--one-process"])
+    assert result.exit_code == 2, result.output
+    assert result.output.endswith(
+        f"Error: {site}: pagefind could not index the site: no space for the index\n"
+    ), result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
+    assert (site / "index.html").read_text("utf-8") == "the old site"

@@ -19,6 +19,7 @@ request's future is never resolved), where the command ends with a status and it
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from pathlib import Path
 from sitegen.errors import ToolFailed, UserError
 
 BUNDLE = "pagefind"  # the folder Pagefind writes in the site: /pagefind/pagefind.js
+ENTRY = "pagefind-entry.json"  # the bundle's list of languages, read first by pagefind.js
 TIMEOUT = 600  # seconds; 1,000 agreements in two languages take about 20
 # Pagefind's own search interfaces, written beside its engine: the site's search box is
 # sitegen's (site_overrides/assets/sitegen/search.js), so they are removed (420 KB).
@@ -93,6 +95,7 @@ def index_site(site: Path, *, shown: Path | None = None) -> SearchIndex:
         )
     for name in UI_KITS:
         (bundle / name).unlink(missing_ok=True)
+    _steady_entry(bundle / ENTRY)
     fragments = bundle / "fragment"
     pages = sum(1 for _ in fragments.iterdir()) if fragments.is_dir() else 0
     return SearchIndex(bundle, pages)
@@ -103,3 +106,15 @@ def _said(output: str) -> str:
     lines = dict.fromkeys(line.strip() for line in output.splitlines() if line.strip())
     text = " ".join(line.removeprefix("Error: ") for line in lines)
     return text or "Pagefind ended without a message"
+
+
+def _steady_entry(entry: Path) -> None:
+    """The bundle's entry file with its languages in a steady order. Pagefind 1.5.2 writes
+    them in a random one (four runs over the same site gave zh, en, en, zh first): the
+    same pages would make another file, and the side-by-side build another site than the
+    one-process build. Every other file it writes is the same, run after run."""
+    if not entry.is_file():
+        return
+    data = json.loads(entry.read_bytes())
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
