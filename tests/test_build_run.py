@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import io
+import json
 import os
 import re
 import shutil
@@ -125,6 +126,7 @@ def test_a_bare_mkdocs_build_and_sitegen_build_both_work(repo: GitRepo) -> None:
     assert bare.returncode == 0, bare.stderr
     page = repo.root / "site" / "agreements" / "SLA-2024-001" / "index.html"
     assert "核心业务系统运维服务水平协议" in page.read_text("utf-8")
+    assert searched(repo.root / "site") == {"zh", "en"}  # indexed once both were built
     page.unlink()
     built = subprocess.run(
         [Path(sys.executable).parent / "sitegen", "build", "--today", "2025-02-10"],
@@ -136,6 +138,15 @@ def test_a_bare_mkdocs_build_and_sitegen_build_both_work(repo: GitRepo) -> None:
     assert built.returncode == 0, built.stderr
     assert "核心业务系统运维服务水平协议" in page.read_text("utf-8")
     assert re.search(r"sitegen: built \S+/site in \d+\.\d s\n$", built.stderr)
+    assert "sitegen: indexing the site for search (Pagefind)\n" in built.stderr
+    assert searched(repo.root / "site") == {"zh", "en"}
+
+
+def searched(site: Path) -> set[str]:
+    """The languages of the site's search index that hold pages; never Material's index."""
+    assert not (site / "search" / "search_index.json").exists()
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    return {lang for lang, data in entry["languages"].items() if data["page_count"]}
 
 
 def test_nothing_sets_an_attribute_of_the_plugin_from_outside() -> None:

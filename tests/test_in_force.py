@@ -257,7 +257,7 @@ def test_the_site_shows_the_version_in_force_and_the_draft(repo: GitRepo) -> Non
     generate(repo.root, Settings(), out, today=TODAY, render_documents=False)
     for lang, page in (("zh", "SLA-2024-001.md"), ("en", "SLA-2024-001.en.md")):
         text = (out / "agreements" / page).read_text("utf-8")
-        card = text[text.index('<div class="sg-card">') : text.index("</dl>")]
+        card = text[text.index('<div class="sg-card" data-pagefind-body>') : text.index("</dl>")]
         index = 0 if lang == "zh" else 1
         line = (f"{IN_FORCE_V1[0]} · v2 未签署", f"{IN_FORCE_V1[1]} · v2 not signed")[index]
         assert f"<dd>{line}</dd>" in card
@@ -388,7 +388,9 @@ def test_an_internal_ola_amended_to_five_priorities_keeps_its_three_until_signed
     out = repo.root / "build" / "docs"
     generate(repo.root, Settings(), out, today=today, render_documents=False)
     page = (out / "agreements" / f"{OLA_ID}.en.md").read_text("utf-8")
-    card = page[page.index('<div class="sg-card">') : page.index("{#sg-contract}")]
+    card = page[
+        page.index('<div class="sg-card" data-pagefind-body>') : page.index("{#sg-contract}")
+    ]
     assert re.findall(r"<tr><td>(P[0-9])</td>", card) == ["P1", "P2", "P3"]
     assert "<td>15 minutes</td>" in card and "<td>30 minutes</td>" not in card
     contract = page[page.index("{#sg-contract}") : page.index("{#sg-versions}")]

@@ -201,13 +201,13 @@ def test_the_site_page_and_catalogue_json(tmp_path: Path, monkeypatch: pytest.Mo
     out = repo.root / "build" / "docs"
     generate(repo.root, Settings(), out, today=dt.date(2025, 2, 10), render_documents=False)
     page = (out / "agreements/SLA-2025-101.md").read_text(encoding="utf-8")
-    assert "<dt>服务费</dt><dd>日元 1,200,000 每月</dd>" in page
-    assert "<dt>服务方登记号码</dt><dd>日本法人番号：5-8356-7825-6246</dd>" in page
+    assert "<dt>服务费</dt> <dd>日元 1,200,000 每月</dd>" in page
+    assert "<dt>服务方登记号码</dt> <dd>日本法人番号：5-8356-7825-6246</dd>" in page
     english = (out / "agreements/SLA-2025-102.en.md").read_text(encoding="utf-8")
-    assert "<dt>Service fee</dt><dd>GBP 37,500.50 per quarter</dd>" in english
+    assert "<dt>Service fee</dt> <dd>GBP 37,500.50 per quarter</dd>" in english
     assert (
         "<dt>Provider&#x27;s number</dt>"
-        "<dd>UK VAT registration number: GB 980 7806 84</dd>" in english
+        " <dd>UK VAT registration number: GB 980 7806 84</dd>" in english
     )
     assert "GBP 12,500.17" in english  # the contract, in the page
     records = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))["agreements"]

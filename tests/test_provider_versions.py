@@ -188,18 +188,18 @@ def test_the_site_shows_the_source_and_the_provider_versions(repo: GitRepo, tmp_
     out = repo.root / "build" / "docs"
     generate(repo.root, Settings(), out, today=dt.date(2026, 11, 10), render_documents=False)
     page = (out / f"agreements/{PUBLISHED_ID}.en.md").read_text(encoding="utf-8")
-    assert "<dt>Kind</dt><dd>Published by the provider</dd>" in page
+    assert "<dt>Kind</dt> <dd>Published by the provider</dd>" in page
     assert (
-        "<dt>Published at</dt><dd><code>https://cloud.example.cn/legal/ecs-sla?lang=zh&amp;"
+        "<dt>Published at</dt> <dd><code>https://cloud.example.cn/legal/ecs-sla?lang=zh&amp;"
         "v=2025</code></dd>" in page
     )
     # the day, and the place of its countdown, which the site's script fills
     assert (
-        '<dt>Check for amendments</dt><dd>2 December 2026<span class="sg-when"><time '
+        '<dt>Check for amendments</dt> <dd>2 December 2026<span class="sg-when"><time '
         'class="sg-countdown" datetime="2026-12-02" data-sg-zone="Asia/Shanghai" '
         'data-sg-past="overdue"></time></span></dd>'
     ) in page
-    assert "<dt>Amendment notice</dt><dd>30 days</dd>" in page
+    assert "<dt>Amendment notice</dt> <dd>30 days</dd>" in page
     for gone in ("<dt>Signed</dt>", "<dt>Objection deadline</dt>", "<dt>Renewal</dt>"):
         assert gone not in page
     assert "### Archived versions of the provider&#39;s text {#sg-signed-versions}" in page

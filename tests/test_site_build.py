@@ -22,6 +22,7 @@ from sitegen.mkdocs.sitemap import drop_unaddressed
 from sitegen.render.markup import one_line
 from tests.helpers import REPO, replace_once, sample_text
 from tests.test_markdown import HOSTILE_AGREEMENT
+from tests.test_search_index import indexed
 from tests.test_site_fixtures import RESTRICTED_ID, SECRETS, site_project
 
 pytestmark = pytest.mark.slow
@@ -77,10 +78,18 @@ def read(site: Path, path: str) -> str:
 
 
 def every_file(site: Path) -> Iterator[tuple[Path, bytes]]:
+    """Every file of the site with its bytes, a gzipped one's unpacked (the sitemap's `.gz`,
+    and the search index: Pagefind gzips its fragments, indexes and metadata)."""
     for path in sorted(site.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            yield path, gzip.decompress(data) if path.suffix == ".gz" else data
+            yield path, gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def search_text(site: Path) -> str:
+    """Everything the search index holds of every page: URL, metadata, text, headings
+    (without the zero-width spaces Pagefind puts between the Chinese words it found)."""
+    return json.dumps(indexed(site), ensure_ascii=False).replace("\u200b", "")
 
 
 def test_both_languages_are_built(site: Path) -> None:
@@ -158,20 +167,26 @@ def test_report_pages_are_built_with_their_pdfs_and_charts(site: Path) -> None:
     assert (site / "agreements/SLA-2025-005/reports/2025-10/index.html").is_file()
     assert not list((site / "downloads/SLA-2025-005").glob("*-report-*"))
     # left out of search: their figures buried the contracts a search is for
-    index = read(site, "search/search_index.json")
-    assert "/reports/20" not in index and "agreements/SLA-2025-006/" in index
+    pages = indexed(site)
+    assert not [url for url in pages if "/reports/" in url]
+    assert {"/agreements/SLA-2025-006/", "/en/agreements/SLA-2025-006/"} <= set(pages)
 
 
 def test_diff_page_is_rendered(site: Path) -> None:
+    """The changes are a table, no cell leaks Markdown table syntax; the clauses' redlines
+    follow it (a contract table's row reads "P1 | Critical | …" there, as its text does)."""
     page = read(site, "en/diffs/SLA-2024-001/v1-draft/index.html")
     assert "<details open" in page and "<table>" in page
-    assert "|" not in re.sub(r"<[^>]+>", "", page.split("<details", 1)[1])[:2000]
+    changes = page[page.index("<table>") : page.index("</table>")]
+    assert "|" not in re.sub(r"<[^>]+>", "", changes)
 
 
 def test_restricted_agreements_leave_no_trace(site: Path) -> None:
     needles = [*SECRETS, RESTRICTED_ID, "SLA-2024-002"]
     published = {path.relative_to(site).as_posix() for path, _ in every_file(site)}
-    assert {"catalogue.json", "renewals.ics", "search/search_index.json"} <= published
+    assert {"catalogue.json", "renewals.ics", "pagefind/pagefind.js"} <= published
+    pages = len(list(site.glob("agreements/*/index.html"))) * 2  # each in both languages
+    assert len([name for name in published if name.startswith("pagefind/fragment/")]) == pages
     for path, data in every_file(site):
         assert not any(n in path.as_posix() for n in needles), path
         for needle in needles:
@@ -186,45 +201,67 @@ def test_a_commit_subject_naming_a_restricted_agreement_is_not_published(site: P
         # its file says signed, but no archive holds it: not signed (once "已签署 / Signed")
         version = "<td>v1（未签署）</td>" if not lang else "<td>v1 (not signed)</td>"
         assert version in page and f"<td>{added}</td>" in page
-    index = read(site, "search/search_index.json")
+    index = search_text(site)
     for path, data in every_file(site):
         for needle in (RESTRICTED_ID, *SECRETS, "modelled on"):
             assert needle.encode() not in data, (path.relative_to(site), needle)
     assert "modelled on" not in index
 
 
-def test_search_finds_each_contract_text_on_its_own_language_page(site: Path) -> None:
-    """Both texts are on both agreement pages (the tabs), but each page indexes its own."""
-    index = json.loads(read(site, "search/search_index.json"))
-    wanted = {
-        f"{lang}agreements/SLA-2024-001/#{anchor}"
-        for lang in ("", "en/")
-        for anchor in ("basic-information", "basic-information.number")
+def test_search_indexes_each_agreement_page_in_its_own_language(site: Path) -> None:
+    """Both texts are on both agreement pages (the tabs), but each page indexes its own,
+    under its `<html lang>`: one index a language. What a page indexes is its card and its
+    contract text; each result names the agreement, its title and its versions."""
+    pages = indexed(site)
+    ids = sorted(path.parent.name for path in site.glob("agreements/*/index.html"))
+    assert len(ids) == 6 and HOSTILE_ID in ids
+    # the agreement pages only: not the catalogue, deadlines, diff, report or 404 pages
+    assert set(pages) == {f"{lang}/agreements/{number}/" for lang in ("", "/en") for number in ids}
+    zh, en = pages["/agreements/SLA-2024-001/"], pages["/en/agreements/SLA-2024-001/"]
+    zh_text = zh["content"].replace("\u200b", "")  # Pagefind's marks between Chinese words
+    assert "本协议编号为 SLA-2024-001" in zh_text and "numbered SLA-2024-001" not in zh_text
+    assert "协议\u200b编号" in zh["content"]  # segmented into words: 本 | 协议 | 编号 | 为
+    assert "numbered SLA-2024-001" in en["content"] and "本协议编号" not in en["content"]
+    # the card's terms and values apart ("Provider Hangzhou", not "ProviderHangzhou")
+    assert "Provider Hangzhou Yunheng" in en["content"]
+    # sections by heading, without the permalink's mark
+    anchors = {anchor["id"]: anchor["text"] for anchor in en["anchors"]}
+    assert anchors["basic-information.number"] == "1.1 Agreement Number and Version"
+    assert "¶" not in en["content"]
+    # the result's fields, the version in force first (signed v1; the working v2 is in
+    # review, the version the diff page compares)
+    assert zh["meta"] == {
+        "id": "SLA-2024-001",
+        "title": "核心业务系统运维服务水平协议",
+        "version": "v1 现行有效（2024年3月15日签署） · v2 审核中",
+        "in_force": "yes",
     }
-    found = {
-        doc["location"]: (doc["title"].replace("\u200b", ""), doc["text"].replace("\u200b", ""))
-        for doc in index["docs"]
-        if doc["location"] in wanted
+    assert en["meta"] == {
+        "id": "SLA-2024-001",
+        "title": "Service Level Agreement for the Operation of Core Business Systems",
+        "version": "v1 in force (signed 15 March 2024) · v2 in review",
+        "in_force": "yes",
     }
-    assert found == {
-        "agreements/SLA-2024-001/#basic-information": ("1 协议基本信息", ""),
-        "agreements/SLA-2024-001/#basic-information.number": (
-            "1.1 协议编号与版本", "<p>本协议编号为 SLA-2024-001，本文本为第 2 版。</p>"
-        ),
-        "en/agreements/SLA-2024-001/#basic-information": ("1 Basic Information", ""),
-        "en/agreements/SLA-2024-001/#basic-information.number": (
-            "1.1 Agreement Number and Version",
-            "<p>This agreement is numbered SLA-2024-001; this text is version 2.</p>",
-        ),
-    }  # fmt: skip
+    # a hostile title is text in the index (HTML-escaped by `h` in the page, read back as
+    # text by Pagefind), never markup of the page
+    assert pages[f"/agreements/{HOSTILE_ID}/"]["meta"]["title"] == HOSTILE
+    assert pages["/en/agreements/SLA-2025-004/"]["meta"]["in_force"] == "no"  # a draft
+    # one index each language, the one bundle at the site's root
+    entry = json.loads(read(site, "pagefind/pagefind-entry.json"))
+    assert {lang: data["page_count"] for lang, data in entry["languages"].items()} == {
+        "zh": 6,
+        "en": 6,
+    }
+    assert not (site / "en" / "pagefind").exists()
 
 
-def test_search_index_has_chinese_words_and_no_restricted_agreement(site: Path) -> None:
-    index = json.loads(read(site, "search/search_index.json"))
-    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    assert "核心\u200b业务\u200b系统" in texts  # jieba split the Chinese words
-    assert "Core Business Systems" in texts
-    assert RESTRICTED_ID not in texts and SECRETS[0] not in texts
+def test_search_has_chinese_words_and_no_restricted_agreement(site: Path) -> None:
+    index = search_text(site)
+    assert "核心业务系统" in index and "Core Business Systems" in index
+    assert RESTRICTED_ID not in index and SECRETS[0] not in index
+    # Material's lunr index is not written at all (it was the largest file of the site)
+    assert not (site / "search").exists()
+    assert not (site / "assets/javascripts/workers/sitegen-search.js").exists()
 
 
 # Material's bundled JavaScript names these hosts in code our configuration never runs:
@@ -236,7 +273,9 @@ THEME_JS_HOSTS = {
     "bit.ly", "wiki.ecmascript.org", "wiki.commonjs.org", "underscorejs.org", "tartarus.org",
     "people.mozilla.org", "narwhaljs.org", "msdn.microsoft.com", "lunrjs.com",
     "docs.python.org", "chasen.org", "fontawesome.com",
+    "example.com",  # Pagefind's pagefind.js: a base for parsing a result's relative URL
 }  # fmt: skip
+INDEX_FILES = {".pf_fragment", ".pf_index", ".pf_meta"}  # Pagefind's, gzipped
 URL = re.compile(rb"https?://([A-Za-z0-9.-]+)")
 NAMESPACE = re.compile(rb"http://www\.(w3\.org/[0-9]{4}/|sitemaps\.org/schemas/)")
 
@@ -250,14 +289,17 @@ AS_ATTRIBUTE = re.compile(rb"""=\s*["']?""" + re.escape(SOURCE_URL))
 def test_nothing_refers_to_another_host(site: Path) -> None:
     shown = []
     for path, data in every_file(site):
-        if path.suffix not in {".html", ".css", ".js", ".json", ".xml"}:
+        if path.suffix not in {".html", ".css", ".js", ".json", ".xml", *INDEX_FILES}:
             continue
         assert not AS_ATTRIBUTE.search(data), path.relative_to(site)
         if SOURCE_URL in data:
-            shown.append(path.relative_to(site).as_posix())
+            name = path.relative_to(site).as_posix()
+            shown.append(
+                f"{path.parent.relative_to(site)}/*" if path.suffix in INDEX_FILES else name
+            )
             data = data.replace(SOURCE_URL, b"")
         hosts = {m.group(1).decode() for m in URL.finditer(NAMESPACE.sub(b"", data))}
-        ours = "sitegen" in path.parts or path.suffix in {".html", ".json", ".xml"}
+        ours = "sitegen" in path.parts or path.suffix in {".html", ".json", ".xml", *INDEX_FILES}
         if ours:
             assert not hosts, (path.relative_to(site), hosts)
         elif path.suffix == ".css":
@@ -267,8 +309,10 @@ def test_nothing_refers_to_another_host(site: Path) -> None:
     assert "fonts.googleapis.com" not in read(site, "index.html")
     assert shown == [
         "agreements/SLA-2025-005/index.html",
+        "diffs/SLA-2025-005/v1-v2/index.html",  # the source's address changed: as text
         "en/agreements/SLA-2025-005/index.html",
-        "search/search_index.json",
+        "en/diffs/SLA-2025-005/v1-v2/index.html",
+        "pagefind/fragment/*",  # the English page's (the Chinese one's is cut into words)
     ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -80,6 +81,12 @@ def sitegen_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [SITEGEN, "build", *TODAY, *args], cwd=root, capture_output=True, text=True
     )
+
+
+def shape(folder: Path) -> list[str]:
+    """The site's file names, those of the search index without the digest of their content
+    (`zh_5682e5d.pf_fragment`: an edited page is another file of the same kind)."""
+    return sorted(re.sub(r"_[0-9a-f]+\.pf_", "_*.pf_", name) for name in snapshot(folder))
 
 
 def snapshot(folder: Path) -> Snapshot:
@@ -265,7 +272,7 @@ def test_two_builds_at_once_both_end_and_one_site_stands(project: Path, built: P
     assert [build.returncode for build in builds] == [0, 0], said
     assert leftovers(site) == []
     assert empty_files(site, docs) == []
-    assert set(snapshot(site)) == set(snapshot(built / "site"))
+    assert shape(site) == shape(built / "site")
     assert EDITED_TITLE in (site / "agreements/SLA-2025-004/index.html").read_text("utf-8")
 
 

@@ -75,7 +75,7 @@ def test_catalogue_rows_carry_data_for_the_script(repo: GitRepo) -> None:
 def test_agreement_page_has_card_tabs_versions_diffs_and_history(repo: GitRepo) -> None:
     out, _ = run(repo)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
-    assert "<dt>编号</dt><dd>SLA-2024-001</dd>" in page
+    assert "<dt>编号</dt> <dd>SLA-2024-001</dd>" in page
     assert re.findall(r'<label for="sg-view-([a-z]+)">([^<]*)</label>', page) == [
         ("zh", "中文"), ("en", "English"), ("parallel", "对照")
     ]  # fmt: skip
@@ -124,19 +124,19 @@ def test_the_card_labels_the_current_term_and_the_first_once_renewed(repo: GitRe
         '<span class="sg-when"><time class="sg-countdown" datetime="{}" '
         'data-sg-zone="Asia/Shanghai" data-sg-past="ago"></time></span>'
     )
-    assert f"<dt>到期日</dt><dd>2025年3月31日{countdown.format('2025-03-31')}</dd>" in page
+    assert f"<dt>到期日</dt> <dd>2025年3月31日{countdown.format('2025-03-31')}</dd>" in page
     assert "首期届满" not in page
     out = repo.root / "build" / "later"
     generate(repo.root, Settings(), out, today=dt.date(2026, 12, 1), render_documents=False)
     page = (out / f"agreements/{CHANGED_ID}.md").read_text(encoding="utf-8")
     assert (
-        f"<dt>本期届满</dt><dd>2027年3月31日{countdown.format('2027-03-31')}</dd>"
-        "<dt>首期届满</dt><dd>2025年3月31日</dd>"
+        f"<dt>本期届满</dt> <dd>2027年3月31日{countdown.format('2027-03-31')}</dd>"
+        " <dt>首期届满</dt> <dd>2025年3月31日</dd>"
     ) in page
     english = (out / f"agreements/{CHANGED_ID}.en.md").read_text(encoding="utf-8")
     assert (
-        f"<dt>Current term ends</dt><dd>31 March 2027{countdown.format('2027-03-31')}</dd>"
-        "<dt>First term ended</dt><dd>31 March 2025</dd>"
+        f"<dt>Current term ends</dt> <dd>31 March 2027{countdown.format('2027-03-31')}</dd>"
+        " <dt>First term ended</dt> <dd>31 March 2025</dd>"
     ) in english
 
 

@@ -8,6 +8,7 @@ The 404 pages too: each language keeps its own (the top `404.html` the default l
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -93,17 +94,21 @@ def test_side_by_side_the_site_is_the_one_process_site(sites: tuple[Path, Path])
     two, one = (snapshot(site) for site in sites)
     assert set(two) == set(one)
     assert {name for name in two if two[name] != one[name]} == set()
-    for name in ("search/search_index.json", "sitemap.xml", "en/index.html", "index.html"):
+    for name in ("pagefind/pagefind-entry.json", "sitemap.xml", "en/index.html", "index.html"):
         assert name in two
 
 
-def test_the_merged_search_index_and_sitemap_hold_both_languages(
+def test_the_search_index_and_the_merged_sitemap_hold_both_languages(
     sites: tuple[Path, Path],
 ) -> None:
+    """The search index is made once, over both languages' pages, after the side-by-side
+    builds: every agreement page of each language, once."""
     two = sites[0]
-    index = (two / "search/search_index.json").read_text(encoding="utf-8")
-    for location in ('"location":"agreements/SLA-2024-001/"', '"location":"en/agreements/'):
-        assert location in index
+    entry = json.loads((two / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {lang: data["page_count"] for lang, data in entry["languages"].items()}
+    published = len(list(two.glob("agreements/*/index.html")))
+    assert published > 1 and counts == {"zh": published, "en": published}
+    assert not (two / "search").exists()
     sitemap = (two / "sitemap.xml").read_text(encoding="utf-8")
     for url in ("/catalogue/agreements/SLA-2024-001/", "/catalogue/en/agreements/SLA-2024-001/"):
         assert f"<loc>https://sla.example.com{url}</loc>" in sitemap

@@ -24,6 +24,7 @@ from sitegen.mkdocs.languages import build_side_by_side
 from sitegen.mkdocs.plugin import Generated, SitegenPlugin
 from sitegen.site import DEFAULT_OUT, Progress, generate
 from sitegen.site.publish import exclusive, spare, staged
+from sitegen.site.search_index import index_site
 from sitegen.terminal import safe
 from sitegen.workers import cores
 
@@ -152,8 +153,9 @@ def build_site(
     one_process: bool = False,
 ) -> float:
     """The one build run of the checked project (`records`), in plain steps: generate →
-    mkdocs `build()` → finish the documents still rendering, which render beside mkdocs
-    (in the background: mkdocs keeps its core). Returns the seconds it took. `site`: the
+    mkdocs `build()` → the search index, once, over every language built → finish the
+    documents still rendering, which render beside mkdocs (in the background: mkdocs keeps
+    its core). Returns the seconds it took. `site`: the
     folder errors name (the one the user chose; `site_dir` may be its staging folder).
     `one_process`: the languages one after the other here, never side by side.
 
@@ -181,6 +183,8 @@ def build_site(
         plugin.hand_off(Generated(docs, frozenset(late.places) if late else frozenset()))
         busy = late is not None and len(late.places) > BUSY_DOCUMENTS
         _build(config, progress, site or Path(config.site_dir), one_process=one_process or busy)
+        progress.stage("indexing the site for search (Pagefind)")  # once, both languages in
+        index_site(Path(config.site_dir), shown=site)
         finishing, late = late, None
         if finishing is not None:  # `finish` removes the stand-ins itself if it fails
             finishing.finish(Path(config.site_dir))

@@ -12,9 +12,9 @@ So on two cores the two builds run side by side:
 - a child forked just before builds one other language into a sibling folder, writing
   only that language's pages (`OneLanguage` excludes every file outside `<lang>/`: the
   theme's assets and the downloads are the default build's);
-- the child's `<lang>/` folder is moved into `site_dir`, and the search index and the
-  sitemap (each build wrote its own language's) are merged as mkdocs-static-i18n merges
-  them: the default language's entries first, its de-duplication over both.
+- the child's `<lang>/` folder is moved into `site_dir`, and the sitemap (each build wrote
+  its own language's) is merged as mkdocs-static-i18n merges it: the default language's
+  entries first. The search index is made after, over both (`sitegen build` runs it).
 
 The child is forked once the project is loaded and generated (it shares those pages with
 this process, `gc.freeze` keeping its collector off them), dies with this process
@@ -23,7 +23,6 @@ this process, `gc.freeze` keeping its collector off them), dies with this proces
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import signal
@@ -44,7 +43,6 @@ from sitegen.mkdocs import sitemap
 from sitegen.workers import watch_parent
 
 Build = Callable[[MkDocsConfig], None]
-SEARCH_INDEX = Path("search", "search_index.json")
 
 
 @dataclass(frozen=True)
@@ -88,10 +86,9 @@ def build_side_by_side(config: MkDocsConfig, build: Build, beside: Path, *, show
     try:
         for lang in found.others:
             os.rename(beside / lang, site / lang)
-        _merge_search(config, found.i18n, beside / SEARCH_INDEX)
         if config.site_url:
             sitemap.merge(site, beside)
-    except OSError as error:  # a full disk while the merged index is written
+    except OSError as error:  # a full disk while the merged sitemap is written
         raise UserError(f"the site build failed: {error.strerror}", path=shown) from None
 
 
@@ -192,13 +189,3 @@ class OneLanguage(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 if not file.dest_uri.startswith(self.prefix):
                     file.inclusion = InclusionLevel.EXCLUDED
         return files
-
-
-def _merge_search(config: MkDocsConfig, i18n: Any, other: Path) -> None:
-    """Write one search index of every language, as mkdocs-static-i18n does after its
-    builds: this build's entries, then the other languages', without repeats."""
-    if not other.is_file():  # no search plugin
-        return
-    entries = json.loads(other.read_bytes())["docs"]
-    i18n.search_entries.extend(entries)
-    i18n.reconfigure_search_index(config)

@@ -45,8 +45,9 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.errors import SitegenError
 from sitegen.load import day
 from sitegen.load.config import Settings
-from sitegen.mkdocs import i18n_search, search_text, sitemap
-from sitegen.site import publish
+from sitegen.mkdocs import sitemap
+from sitegen.site import publish, search_index
+from sitegen.site.words import search_words
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -114,9 +115,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self._generated_for is config:
             return config
-        _quiet_jieba()
-        i18n_search.install()
-        search_text.install()
+        # The search box's words, each language's, for `partials/sitegen-search.html`.
+        config.extra["sitegen_search"] = search_words()
         if self._generated is None:
             self._generate(config)
         elif self._generated.docs.resolve() != self.docs_dir(config):
@@ -215,6 +215,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self._depth -= 1
         if self._depth == 0 and self._site_dir is not None:
             sitemap.drop_unaddressed(self._site_dir, config.site_url)
+            if self._generated is None:  # a bare `mkdocs build` or `serve`: index it here
+                with _shown(config):
+                    index = search_index.index_site(self._site_dir)
+                log.info(f"sitegen: {index.describe()}")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
@@ -272,12 +276,3 @@ def _shown(config: MkDocsConfig) -> Iterator[None]:
     except GitCommandError as error:
         folder = Path(config.config_file_path or ".").resolve().parent
         raise PluginError(f"sitegen: {git_failed(error, folder)}") from None
-
-
-def _quiet_jieba() -> None:
-    """Material's search loads jieba for Chinese; keep its loading chatter off the terminal."""
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - a dependency, but search works without it
-        return
-    jieba.setLogLevel(logging.WARNING)

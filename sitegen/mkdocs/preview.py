@@ -208,9 +208,10 @@ def _config(config_file: Path, docs: Path, site: Path, served: Served) -> MkDocs
 
 
 def _plugins(config_file: Path) -> list[Any] | dict[str, Any]:
-    """mkdocs.yml's plugins (a list or a mapping, as mkdocs reads them), but search: one
-    agreement needs no search, and Material's search would load jieba (~0.6 s) and index
-    every page (~10 ms each: FINDINGS.md) before the first page is served."""
+    """mkdocs.yml's plugins (a list or a mapping, as mkdocs reads them), but Material's
+    search, should a configuration still name it: one agreement needs no search, and it
+    would index every page before the first page is served. (The site's own search,
+    Pagefind, runs after a build the plugin was not handed: never in a preview.)"""
     from mkdocs.utils.yaml import yaml_load
 
     with config_file.open("rb") as handle:

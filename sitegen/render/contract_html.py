@@ -8,11 +8,12 @@ The page carries its contract twice:
   both titles and each clause a Chinese and an English block; the checked tab hides one
   language (CSS in `sitegen.css`) or sets both side by side.
 
-Why: Python-Markdown and Material's search each run Python's HTMLParser over every tag
-of a page, and the contract is nearly all of a page's tags. The text of a script element
-is one token to both (and search skips it), so the page costs them its own language
-only, where three Markdown views (`to_markdown` zh, en and parallel) cost them each text
-twice: at 1,000 agreements those views were most of what mkdocs spent.
+Why: Python-Markdown runs Python's HTMLParser over every tag of a page, and the contract is
+nearly all of a page's tags. The text of a script element is one token to it (and the
+search index, Pagefind, skips it), so the page costs them its own language only, where
+three Markdown views (`to_markdown` zh, en and parallel) cost them each text twice: at
+1,000 agreements those views were most of what mkdocs spent. The shown contract is marked
+`data-pagefind-body`: the page's search text is its own language's.
 
 Every text of the Contract goes through `h` (escaped, one line); the markup is this
 module's own, so the script's text can never hold `</script` (an escaped value's `<` is
@@ -63,7 +64,7 @@ def contract_views(contract: Contract, page: Lang, labels: dict[PageView, str]) 
         [
             f'<div class="tabbed-set tabbed-alternate sg-views" data-tabs="1:3">{inputs}',
             f'<div class="tabbed-labels">{tabs}</div>',
-            '<div class="sg-contract">',
+            '<div class="sg-contract" data-pagefind-body>',  # searched (the script is not)
             *contract_html(contract, (page,)),
             "</div>",
             '<script type="text/html" class="sg-contract-both">',
@@ -99,7 +100,11 @@ class _Writer:
         if not ID.match(identifier):
             return f"<h{level}>{shown}</h{level}>"
         anchor = h(identifier)
-        link = f'<a class="headerlink" href="#{anchor}" title="{PERMALINK}">&para;</a>'
+        # the mark is no word of the heading's: left out of the search index and its results
+        link = (
+            f'<a class="headerlink" href="#{anchor}" title="{PERMALINK}" '
+            f"data-pagefind-ignore>&para;</a>"
+        )
         return f'<h{level} id="{anchor}">{shown}{link}</h{level}>'
 
     def draft_notice(self, notice: Text) -> str:

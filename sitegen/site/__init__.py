@@ -9,6 +9,7 @@
 - `documents`: the working version's PDF and Word file, cached by content hash;
   `report_pdfs`: the PDFs of accepted service reports, the same way.
 - `tree`: writing only what changed, deleting what is no longer generated.
+- `search_index`: Pagefind run over the built site (what it searches, the pages mark).
 - `words`: `label`, the site's interface words in both languages, a `Words` table of the
   vocabulary (`sitegen.compose.vocabulary`; values are escaped by `sitegen.render.page_markup`).
 """

@@ -84,6 +84,7 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         front_matter(f"{view.id} {title}", hide=["navigation", "toc"]),
         f"# {md(title)}",
         f"{md_link(label('back', lang), source, page_file('index', lang))}",
+        search_meta(view, title, lang),
         _card(view, lang),
         *_signed_downloads(view, lang, source),
         *service_section(view.reports, lang, source),
@@ -102,6 +103,23 @@ def agreement_page(view: AgreementView, lang: Lang) -> str:
         ),
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def search_meta(view: AgreementView, title: str, lang: Lang) -> str:
+    """What a search result shows of the page (Pagefind's `data-pagefind-meta`): its number,
+    title and versions, the version in force first (`Row.versions`), and whether a version
+    is in force, by which the site's search puts the version in force first among an
+    agreement's pages. Hidden: the card shows the same. Each value is text (`h`)."""
+    meta = {
+        "id": view.id,
+        "title": title,
+        "version": view.row.versions(lang),
+        "in_force": "yes" if view.row.in_force is not None else "no",
+    }
+    spans = "".join(
+        f'<span data-pagefind-meta="{key}">{h(value)}</span>' for key, value in meta.items()
+    )
+    return f'<div class="sg-search-meta" hidden>{spans}</div>'
 
 
 def _card(view: AgreementView, lang: Lang) -> str:
@@ -124,10 +142,12 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("fee", h(fmt.fee_text(agreement.fees, lang) if agreement.fees else NONE.get(lang))),
         *((key, h(text)) for key, text in general_facts(agreement, lang)),
     ]  # fmt: skip
-    items = "".join(f"<dt>{h(label(key, lang))}</dt><dd>{value}</dd>" for key, value in facts)
+    # A space between the terms and their values: Pagefind, unlike a browser, runs the
+    # words of neighbouring `dt` and `dd` together ("ProviderHangzhou") without one.
+    items = " ".join(f"<dt>{h(label(key, lang))}</dt> <dd>{value}</dd>" for key, value in facts)
     return "\n".join(
         [
-            '<div class="sg-card">',
+            '<div class="sg-card" data-pagefind-body>',  # searched: `site.search_index`
             f'<dl class="sg-facts">{items}</dl>',
             slo_tables(agreement, lang),
             words_script(lang),

@@ -8,7 +8,7 @@ build instead of showing a blank label, and fills `{name}` placeholders from `va
 
 from __future__ import annotations
 
-from sitegen.compose.contract import Text
+from sitegen.compose.contract import LANGS, Text
 from sitegen.compose.vocabulary import Words
 
 WORDS: dict[str, Text] = {
@@ -217,5 +217,25 @@ WORDS: dict[str, Text] = {
     ),
 }
 
+# The search box in the header (`site_overrides/partials/sitegen-search.html` places them,
+# `assets/sitegen/search.js` shows them; `{n}` is filled there).
+SEARCH_WORDS = Words(
+    {
+        "placeholder": Text("搜索协议", "Search the agreements"),
+        "initial": Text("输入文字即可搜索", "Type to start searching"),
+        "loading": Text("正在搜索…", "Searching…"),
+        "none": Text("没有找到符合条件的结果", "No matching agreements"),
+        "one": Text("找到 1 个符合条件的结果", "1 matching page"),
+        "other": Text("找到 {n} 个符合条件的结果", "{n} matching pages"),
+        "failed": Text("搜索暂不可用", "Search is unavailable"),
+        "reset": Text("清空当前内容", "Clear"),
+        "version": Text("版本", "Version"),
+    }
+)
 
 label = Words(WORDS)
+
+
+def search_words() -> dict[str, dict[str, str]]:
+    """The search box's words by language: `{"zh": {"placeholder": …}, "en": …}`."""
+    return {lang: {key: SEARCH_WORDS(key, lang) for key in SEARCH_WORDS.table} for lang in LANGS}

@@ -293,11 +293,7 @@ def bench_pdf(ws: Workspace) -> Result:
 
 
 def bench_site(ws: Workspace) -> Result:
-    """`sitegen build` of the whole catalogue: cold, warm, and mkdocs alone on the same pages.
-
-    mkdocs-static-i18n 1.3.1 deduplicates search entries in quadratic time (hours at 1,000
-    agreements), so every command here runs with a linear drop-in of that one function
-    (`site.linear_search_dedup`); a note gives the shipped function's cost."""
+    """`sitegen build` of the whole catalogue: cold, warm, and mkdocs alone on the same pages."""
     from tests.bench import site
 
     count, env = ws.agreements, site.bench_env()
@@ -306,27 +302,22 @@ def bench_site(ws: Workspace) -> Result:
     print(f"  (made the site project, {count:,} agreements × 3 revisions, "
           f"in {time.perf_counter() - start:.1f} s)", flush=True)  # fmt: skip
     site.clean(root)
-    cold = site.run_tree(site.build_argv(linear_dedup=True), root, env)
+    cold = site.run_tree(site.build_argv(), root, env)
     site.clean(root)
-    cold_alone = site.run_tree(site.build_argv(linear_dedup=True, one_process=True), root, env)
+    cold_alone = site.run_tree(site.build_argv(one_process=True), root, env)
     cached = site.cache_state(root)
     site.write_floor(root)
-    entries = ws.root / "search-entries.json"
-    floor_env = {**env, site.ENTRIES_FILE: str(entries)}
     warms, alones, floors = [], [], []
     for _ in range(site.TIMED_RUNS):  # in turn; the quickest of each counts
-        warms.append(site.run_tree(site.build_argv(linear_dedup=True), root, env))
-        alones.append(
-            site.run_tree(site.build_argv(linear_dedup=True, one_process=True), root, env)
-        )
-        floors.append(site.run_tree(site.floor_argv(linear_dedup=True), root, floor_env))
+        warms.append(site.run_tree(site.build_argv(), root, env))
+        alones.append(site.run_tree(site.build_argv(one_process=True), root, env))
+        floors.append(site.run_tree(site.floor_argv(), root, env))
     warm, alone, floor = (min(runs, key=lambda u: u.wall) for runs in (warms, alones, floors))
     if site.rendered_between(cached, site.cache_state(root)):
         raise BenchError("the warm build rendered documents: they should come from the cache")
     pages = sum(1 for _ in (root / "build" / "docs").rglob("*.md"))
     zensical = site.zensical_argv(root)
     engine = [site.run_tree(zensical, root, env) for _ in range(2)] if zensical else []
-    shipped = site.shipped_dedup_seconds(entries)
     profile = site.profile_build(root, ws.root / "warm-build.prof")
     label = f"site, {count:,} agreements"
     memory = max(cold.pss_mb, warm.pss_mb)
@@ -349,7 +340,6 @@ def bench_site(ws: Workspace) -> Result:
             Row("  floor: peak RSS", floor.rss_mb, "MB"),
             *([Row(f"Zensical {_zensical_version()}, same pages, search off (best of 2)",
                    min(u.wall for u in engine), "s")] if engine else []),
-            Row("i18n search dedup as shipped (at least)", shipped, "s"),
         ],
         notes=[
             f"cold: {len(cached):,} documents rendered into the cache; warm: all from it",
@@ -366,8 +356,7 @@ def bench_site(ws: Workspace) -> Result:
             f"({cold.cpu:.0f} s / {os.cpu_count()} = {cold.cpu / (os.cpu_count() or 1):.0f} s)",
             *(["Zensical builds the pages as one language (it runs no mkdocs plugin: no i18n, "
                "no sitegen) and without search (its index refused the catalogue page): a "
-               "figure for the engine, not a site we could publish; search and jieba are "
-               "about a quarter of mkdocs' time (the profile below)"] if engine
+               "figure for the engine, not a site we could publish"] if engine
               else ["Zensical is not installed (`make bench` installs it): no figure"]),
             *profile,
         ],

@@ -9,7 +9,7 @@ working version's PDF and Word file, and a diff page (signed → draft).
   working-version document rendered (on every core);
 - warm: the same command again with nothing changed: documents all come from the cache;
 - floor: mkdocs alone building a copy of the generated docs folder as plain files, with a
-  copy of mkdocs.yml that has no sitegen plugin (same theme, search, i18n, extensions): one
+  copy of mkdocs.yml that has no sitegen plugin (same theme, i18n, extensions; no search index): one
   process, the languages one after the other;
 - one process: the warm build with `--one-process`, as every build ran before each language
   had its own process (`sitegen.mkdocs.languages`);
@@ -32,7 +32,6 @@ either way moves the ratio by 15%).
 
 from __future__ import annotations
 
-import json
 import os
 import pstats
 import re
@@ -56,7 +55,6 @@ FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "floor/docs"
 ZENSICAL_CONFIG = "zensical.yml"
 TIMED_RUNS = 3  # of the warm build and of the floor, alternately
-ENTRIES_FILE = "SITEGEN_BENCH_SEARCH_ENTRIES"  # environment: where to save search entries
 
 
 def sign_second(root: Path, ids: list[str], revision: int) -> None:
@@ -192,22 +190,17 @@ def run_tree(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
 # ---------------------------------------------------------------- the commands
 
 
-def build_argv(*, linear_dedup: bool = False, one_process: bool = False) -> list[str]:
-    """`sitegen build`; with `linear_dedup`, mkdocs-static-i18n's search deduplication
-    replaced by a linear one (see `linear_search_dedup`); with `one_process`, the languages
-    one after the other in one process (the build before they were built side by side)."""
+def build_argv(*, one_process: bool = False) -> list[str]:
+    """`sitegen build`; with `one_process`, the languages one after the other in one
+    process (the build before they were built side by side)."""
     code = "from sitegen.cli import main; main()"
-    if linear_dedup:
-        code = f"import tests.bench.site as s; s.linear_search_dedup(); {code}"
     alone = ["--one-process"] if one_process else []
     return [sys.executable, "-c", code, "build", "--today", TODAY, *alone]
 
 
-def floor_argv(*, linear_dedup: bool = False) -> list[str]:
+def floor_argv() -> list[str]:
     """`mkdocs build` of the floor configuration (see `write_floor`)."""
     code = "from mkdocs.__main__ import cli; cli()"
-    if linear_dedup:
-        code = f"import tests.bench.site as s; s.linear_search_dedup(); {code}"
     return [sys.executable, "-c", code, "build", "--quiet", "-f", FLOOR_CONFIG]
 
 
@@ -228,10 +221,11 @@ def write_zensical(root: Path) -> None:
     catalogue page ("Search field 'text' at '/' exceeds the search index limit (68633
     bytes; maximum 32768 bytes …)") and stops the build."""
     text = (root / FLOOR_CONFIG).read_text(encoding="utf-8")
-    search = re.compile(r"^  - search:\n(?:      .*\n)+", re.MULTILINE)
-    text, found = search.subn("  - search:\n      enabled: false\n", text)
+    text, found = re.subn(
+        r"^plugins:\n", "plugins:\n  - search:\n      enabled: false\n", text, flags=re.MULTILINE
+    )
     if found != 1:
-        raise RuntimeError(f"{FLOOR_CONFIG}: cannot find the search plugin to turn off")
+        raise RuntimeError(f"{FLOOR_CONFIG}: cannot find the plugins to turn search off in")
     (root / ZENSICAL_CONFIG).write_text(text.replace("floor/site", "floor/zensical"), "utf-8")
 
 
@@ -240,22 +234,6 @@ def bench_env() -> dict[str, str]:
     catalogue folder (for `tests.bench.site`)."""
     path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
     return {**os.environ, "PYTHONPATH": path}
-
-
-def linear_search_dedup() -> None:
-    """Install the product's linear search de-duplication (`sitegen.mkdocs.i18n_search`) in
-    mkdocs-static-i18n, also for the floor's build without the sitegen plugin, saving the
-    entries it is given when asked to (for the estimate of the shipped function's cost)."""
-    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-
-    from sitegen.mkdocs.i18n_search import drop_repeats
-
-    def dedup(self: ExtendedPlugin, entries: list[dict[str, str]]) -> None:
-        if os.environ.get(ENTRIES_FILE):  # keep what the shipped function would be given
-            Path(os.environ[ENTRIES_FILE]).write_text(json.dumps(entries), encoding="utf-8")
-        drop_repeats(entries, list(self.build_languages))
-
-    ExtendedPlugin.reconfigure_search_duplicates = dedup
 
 
 def cache_state(root: Path) -> dict[str, int]:
@@ -287,8 +265,6 @@ def write_floor(root: Path) -> None:
 # ---------------------------------------------------------------- where the warm time goes
 
 GROUPS = (
-    ("jieba (Chinese words for search)", ("jieba",)),
-    ("search plugin (index)", ("material.plugins.search", "mkdocs.contrib.search")),
     ("i18n plugin", ("mkdocs_static_i18n",)),
     ("Markdown → HTML", ("markdown", "pymdownx")),
     ("theme templates (jinja2)", ("jinja2", "material.templates", "<template>")),
@@ -344,9 +320,6 @@ def describe_profile(stats: dict) -> list[str]:  # type: ignore[type-arg]
         ("mkdocs/commands/build.py", "build"): "mkdocs build (all, incl. plugins)",
         ("mkdocs/commands/build.py", "_build_page"): "  render pages (theme)",
         ("mkdocs/commands/build.py", "_populate_page"): "  Markdown → HTML",
-        ("jieba/__init__.py", "cut"): "  jieba.cut",
-        ("material/plugins/search/plugin.py", "on_page_context"): "  search: index pages",
-        ("material/plugins/search/plugin.py", "on_post_build"): "  search: write index",
         ("mkdocs_static_i18n/plugin.py", "on_post_build"): "  i18n: the other language",
     }
     found: dict[str, float] = {}
@@ -358,20 +331,3 @@ def describe_profile(stats: dict) -> list[str]:  # type: ignore[type-arg]
         if label in found:
             lines.append(f"  {found[label] / total:6.1%} {found[label]:6.1f} s  {label}")
     return lines
-
-
-def shipped_dedup_seconds(entries_file: Path, sample: int = 4000) -> float:
-    """What mkdocs-static-i18n's own deduplication would cost on the entries it was given
-    (saved by `linear_search_dedup`): timed on an even sample, scaled by the square of the
-    ratio (it compares every pair). A lower bound: fewer duplicate pairs survive sampling."""
-    from types import SimpleNamespace
-
-    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-
-    docs = json.loads(entries_file.read_bytes())
-    step = max(1, len(docs) // sample)
-    chosen = docs[::step]
-    plugin = SimpleNamespace(build_languages=["zh", "en"])
-    start = time.perf_counter()
-    ExtendedPlugin.reconfigure_search_duplicates(plugin, list(chosen))
-    return (time.perf_counter() - start) * (len(docs) / len(chosen)) ** 2
