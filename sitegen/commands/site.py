@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import logging
 import sys
 import time
 from pathlib import Path
@@ -251,16 +250,12 @@ def _mkdocs_build(config: Any, site: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
+    from sitegen.mkdocs.log import mkdocs_warnings
+
     try:
-        build(config)
+        with mkdocs_warnings():
+            build(config)
     except MkDocsException as error:
         raise UserError(f"the site build failed: {error}") from None
     except OSError as error:  # mkdocs or a plugin writing the site (a full disk)
         raise UserError(f"the site build failed: {error.strerror}", path=site) from None
-    finally:
-        logger.removeHandler(handler)

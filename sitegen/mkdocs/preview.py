@@ -24,11 +24,9 @@ builds again. Ctrl-C or SIGTERM stops it and removes its temporary folder.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import shutil
 import signal
 import socket
-import sys
 import tempfile
 import threading
 import time
@@ -48,6 +46,7 @@ from sitegen.errors import SitegenError, UserError
 from sitegen.load import day
 from sitegen.load.config import CONFIG_NAME, Settings
 from sitegen.mkdocs.languages import build_side_by_side
+from sitegen.mkdocs.log import mkdocs_warnings
 from sitegen.mkdocs.plugin import Generated, SitegenPlugin
 from sitegen.render.page_markup import url
 from sitegen.site.preview import START, Preview, PreviewOptions
@@ -90,7 +89,7 @@ def serve_preview(
     docs, site = work / "docs", work / "site"
     docs.mkdir()
     try:
-        with _mkdocs_log(), _interrupted_by_sigterm():
+        with mkdocs_warnings(), _interrupted_by_sigterm():
             first = _config(config_file, docs, site, served)
             plugin = first.plugins.get("sitegen")
             within = RENEWAL_WINDOW_DAYS
@@ -267,17 +266,3 @@ def _interrupted_by_sigterm() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-@contextmanager
-def _mkdocs_log() -> Iterator[None]:
-    """mkdocs' warnings and errors on stderr, one line each, as `sitegen build` shows them."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield
-    finally:
-        logger.removeHandler(handler)
