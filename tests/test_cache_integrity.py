@@ -219,7 +219,8 @@ def test_a_forged_validation_result_changes_nothing_on_the_site(
         f"{WARNING}{project / '.cache/checked.json'}: the entry of {low} {reason}"
     ]
     catalogue = (project / "site" / "index.html").read_text("utf-8")
-    assert '<td data-sort="85"><span>85%</span></td>' in catalogue
+    availability = '<td role="cell" class="sg-col-availability" data-label="可用性"'
+    assert f'{availability} data-sort="85"><span>85%</span></td>' in catalogue
     assert 'data-sort="50"' not in catalogue
 
 
