@@ -124,3 +124,31 @@ def test_the_word_file_sets_typographic_quotes() -> None:
     xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode("utf-8")
     assert "“Service Hours”" in xml and "Provider’s" in xml
     assert "&quot;Service" not in xml
+
+
+@pytest.mark.slow
+def test_justified_english_is_hyphenated_and_chinese_never(tmp_path: Path) -> None:
+    """A justified English line breaks inside a long word rather than gaping (Typst's
+    `hyphenate: auto` with `justify`): the break is marked with a soft hyphen (U+00AD).
+    Chinese lines never get one."""
+    long_words = (
+        "Notwithstanding extraordinary circumstances, the Provider maintains comprehensive "
+        "infrastructure instrumentation, internationalization considerations and "
+        "telecommunications interoperability documentation, "
+    ) * 4
+    base = quoted_contract()
+    first = base.sections[0]
+    clause = replace(
+        first.clauses[0], blocks=(para("服务方应保证基础设施监控全面覆盖。" * 12, long_words),)
+    )
+    contract = replace(
+        base, sections=(replace(first, clauses=(clause, *first.clauses[1:])), *base.sections[1:])
+    )
+    pdf = tmp_path / "contract.pdf"
+    pdf.write_bytes(PdfRenderer().render(contract))
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    broken = [line for line in text.splitlines() if line.endswith("\u00ad")]
+    assert broken, "no English word was hyphenated"
+    assert all(line[-2].isascii() and line[-2].isalpha() for line in broken)
