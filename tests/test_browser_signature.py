@@ -6,34 +6,31 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from sitegen.versions.pades import PASSPHRASE_VARIABLE, PKCS12_VARIABLE
 from tests.gitrepo import REPO, SAMPLE_ID, sample_repository
-from tests.test_browser import QuietHandler, browser  # noqa: F401  (the fixture)
-from tests.test_pades import certificate, run
+from tests.test_browser import browser, served  # noqa: F401  (the fixture)
+from tests.test_pades import credentials, run  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def signed_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def signed_site(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    credentials: Path,  # noqa: F811  (the certificate, named in the environment)
+) -> Iterator[str]:
     """The sample signed with the organisation's certificate, its site served locally."""
     repo = sample_repository(tmp_path / "repo", monkeypatch)
     shutil.copy(REPO / "mkdocs.yml", repo.root / "mkdocs.yml")
     shutil.copytree(REPO / "site_overrides", repo.root / "site_overrides")
     (repo.root / "build" / "docs").mkdir(parents=True)
-    p12, _ = certificate(tmp_path, b"s3cret")
-    monkeypatch.setenv(PKCS12_VARIABLE, str(p12))
-    monkeypatch.setenv(PASSPHRASE_VARIABLE, "s3cret")
     site = tmp_path / "site"
     # pyHanko (signing, and verifying for the page) runs its own event loop: not in this
     # thread, where Playwright's runs already
@@ -42,13 +39,8 @@ def signed_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str
         assert signed.exit_code == 0, signed.output
         built = other.submit(run, "build", "--out", str(site), "--one-process").result()
         assert built.exit_code == 0, built.output
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with served(site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [1280, 390])
