@@ -25,7 +25,7 @@ from sitegen.errors import UserError
 from sitegen.load.config import Settings
 from sitegen.load.model import Agreement
 from sitegen.load.workdays import agreement_calendar
-from sitegen.reports import rows
+from sitegen.reports import collector, rows
 from sitegen.reports.availability import Key, availability, availability_met
 from sitegen.reports.billing import charges_of
 from sitegen.reports.credits import credits_due
@@ -68,7 +68,8 @@ def job(agreement: Agreement, settings: Settings, period: str) -> Job:
 def figures(con: duckdb.DuckDBPyConnection, jobs: Sequence[Job]) -> list[PeriodFigures]:
     """The figures of every job, in the jobs' order."""
     try:
-        return _figures(con, jobs)
+        with collector.paused():  # the rows refer to nothing that refers back
+            return _figures(con, jobs)
     except YearNotCovered as error:  # a deadline or a service day in a year without data
         raise UserError(str(error)) from None
 

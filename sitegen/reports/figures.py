@@ -13,9 +13,10 @@ and the site only read them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 # The canonical kinds of an outage row. `outage` is downtime; the others are excluded
 # when the agreement's terms say so (see `Exclusion.reason`).
@@ -42,6 +43,26 @@ CountedReason = Literal[
     "maintenance_over_cap",  # the part beyond the period's maintenance allowance
     "not_excluded",  # a kind the agreement does not exclude
 ]
+
+_Row = TypeVar("_Row")
+
+
+def row_maker(kind: type[_Row]) -> Callable[..., _Row]:
+    """A constructor of `kind`, a frozen dataclass of plain fields (no defaults, no
+    `__post_init__`), from its fields' values in order: for the rows a query returns by the
+    hundred thousand (a year of 1,000 agreements: 135,000 breaches, 171,000 events). A frozen
+    dataclass's own `__init__` sets each field through `object.__setattr__`; filling the
+    instance's dictionary at once takes less than half the time and makes the same object
+    (equal, hashed and shown as one made by `kind(...)`: `test_report_figures_rows`)."""
+    names = tuple(each.name for each in fields(kind))  # type: ignore[arg-type]
+    new = object.__new__
+
+    def make(*values: Any) -> _Row:
+        made = new(kind)
+        made.__dict__.update(zip(names, values, strict=True))
+        return made
+
+    return make
 
 
 @dataclass(frozen=True)

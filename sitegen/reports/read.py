@@ -45,7 +45,7 @@ from sitegen.digest import file_digest
 from sitegen.errors import UserError
 from sitegen.load.input_mappings import CANONICAL, REQUIRED, InputMapping
 from sitegen.load.money import currencies
-from sitegen.reports import checks, pauses, prometheus, sources, times
+from sitegen.reports import checks, collector, pauses, prometheus, sources, times
 from sitegen.reports.expect import Expect
 from sitegen.reports.problems import Problems
 
@@ -124,10 +124,11 @@ def _read(
     con.execute("SET enable_progress_bar = false")  # it would print to the terminal
     times.install(con)
     try:
-        _expectations(con, expect, mapping)
-        problems = Problems(con)
-        present = _stage_all(con, kind, files, default, mapping, problems)
-        rows = _check_and_insert(con, kind, default, mapping, problems)
+        with collector.paused():  # the rows refer to nothing that refers back
+            _expectations(con, expect, mapping)
+            problems = Problems(con)
+            present = _stage_all(con, kind, files, default, mapping, problems)
+            rows = _check_and_insert(con, kind, default, mapping, problems)
     finally:
         _drop(con)
     optional = set(CANONICAL[kind]) - set(REQUIRED[kind]) - {"agreement", "tier", "kind"}
