@@ -111,18 +111,21 @@ WITH adefs AS (
         JOIN adefs a ON a.agreement = t.agreement AND a.level = t.priority
         JOIN support_defs f ON f.d = a.d
     ) WHERE done IS NULL OR done >= first_ps
+), opening AS (  -- once per ticket and clock: its targets on one clock share the opening
+    SELECT o.tno, o.clock, service_us(o.opened, a.seg_start, a.seg_end, a.before_us) AS w_open,
+        CASE WHEN o.opened < a.seg_end THEN o.opened ELSE a.next_start END AS began
+    FROM (SELECT DISTINCT tno, clock, opened FROM td WHERE clock IS NOT NULL) o
+    ASOF LEFT JOIN support_segments a ON o.clock = a.clock AND o.opened >= a.seg_start
 ), r AS (
     SELECT tno, d, an, priority, clock, zone, cal, wd, opened, done,
         epoch_us(opened) AS w_open, epoch_us(done) AS w_done, opened AS began
     FROM td WHERE clock IS NULL
     UNION ALL
     SELECT td.tno, td.d, td.an, td.priority, td.clock, td.zone, td.cal, td.wd,
-        td.opened, td.done,
-        service_us(td.opened, a.seg_start, a.seg_end, a.before_us) AS w_open,
-        service_us(td.done, b.seg_start, b.seg_end, b.before_us) AS w_done,
-        CASE WHEN td.opened < a.seg_end THEN td.opened ELSE a.next_start END AS began
+        td.opened, td.done, o.w_open,
+        service_us(td.done, b.seg_start, b.seg_end, b.before_us) AS w_done, o.began
     FROM (SELECT * FROM td WHERE clock IS NOT NULL) td
-    ASOF LEFT JOIN support_segments a ON td.clock = a.clock AND td.opened >= a.seg_start
+    JOIN opening o ON o.tno = td.tno AND o.clock = td.clock
     ASOF LEFT JOIN support_segments b ON td.clock = b.clock AND td.done >= b.seg_start
 ), w AS (
     SELECT r.*, timezone(r.zone, r.began) AS local_began FROM r WHERE r.wd IS NOT NULL
