@@ -1,14 +1,17 @@
 """The catalogue's rows a page at a time: the first page in its table, the others inert.
 
 Why, measured at 911 agreements (`tests.bench.synth`, 1,000 generated, 3 versions each: a
-2.8 MB page, 168 KB gzipped; Debian's Chromium at 1280 px, on two cores other builds kept
-busy). With every row in the table the page took 4.1–5.7 s to load, of which 1.8–2.8 s
-was layout: a browser lays out every row of a table, again as the rows arrive, again when
-the script moved them; a filter keystroke took 0.14–0.46 s to paint, clearing the filter
-0.9–1.1 s, and whatever the script did, one layout of all the rows cost 0.4–0.5 s.
+2.8 MB page, 168 KB gzipped; Debian's Chromium, on two cores other builds kept busy, so
+the figures are high). With every row in the table, at 1280 px, the page took 4.1–6.2 s
+to load, of which 1.8–3.1 s was layout: a browser lays out every row of a table, again as
+the rows arrive, again when the script moved them; a filter keystroke took 0.14–0.6 s to
+paint, clearing it or a sort 0.8–2.3 s: one layout of all the rows cost 0.3–1.2 s,
+whatever the script did. At 390 px (cards) it was 5.3–6.8 s, 0.6–1 s and 1.5–2.4 s.
 With the first `PAGE_ROWS` rows in the table and the others in a `<template>` (parsed,
-never styled or laid out) the page loads in 0.7–1.1 s, and a keystroke, a sort or a turn
-of the page is painted in 33–85 ms, of which the script takes 2–20 ms.
+never styled or laid out) the page loads in 0.7–1.5 s, its first rows painted after
+0.35–0.75 s, and a keystroke, a sort or a turn of the page is painted in 35–170 ms at
+1280 px, of which the script takes 3–35 ms; at 390 px, where an off-screen card is not
+laid out either (`content-visibility` in `sitegen.css`), in 35–65 ms.
 
 The script (`site_overrides/assets/sitegen/catalogue.js`) filters and sorts every row,
 those in the template too, and moves the rows of the page shown into the table; the page
