@@ -19,6 +19,7 @@ from sitegen.load.config import Settings
 from sitegen.render.page_markup import served_link
 from sitegen.site import generate
 from sitegen.site.catalogue_page import COLUMNS, catalogue_table, renewals_page
+from sitegen.site.catalogue_paging import PAGE_ROWS
 from sitegen.versions.sign import attach
 from tests.gitrepo import GitRepo
 from tests.test_site_fixtures import CHANGED_ID, site_project
@@ -274,3 +275,46 @@ def test_credits_due_and_awaiting_acceptance_are_apart(lang: Lang, due: str, pen
     cell = table[table.index('class="sg-col-service"') :]
     assert due in cell and pending in cell
     assert cell.index(due) < cell.index(pending)
+
+
+def numbered(count: int) -> list[Row]:
+    return [row(id=f"SLA-2026-{n:04d}") for n in range(1, count + 1)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said", "link"),
+    [
+        ("zh", "这里列出前 50 份协议（共 120 份）。全部协议：",
+         '<a href="catalogue.json">协议目录（JSON）</a>'),
+        ("en", "The first 50 of 120 agreements are listed here. All of them:",
+         '<a href="../catalogue.json">Catalogue (JSON)</a>'),
+    ],
+)  # fmt: skip
+def test_a_large_catalogue_lays_out_one_page_of_rows_and_keeps_the_rest_inert(
+    lang: Lang, said: str, link: str
+) -> None:
+    """120 agreements: the table holds the first 50 (PAGE_ROWS) in the catalogue's order,
+    a <template> the other 70 (a browser parses them but lays out none: catalogue_page.py
+    says why); without the script a line says so and links the catalogue's JSON; the page
+    buttons wait, hidden, for the script."""
+    table = catalogue_table(numbered(120), lang)
+    assert PAGE_ROWS == 50
+    assert 'data-sg-catalogue data-sg-page-size="50"' in table
+    body = table[table.index("<tbody") : table.index("</tbody>")]
+    waiting = table[table.index("<template data-sg-rows>") : table.index("</template>")]
+    ids = re.compile(r'<td role="cell" class="sg-col-id"[^>]*><a [^>]*>([^<]*)</a>')
+    assert ids.findall(body) == [f"SLA-2026-{n:04d}" for n in range(1, 51)]
+    assert ids.findall(waiting) == [f"SLA-2026-{n:04d}" for n in range(51, 121)]
+    assert table.index("</table>") < table.index('<p class="sg-more" data-sg-more>')
+    assert f'<p class="sg-more" data-sg-more>{said} {link}</p>' in table
+    assert '<nav class="sg-pages" data-sg-pages hidden aria-label=' in table
+    template = re.search(r'<output aria-live="polite" data-template="([^"]*)">', table)
+    assert template and "{first}–{last}" in template[1] and "{page}" in template[1]
+
+
+@pytest.mark.parametrize("count", [1, PAGE_ROWS])
+def test_a_catalogue_of_one_page_has_no_pages(count: int) -> None:
+    table = catalogue_table(numbered(count), "en")
+    assert table.count('<tr role="row" data-state=') == count
+    assert "<template" not in table and "data-sg-pages" not in table
+    assert "data-sg-more" not in table

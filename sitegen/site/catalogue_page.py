@@ -4,8 +4,10 @@ obligations (at renewals/, its first address).
 The catalogue table is our own raw HTML: each row carries data attributes (`data-state`,
 `data-parties`, `data-text`) and each cell a `data-sort` value, which the small script in
 `site_overrides/assets/sitegen/catalogue.js` filters and sorts, keeping the filter in the
-address. Without the script the page is a plain, complete table. Every value goes through
-`h` (HTML text and attribute escaping).
+address. Every value goes through `h` (HTML text and attribute escaping).
+
+A page of rows at a time, the others inert in a `<template>`: `catalogue_paging` says why,
+with the figures.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from sitegen.render.page_markup import (
     served_link,
     url,
 )
+from sitegen.site.catalogue_paging import PAGE_ROWS, other_pages
 from sitegen.site.live_dates import Past, countdown, dated, state_span, words_script
 from sitegen.site.words import label
 
@@ -258,13 +261,15 @@ def catalogue_table(
         for column in SERVICE_COLUMNS
     )
     found, files = services or {}, copies or {}
-    lines = ['<div class="sg-catalogue" data-sg-catalogue>', *_filters(rows, lang)]
-    lines += [
+    lines = [
+        f'<div class="sg-catalogue" data-sg-catalogue data-sg-page-size="{PAGE_ROWS}">',
+        *_filters(rows, lang),
         '<div class="sg-table-wrap sg-cards"><table role="table">',
         f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>',
     ]
-    body = (_row(row, lang, found.get(row.id), files.get(row.id), today) for row in rows)
-    lines += ['<tbody role="rowgroup">', *body, "</tbody></table></div>", words_script(lang)]
+    body = [_row(row, lang, found.get(row.id), files.get(row.id), today) for row in rows]
+    lines += ['<tbody role="rowgroup">', *body[:PAGE_ROWS], "</tbody></table></div>"]
+    lines += [*other_pages(body, lang, served_link(_source(lang), JSON_FILE)), words_script(lang)]
     lines.append("</div>")
     return "\n".join(lines)
 

@@ -49,6 +49,16 @@ WORDS: dict[str, Text] = {
     "filter_reset": Text("清除筛选", "Clear filters"),
     "shown": Text("显示 {shown} / {total} 份协议", "{shown} of {total} agreements shown"),
     "no_agreements": Text("没有协议。", "No agreements."),
+    "pages": Text("分页", "Pages"),
+    "page_previous": Text("上一页", "Previous"),
+    "page_next": Text("下一页", "Next"),
+    "page_of": Text(
+        "第 {first}–{last} 份 · 第 {page} / {pages} 页", "{first}–{last} · page {page} of {pages}"
+    ),
+    "first_rows": Text(
+        "这里列出前 {shown} 份协议（共 {total} 份）。全部协议：",
+        "The first {shown} of {total} agreements are listed here. All of them:",
+    ),
     "downloads": Text("数据下载", "Data"),
     "json_link": Text("协议目录（JSON）", "Catalogue (JSON)"),
     "ics_link": Text("期限日历（iCalendar）", "Deadlines calendar (iCalendar)"),
