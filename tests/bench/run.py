@@ -485,7 +485,7 @@ def browser_rows(found: Found, count: int) -> list[Row]:
         before = f" (was {BEFORE['query']})" if key == "zh first" else ""
         rows.append(Row(f"search {lang}, {when} query, {words}: results{before}",
                         min(q.first_ms for q in runs) / 1000, "s", 0.5))  # fmt: skip
-        rows.append(Row("  bytes fetched for it (most of 3)", max(q.bytes for q in runs) * kb,
+        rows.append(Row("  bytes fetched for it, gzip (most of 3)", max(q.bytes for q in runs) * kb,
                         "KB", 200))  # fmt: skip
     for lang, catalogue in found.catalogues.items():
         rows += [
@@ -523,8 +523,10 @@ def browser_notes(found: Found) -> list[str]:
         )
     for key, queries in found.queries.items():
         notes.append(
-            f"search {key}, run by run (ms, KB): "
-            + ", ".join(f"{q.first_ms:.0f}/{q.bytes / 1024:.0f}" for q in queries)
+            f"search {key}, run by run (ms, KB gzip/uncompressed): "
+            + ", ".join(
+                f"{q.first_ms:.0f}/{q.bytes / 1024:.0f}/{q.raw_bytes / 1024:.0f}" for q in queries
+            )
         )
     notes.append(
         "a first query loads Pagefind (script, WebAssembly, the language's index "
