@@ -1,7 +1,9 @@
 """The mkdocs plugin: glue only. For a bare `mkdocs build` or `mkdocs serve` it runs
 `sitegen.site.generate` before mkdocs reads its docs folder; under `sitegen build`, which
 checks and generates itself and then runs mkdocs, it is handed a `Generated` instead (its
-one input from outside, through `hand_off`) and generates nothing. Either way it refuses a
+one input from outside, through `hand_off`) and generates nothing, nor indexes the site
+for search (the command does); a bare build indexes it, and `mkdocs serve` once, then
+only when searched pages changed (`sitegen.mkdocs.serve_search`). Either way it refuses a
 `site_dir` sitegen did not build (mkdocs would empty it), makes `mkdocs serve` watch the
 agreements and templates, lets go of each page once it is written, and publishes no
 sitemap without `site_url`.
