@@ -30,7 +30,16 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Locator, Page, Response, expect, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    Dialog,
+    Locator,
+    Page,
+    Response,
+    Route,
+    expect,
+    sync_playwright,
+)
 
 from tests import test_site_build
 from tests.test_site_build import HOSTILE_ID
@@ -563,6 +572,38 @@ def test_search_fetches_nothing_before_use_then_one_bundle_from_the_site(
         assert base_url + "pagefind/pagefind.js" in fetched
         assert all(url.startswith(base_url + "pagefind/") for url in fetched), fetched
     assert page.request.get(base_url + "search/search_index.json").status == 404
+
+
+def test_every_request_of_pages_and_searches_is_routed_and_stays_on_the_site(
+    page: Page, base_url: str
+) -> None:
+    """Every request goes through a route that lets only 127.0.0.1 through and aborts any
+    other host: the catalogue and an agreement page in each language, with a search from
+    each. None is aborted, and the Pagefind worker's own fetches (its WebAssembly, the
+    index chunks) are among those routed: nothing the search does escapes the check that
+    the `page` fixture makes of every test's requests."""
+    routed: list[str] = []
+    aborted: list[str] = []
+
+    def only_the_site(route: Route) -> None:
+        routed.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            aborted.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    page.context.route("**/*", only_the_site)
+    for start, word in (("", "服务补偿"), ("en/", "credits")):
+        page.goto(f"{start}agreements/{CHANGED_ID}/")
+        page.wait_for_load_state("networkidle")
+        open_catalogue(page, start)
+        expect(search(page, word).first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+    assert not aborted, aborted
+    assert base_url + f"agreements/{CHANGED_ID}/" in routed
+    assert [url for url in routed if url.startswith(base_url + "pagefind/wasm.")], routed
+    assert [url for url in routed if url.startswith(base_url + "pagefind/index/")], routed
 
 
 def test_keys_focus_the_box_and_open_a_result(page: Page, base_url: str) -> None:

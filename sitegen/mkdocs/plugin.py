@@ -1,7 +1,9 @@
 """The mkdocs plugin: glue only. For a bare `mkdocs build` or `mkdocs serve` it runs
 `sitegen.site.generate` before mkdocs reads its docs folder; under `sitegen build`, which
 checks and generates itself and then runs mkdocs, it is handed a `Generated` instead (its
-one input from outside, through `hand_off`) and generates nothing. Either way it refuses a
+one input from outside, through `hand_off`) and generates nothing, nor indexes the site
+for search (the command does); a bare build indexes it, and `mkdocs serve` once, then
+only when searched pages changed (`sitegen.mkdocs.serve_search`). Either way it refuses a
 `site_dir` sitegen did not build (mkdocs would empty it), makes `mkdocs serve` watch the
 agreements and templates, lets go of each page once it is written, and publishes no
 sitemap without `site_url`.
@@ -45,7 +47,7 @@ from sitegen.catalogue import RENEWAL_WINDOW_DAYS
 from sitegen.errors import SitegenError
 from sitegen.load import day
 from sitegen.load.config import Settings
-from sitegen.mkdocs import sitemap
+from sitegen.mkdocs import serve_search, sitemap
 from sitegen.site import publish, search_index
 from sitegen.site.words import search_words
 
@@ -199,6 +201,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
             with _shown(config):
                 publish.claim_site(self._site_dir)
                 publish.mark_site(self._site_dir)
+            served = serve_search.session_of(self._site_dir)
+            if served is not None:  # nothing may go into the folder while mkdocs empties it
+                served.build_starts()
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -215,13 +220,21 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         self._depth -= 1
         if self._depth == 0 and self._site_dir is not None:
             sitemap.drop_unaddressed(self._site_dir, config.site_url)
-            if self._generated is None:  # a bare `mkdocs build` or `serve`: index it here
-                with _shown(config):
-                    index = search_index.index_site(self._site_dir)
-                log.info(f"sitegen: {index.describe()}")
+            if self._generated is not None:  # `sitegen build` indexes the site itself
+                return
+            served = serve_search.session_of(self._site_dir)
+            with _shown(config):  # a bare `mkdocs build` or `serve`: index it here
+                if served is not None:  # a rebuild of `serve`: only if searched pages changed
+                    said = served.build_done(self._site_dir)
+                else:
+                    said = search_index.index_site(self._site_dir).describe()
+            log.info(f"sitegen: {said}")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        served = serve_search.session_of(self._site_dir) if self._site_dir else None
+        if served is not None:
+            served.build_failed()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
@@ -231,6 +244,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         for name in (settings.agreements_dir, settings.templates_dir):
             if (root / name).is_dir():
                 server.watch(str(root / name))
+        # the first build was indexed as `mkdocs build` does; the next ones only if needed
+        serve_search.start_session(Path(config.site_dir), log.info, log.warning)
         return server
 
     def project(self, config: MkDocsConfig) -> tuple[Path, Settings]:

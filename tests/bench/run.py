@@ -28,8 +28,12 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.bench.synth import REPO, write_catalogue
+
+if TYPE_CHECKING:
+    from tests.bench.browser import Found
 
 REPEATS = 3  # timed runs after one warm-up; the best wall time counts
 
@@ -435,6 +439,102 @@ def bench_reports(ws: Workspace) -> Result:
     )
 
 
+def bench_browser(ws: Workspace) -> Result:
+    """The built site in chromium: the search index, a query's first results and bytes,
+    the catalogue's first screen, bytes, sort and filter keystroke (`tests.bench.browser`)."""
+    from tests.bench import browser, site
+
+    count, env = ws.agreements, site.bench_env()
+    root = site.site_project(ws.root / f"site-{count}", count)
+    built = root / "site"
+    if not (built / browser.BUNDLE / "pagefind-entry.json").is_file():  # bench_site's build
+        start = time.perf_counter()
+        site.run_tree(site.build_argv(), root, env)
+        print(f"  (built the site in {time.perf_counter() - start:.1f} s)", flush=True)
+    found = browser.measure(built)
+    if found.outside:
+        raise BenchError(f"the pages asked another host: {sorted(set(found.outside))[:5]}")
+    return Result(rows=browser_rows(found, count), notes=browser_notes(found))
+
+
+# Today's figures before Pagefind and the catalogue's rework (docs/FINDINGS "Search at
+# scale": Material's lunr index of 911 agreements, Chinese pages only).
+BEFORE = {
+    "index": "32.6 MB",
+    "query": "17.6 s",
+    "page": "1.25 MB",
+    "load": "3.6 s",
+    "filter": "0.5-0.7 s",
+}
+
+
+def browser_rows(found: Found, count: int) -> list[Row]:
+    kb = 1 / 1024
+    rows = [
+        Row(f"search index, {count:,} agreements, zh+en (was {BEFORE['index']})",
+            found.index_bytes / 1024 / 1024, "MB"),
+        Row("  files of the index", found.index_files, "files"),
+    ]  # fmt: skip
+    for lang in ("zh", "en"):
+        loads = found.catalogues[lang]
+        rows.append(Row(f"  {lang}: index fetched before the box is used",
+                        max(c.search_bytes for c in loads) * kb, "KB", 0.001))  # fmt: skip
+    for key, runs in found.queries.items():
+        lang, when = key.split()
+        words = runs[0].words
+        before = f" (was {BEFORE['query']})" if key == "zh first" else ""
+        rows.append(Row(f"search {lang}, {when} query, {words}: results{before}",
+                        min(q.first_ms for q in runs) / 1000, "s", 0.5))  # fmt: skip
+        rows.append(Row("  bytes fetched for it, gzip (most of 3)", max(q.bytes for q in runs) * kb,
+                        "KB", 200))  # fmt: skip
+    for lang, catalogue in found.catalogues.items():
+        rows += [
+            Row(f"catalogue {lang}: first rows visible{_was('load', lang)}",
+                min(c.first_rows_ms for c in catalogue) / 1000, "s", 1.0),
+            Row(f"  page + all it fetched, gzip{_was('page', lang)}",
+                min(c.gzip_bytes for c in catalogue) * kb, "KB", 300),
+            Row(f"  a sort -> table drawn{_was('filter', lang)}",
+                min(c.sort_ms for c in catalogue), "ms", 50),
+            Row("  a filter keystroke -> table drawn", min(c.filter_ms for c in catalogue),
+                "ms", 50),
+        ]  # fmt: skip
+    return rows
+
+
+def _was(name: str, lang: str) -> str:
+    """Today's figure beside the Chinese row (the figures before were of Chinese pages)."""
+    return f" (was {BEFORE[name]})" if lang == "zh" else ""
+
+
+def browser_notes(found: Found) -> list[str]:
+    languages = ", ".join(f"{k} {v / 1024 / 1024:.1f} MB" for k, v in found.by_language.items())
+    notes = [
+        f"index by language: {languages}",
+        "before (Material's lunr search, 911 agreements, Chinese pages only): index 32.6 MB, "
+        "first results for 可用性 17.6 s; catalogue 1.25 MB of HTML, load 3.6 s, "
+        "filter or sort 0.5-0.7 s",
+    ]
+    for lang, runs in found.catalogues.items():
+        raw = min(c.raw_bytes for c in runs) / 1024
+        notes.append(
+            f"catalogue {lang}: {runs[0].requests} requests, {raw:.0f} KB uncompressed; "
+            "run by run, first rows / sort / keystroke (ms): "
+            + ", ".join(f"{c.first_rows_ms:.0f}/{c.sort_ms:.0f}/{c.filter_ms:.0f}" for c in runs)
+        )
+    for key, queries in found.queries.items():
+        notes.append(
+            f"search {key}, run by run (ms, KB gzip/uncompressed): "
+            + ", ".join(
+                f"{q.first_ms:.0f}/{q.bytes / 1024:.0f}/{q.raw_bytes / 1024:.0f}" for q in queries
+            )
+        )
+    notes.append(
+        "a first query loads Pagefind (script, WebAssembly, the language's index "
+        "entry); the next one on the same page fetches only its chunks and fragments"
+    )
+    return notes
+
+
 BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("validate", bench_validate),
     ("stages", bench_stages),
@@ -443,6 +543,7 @@ BENCHMARKS: list[tuple[str, Benchmark]] = [
     ("site", bench_site),
     ("preview", bench_preview),
     ("reports", bench_reports),
+    ("browser", bench_browser),
 ]
 
 
