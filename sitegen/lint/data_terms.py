@@ -1,5 +1,6 @@
-"""SG622–SG623: data terms. A breach notice the customer can hold the provider to (a time
-limit), and confidentiality that says how long it lasts after the agreement ends.
+"""SG622–SG624: data terms. A breach notice the customer can hold the provider to (a time
+limit), confidentiality that says how long it lasts after the agreement ends, and a ban on
+cross-border transfer that the agreement's own places do not contradict.
 
 The model lets `breach_notice.within` be left out so that the finding, not the schema's
 "required key is missing", says what the guide asks: a notice without a time limit is an
@@ -41,3 +42,23 @@ def confidentiality_lasts(subject: Subject) -> Iterator[Hit]:
         "confidentiality without a duration leaves open how long it binds once the agreement "
         "ends: give `confidentiality_years`, e.g. 3",
     )
+
+
+@rule(
+    "SG624",
+    Severity.WARNING,
+    "cross-border transfer not allowed, but the data is stored or processed in more than one "
+    "region",
+)
+def one_region_without_transfer(subject: Subject) -> Iterator[Hit]:
+    data = subject.agreement.data
+    if data is None or data.cross_border != "not_allowed":
+        return
+    regions = list(dict.fromkeys([*(data.stored_in or ()), *(data.processed_in or ())]))
+    if len(regions) > 1:
+        yield Hit(
+            ("data", "cross_border"),
+            f"cross_border: not_allowed, but the data is stored or processed in "
+            f"{', '.join(regions)}: moving it between them crosses a border; allow the "
+            "transfer between these regions (with_consent, allowed) or keep the data in one",
+        )
