@@ -167,6 +167,7 @@ def test_two_entries_for_the_same_services_are_refused() -> None:
         ),
         ("data:\n  stored_in: [cn]\n", "stored_in:", "write the region code in capitals: CN"),
         ("data:\n  stored_in: [XX]\n", "stored_in:", "'XX' is not a region code"),
+        ("data:\n  processed_in: [ZZ]\n", "processed_in:", "'ZZ' is not a region code"),
         (
             "data:\n  confidentiality_years: 3\n",
             "confidentiality_years:",

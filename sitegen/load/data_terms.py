@@ -28,12 +28,16 @@ __all__ = ["CROSS_BORDER", "BreachNotice", "CrossBorder", "DataTerms", "Region"]
 CrossBorder = Literal["allowed", "with_consent", "not_allowed"]
 CROSS_BORDER: tuple[CrossBorder, ...] = ("allowed", "with_consent", "not_allowed")
 _REGION = r"^[A-Z]{2}$"
+# CLDR's two-letter codes that are no place data is kept in: the eurozone, the United
+# Nations, outlying Oceania, the pseudo-locales and "unknown region" (XK, Kosovo, stays).
+_NOT_PLACES = frozenset({"EZ", "QO", "UN", "XA", "XB", "ZZ"})
 
 
 def _region(value: str) -> str:
     if value.upper() != value and value.upper() in Locale("en").territories:
         raise ValueError(f"write the region code in capitals: {value.upper()}")
-    if len(value) != 2 or not value.isalpha() or value not in Locale("en").territories:
+    known = value in Locale("en").territories and value not in _NOT_PLACES
+    if len(value) != 2 or not value.isalpha() or not known:
         raise ValueError(
             f"{value!r} is not a region code: write the ISO 3166-1 alpha-2 code of a country "
             "or region, e.g. CN (mainland China), HK, SG, DE, or EU for the European Union"
