@@ -326,6 +326,33 @@ TERM_FACTS = Words(
     }
 )
 
+# What a cap on liability, or credits as the sole remedy, does not cover
+# (`sitegen.load.remedies.Exclusion`).
+EXCLUSION_NAMES = Words(
+    {
+        "data_breach": Text("数据泄露", "data breach"),
+        "confidentiality": Text("违反保密义务", "breach of confidentiality"),
+        "gross_negligence": Text("重大过失", "gross negligence"),
+        "wilful_misconduct": Text("故意不当行为", "wilful misconduct"),
+        "personal_injury": Text("人身伤亡", "death or personal injury"),
+        "ip_infringement": Text("侵犯知识产权", "infringement of intellectual property rights"),
+        "fraud": Text("欺诈", "fraud"),
+    }
+)
+
+# Whether the customer's data may leave the regions it is stored and processed in
+# (`sitegen.load.data_terms.CrossBorder`).
+CROSS_BORDER_NAMES = Words(
+    {
+        "allowed": Text("允许跨境传输", "cross-border transfer allowed"),
+        "with_consent": Text(
+            "经客户方事先书面同意方可跨境传输",
+            "cross-border transfer only with the Customer's prior written consent",
+        ),
+        "not_allowed": Text("不得跨境传输", "no cross-border transfer"),
+    }
+)
+
 # Periods, frequencies and fee bases as the contract text names them.
 TERM_WORDS = Words(
     {

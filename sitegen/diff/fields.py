@@ -1,7 +1,8 @@
 """Term changes between two versions of an agreement, field by field.
 
 Each change carries readable values in both languages, whether it is material, and for
-service levels, credits, term, renewal and scope its direction: `stricter` on the provider
+service levels, credits, term, renewal, scope and the continuity, data and liability terms
+(`data_terms`) its direction: `stricter` on the provider
 (better for the customer) or `looser`. Changes a customer must look at are marked for
 attention. Lists are matched by identity (priority level, scope id, credit band), never by
 position; lists without ids (duties, sources, contacts) by text, a reworded item with its
@@ -21,6 +22,7 @@ from sitegen.diff.change import LOOSER, MIXED, STRICTER, Change, Direction
 from sitegen.diff.change import change as _change
 from sitegen.diff.change import ordered as _ordered
 from sitegen.diff.credit_terms import credit_changes, schedule_changes, tier_changes
+from sitegen.diff.data_terms import cap_direction, continuity_changes, data_changes, remedy_changes
 from sitegen.diff.labels import label
 from sitegen.diff.pairing import text_changes
 from sitegen.load.model import (
@@ -361,9 +363,11 @@ def _general(old: Agreement, new: Agreement) -> Iterator[Change]:
     """The master agreement, liability cap, governing law and disputes, as the page's card
     says them (the language arrangement is compared field by field in `_languages`)."""
     before, after = _facts(old), _facts(new)
+    cap = cap_direction(old.liability_cap, new.liability_cap)
     for key in _union(before, after):
         if key != "languages":
-            yield from _change(key, before.get(key), after.get(key))
+            direction = cap if key == "liability_cap" else None
+            yield from _change(key, before.get(key), after.get(key), direction=direction)
 
 
 def _facts(agreement: Agreement) -> dict[str, Bilingual]:
@@ -402,10 +406,13 @@ _COMPARISONS = (
     _availability,
     _priorities,
     _matrix,
+    continuity_changes,
     _measurement,
     _money,
     _duties,
+    data_changes,
     _general,
+    remedy_changes,
     _own_clauses,
 )
 

@@ -184,9 +184,17 @@ def _roles(subject: Subject) -> Iterator[tuple[FieldPath, str, str]]:
     for kind, index, role in roles:
         for lang in ("zh", "en"):
             yield (kind, index, "role", lang), lang, role.get(lang)
+    notice = agreement.data.breach_notice if agreement.data is not None else None
+    if notice is not None:  # a breach is notified to a role, as a contact is one
+        for lang in ("zh", "en"):
+            yield ("data", "breach_notice", "to", lang), lang, notice.to.get(lang)
 
 
-@rule("SG408", Severity.WARNING, "contact or signatory role looks like a personal name")
+@rule(
+    "SG408",
+    Severity.WARNING,
+    "contact, signatory or breach-notice role looks like a personal name",
+)
 def personal_names(subject: Subject) -> Iterator[Hit]:
     for field, lang, role in _roles(subject):
         if not role.strip() or has_placeholder(role):

@@ -6,7 +6,7 @@ them with a less helpful message), then one pass over the parser's events that r
 foreign tags, alias bombs, deep nesting and duplicate keys while it builds plain data with
 positions (`sitegen.load.yamltree`), then characters the fonts cannot draw (`sitegen.load.glyphs`),
 then the schema, then the keys the agreement's kind needs or does not have
-(`sitegen.load.kinds`).
+(`sitegen.load.kinds`) and the ids one part names of another (`sitegen.load.references`).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from sitegen.load.glyphs import undrawable
 from sitegen.load.kinds import kind_findings
 from sitegen.load.migrations import old_forms, upgraded
 from sitegen.load.model import Agreement
+from sitegen.load.references import reference_findings
 from sitegen.load.yamltree import Limits, NumberText, Position, Refused, Tree, parse_tree
 
 
@@ -122,7 +123,10 @@ def load_agreement_text(
     except ValidationError as error:
         loaded.findings.extend(_schema_finding(loaded.document, e) for e in error.errors())
         return loaded
-    wrong_kind = list(kind_findings(agreement, loaded.document))
+    wrong_kind = [
+        *kind_findings(agreement, loaded.document),
+        *reference_findings(agreement, loaded.document),
+    ]
     loaded.findings.extend(wrong_kind)
     loaded.agreement = None if old or wrong_kind else agreement
     return loaded

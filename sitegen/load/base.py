@@ -8,14 +8,14 @@ They live apart from `model.py` so that the parts of the model kept in their own
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from sitegen.load.money import CURRENCY_PATTERN, is_currency
 from sitegen.load.values import DECIMAL_DIGITS
 
-__all__ = ["Bilingual", "Currency", "Money", "Percent", "Slug", "Strict"]
+__all__ = ["Bilingual", "Cadence", "Currency", "Money", "Percent", "Slug", "Strict"]
 
 
 class Strict(BaseModel):
@@ -37,6 +37,8 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", max_length=64),
     Field(description="Lower-case words joined by hyphens, e.g. incident-handling"),
 ]
+# How often something recurs: review meetings, disaster-recovery drills.
+Cadence = Literal["monthly", "quarterly", "half_yearly", "yearly"]
 Percent = Annotated[
     Decimal,
     Field(ge=0, le=100, max_digits=7, decimal_places=4, description="A percentage, e.g. 99.9"),

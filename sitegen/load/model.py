@@ -27,9 +27,12 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from sitegen.calendars import DEFAULT_COUNTRY, UnknownCalendar, check_place
-from sitegen.load.base import Bilingual, Currency, Percent, Slug, Strict
+from sitegen.load.base import Bilingual, Cadence, Currency, Percent, Slug, Strict
+from sitegen.load.continuity import Continuity
 from sitegen.load.credit_terms import CreditBand, Credits
+from sitegen.load.data_terms import DataTerms
 from sitegen.load.money import minor_digits, round_amount
+from sitegen.load.remedies import Exclusions, Remedies, distinct
 from sitegen.load.targets import (
     TARGETS,
     Clock,
@@ -45,11 +48,15 @@ __all__ = [
     "TARGETS",
     "Agreement",
     "Bilingual",
+    "Cadence",
     "Clock",
+    "Continuity",
     "CreditBand",
     "Credits",
+    "DataTerms",
     "Duration",
     "Level",
+    "Remedies",
     "Target",
     "TargetName",
     "Tier",
@@ -516,9 +523,6 @@ class Obligations(Strict):
     provider: list[Bilingual] = Field(min_length=1)
 
 
-Cadence = Literal["monthly", "quarterly", "half_yearly", "yearly"]
-
-
 class ReviewRecord(Strict):
     date: dt.date
     summary: Bilingual
@@ -690,6 +694,11 @@ class LiabilityCap(Strict):
     months_of_fees: Count | None = Field(
         default=None, ge=1, le=120, description="The fees for this many months (needs fees)"
     )
+    exclusions: Exclusions | None = Field(
+        default=None,
+        description="Liability the cap does not limit, e.g. [data_breach, confidentiality]; "
+        "omit for none",
+    )
 
     @model_validator(mode="after")
     def _one(self) -> LiabilityCap:
@@ -697,6 +706,7 @@ class LiabilityCap(Strict):
             raise ValueError("give either amount (with currency) or months_of_fees")
         if (self.amount is None) != (self.currency is None):
             raise ValueError("an amount needs its currency, and a currency its amount")
+        distinct(self.exclusions, "exclusions")
         return self
 
 
@@ -773,10 +783,21 @@ class Agreement(Strict):
     )
     service_hours: ServiceHours
     slos: ServiceLevels
+    continuity: Annotated[list[Continuity], Field(min_length=1)] | None = Field(
+        default=None,
+        description="Recovery objectives (RPO, RTO), backups and disaster-recovery drills, "
+        "per service or tier, or for all; omit if the agreement states none",
+    )
     measurement: Measurement
     fees: Fee | None = None
     credits: Credits | None = None
     obligations: Obligations
+    data: DataTerms | None = Field(
+        default=None,
+        description="Data security: where data is stored and processed, its categories, "
+        "cross-border transfer, breach notice, return and deletion, confidentiality; omit "
+        "if the agreement states none",
+    )
     review: Review | None = Field(
         default=None, description="Service reviews the parties hold; omit if they hold none"
     )
@@ -802,6 +823,11 @@ class Agreement(Strict):
     )
     liability_cap: LiabilityCap | None = Field(
         default=None, description="A cap on liability under this agreement; omit if none"
+    )
+    remedies: Remedies | None = Field(
+        default=None,
+        description="Remedies beyond credits: whether credits are the sole remedy, and "
+        "termination for repeated misses; omit if the agreement says nothing",
     )
     governing_law: Bilingual | None = Field(
         default=None,

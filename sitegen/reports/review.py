@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from sitegen.errors import Location
 from sitegen.findings import FieldPath
+from sitegen.load.values import Duration
 from sitegen.load.yamltree import Limits, Position
 from sitegen.reports.periods import Period
 from sitegen.reports.strict_yaml import (
@@ -125,6 +126,18 @@ class Triggers(RecordModel):
     missed_periods: MissedTrigger
 
 
+class Drill(RecordModel):
+    """A disaster-recovery drill held (the agreement's `continuity[].drill`): the day, what
+    it rehearsed, the recovery point and time it achieved, and whether it passed. It is
+    recorded in the review that reports it, so it is kept as the review is."""
+
+    date: Day
+    scenario: Words
+    rpo_achieved: Duration | None = None
+    rto_achieved: Duration | None = None
+    passed: bool
+
+
 class ReviewFile(RecordModel):
     review: Literal[1]
     agreement: Text
@@ -137,6 +150,21 @@ class ReviewFile(RecordModel):
     actions: list[Action]
     volume: Volume | None
     triggers: Triggers
+    # Written only when drills were held: reviews written before drills were recorded have
+    # no such key, and stay valid.
+    drills: list[Drill] = Field(default_factory=list)
+
+    @field_validator("drills")
+    @classmethod
+    def _drills_before_held(cls, drills: list[Drill], info: ValidationInfo) -> list[Drill]:
+        held = info.data.get("held")
+        late = [d for d in drills if held is not None and d.date > held]
+        if late:
+            raise ValueError(
+                f"the drill of {late[0].date.isoformat()} is after the review was held "
+                f"({held}): record a drill in a review held after it"
+            )
+        return drills
 
     @model_validator(mode="after")
     def _distinct(self) -> ReviewFile:

@@ -35,9 +35,10 @@ def new_review(folder: Path, agreement: Agreement, period: Period, today: dt.dat
     if path.exists() or path.is_symlink():
         raise UserError("a review of this period exists already: edit it", path=path)
     held = held_reports(folder / REPORTS_DIR, agreement.id)
+    drills = any(entry.drill is not None for entry in agreement.continuity or ())
     data = render_review(
         agreement.id, period.label, covered(held, period), triggers(agreement, held, period, None),
-        today,
+        today, drills=drills,
     )  # fmt: skip
     write_atomic(path, data)
     return path

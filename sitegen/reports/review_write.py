@@ -16,8 +16,16 @@ from sitegen.reports.review import REVIEW_FORMAT, Covered, MissedTrigger, Trigge
 
 
 def render_review(
-    agreement_id: str, period: str, periods: list[Covered], triggers: Triggers, today: dt.date
+    agreement_id: str,
+    period: str,
+    periods: list[Covered],
+    triggers: Triggers,
+    today: dt.date,
+    *,
+    drills: bool = False,
 ) -> bytes:
+    """The pre-filled review; `drills`: the agreement sets a disaster-recovery drill
+    cadence, so the review asks for the drills held."""
     lines = [
         f"# Service review of {agreement_id} for {period}, prepared by `sitegen review new` "
         f"on {today.isoformat()}.",
@@ -50,8 +58,17 @@ def render_review(
         "# Computed by sitegen from the records and the volume above: validate recomputes",
         "# them and says what to write when the volume changes.",
         *triggers_lines(triggers),
+        *(DRILL_LINES if drills else ()),
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+DRILL_LINES = (
+    "# Disaster-recovery drills held since the last review (the agreement's drill cadence):",
+    '#   - {date: 2026-09-12, scenario: {zh: "…", en: "…"}, rpo_achieved: 10m,',
+    "#      rto_achieved: 3h20m, passed: true}     (rpo_achieved, rto_achieved: as measured)",
+    "drills: []",
+)
 
 
 def periods_lines(periods: list[Covered]) -> Iterator[str]:
