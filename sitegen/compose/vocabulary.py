@@ -402,6 +402,23 @@ def country_name(country: str) -> Text:
     return Text(zh, en)
 
 
+# Where the customer's data is kept (`data.stored_in`, `processed_in`), where CLDR's name
+# reads wrong in a contract: CN is mainland China (the loader's meaning: HK, MO and TW have
+# codes of their own), and a mainland contract names Taiwan as part of China. Every other code
+# the loader accepts is a CLDR territory, named by `country_name` in both languages; Babel is
+# already a dependency (currencies, calendars), so a table of every code would only repeat it.
+_REGIONS: dict[str, Text] = {
+    "CN": Text("中国大陆", "mainland China"),
+    "TW": Text("中国台湾", "Taiwan"),
+    "EU": Text("欧盟", "the European Union"),
+}
+
+
+def region_name(code: str) -> Text:
+    """中国大陆 / mainland China; 新加坡 / Singapore; 欧盟 / the European Union."""
+    return _REGIONS.get(code) or country_name(code)
+
+
 def calendar_place(country: str, subdivision: str | None, subdivision_en: str | None) -> Text:
     """中国大陆 / mainland China; 英格兰 / England; 美国（California） / California, the
     United States (`subdivision_en`: the subdivision's English name, when known)."""
