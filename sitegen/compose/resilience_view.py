@@ -27,7 +27,15 @@ from sitegen.load.values import Duration
 
 ViewModel = dict[str, object]
 
-__all__ = ["continuity_view", "data_view", "exclusions", "period", "remedies_view"]
+__all__ = [
+    "continuity_view",
+    "data_view",
+    "entry_scope",
+    "exclusions",
+    "lower_article",
+    "period",
+    "remedies_view",
+]
 
 
 def continuity_view(a: Agreement, lang: Lang) -> ViewModel | None:
@@ -46,7 +54,7 @@ def continuity_view(a: Agreement, lang: Lang) -> ViewModel | None:
 def _entry(a: Agreement, e: Continuity, lang: Lang) -> ViewModel:
     backup, drill = e.backup, e.drill
     return {
-        "scope": _scope(a, e, lang),
+        "scope": entry_scope(a, e, lang),
         "rpo": _duration(e.rpo, lang),
         "rto": _duration(e.rto, lang),
         "reason": _sentence(e.rto_reason, lang),
@@ -66,7 +74,7 @@ def _entry(a: Agreement, e: Continuity, lang: Lang) -> ViewModel:
     }
 
 
-def _scope(a: Agreement, entry: Continuity, lang: Lang) -> Plain:
+def entry_scope(a: Agreement, entry: Continuity, lang: Lang) -> Plain:
     """服务“IT 服务台…”、“终端资产台账…” / the services "…" and "…"; 可用性等级“地域” /
     the availability tier "region"; 全部服务 / all services. The loader checked the ids."""
     if entry.tier is not None:
@@ -206,9 +214,12 @@ def _inline(text: Bilingual | None, lang: Lang) -> Plain | None:
     if text is None:
         return None
     value = text.get(lang).strip().rstrip("。.")
-    if lang == "en":
-        for article in ("The ", "A ", "An "):
-            if value.startswith(article):
-                value = article.lower() + value[len(article) :]
-                break
-    return Plain(value)
+    return Plain(lower_article(value) if lang == "en" else value)
+
+
+def lower_article(value: str) -> str:
+    """The Customer's … → the Customer's …: an English text placed mid-sentence."""
+    for article in ("The ", "A ", "An "):
+        if value.startswith(article):
+            return article.lower() + value[len(article) :]
+    return value

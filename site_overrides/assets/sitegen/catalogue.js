@@ -1,7 +1,8 @@
-/* The catalogue table: filter by status, party and text, sort by any column; and on every
+/* The catalogue table: filter by status, party, text and whether a row has a recovery
+ * objective (RPO/RTO), sort by any column; and on every
  * page, the countdowns and states that depend on the day, said again from the visitor's day.
  *
- * Ours, no library. The state lives in the address (?status=&party=&text=&sort=&order=; not `q`,
+ * Ours, no library. The state lives in the address (?status=&party=&text=&recovery=&sort=&order=; not `q`,
  * which Material reads to open its search),
  * so a filtered, sorted view can be bookmarked and shared. Values are read from data
  * attributes the generator wrote (HTML-escaped); nothing here writes HTML, only text.
@@ -9,7 +10,7 @@
 (function () {
   "use strict";
 
-  var KEYS = ["status", "party", "text", "sort", "order"];
+  var KEYS = ["status", "party", "text", "recovery", "sort", "order"];
   var NUMBER = /^-?\d+(\.\d+)?$/;
 
   function readState() {
@@ -39,6 +40,7 @@
 
   function matches(row, state) {
     if (state.status && row.getAttribute("data-state") !== state.status) { return false; }
+    if (state.recovery && !row.hasAttribute("data-recovery")) { return false; }
     if (state.party) {
       var parties = JSON.parse(row.getAttribute("data-parties") || "[]");
       if (parties.indexOf(state.party) < 0) { return false; }
@@ -97,6 +99,8 @@
     form.elements.status.value = state.status;
     form.elements.party.value = state.party;
     form.elements.text.value = state.text;
+    if (state.recovery !== "1") { state.recovery = ""; }
+    if (form.elements.recovery) { form.elements.recovery.checked = state.recovery === "1"; }
     if (form.elements.status.value !== state.status) { state.status = ""; }
     if (form.elements.party.value !== state.party) { state.party = ""; }
 
@@ -104,12 +108,13 @@
       state.status = form.elements.status.value;
       state.party = form.elements.party.value;
       state.text = form.elements.text.value.trim();
+      state.recovery = form.elements.recovery && form.elements.recovery.checked ? "1" : "";
       render();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
       window.setTimeout(function () {
-        state = { status: "", party: "", text: "", sort: "", order: "" };
+        state = { status: "", party: "", text: "", recovery: "", sort: "", order: "" };
         render();
       }, 0);
     });
