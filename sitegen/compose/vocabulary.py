@@ -132,6 +132,7 @@ DEADLINE_NAMES = Words(
         "action_due": Text("改进措施到期", "Improvement action due"),
         "claim_window": Text("服务赔偿申请截止", "Credit claim window closes"),
         "revision_triggered": Text("触发协议修订", "Revision triggered"),
+        "drill_due": Text("灾难恢复演练到期", "Disaster-recovery drill due"),
     }
 )
 # The same kinds in the column of `sitegen renewals` (English, lower case, ≤ 18 wide).
@@ -144,6 +145,7 @@ DEADLINE_WORDS: dict[str, str] = {
     "action_due": "action due",
     "claim_window": "credit claim",
     "revision_triggered": "revision triggered",
+    "drill_due": "drill due",
 }
 
 VISIBILITY_NAMES = Words(
