@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
-from sitegen.compose.vocabulary import EXCLUSION_NAMES, region_name
+from sitegen.compose.vocabulary import CONTINUITY_WORDS, EXCLUSION_NAMES, region_name
 from sitegen.load.continuity import Continuity
 from sitegen.load.data_terms import DataTerms
 from sitegen.load.model import Agreement, Bilingual
@@ -80,16 +80,17 @@ def entry_scope(a: Agreement, entry: Continuity, lang: Lang) -> Plain:
     if entry.tier is not None:
         tier = next((t for t in a.slos.tiers or () if t.id == entry.tier), None)
         name = tier.scope.get(lang) if tier is not None and tier.scope else entry.tier
-        return Plain(f"可用性等级“{name}”" if lang == "zh" else f'The availability tier "{name}"')
+        return Plain(CONTINUITY_WORDS("tier", lang, name=name))
     if not entry.services:
-        return Plain("全部服务" if lang == "zh" else "All services")
+        return Plain(CONTINUITY_WORDS("all", lang))
     texts = {item.id: item.text.get(lang) for item in a.scope.included}
     named = [texts.get(service, service) for service in entry.services]
     if lang == "zh":
-        return Plain("服务" + "、".join(f"“{text}”" for text in named))
-    quoted = [f'"{text}"' for text in named]
-    word = "The service " if len(quoted) == 1 else "The services "
-    return Plain(word + fmt.join(quoted, lang))
+        names = "、".join(f"“{text}”" for text in named)
+    else:
+        names = fmt.join([f'"{text}"' for text in named], lang)
+    word = "service" if len(named) == 1 else "services"
+    return Plain(CONTINUITY_WORDS(word, lang, names=names))
 
 
 def data_view(a: Agreement, lang: Lang) -> ViewModel | None:

@@ -342,6 +342,19 @@ EXCLUSION_NAMES = Words(
     }
 )
 
+# What a continuity entry covers (`continuity[].services`, `tier`, or neither: all), as the
+# contract's continuity clause and the agreement card name it, and the card's breach notice.
+CONTINUITY_WORDS = Words(
+    {
+        "all": Text("全部服务", "All services"),
+        "tier": Text("可用性等级“{name}”", 'The availability tier "{name}"'),
+        "service": Text("服务{names}", "The service {names}"),
+        "services": Text("服务{names}", "The services {names}"),
+        "notice": Text("{within}内通知{to}", "Within {within}, to {to}"),
+        "notice_untimed": Text("通知{to}", "To {to}"),
+    }
+)
+
 # Whether the customer's data may leave the regions it is stored and processed in
 # (`sitegen.load.data_terms.CrossBorder`).
 CROSS_BORDER_NAMES = Words(

@@ -6,7 +6,8 @@ breach with the role it goes to. One line when every continuity entry sets the s
 objectives (or there is one), else one line per entry naming its services or tier, so the
 card never shows one figure where the contract states two. Nothing is shown for a term the
 agreement does not hold. Each value is escaped here (`h`); the words come from
-`compose.resilience_view`, so the card says what the contract says.
+`compose.resilience_view` and `vocabulary.CONTINUITY_WORDS`, so the card says what the
+contract says.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from sitegen.catalogue import Row
 from sitegen.compose.contract import Lang
 from sitegen.compose.resilience_view import entry_scope, lower_article, period
+from sitegen.compose.vocabulary import CONTINUITY_WORDS
 from sitegen.load.model import Agreement
 from sitegen.render.page_markup import h
 
@@ -30,15 +32,12 @@ def recovery_facts(agreement: Agreement, row: Row, lang: Lang) -> list[tuple[str
         facts.append(("recovery_objectives", objectives))
     if row.breach_notice_to is not None:
         to = row.breach_notice_to.get(lang)
+        to = lower_article(to) if lang == "en" else to
         if row.breach_notice is None:
-            text = f"通知{to}" if lang == "zh" else f"To {lower_article(to)}"
+            text = CONTINUITY_WORDS("notice_untimed", lang, to=to)
         else:
             within = period(row.breach_notice, lang)
-            text = (
-                f"{within}内通知{to}"
-                if lang == "zh"
-                else f"Within {within}, to {lower_article(to)}"
-            )
+            text = CONTINUITY_WORDS("notice", lang, within=within, to=to)
         facts.append(("breach_notice", h(text)))
     return facts
 
