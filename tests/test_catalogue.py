@@ -286,7 +286,54 @@ def test_row_values_and_labels() -> None:
         "version": ("1", "1"),
         "kind": ("双方签署", "Negotiated"),
         "amendment_watch": ("—", "—"),
+        "rpo": ("—", "—"),
+        "rto": ("—", "—"),
+        "breach_notice": ("—", "—"),
     }
+
+
+def test_rows_carry_the_tightest_recovery_objectives_and_the_breach_notice() -> None:
+    # SLA-2025-004: one continuity entry, RPO 15m and RTO 4h; breach notice within 24h to
+    # the customer's Information Security Officer (24h = 1,440 minutes, written 1d).
+    row = catalogue_rows([sample("SLA-2025-004")], D(2026, 12, 2))[0]
+    assert (row.label("rpo", "zh"), row.label("rto", "en")) == ("15 分钟", "4 hours")
+    assert (row.label("breach_notice", "zh"), row.label("breach_notice", "en")) == (
+        "24 小时",
+        "24 hours",
+    )
+    assert row.breach_notice_to is not None
+    assert row.breach_notice_to.zh == "客户方信息安全负责人"
+    [record] = json.loads(to_json([sample("SLA-2025-004")], D(2026, 12, 2)))["agreements"]
+    assert (record["rpo"], record["rpo_minutes"], record["rto"], record["rto_minutes"]) == (
+        "15m",
+        15,
+        "4h",
+        240,
+    )
+    assert record["rto_text"] == {"zh": "4 小时", "en": "4 hours"}
+    assert record["breach_notice"] == {
+        "within": "1d",
+        "within_minutes": 1440,
+        "within_text": {"zh": "24 小时", "en": "24 hours"},
+        "to": {"zh": "客户方信息安全负责人", "en": "The customer's Information Security Officer"},
+    }
+
+
+def test_the_tightest_objective_of_several_entries_is_the_rows() -> None:
+    # Two entries: RPO 1h / RTO 8h and RPO 15m / RTO 1d; the row takes 15m and 8h.
+    from sitegen.load.continuity import Continuity
+    from sitegen.load.values import Duration
+
+    entries = [
+        Continuity(rpo=Duration(minutes=60), rto=Duration(minutes=480), services=["crm"]),
+        Continuity(rpo=Duration(minutes=15), rto=Duration(minutes=1440), tier=None),
+    ]
+    agreement = sample("OLA-2025-001").model_copy(update={"continuity": entries})
+    row = catalogue_rows([agreement], D(2025, 2, 15))[0]
+    assert (row.rpo, row.rto) == (Duration(minutes=15), Duration(minutes=480))
+    without = sample("SLA-2024-001")
+    [record] = json.loads(to_json([without], D(2025, 2, 15)))["agreements"]
+    assert (record["rpo"], record["rto"], record["breach_notice"]) == (None, None, None)
 
 
 def test_missing_values_show_a_dash_and_units_name_the_party() -> None:
@@ -361,6 +408,14 @@ def test_json_record_of_the_guide_agreement() -> None:
         ],
         "p1_response": "15m",
         "p1_response_minutes": 15,
+        # no continuity or data terms: null, never a default
+        "rpo": None,
+        "rpo_minutes": None,
+        "rpo_text": None,
+        "rto": None,
+        "rto_minutes": None,
+        "rto_text": None,
+        "breach_notice": None,
         "fee": {
             "amount": "80000.00",
             "currency": "CNY",

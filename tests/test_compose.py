@@ -111,10 +111,10 @@ def test_schedule_hours_and_allowed_downtime() -> None:
 
 
 def test_signed_agreement_uses_its_pinned_version() -> None:
-    assert TemplateIndex(TEMPLATES).versions("it-service-sla") == [1, 2]
+    assert TemplateIndex(TEMPLATES).versions("it-service-sla") == [1, 2, 3]
     assert render(sample("SLA-2024-001")).meta.template == "it-service-sla@1"
     draft = sample("OLA-2025-001").model_copy(update={"template": "it-service-sla"})
-    assert render(draft).meta.template == "it-service-sla@2"
+    assert render(draft).meta.template == "it-service-sla@3"
 
 
 def test_signed_agreement_must_be_pinned() -> None:

@@ -89,10 +89,12 @@ def test_every_key_hashes_the_template_version_it_is_made_with(project: Path) ->
     template = index.get("it-service-sla", 1)
     assert template is not None
     assert index.digest("it-service-sla", 1) == template.digest == folder_digest(version_folder)
-    newest = project / "templates" / "it-service-sla" / "v2"
+    newest = project / "templates" / "it-service-sla" / "v3"
     assert index.digest("it-service-sla") == folder_digest(newest)  # unpinned: the newest
-    assert index.digest("it-service-sla", 2) == folder_digest(newest) != template.digest
-    assert index.digest("it-service-sla", 3) == b""
+    assert index.digest("it-service-sla", 3) == folder_digest(newest) != template.digest
+    second = project / "templates" / "it-service-sla" / "v2"
+    assert index.digest("it-service-sla", 2) == folder_digest(second) != folder_digest(newest)
+    assert index.digest("it-service-sla", 4) == b""
 
 
 def test_a_new_template_version_changes_the_keys_of_unpinned_agreements_only(
@@ -110,9 +112,9 @@ def test_a_new_template_version_changes_the_keys_of_unpinned_agreements_only(
     before = keys()
     every_version = TemplateIndex(project / "templates").digest_all()
     templates = project / "templates" / "it-service-sla"
-    shutil.copytree(templates / "v2", templates / "v3")
-    manifest = templates / "v3" / "template.yaml"
-    manifest.write_text(manifest.read_text("utf-8").replace("version: 2", "version: 3"), "utf-8")
+    shutil.copytree(templates / "v3", templates / "v4")
+    manifest = templates / "v4" / "template.yaml"
+    manifest.write_text(manifest.read_text("utf-8").replace("version: 3", "version: 4"), "utf-8")
     after = keys()
     assert after["SLA-2024-001"] == before["SLA-2024-001"]
     assert after["SLA-2025-004"] != before["SLA-2025-004"]

@@ -307,7 +307,7 @@ def test_the_diff_names_a_draft_that_says_signed_as_not_signed(repo: GitRepo) ->
     after = "".join(segment.text for segment in segments if segment.op != "delete")
     assert SIGNED_ON_V1[1] in before and SIGNED_ON_V1[1] not in after
     shown = CliRunner().invoke(diff_command, [SAMPLE_ID])
-    assert "(working tree) (v2, unsigned, it-service-sla@2," in shown.stdout, shown.output
+    assert "(working tree) (v2, unsigned, it-service-sla@3," in shown.stdout, shown.output
 
 
 def test_the_working_documents_are_drafts_until_the_archive_holds_them(

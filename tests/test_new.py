@@ -70,7 +70,7 @@ def test_the_skeleton_covers_every_section(project: Path) -> None:
     agreement = written(project, "SLA-2026-010")
     assert agreement.id == "SLA-2026-010"
     assert agreement.status == "draft"
-    assert agreement.template == "it-service-sla@2"  # the newest version
+    assert agreement.template == "it-service-sla@3"  # the newest version
     assert agreement.dates.effective == dt.date.today()
     assert agreement.dates.signed is None
     assert agreement.omit_sections == []
@@ -108,7 +108,7 @@ _ID_RULE = (
     "is not an agreement ID: write 2 to 10 capital letters, a 4-digit year and a 3- to 6-digit "
     "number, joined by hyphens, e.g. SLA-2025-001"
 )
-_TEMPLATES = "use one of it-service-sla@1, it-service-sla@2"
+_TEMPLATES = "use one of it-service-sla@1, it-service-sla@2, it-service-sla@3"
 
 
 @pytest.mark.parametrize(
@@ -135,8 +135,8 @@ _TEMPLATES = "use one of it-service-sla@1, it-service-sla@2"
             f"there is no template 'no-such-template' under templates/: {_TEMPLATES}",
         ),
         (
-            ["SLA-2026-010", "--template", "it-service-sla@3"],
-            f"there is no template 'it-service-sla@3' under templates/: {_TEMPLATES}",
+            ["SLA-2026-010", "--template", "it-service-sla@4"],
+            f"there is no template 'it-service-sla@4' under templates/: {_TEMPLATES}",
         ),
         (
             ["SLA-2026-010", "--template", "../templates/it-service-sla"],

@@ -71,7 +71,7 @@ def test_the_provider_text_is_archived_with_its_hash(repo: GitRepo, tmp_path: Pa
     root = repo.root
     living = repo.read(PATH)
     assert living == replace_once(entered(), "status: draft", "status: accepted").replace(
-        "template: it-service-sla\n", "template: it-service-sla@2\n"
+        "template: it-service-sla\n", "template: it-service-sla@3\n"
     )
     assert "signed:" not in living
     manifest = parse_manifest((root / SIGNED / "manifest.yaml").read_bytes())

@@ -74,7 +74,7 @@ def test_sign_writes_the_archive_commits_and_tags(sample_repo: GitRepo) -> None:
     assert manifest.agreement == SAMPLE_ID
     [entry] = manifest.signed
     # signing pins the newest template version
-    assert (entry.version, entry.date, entry.template) == (1, DATE, "it-service-sla@2")
+    assert (entry.version, entry.date, entry.template) == (1, DATE, "it-service-sla@3")
     assert entry.files == {
         "v1.yaml": sha256(root / SIGNED / "v1.yaml"),
         "v1.pdf": sha256(root / SIGNED / "v1.pdf"),
@@ -97,7 +97,7 @@ def test_sign_edits_only_status_date_and_template(sample_repo: GitRepo) -> None:
     after = sample_repo.read(SAMPLE_PATH)
 
     expected = replace_once(before, "status: in_review", "status: signed")
-    expected = replace_once(expected, "template: it-service-sla\n", "template: it-service-sla@2\n")
+    expected = replace_once(expected, "template: it-service-sla\n", "template: it-service-sla@3\n")
     expected = replace_once(expected, "dates:\n", "dates:\n  signed: 2024-03-15\n")
     assert after == expected
     assert after.startswith("# yaml-language-server:")  # the comment stays

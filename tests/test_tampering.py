@@ -580,9 +580,9 @@ def pdf_stored_in_git_as_a_link(repo: GitRepo) -> list[str]:
 
 @kind()
 def template_linked_outside_the_repository(repo: GitRepo) -> list[str]:
-    # The sample is signed on the newest version (v2), the other agreement pins v1.
+    # The sample is signed on the newest version (v3), the other agreement pins v1.
     refused = {}
-    for version in (1, 2):
+    for version in (1, 3):
         path = f"templates/it-service-sla/v{version}/template.yaml"
         outside = repo.root.parent / f"template-v{version}.yaml"
         outside.write_bytes((repo.root / path).read_bytes())
@@ -592,7 +592,7 @@ def template_linked_outside_the_repository(repo: GitRepo) -> list[str]:
             f"manifest {LINK.removeprefix('the file ')}"
         )
     repo.commit("Link the templates")
-    return [f"{SAMPLE_PATH}:5:11: SG804 {refused[2]}", f"{OTHER_PATH}:5:11: SG804 {refused[1]}"]
+    return [f"{SAMPLE_PATH}:5:11: SG804 {refused[3]}", f"{OTHER_PATH}:5:11: SG804 {refused[1]}"]
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])

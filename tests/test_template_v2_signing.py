@@ -133,13 +133,13 @@ def test_sign_archives_a_pdf_that_states_the_date_and_both_roles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The sample before signing: in review, no signing date, template unpinned, so signing
-    # pins the newest version, 2, and renders the PDF from the agreement marked signed.
+    # pins the newest version, 3, and renders the PDF from the agreement marked signed.
     repo = sample_repository(tmp_path / "repo", monkeypatch)
     assert "signed:" not in repo.read(SAMPLE_PATH).split("effective:")[0].split("dates:")[1]
     sign(repo.root, Settings(), SAMPLE_ID, dt.date(2024, 3, 15))
     folder = repo.root / "agreements" / SAMPLE_ID / "signed"
     manifest = parse_manifest((folder / "manifest.yaml").read_bytes())
-    assert manifest.signed[0].template == "it-service-sla@2"
+    assert manifest.signed[0].template == "it-service-sla@3"
     text = pdf_text(folder / "v1.pdf")
     for words in (SIGNED_ON, CUSTOMER_ROLE, PROVIDER_ROLE):
         assert text.count(flat(words.zh)) == (2 if words == SIGNED_ON else 1)

@@ -1,8 +1,8 @@
 """Deadlines and obligations: what is due (objection deadlines, expiries, reviews, and for
 a provider's published agreement the amendment watch; and what the agreement's records and
 reviews oblige, `obligations`: reports due, improvement actions, credit claim windows,
-revisions triggered), for the page "deadlines and obligations", the `sitegen renewals`
-command, the calendar and catalogue.json.
+revisions triggered, disaster-recovery drills due), for the page "deadlines and
+obligations", the `sitegen renewals` command, the calendar and catalogue.json.
 
 The deadlines are those of the version in force (its term, its objection days, its review
 cadence), never a draft's: an amendment in review keeps them until it is signed. The
@@ -32,16 +32,17 @@ Kind = Literal[
     "action_due",
     "claim_window",
     "revision_triggered",
+    "drill_due",
 ]
 KINDS: tuple[Kind, ...] = (
     "objection_deadline", "expiry", "review", "amendment_watch", "report_due", "action_due",
-    "claim_window", "revision_triggered",
+    "claim_window", "revision_triggered", "drill_due",
 )  # fmt: skip
 # Overdue items of these kinds stay on the list; a passed expiry simply means "expired",
 # and a passed claim window that the time to claim is over.
 KEPT_WHEN_OVERDUE: frozenset[Kind] = frozenset(
     {"objection_deadline", "review", "amendment_watch", "report_due", "action_due",
-     "revision_triggered"}
+     "revision_triggered", "drill_due"}
 )  # fmt: skip
 
 

@@ -37,6 +37,7 @@ UID_KINDS = {
     "action_due": "action",
     "claim_window": "claim",
     "revision_triggered": "revision",
+    "drill_due": "drill",
 }
 LINE_OCTETS = 75
 _BREAKS = ("\r\n", "\r", "\x85", "\u2028", "\u2029")

@@ -17,6 +17,12 @@ renewal dates: the page "deadlines and obligations", `sitegen renewals` and the 
 - `revision_triggered`: a held review whose revision trigger fired, while no version was
   signed since the review: due `revision.meeting_within` after the review (the parties
   meet to agree the revision), else on the day of the review.
+- `drill_due`: each drill cadence of the continuity terms (`continuity[].drill.cadence`),
+  one cadence after the latest disaster-recovery drill recorded on or before today
+  (`reports.drills.drills_held`), else after the effective date, as a review is due one
+  cadence after the last review held; overdue from the day after, until a drill is
+  recorded. Drills are recorded for the agreement, not per service (a review's `drills:`
+  names no scope), so entries with the same cadence share one item.
 
 A report not yet accepted is not an obligation here: the agreement states no day by which
 the customer accepts.
@@ -31,11 +37,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from sitegen.calendars import WorkCalendar
+from sitegen.catalogue.standing import CADENCE_MONTHS
+from sitegen.compose import fmt
 from sitegen.compose.contract import Text
+from sitegen.compose.vocabulary import TERM_WORDS
+from sitegen.load import terms
 from sitegen.load.config import Settings
 from sitegen.load.layout import REPORTS_DIR, REVIEWS_DIR
 from sitegen.load.model import Agreement
 from sitegen.load.workdays import agreement_calendar, day_after
+from sitegen.reports.drills import DrillHeld, drills_held
 from sitegen.reports.held import HeldReport, held_reports
 from sitegen.reports.periods import Period
 from sitegen.reports.review import ReviewFile, read_reviews
@@ -51,6 +62,7 @@ class Kept:
     reports: tuple[HeldReport, ...] = ()
     reviews: tuple[ReviewFile, ...] = ()
     calendar: WorkCalendar | None = None
+    drills: tuple[DrillHeld, ...] = ()  # the disaster-recovery drills its reviews record
 
     @property
     def reviews_held(self) -> tuple[dt.date, ...]:
@@ -74,7 +86,12 @@ def read_kept(folder: Path, agreement: Agreement, settings: Settings) -> Kept:
         tuple(held_reports(folder / REPORTS_DIR, agreement.id)),
         tuple(read.review for read in read_reviews(folder / REVIEWS_DIR, agreement.id)),
         agreement_calendar(agreement, settings),
+        tuple(drills_held(folder / REVIEWS_DIR, agreement.id)) if _drilled(agreement) else (),
     )
+
+
+def _drilled(agreement: Agreement) -> bool:
+    return any(entry.drill is not None for entry in agreement.continuity or ())
 
 
 def obligations(
@@ -86,6 +103,7 @@ def obligations(
         *_actions(kept),
         *_claims(kept, today),
         *_revisions(agreement, kept, signed),
+        *_drills(agreement, kept, today),
     ]
 
 
@@ -163,3 +181,22 @@ def _revisions(agreement: Agreement, kept: Kept, signed: dt.date) -> Iterator[Ob
             f"{review.period}: " + "; ".join(t.en for t in fired),
         )
         yield Obligation("revision_triggered", due, review.period, subject)
+
+
+def _drills(agreement: Agreement, kept: Kept, today: dt.date) -> Iterator[Obligation]:
+    """The next drill of each cadence: one cadence after the latest drill recorded on or
+    before `today`, else after the effective date."""
+    cadences = {e.drill.cadence for e in agreement.continuity or () if e.drill is not None}
+    last = max((d.date for d in kept.drills if d.date <= today), default=None)
+    base = last or agreement.dates.effective
+    for cadence in sorted(cadences, key=lambda c: CADENCE_MONTHS[c]):
+        due = terms.add_months(base, CADENCE_MONTHS[cadence])
+        every = TERM_WORDS[cadence]
+        if last is None:
+            subject = Text(f"{every.zh}一次；尚无演练记录", f"{every.en}; no drill on record")
+        else:
+            subject = Text(
+                f"{every.zh}一次；上次演练：{fmt.date(last, 'zh')}",
+                f"{every.en}; last drill: {fmt.date(last, 'en')}",
+            )
+        yield Obligation("drill_due", due, cadence, subject)

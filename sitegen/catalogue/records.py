@@ -27,6 +27,7 @@ from sitegen.catalogue.service import Credit, Service
 from sitegen.catalogue.standing import last_review
 from sitegen.compose.contract import Text
 from sitegen.compose.fmt import fee_text
+from sitegen.compose.resilience_view import period
 from sitegen.load.model import Fee, Tier
 from sitegen.load.money import round_amount
 from sitegen.load.values import Duration
@@ -115,6 +116,30 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
     _f("p1_response_minutes", "integer | null",
        "最高级别的响应时限（分钟；以工作日计时为 null）",
        "Response time of the first priority level in minutes (null when in working days)"),
+    _f("rpo", "string | null",
+       "恢复点目标（RPO），各 continuity 条目中最短者，时长写法，如 \"15m\"（24h 写作 \"1d\"）；"
+       "未约定为 null",
+       "Recovery point objective: the shortest of the continuity entries', in duration "
+       "notation, e.g. \"15m\" (24h is written \"1d\"); null when none is set"),
+    _f("rpo_minutes", "integer | null", "rpo 的分钟数", "rpo in minutes"),
+    _f("rpo_text", "{zh, en} | null", "rpo 按合同的写法，如 15 分钟",
+       "rpo as the contract writes it, e.g. 15 minutes"),
+    _f("rto", "string | null",
+       "恢复时间目标（RTO），各 continuity 条目中最短者，时长写法，如 \"4h\"；未约定为 null",
+       "Recovery time objective: the shortest of the continuity entries', in duration "
+       "notation, e.g. \"4h\"; null when none is set"),
+    _f("rto_minutes", "integer | null", "rto 的分钟数（以工作日计时为 null）",
+       "rto in minutes (null when in working days)"),
+    _f("rto_text", "{zh, en} | null", "rto 按合同的写法，如 4 小时",
+       "rto as the contract writes it, e.g. 4 hours"),
+    _f("breach_notice", "{within, within_minutes, within_text, to} | null",
+       "数据泄露通知：within 为时限（时长写法，如 \"1d\"；未约定为 null），within_minutes 为其"
+       "分钟数，within_text 为合同的写法（zh/en，如 24 小时），to 为被通知的岗位（zh/en）；"
+       "协议未约定为 null",
+       "Notice of a data breach: within, the time limit in duration notation (\"1d\"; null "
+       "when the agreement gives none), within_minutes, within_text as the contract writes "
+       "it (zh/en, e.g. 24 hours), and to, the role notified (zh/en); null when the "
+       "agreement has no breach notice"),
     _f("fee", "{amount, currency, per, text} | null",
        "服务费：amount 为金额（字符串，按币种的最小单位，如 \"80000.00\"、日元 \"1200000\"），"
        "currency 为 ISO 4217 币种代码，per 为 month、quarter 或 year，text 为两种语言的写法；"
@@ -157,6 +182,16 @@ CATALOGUE_JSON_FIELDS: tuple[JsonField, ...] = (
 
 def _day(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def _written(value: Duration | None) -> str | None:
+    """A duration as an agreement writes it: 15m, 4h, 1d, 2wd."""
+    return None if value is None else str(value)
+
+
+def _said(value: Duration | None) -> dict[str, str] | None:
+    """A duration as the contract says it: {zh: 24 小时, en: 24 hours}."""
+    return None if value is None else {"zh": period(value, "zh"), "en": period(value, "en")}
 
 
 def _minutes(value: Duration | None) -> int | None:
@@ -228,6 +263,20 @@ def record(
         "availability_tiers": [_tier(tier) for tier in agreement.slos.tiers],
         "p1_response": str(row.p1_response.within) if row.p1_response is not None else None,
         "p1_response_minutes": _minutes(row.p1_response.within if row.p1_response else None),
+        "rpo": _written(row.rpo),
+        "rpo_minutes": _minutes(row.rpo),
+        "rpo_text": _said(row.rpo),
+        "rto": _written(row.rto),
+        "rto_minutes": _minutes(row.rto),
+        "rto_text": _said(row.rto),
+        "breach_notice": None
+        if row.breach_notice_to is None
+        else {
+            "within": _written(row.breach_notice),
+            "within_minutes": _minutes(row.breach_notice),
+            "within_text": _said(row.breach_notice),
+            "to": _text(row.breach_notice_to),
+        },
         "fee": _fee(agreement.fees),
         "signed_pdf": copies.pdf if copies else None,
         "signed_scan": copies.scan if copies else None,

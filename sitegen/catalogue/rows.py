@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from sitegen.catalogue.standing import (
     RENEWAL_WINDOW_DAYS,
@@ -26,6 +27,7 @@ from sitegen.catalogue.standing import (
 )
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.resilience_view import period
 from sitegen.compose.targets import cell
 from sitegen.compose.vocabulary import (
     KIND_NAMES,
@@ -39,6 +41,7 @@ from sitegen.compose.vocabulary import (
 )
 from sitegen.load import visibility
 from sitegen.load.model import Agreement, Bilingual, Party, Target
+from sitegen.load.values import Duration
 from sitegen.reports.service_time import NoZone, agreement_zone
 from sitegen.versions.in_force import Versions
 
@@ -47,7 +50,7 @@ Shown = Agreement | Versions  # what the catalogue's functions take
 ROW_FIELDS = (
     "id", "title", "customer", "provider", "status", "state", "effective", "expiry",
     "objection_deadline", "next_review", "availability", "p1_response", "visibility", "version",
-    "kind", "amendment_watch",
+    "kind", "amendment_watch", "rpo", "rto", "breach_notice",
 )  # fmt: skip
 
 
@@ -78,6 +81,11 @@ class Row:
     # the days ahead on which `state` changes, and to what (`standing.state_changes`)
     state_changes: tuple[tuple[dt.date, str], ...] = ()
     zone: str | None = None  # the IANA zone its dates are days of (None: not known)
+    # the tightest recovery objectives of its continuity entries, and the breach notice
+    rpo: Duration | None = None
+    rto: Duration | None = None
+    breach_notice: Duration | None = None
+    breach_notice_to: Text | None = None  # the role notified
 
     def label(self, field: str, lang: Lang) -> str:
         """The value of `field` as text in `lang`: 2024年3月15日 / 15 March 2024, 99.9%,
@@ -126,6 +134,8 @@ def _text(value: object, lang: Lang) -> str:
         return fmt.percent(value, lang)
     if isinstance(value, Target):
         return cell(value, lang)
+    if isinstance(value, Duration):
+        return period(value, lang)
     return str(value)
 
 
@@ -171,6 +181,22 @@ def availability(agreement: Agreement) -> Decimal | None:
     return tiers[0].target if tiers else None
 
 
+def tightest(agreement: Agreement, objective: Literal["rpo", "rto"]) -> Duration | None:
+    """The shortest RPO (or RTO) of the agreement's continuity entries: the catalogue's
+    one figure for it (the card shows each entry's when they differ); None without one."""
+    found = [getattr(e, objective) for e in agreement.continuity or ()]
+    given: list[Duration] = [value for value in found if value is not None]
+    return min(given) if given else None
+
+
+def breach_notice(agreement: Agreement) -> tuple[Duration | None, Text | None]:
+    """How soon a data breach is notified, and to which role (None, None without one)."""
+    notice = agreement.data.breach_notice if agreement.data else None
+    if notice is None:
+        return None, None
+    return notice.within, text(notice.to)
+
+
 def zone_of(agreement: Agreement) -> str | None:
     """The time zone of the agreement's days (`reports.service_time.agreement_zone`), None
     when it has none."""
@@ -186,6 +212,7 @@ def make_row(
     """The row of the version in force (else of the working version), naming both;
     `changes`: the changes of its state to come."""
     agreement, in_force = versions.current, versions.in_force
+    notice, notified = breach_notice(agreement)
     return Row(
         id=agreement.id,
         title=text(agreement.title),
@@ -208,6 +235,10 @@ def make_row(
         amendment_watch=now.amendment_watch,
         state_changes=changes,
         zone=zone_of(agreement),
+        rpo=tightest(agreement, "rpo"),
+        rto=tightest(agreement, "rto"),
+        breach_notice=notice,
+        breach_notice_to=notified,
     )
 
 

@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sitegen.compose import fmt
 from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
+from sitegen.compose.resilience_view import exclusions
 from sitegen.compose.vocabulary import LANGUAGE_NAMES, TERM_FACTS
 from sitegen.load.model import Agreement, Disputes, Languages, LiabilityCap, MasterAgreement
 
@@ -73,7 +74,12 @@ def _liability(a: Agreement, cap: LiabilityCap | None, lang: Lang) -> ViewModel 
         if total is not None and a.fees is not None:
             amount = money_with_words(total, a.fees.currency, lang)
             limit += f"，即{amount}" if lang == "zh" else f", that is, {amount}"
-    return {"party": cap.party, "limit": Plain(limit), "in_months": cap.months_of_fees is not None}
+    return {
+        "party": cap.party,
+        "limit": Plain(limit),
+        "in_months": cap.months_of_fees is not None,
+        "exclusions": exclusions(cap.exclusions, lang),  # what the cap does not limit
+    }
 
 
 def _disputes(disputes: Disputes | None, lang: Lang) -> ViewModel | None:

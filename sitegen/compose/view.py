@@ -18,6 +18,7 @@ from sitegen.compose.clauses import Plain
 from sitegen.compose.contract import Lang
 from sitegen.compose.credit_view import credits_view
 from sitegen.compose.general import general_view, money_with_words
+from sitegen.compose.resilience_view import continuity_view, data_view, remedies_view
 from sitegen.compose.vocabulary import LANGUAGE_NAMES, calendar_place, public_holidays
 from sitegen.load import terms
 from sitegen.load.model import Agreement, Bilingual, Fee, Party, Schedule
@@ -78,6 +79,9 @@ def build_view(agreement: Agreement, lang: Lang) -> ViewModel:
         if a.retention_years
         else None,
         "signatories": _signatories(a, lang),
+        "continuity": continuity_view(a, lang),
+        "data": data_view(a, lang),
+        "remedies": remedies_view(a, lang),
         **general_view(a, lang),
     }
 

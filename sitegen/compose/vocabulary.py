@@ -132,6 +132,7 @@ DEADLINE_NAMES = Words(
         "action_due": Text("改进措施到期", "Improvement action due"),
         "claim_window": Text("服务赔偿申请截止", "Credit claim window closes"),
         "revision_triggered": Text("触发协议修订", "Revision triggered"),
+        "drill_due": Text("灾难恢复演练到期", "Disaster-recovery drill due"),
     }
 )
 # The same kinds in the column of `sitegen renewals` (English, lower case, ≤ 18 wide).
@@ -144,6 +145,7 @@ DEADLINE_WORDS: dict[str, str] = {
     "action_due": "action due",
     "claim_window": "credit claim",
     "revision_triggered": "revision triggered",
+    "drill_due": "drill due",
 }
 
 VISIBILITY_NAMES = Words(
@@ -340,6 +342,19 @@ EXCLUSION_NAMES = Words(
     }
 )
 
+# What a continuity entry covers (`continuity[].services`, `tier`, or neither: all), as the
+# contract's continuity clause and the agreement card name it, and the card's breach notice.
+CONTINUITY_WORDS = Words(
+    {
+        "all": Text("全部服务", "All services"),
+        "tier": Text("可用性等级“{name}”", 'The availability tier "{name}"'),
+        "service": Text("服务{names}", "The service {names}"),
+        "services": Text("服务{names}", "The services {names}"),
+        "notice": Text("{within}内通知{to}", "Within {within}, to {to}"),
+        "notice_untimed": Text("通知{to}", "To {to}"),
+    }
+)
+
 # Whether the customer's data may leave the regions it is stored and processed in
 # (`sitegen.load.data_terms.CrossBorder`).
 CROSS_BORDER_NAMES = Words(
@@ -400,6 +415,23 @@ def country_name(country: str) -> Text:
     if en.startswith(_WITH_THE) or en.endswith((" Islands", " Republic")):
         en = "the " + en
     return Text(zh, en)
+
+
+# Where the customer's data is kept (`data.stored_in`, `processed_in`), where CLDR's name
+# reads wrong in a contract: CN is mainland China (the loader's meaning: HK, MO and TW have
+# codes of their own), and a mainland contract names Taiwan as part of China. Every other code
+# the loader accepts is a CLDR territory, named by `country_name` in both languages; Babel is
+# already a dependency (currencies, calendars), so a table of every code would only repeat it.
+_REGIONS: dict[str, Text] = {
+    "CN": Text("中国大陆", "mainland China"),
+    "TW": Text("中国台湾", "Taiwan"),
+    "EU": Text("欧盟", "the European Union"),
+}
+
+
+def region_name(code: str) -> Text:
+    """中国大陆 / mainland China; 新加坡 / Singapore; 欧盟 / the European Union."""
+    return _REGIONS.get(code) or country_name(code)
 
 
 def calendar_place(country: str, subdivision: str | None, subdivision_en: str | None) -> Text:

@@ -38,6 +38,7 @@ from sitegen.site.downloads import (
 )
 from sitegen.site.history_table import history_table
 from sitegen.site.live_dates import Past, dated, state_span, words_script
+from sitegen.site.recovery_facts import recovery_facts
 from sitegen.site.report_page import ReportView
 from sitegen.site.service_section import service_section
 from sitegen.site.versions import Comparison, SignedVersion
@@ -139,6 +140,7 @@ def _card(view: AgreementView, lang: Lang) -> str:
         ("service_hours", h(labels.service_hours(agreement.service_hours, lang))),
         ("calendar", h(labels.calendar(agreement.calendar, lang))),
         ("availability", _availability(agreement, row, lang)),
+        *recovery_facts(agreement, row, lang),
         ("fee", h(fmt.fee_text(agreement.fees, lang) if agreement.fees else NONE.get(lang))),
         *((key, h(text)) for key, text in general_facts(agreement, lang)),
     ]  # fmt: skip

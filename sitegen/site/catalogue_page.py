@@ -213,9 +213,10 @@ def _row(
     cell, inline = _service(service or Service(), row.id, lang)
     cells = "".join(_cell(row, column, lang, inline, copies, today) for column in COLUMNS)
     cells += cell
+    recovery = " data-recovery" if row.rpo is not None or row.rto is not None else ""
     return (
         f'<tr role="row" data-state="{h(row.state)}" data-parties="{parties}" '
-        f'data-text="{h(text)}">{cells}</tr>'
+        f'data-text="{h(text)}"{recovery}>{cells}</tr>'
     )
 
 
@@ -232,6 +233,9 @@ def _filters(rows: list[Row], lang: Lang) -> Iterator[str]:
     yield "".join(f'<option value="{h(p)}">{h(p)}</option>' for p in parties)
     yield "</select></label>"
     yield f'<label>{h(label("filter_text", lang))} <input type="search" name="text"></label>'
+    # rows with a recovery objective carry `data-recovery` (`_row`)
+    recovery = h(label("filter_recovery", lang))
+    yield f'<label><input type="checkbox" name="recovery"> {recovery}</label>'
     yield f'<button type="reset">{h(label("filter_reset", lang))}</button>'
     template = h(label("shown", lang, shown="{shown}", total="{total}"))
     yield f'<output class="sg-count" data-template="{template}"></output>'

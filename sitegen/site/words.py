@@ -30,6 +30,8 @@ WORDS: dict[str, Text] = {
     "objection_deadline": Text("续签异议截止", "Objection deadline"),
     "availability": Text("可用性", "Availability"),
     "p1_response": Text("P1 响应", "P1 response"),
+    "recovery_objectives": Text("恢复目标", "Recovery objectives"),
+    "breach_notice": Text("数据泄露通知", "Data breach notice"),
     "signed_pdf_column": Text("已签署 PDF", "Signed PDF"),
     "signed_pdf_link": Text("v{version} PDF", "v{version} PDF"),
     "signed_pdf_named": Text(
@@ -45,6 +47,7 @@ WORDS: dict[str, Text] = {
     "filter_status": Text("状态", "Status"),
     "filter_party": Text("当事方", "Party"),
     "filter_text": Text("搜索", "Search"),
+    "filter_recovery": Text("有 RPO/RTO", "Has RPO/RTO"),
     "filter_all": Text("全部", "All"),
     "filter_reset": Text("清除筛选", "Clear filters"),
     "shown": Text("显示 {shown} / {total} 份协议", "{shown} of {total} agreements shown"),

@@ -1,8 +1,8 @@
-/* The catalogue table: filter by status, party and text, sort by any column, a page of rows
- * at a time; and on every page, the countdowns and states that depend on the day, said again
+/* The catalogue table: filter by status, party, text and whether a row has a recovery
+ * objective (RPO/RTO), sort by any column, a page of rows at a time; and on every page, the countdowns and states that depend on the day, said again
  * from the visitor's day.
  *
- * Ours, no library. The state lives in the address (?status=&party=&text=&sort=&order=&page=;
+ * Ours, no library. The state lives in the address (?status=&party=&text=&recovery=&sort=&order=&page=;
  * not `q`, which Material reads to open its search), so a filtered, sorted view can be
  * bookmarked and shared. Values are read from data attributes the generator wrote
  * (HTML-escaped); nothing here writes HTML, only text, and moves the rows the page holds.
@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  var KEYS = ["status", "party", "text", "sort", "order", "page"];
+  var KEYS = ["status", "party", "text", "recovery", "sort", "order", "page"];
   var NUMBER = /^-?\d+(\.\d+)?$/;
 
   function readState() {
@@ -52,6 +52,7 @@
       row: row,
       position: position,
       state: row.getAttribute("data-state") || "",
+      recovery: row.hasAttribute("data-recovery"),
       parties: Array.isArray(parties) ? parties.map(String) : [],
       text: row.getAttribute("data-text") || "",
       keys: columns.map(function (column, i) { return sortKey(row.cells[i]); })
@@ -60,6 +61,7 @@
 
   function matches(item, state, words) {
     if (state.status && item.state !== state.status) { return false; }
+    if (state.recovery && !item.recovery) { return false; }
     if (state.party && item.parties.indexOf(state.party) < 0) { return false; }
     for (var i = 0; i < words.length; i += 1) {
       if (item.text.indexOf(words[i]) < 0) { return false; }
@@ -145,6 +147,8 @@
     form.elements.status.value = state.status;
     form.elements.party.value = state.party;
     form.elements.text.value = state.text;
+    if (state.recovery !== "1") { state.recovery = ""; }
+    if (form.elements.recovery) { form.elements.recovery.checked = state.recovery === "1"; }
     if (form.elements.status.value !== state.status) { state.status = ""; }
     if (form.elements.party.value !== state.party) { state.party = ""; }
 
@@ -152,13 +156,14 @@
       state.status = form.elements.status.value;
       state.party = form.elements.party.value;
       state.text = form.elements.text.value.trim();
+      state.recovery = form.elements.recovery && form.elements.recovery.checked ? "1" : "";
       state.page = "";
       render();
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
       window.setTimeout(function () {
-        state = { status: "", party: "", text: "", sort: "", order: "", page: "" };
+        state = { status: "", party: "", text: "", recovery: "", sort: "", order: "", page: "" };
         render();
       }, 0);
     });
