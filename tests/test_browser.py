@@ -174,8 +174,10 @@ def shot(page: Page, name: str) -> None:
 
 
 def shown_ids(page: Page) -> list[str]:
-    """The numbers of the catalogue rows on screen, top to bottom."""
-    return page.locator("[data-sg-catalogue] tbody tr:visible td:first-child").all_inner_texts()
+    """The numbers of the catalogue rows shown, top to bottom: their text, not their rendered
+    text, which a phone's card below the screen does not have (content-visibility)."""
+    cells = page.locator("[data-sg-catalogue] tbody tr:visible td:first-child")
+    return [text.strip() for text in cells.all_text_contents()]
 
 
 def query(page: Page) -> dict[str, list[str]]:

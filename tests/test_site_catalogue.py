@@ -284,27 +284,27 @@ def numbered(count: int) -> list[Row]:
 @pytest.mark.parametrize(
     ("lang", "said", "link"),
     [
-        ("zh", "这里列出前 50 份协议（共 120 份）。全部协议：",
+        ("zh", "这里列出前 25 份协议（共 120 份）。全部协议：",
          '<a href="catalogue.json">协议目录（JSON）</a>'),
-        ("en", "The first 50 of 120 agreements are listed here. All of them:",
+        ("en", "The first 25 of 120 agreements are listed here. All of them:",
          '<a href="../catalogue.json">Catalogue (JSON)</a>'),
     ],
 )  # fmt: skip
 def test_a_large_catalogue_lays_out_one_page_of_rows_and_keeps_the_rest_inert(
     lang: Lang, said: str, link: str
 ) -> None:
-    """120 agreements: the table holds the first 50 (PAGE_ROWS) in the catalogue's order,
-    a <template> the other 70 (a browser parses them but lays out none: catalogue_page.py
+    """120 agreements: the table holds the first 25 (PAGE_ROWS) in the catalogue's order,
+    a <template> the other 95 (a browser parses them but lays out none: catalogue_page.py
     says why); without the script a line says so and links the catalogue's JSON; the page
     buttons wait, hidden, for the script."""
     table = catalogue_table(numbered(120), lang)
-    assert PAGE_ROWS == 50
-    assert 'data-sg-catalogue data-sg-page-size="50"' in table
+    assert PAGE_ROWS == 25
+    assert 'data-sg-catalogue data-sg-page-size="25"' in table
     body = table[table.index("<tbody") : table.index("</tbody>")]
     waiting = table[table.index("<template data-sg-rows>") : table.index("</template>")]
     ids = re.compile(r'<td role="cell" class="sg-col-id"[^>]*><a [^>]*>([^<]*)</a>')
-    assert ids.findall(body) == [f"SLA-2026-{n:04d}" for n in range(1, 51)]
-    assert ids.findall(waiting) == [f"SLA-2026-{n:04d}" for n in range(51, 121)]
+    assert ids.findall(body) == [f"SLA-2026-{n:04d}" for n in range(1, 26)]
+    assert ids.findall(waiting) == [f"SLA-2026-{n:04d}" for n in range(26, 121)]
     assert table.index("</table>") < table.index('<p class="sg-more" data-sg-more>')
     assert f'<p class="sg-more" data-sg-more>{said} {link}</p>' in table
     assert '<nav class="sg-pages" data-sg-pages hidden aria-label=' in table

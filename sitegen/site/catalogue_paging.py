@@ -11,7 +11,10 @@ With the first `PAGE_ROWS` rows in the table and the others in a `<template>` (p
 never styled or laid out) the page loads in 0.7–1.5 s, its first rows painted after
 0.35–0.75 s, and a keystroke, a sort or a turn of the page is painted in 35–170 ms at
 1280 px, of which the script takes 3–35 ms; at 390 px, where an off-screen card is not
-laid out either (`content-visibility` in `sitegen.css`), in 35–65 ms.
+laid out either (`content-visibility` in `sitegen.css`), in 35–65 ms. On a quiet machine
+(`make bench`'s browser rows, best of 3 loads) a page of 50 rows drew a sort in 42–57 ms
+and a keystroke in 42–59 ms, over the 50 ms the catalogue must keep; a page of 25 in
+34–42 ms and 33–39 ms. So a page is 25 rows: about two screens at 1280 px.
 
 The script (`site_overrides/assets/sitegen/catalogue.js`) filters and sorts every row,
 those in the template too, and moves the rows of the page shown into the table; the page
@@ -30,8 +33,8 @@ from sitegen.compose.contract import Lang
 from sitegen.render.page_markup import h
 from sitegen.site.words import label
 
-PAGE_ROWS = 50  # the rows laid out at once
-PAGE_KEYS = ("first", "last", "page", "pages")  # what the script fills in "1–50 · page 1 of 19"
+PAGE_ROWS = 25  # the rows laid out at once
+PAGE_KEYS = ("first", "last", "page", "pages")  # what the script fills in "1–25 · page 1 of 37"
 
 
 def other_pages(rows: Sequence[str], lang: Lang, json_link: str) -> Iterator[str]:
