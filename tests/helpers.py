@@ -5,7 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sitegen.diff.fields import Change, diff_terms
+from sitegen.load import load_agreement_text
 from sitegen.load.config import Settings
+from sitegen.load.model import Agreement
 
 REPO = Path(__file__).resolve().parent.parent
 # Copy the samples as they were before any period was reported: their committed records
@@ -126,3 +129,24 @@ def minimal_pdf(note: str, keywords: list[str]) -> bytes:
         xref,
     )
     return out
+
+
+def loaded_agreement(text: str) -> Agreement:
+    """An agreement from its YAML text, which must load."""
+    loaded = load_agreement_text(text, Path("agreement.yaml"))
+    assert loaded.agreement is not None, loaded.findings
+    return loaded.agreement
+
+
+TermRow = tuple[str, str, str, str, str | None]
+
+
+def term_rows(old: str, new: str) -> list[TermRow]:
+    """`sitegen diff`'s term changes between two agreement texts: path, English label,
+    before, after (— for none) and direction."""
+    found: list[Change] = diff_terms(loaded_agreement(old), loaded_agreement(new))
+    return [
+        (c.path, c.label.en, c.before.en if c.before else "—", c.after.en if c.after else "—",
+         c.direction)
+        for c in found
+    ]  # fmt: skip

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sitegen.compose import compose, select_template
 from sitegen.compose.contract import Contract, ItemList, Paragraph, Table
 from sitegen.compose.templates import TemplateIndex
-from sitegen.load import load_agreement_text
-from sitegen.load.model import Agreement
 from sitegen.render.markdown import to_markdown
 from tests.helpers import REPO, sample_text
+from tests.helpers import loaded_agreement as agreement
 from tests.real_credit_slas import cloud_sla, outsourcing_sla, with_availability, with_credits
-
-
-def agreement(text: str) -> Agreement:
-    loaded = load_agreement_text(text, Path("agreement.yaml"))
-    assert loaded.agreement is not None, loaded.findings
-    return loaded.agreement
 
 
 def render(text: str) -> Contract:

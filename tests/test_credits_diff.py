@@ -3,30 +3,13 @@ attained availability, tiers matched by id, each change with its real direction.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from sitegen.diff.fields import Change, diff_terms
-from sitegen.load import load_agreement_text
-from sitegen.load.model import Agreement
+from sitegen.diff.fields import diff_terms
 from tests.helpers import SAMPLES, replace_once, sample_text
+from tests.helpers import loaded_agreement as agreement
+from tests.helpers import term_rows as rows
 from tests.real_credit_slas import cloud_sla, with_availability
 
 SLA_002 = (SAMPLES / "SLA-2024-002" / "agreement.yaml").read_text(encoding="utf-8")
-
-
-def agreement(text: str) -> Agreement:
-    loaded = load_agreement_text(text, Path("agreement.yaml"))
-    assert loaded.agreement is not None, loaded.findings
-    return loaded.agreement
-
-
-def rows(old: str, new: str) -> list[tuple[str, str, str, str, str | None]]:
-    found: list[Change] = diff_terms(agreement(old), agreement(new))
-    return [
-        (c.path, c.label.en, c.before.en if c.before else "—", c.after.en if c.after else "—",
-         c.direction)
-        for c in found
-    ]  # fmt: skip
 
 
 def test_moving_a_band_up_and_adding_a_100_percent_band_is_stricter() -> None:

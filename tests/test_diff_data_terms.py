@@ -5,33 +5,16 @@ a cap of 12 months' fees that a data breach and confidentiality escape, terminat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sitegen.diff.comment import as_markdown
-from sitegen.diff.fields import Change, diff_terms
+from sitegen.diff.fields import diff_terms
 from sitegen.diff.model import AgreementDiff, Side
-from sitegen.load import load_agreement_text
-from sitegen.load.model import Agreement
+from tests.helpers import loaded_agreement as agreement
 from tests.helpers import replace_once, sample_text
+from tests.helpers import term_rows as rows
 from tests.real_data_terms import OLA_TERMS, outsourcing_terms, with_terms
 
 Row = tuple[str, str, str, str, str | None]
 BEFORE = outsourcing_terms()
-
-
-def agreement(text: str) -> Agreement:
-    loaded = load_agreement_text(text, Path("agreement.yaml"))
-    assert loaded.agreement is not None, loaded.findings
-    return loaded.agreement
-
-
-def rows(old: str, new: str) -> list[Row]:
-    found: list[Change] = diff_terms(agreement(old), agreement(new))
-    return [
-        (c.path, c.label.en, c.before.en if c.before else "—", c.after.en if c.after else "—",
-         c.direction)
-        for c in found
-    ]  # fmt: skip
 
 
 def changed(*edits: tuple[str, str]) -> str:
