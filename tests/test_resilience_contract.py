@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from sitegen.compose.resilience_view import every
 from sitegen.load.continuity import Continuity
 from sitegen.load.model import Agreement
 from sitegen.load.values import Duration
@@ -231,3 +232,18 @@ def test_the_pdf_data_of_the_two_samples_matches_golden(name: str, update_golden
         golden.write_text(text, "utf-8")
         return
     assert text == golden.read_text("utf-8"), f"{golden.name} differs"
+
+
+@pytest.mark.parametrize(
+    ("written", "zh", "en"),
+    [
+        ("1h", "每小时", "every hour"),  # one unit: the unit alone, never "every 1 hour"
+        ("15m", "每 15 分钟", "every 15 minutes"),
+        ("2h", "每 2 小时", "every 2 hours"),
+        ("1d", "每 24 小时", "every 24 hours"),  # up to three days in hours, as `period`
+        ("7d", "每 7 日", "every 7 days"),
+    ],
+)
+def test_a_backup_interval_reads_as_one_says_it(written: str, zh: str, en: str) -> None:
+    interval = Duration.parse(written)
+    assert (every(interval, "zh"), every(interval, "en")) == (zh, en)

@@ -61,7 +61,7 @@ def _entry(a: Agreement, e: Continuity, lang: Lang) -> ViewModel:
         "backup": None
         if backup is None
         else {
-            "every": _duration(backup.every, lang),
+            "every": Plain(every(backup.every, lang)),
             "retained": _duration(backup.retained, lang),
             "location": _inline(backup.location, lang),
         },
@@ -175,6 +175,16 @@ def exclusions(items: Sequence[Exclusion] | None, lang: Lang) -> Plain | None:
 
 def _duration(value: Duration | None, lang: Lang) -> Plain | None:
     return None if value is None else Plain(period(value, lang))
+
+
+def every(value: Duration, lang: Lang) -> str:
+    """How often: 每小时 / every hour, 每日 / every day, 每 15 分钟 / every 15 minutes. An
+    interval of one unit says the unit alone, as one says it ("every 1 hour" reads as a
+    form filled in)."""
+    said = period(value, lang)
+    if said.startswith("1 "):
+        return ("每" if lang == "zh" else "every ") + said[2:]
+    return ("每 " if lang == "zh" else "every ") + said
 
 
 def period(value: Duration, lang: Lang) -> str:
