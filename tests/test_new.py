@@ -221,3 +221,26 @@ def test_fill_reads_each_value_once_and_refuses_unknown_names() -> None:
     assert fill("id: __A__", {"A": "__B__", "B": "x"}) == "id: __B__"
     with pytest.raises(ValueError, match=r"skeleton\.yaml has no value for B"):
         fill("__A__ __B__", {"A": "x"})
+
+
+def test_the_commented_continuity_data_and_remedies_examples_validate(project: Path) -> None:
+    """The skeleton shows the continuity, data and remedies terms as comments (a term not
+    agreed is not stated); uncommented as they stand, they are a valid agreement's."""
+    run("new", "SLA-2026-010")
+    path = project / "agreements" / "SLA-2026-010" / "agreement.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("# continuity:")
+    end = lines.index("#   confidentiality_years: 3")
+    remedies = lines.index(
+        "# remedies: {credits_sole_remedy: true, sole_remedy_except: [data_breach],"
+    )
+    for number in [*range(start, end + 1), remedies, remedies + 1]:
+        lines[number] = lines[number][2:]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    checked = run("validate", "agreements/SLA-2026-010")
+    assert checked.exit_code == 0, checked.output
+    agreement = written(project, "SLA-2026-010")
+    assert agreement.continuity and str(agreement.continuity[0].rto) == "4h"
+    assert agreement.data and agreement.data.breach_notice
+    assert agreement.remedies and agreement.remedies.termination
