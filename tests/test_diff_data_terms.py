@@ -69,7 +69,7 @@ def test_an_entry_added_is_a_new_commitment_and_matched_by_what_it_covers() -> N
             "continuity[*]",
             "Continuity “all services”",
             "—",
-            "RPO 1 hour, RTO 2 hours, backup every 1 hour, drill yearly",
+            "RPO 1 hour, RTO 2 hours, backup every hour, drill yearly",
             "stricter",
         )
     ]

@@ -18,6 +18,7 @@ from typing import Any
 
 from sitegen.compose import fmt
 from sitegen.compose.contract import Lang, Text
+from sitegen.compose.resilience_view import every
 from sitegen.compose.vocabulary import CROSS_BORDER_NAMES, EXCLUSION_NAMES, TERM_WORDS, country_name
 from sitegen.diff.change import LOOSER, STRICTER, Change, Direction, change, ordered
 from sitegen.diff.labels import label
@@ -57,8 +58,8 @@ def _entry(entry: Continuity, lang: Lang) -> str:
         if value is not None
     ]
     if entry.backup is not None:
-        every = fmt.duration(entry.backup.every, lang)
-        parts.append(f"每 {every}备份" if lang == "zh" else f"backup every {every}")
+        often = every(entry.backup.every, lang)  # as the contract says it: every hour
+        parts.append(f"{often}备份" if lang == "zh" else f"backup {often}")
     if entry.drill is not None:
         cadence = TERM_WORDS(entry.drill.cadence, lang)
         parts.append(f"{cadence}演练" if lang == "zh" else f"drill {cadence}")
