@@ -3,12 +3,14 @@ binary over small sites on disk, each rebuild emptied by mkdocs' own `clean_dire
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -150,6 +152,36 @@ def test_a_failed_index_keeps_the_last_one_and_is_tried_again(
     assert "/en/agreements/B/" in indexed(tmp_path)
 
 
+def test_stopping_waits_for_the_index_being_made_and_puts_nothing_in_the_site(
+    tmp_path: Path, said: Said, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while Pagefind indexes beside the server: `on_shutdown` waits for it, and
+    its index goes nowhere; mkdocs then removes the folder, which nothing makes again."""
+    session = served(tmp_path, said)
+    started, finish = threading.Event(), threading.Event()
+    real = search_index.index_site
+
+    def slow(site: Path, *, shown: Path | None = None) -> search_index.SearchIndex:
+        started.set()
+        finish.wait(30)
+        return real(site, shown=shown)
+
+    monkeypatch.setattr(serve_search.search_index, "index_site", slow)
+    rebuild(session, tmp_path, {**A, **B})
+    assert started.wait(30)
+    stopping = threading.Thread(target=serve_search.end_session, args=(tmp_path,))
+    stopping.start()
+    stopping.join(0.5)
+    assert stopping.is_alive()  # it waits for the index being made
+    finish.set()
+    stopping.join(30)
+    assert not stopping.is_alive() and session_of(tmp_path) is None
+    assert "sitegen: waiting for the search index being made" in said.info
+    assert "/en/agreements/B/" not in indexed(tmp_path)  # the new index was not put in
+    shutil.rmtree(tmp_path)  # as mkdocs does after `on_shutdown`
+    assert not tmp_path.exists()
+
+
 @pytest.mark.slow
 def test_mkdocs_serve_indexes_once_and_again_when_an_agreement_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -164,8 +196,13 @@ def test_mkdocs_serve_indexes_once_and_again_when_an_agreement_changes(
         port = probe.getsockname()[1]
     argv = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"  # the server's own: other tests' servers leave theirs
+    temporary.mkdir()
+    env = {**os.environ, "TMPDIR": str(temporary)}
     with log.open("wb") as out:
-        server = subprocess.Popen(argv, cwd=repo.root, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            argv, cwd=repo.root, stdout=out, stderr=subprocess.STDOUT, env=env
+        )
         try:
             said = wait_for(log, "Serving on")
             assert "sitegen: search index of" in said, said
@@ -189,7 +226,7 @@ def test_mkdocs_serve_indexes_once_and_again_when_an_agreement_changes(
     # Pagefind ran over the site in the first build only, then once beside the server
     assert len(re.findall(r"sitegen: search index of \d+ pages$", said, re.MULTILINE)) == 1
     assert said.count("made in the background") == 1, said
-    assert not list(Path(tempfile.gettempdir()).glob(f"mkdocs_*/{KEPT}"))
+    assert list(temporary.iterdir()) == []  # mkdocs' site folder, the kept index in it
 
 
 def wait_for(log: Path, text: str, timeout: float = 300) -> str:

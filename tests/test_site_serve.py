@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -64,9 +65,9 @@ def served(root: Path, page_path: str, first: str) -> Iterator[str]:
             server.terminate()
             pytest.fail(f"the first build did not serve:\n{server.communicate()[1][-2000:]}")
         yield page
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    finally:  # Ctrl-C, so that mkdocs removes its temporary site folder
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)
 
 
 def test_editing_an_agreement_refreshes_its_page(tmp_path: Path) -> None:

@@ -248,6 +248,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):  # type: ignore[no-untyped-call]
         serve_search.start_session(Path(config.site_dir), log.info, log.warning)
         return server
 
+    def on_shutdown(self) -> None:
+        """`serve` stops (mkdocs then removes the site folder it served): the search index
+        being made beside it is waited for, so nothing writes into the folder after."""
+        if self._site_dir is not None:
+            serve_search.end_session(self._site_dir)
+
     def project(self, config: MkDocsConfig) -> tuple[Path, Settings]:
         """The project root, found from mkdocs.yml's folder, and its settings."""
         start = Path(config.config_file_path or ".").resolve().parent

@@ -107,6 +107,17 @@ class ServedIndex:
         self._indexed = searched_pages(site).fingerprint if self._bundle else ""
         self._indexing = ""  # the fingerprint being indexed in the thread
         self._threads: list[threading.Thread] = []
+        self._closed = False
+
+    def close(self) -> None:
+        """The server stops and mkdocs is about to remove the site folder: the indexes being
+        made are waited for (a Pagefind left running would write its output into the folder
+        after it was removed, making it again) and none is put into the site any more."""
+        with self._lock:
+            self._closed = True
+        if any(thread.is_alive() for thread in self._threads):
+            self._log("sitegen: waiting for the search index being made")
+        self.wait()
 
     def build_starts(self) -> None:
         """mkdocs is about to empty the site folder: nothing may be put into it now."""
@@ -177,7 +188,7 @@ class ServedIndex:
             old = self._bundle
             if not stale:
                 self._bundle, self._indexed, self._indexing = found.bundle, fingerprint, ""
-                if not self._building:
+                if not self._building and not self._closed:
                     self._install(found.bundle, self._site)
         if stale:
             shutil.rmtree(snapshot, ignore_errors=True)
@@ -217,3 +228,10 @@ def start_session(
 
 def session_of(site: Path) -> ServedIndex | None:
     return SESSIONS.get(site.resolve())
+
+
+def end_session(site: Path) -> None:
+    """mkdocs stops serving `site`: its session's work ends before the folder goes."""
+    session = SESSIONS.pop(site.resolve(), None)
+    if session is not None:
+        session.close()
