@@ -46,7 +46,7 @@ from sitegen.load.config import Settings
 from sitegen.load.layout import REPORTS_DIR, REVIEWS_DIR
 from sitegen.load.model import Agreement
 from sitegen.load.workdays import agreement_calendar, day_after
-from sitegen.reports.drills import DrillHeld, drills_held
+from sitegen.reports.drills import DrillHeld, drills_of
 from sitegen.reports.held import HeldReport, held_reports
 from sitegen.reports.periods import Period
 from sitegen.reports.review import ReviewFile, read_reviews
@@ -82,11 +82,12 @@ class Obligation:
 
 def read_kept(folder: Path, agreement: Agreement, settings: Settings) -> Kept:
     """The records and reviews under an agreement's folder; UserErrors name the file."""
+    reads = read_reviews(folder / REVIEWS_DIR, agreement.id)  # once: the drills are in them
     return Kept(
         tuple(held_reports(folder / REPORTS_DIR, agreement.id)),
-        tuple(read.review for read in read_reviews(folder / REVIEWS_DIR, agreement.id)),
+        tuple(read.review for read in reads),
         agreement_calendar(agreement, settings),
-        tuple(drills_held(folder / REVIEWS_DIR, agreement.id)) if _drilled(agreement) else (),
+        tuple(drills_of(reads)) if _drilled(agreement) else (),
     )
 
 

@@ -187,16 +187,17 @@ def capital(value: Decimal) -> str:
     return text + (_DIGITS[fen] + "分" if fen else "")
 
 
-def join(items: Sequence[str], lang: Lang) -> str:
-    """a、b、c (，between items that hold 、 themselves) / a, b and c (; when items hold commas)."""
+def join(items: Sequence[str], lang: Lang, *, last: str = "and") -> str:
+    """a、b、c (，between items that hold 、 themselves) / a, b and c (; when items hold commas);
+    `last`: the English word before the last item (or, for alternatives)."""
     items = list(items)
     if lang == "zh":
         return ("，" if any("、" in item for item in items) else "、").join(items)
     if len(items) < 2:
         return "".join(items)
     sep = "; " if any("," in item for item in items) else ", "
-    last = "; and " if sep == "; " else " and "
-    return sep.join(items[:-1]) + last + items[-1]
+    before = f"; {last} " if sep == "; " else f" {last} "
+    return sep.join(items[:-1]) + before + items[-1]
 
 
 def _runs(days: Sequence[str]) -> list[list[str]]:

@@ -4,7 +4,7 @@ what the contract's sections 业务连续性与数据备份, 数据安全与保�
 Each term is optional data, and the view holds only what the agreement gives: a `None` or
 an empty list leaves its clause (or sentence) out of the contract, so a contract never
 states a recovery objective, a breach notice or a remedy its data does not hold. Durations
-are phrased as the response times are (`fmt.clause_duration`: 4 小时 / 4 hours), places by
+are phrased by `period` (24 小时 / 24 hours, 30 日 / 30 days; `every` for an interval), places by
 their region names (`vocabulary.region_name`), exclusions by `EXCLUSION_NAMES`.
 
 Codes (`cross_border`, `sole`) are for conditions only and cannot be printed; everything
@@ -31,6 +31,7 @@ __all__ = [
     "continuity_view",
     "data_view",
     "entry_scope",
+    "every",
     "exclusions",
     "lower_article",
     "period",
@@ -103,9 +104,7 @@ def data_view(a: Agreement, lang: Lang) -> ViewModel | None:
         "stored_in": _regions(data.stored_in, lang),
         "processed_in": _regions(data.processed_in, lang),
         "same_place": data.stored_in is not None and data.stored_in == data.processed_in,
-        "bounds": _regions(
-            list(dict.fromkeys([*(data.stored_in or ()), *(data.processed_in or ())])), lang
-        ),
+        "bounds": _regions(data.regions, lang),
         "categories": [Plain(c.get(lang)) for c in data.categories or ()],
         "cross_border": data.cross_border,
         "breach_notice": None
@@ -167,10 +166,7 @@ def exclusions(items: Sequence[Exclusion] | None, lang: Lang) -> Plain | None:
     the credits as sole remedy do not cover, as alternatives."""
     if not items:
         return None
-    names = [EXCLUSION_NAMES(item, lang) for item in items]
-    if lang == "zh" or len(names) == 1:
-        return Plain(fmt.join(names, lang))
-    return Plain(", ".join(names[:-1]) + " or " + names[-1])
+    return Plain(fmt.join([EXCLUSION_NAMES(item, lang) for item in items], lang, last="or"))
 
 
 def _duration(value: Duration | None, lang: Lang) -> Plain | None:
@@ -178,9 +174,9 @@ def _duration(value: Duration | None, lang: Lang) -> Plain | None:
 
 
 def every(value: Duration, lang: Lang) -> str:
-    """How often: 每小时 / every hour, 每日 / every day, 每 15 分钟 / every 15 minutes. An
-    interval of one unit says the unit alone, as one says it ("every 1 hour" reads as a
-    form filled in)."""
+    """How often, in `period`'s words: 每小时 / every hour, 每 15 分钟 / every 15 minutes,
+    每 7 日 / every 7 days. An interval of one unit says the unit alone, as one says it
+    ("every 1 hour" reads as a form filled in)."""
     said = period(value, lang)
     if said.startswith("1 "):
         return ("每" if lang == "zh" else "every ") + said[2:]

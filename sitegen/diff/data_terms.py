@@ -23,6 +23,7 @@ from sitegen.compose.vocabulary import CROSS_BORDER_NAMES, EXCLUSION_NAMES, TERM
 from sitegen.diff.change import LOOSER, STRICTER, Change, Direction, change, ordered
 from sitegen.diff.labels import label
 from sitegen.diff.pairing import text_changes
+from sitegen.diff.show import days, flag, periods, years
 from sitegen.load.continuity import Continuity
 from sitegen.load.data_terms import CROSS_BORDER, DataTerms
 from sitegen.load.model import Agreement, LiabilityCap
@@ -176,12 +177,12 @@ def data_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
         "data.confidential",
         a.confidential,
         b.confidential,
-        _flag,
+        flag,
         direction=ordered(a.confidential is True, b.confidential is True, STRICTER),
     )
-    years = (a.confidentiality_years, b.confidentiality_years)
+    lasting = (a.confidentiality_years, b.confidentiality_years)
     yield from change(
-        "data.confidentiality_years", *years, _years, direction=ordered(*years, STRICTER)
+        "data.confidentiality_years", *lasting, years, direction=ordered(*lasting, STRICTER)
     )
 
 
@@ -201,16 +202,6 @@ def _region_changes(
         yield from change(
             f"{path}[{region}]", x, y, _region, direction=direction, name=label(path, region)
         )
-
-
-def _flag(value: bool, lang: Lang) -> str:
-    if lang == "zh":
-        return "是" if value else "否"
-    return "yes" if value else "no"
-
-
-def _years(value: int, lang: Lang) -> str:
-    return fmt.count(value, "年", "year", "years", lang)
 
 
 def cap_direction(before: LiabilityCap | None, after: LiabilityCap | None) -> Direction:
@@ -247,7 +238,7 @@ def remedy_changes(old: Agreement, new: Agreement) -> Iterator[Change]:
         "remedies.credits_sole_remedy",
         x,
         y,
-        _flag,
+        flag,
         direction=ordered(x is True, y is True, LOOSER),
     )
     yield from _listed(
@@ -287,23 +278,15 @@ def _termination(a: Remedies, b: Remedies) -> Iterator[Change]:
         yield from change("remedies.termination", x, y, _rule, direction=direction)
         return
     checks: tuple[tuple[str, Direction, Callable[[int, Lang], str]], ...] = (
-        ("failed", LOOSER, _periods),
-        ("within", STRICTER, _periods),
-        ("notice_days", LOOSER, _days),
+        ("failed", LOOSER, periods),
+        ("within", STRICTER, periods),
+        ("notice_days", LOOSER, days),
     )
     for key, higher, shows in checks:
         u, v = getattr(x, key), getattr(y, key)
         yield from change(
             f"remedies.termination.{key}", u, v, shows, direction=ordered(u, v, higher)
         )
-
-
-def _periods(value: int, lang: Lang) -> str:
-    return fmt.count(value, "个统计周期", "measurement period", "measurement periods", lang)
-
-
-def _days(value: int, lang: Lang) -> str:
-    return fmt.count(value, "日", "day", "days", lang)
 
 
 def _rule(rule: Any, lang: Lang) -> str:

@@ -36,6 +36,14 @@ def days(value: int, lang: Lang) -> str:
     return fmt.count(value, "日", "day", "days", lang)
 
 
+def years(value: int, lang: Lang) -> str:
+    return fmt.count(value, "年", "year", "years", lang)
+
+
+def periods(value: int, lang: Lang) -> str:
+    return fmt.count(value, "个统计周期", "measurement period", "measurement periods", lang)
+
+
 def working_days(value: int, lang: Lang) -> str:
     return fmt.count(value, "个工作日", "working day", "working days", lang)
 

@@ -54,7 +54,7 @@ def one_region_without_transfer(subject: Subject) -> Iterator[Hit]:
     data = subject.agreement.data
     if data is None or data.cross_border != "not_allowed":
         return
-    regions = list(dict.fromkeys([*(data.stored_in or ()), *(data.processed_in or ())]))
+    regions = data.regions
     if len(regions) > 1:
         yield Hit(
             ("data", "cross_border"),

@@ -119,6 +119,11 @@ class DataTerms(Strict):
         "confidential: true)",
     )
 
+    @property
+    def regions(self) -> list[str]:
+        """Every region the data is stored or processed in, each once, stored first."""
+        return list(dict.fromkeys([*(self.stored_in or ()), *(self.processed_in or ())]))
+
     @model_validator(mode="after")
     def _consistent(self) -> DataTerms:
         if self.confidentiality_years is not None and self.confidential is not True:

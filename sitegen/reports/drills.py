@@ -14,13 +14,14 @@ check.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.load.values import Duration
-from sitegen.reports.review import read_reviews
+from sitegen.reports.review import ReadReview, read_reviews
 
-__all__ = ["DrillHeld", "drills_held"]
+__all__ = ["DrillHeld", "drills_held", "drills_of"]
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,13 @@ def drills_held(reviews_dir: Path, agreement_id: str) -> list[DrillHeld]:
     """Every drill recorded in the agreement's reviews, by date (the oldest first); each
     drill once, from the earliest review that records it. A review that cannot be read is
     a UserError naming its file, line and column (`read_reviews`)."""
+    return drills_of(read_reviews(reviews_dir, agreement_id))
+
+
+def drills_of(reads: Iterable[ReadReview]) -> list[DrillHeld]:
+    """The drills of reviews already read (`read_reviews`), as `drills_held` gives them."""
     found: dict[tuple[dt.date, str], DrillHeld] = {}
-    for read in read_reviews(reviews_dir, agreement_id):
+    for read in reads:
         review = read.review
         for drill in review.drills:
             key = (drill.date, drill.scenario.en)
